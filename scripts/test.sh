@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole suite twice: on the embedded SQLite database, then on a throwaway PostgreSQL
+# cluster started here (initdb/pg_ctl into a temporary directory, loopback only).
+set -euo pipefail
+PY=${PY:-.venv/bin/python}
+
+echo "== capuy: bộ kiểm thử trên SQLite / test suite on SQLite =="
+env -u CAPUY_DATABASE_URL "$PY" -m pytest -q "$@"
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pgbin" ]; then
+  echo "PostgreSQL không có / not installed: run 'make system-deps'" >&2
+  exit 1
+fi
+tmp=$(mktemp -d)
+port=$(( 20000 + RANDOM % 20000 ))
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$tmp"
+as_pg "$pgbin/initdb" -D "$tmp/data" -U capuy --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
+  -o "-h 127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+cleanup() { as_pg "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+echo "== capuy: bộ kiểm thử trên PostgreSQL / test suite on PostgreSQL (port $port) =="
+CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q "$@"

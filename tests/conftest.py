@@ -1,0 +1,45 @@
+"""Shared fixtures: the real seed reports in ``../shared/seeds`` (never copied, never edited)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def find_seeds_dir() -> Path:
+    """The seeds live beside the repository (``../shared/seeds``); CAPUY_SEEDS overrides."""
+    candidates = [
+        os.environ.get("CAPUY_SEEDS", ""),
+        str(ROOT.parent / "shared" / "seeds"),
+        "/work/shared/seeds",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate, "000_2325aac391aebd80.txt").is_file():
+            return Path(candidate)
+    raise RuntimeError(
+        "Không tìm thấy thư mục seeds / seeds not found: set CAPUY_SEEDS or clone beside shared/"
+    )
+
+
+SEEDS_DIR = find_seeds_dir()
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def seed(prefix: str) -> Path:
+    """The seed whose file name starts with ``prefix`` (``"000"``, ``"001"`` …)."""
+    (match,) = [p for p in SEED_FILES if p.name.startswith(prefix)]
+    return match
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return SEED_FILES

@@ -1,0 +1,82 @@
+"""Dates as Vietnamese documents write them.
+
+Forms: "ngày 24/11/2023", "24/11/2023", "24-11-2023", "24.11.2023", "ngày 05/02/2024",
+"ngày 26 tháng 02 năm 2024" (the header form), day and month with one or two digits, the
+year always with four. "tháng 12/2023" is a month (see ``capuy.text.periods``), and "51/256"
+is a ratio: neither is a date, so a date needs three numbers (or the words ngày…tháng…năm).
+
+When the numbers are not a calendar date (31/02/2024) the match is still reported with
+``date=None`` and its day, month and year, because a checker wants to flag exactly those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from capuy.text.normalize import nfc
+
+__all__ = ["DateMatch", "find_dates", "parse_date", "to_date"]
+
+_DAY = r"(?P<day>\d{1,2})"
+_YEAR = r"(?P<year>\d{4})"
+# "ngày" may be written with a capital N at the start of a line; "Ngày" in a header.
+_NGAY = r"(?:[Nn]gày\s+)"
+_NUMERIC = rf"(?:{_NGAY})?{_DAY}(?P<sep>[/.\-])(?P<month1>\d{{1,2}})(?P=sep){_YEAR}"
+_WORDED = rf"{_NGAY}?(?P<wday>\d{{1,2}})\s+tháng\s+(?P<wmonth>\d{{1,2}})\s+năm\s+(?P<wyear>\d{{4}})"
+# Not inside a longer number or symbol; a hyphen around a date is a range (03/02/1930-03/02/2024).
+_DATE = re.compile(rf"(?<![\w/.])(?:{_WORDED}|{_NUMERIC})(?![\w/]|[.,]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in text: where (``start``/``end`` offsets, ``raw`` text) and its parts.
+
+    ``date`` is None when day/month/year do not form a calendar date (e.g. 31/02/2024).
+    """
+
+    start: int
+    end: int
+    raw: str
+    day: int
+    month: int
+    year: int
+    date: date | None
+
+
+def to_date(year: int, month: int, day: int) -> date | None:
+    """The calendar date, or None when the numbers are not one (31/02, month 13)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _match_to_date(match: re.Match[str]) -> DateMatch:
+    if match.group("wday") is not None:
+        day, month, year = (int(match.group(g)) for g in ("wday", "wmonth", "wyear"))
+    else:
+        day, month, year = (int(match.group(g)) for g in ("day", "month1", "year"))
+    return DateMatch(
+        start=match.start(),
+        end=match.end(),
+        raw=match.group(0),
+        day=day,
+        month=month,
+        year=year,
+        date=to_date(year, month, day),
+    )
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text``, in order. Offsets refer to ``text`` as given (NFC expected)."""
+    return [_match_to_date(match) for match in _DATE.finditer(text)]
+
+
+def parse_date(s: str) -> date | None:
+    """The date a whole string spells ("ngày 24/11/2023", "24-11-2023",
+    "ngày 26 tháng 02 năm 2024"), or None when it is not a date or not a calendar date."""
+    text = nfc(s).strip()
+    match = _DATE.fullmatch(text)
+    return _match_to_date(match).date if match else None

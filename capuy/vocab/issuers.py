@@ -1,0 +1,77 @@
+"""Issuing-body codes (TW, TU, HU, UBKTTU, UBND, UBTVQH15 …) and what they stand for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from capuy.text.normalize import nfc
+from capuy.vocab.loader import load_data, resolve_source
+
+__all__ = ["Issuer", "issuer_by_code", "issuers"]
+
+_LEGISLATURE = re.compile(r"(?P<base>.*?[^\d])(?P<number>\d{1,2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """An issuing body's code. ``numbered`` codes take the legislature number (UBTVQH15);
+    ``number`` is that number when the Issuer was looked up with it, else None."""
+
+    code: str
+    name: str
+    level: str
+    system: str
+    source: str
+    note: str = ""
+    numbered: bool = False
+    number: int | None = None
+
+
+@cache
+def _all_issuers() -> tuple[Issuer, ...]:
+    data = load_data("issuers")
+    result = []
+    for system in ("party", "state"):
+        for entry in data[system]:
+            result.append(
+                Issuer(
+                    code=entry["code"],
+                    name=entry["name"],
+                    level=entry["level"],
+                    system=system,
+                    source=resolve_source(entry, data["sources"], f"issuers.yaml {system}"),
+                    note=(entry.get("note") or "").strip(),
+                    numbered=bool(entry.get("numbered", False)),
+                )
+            )
+    return tuple(result)
+
+
+def issuers(system: str | None = None) -> list[Issuer]:
+    """All issuer codes (Party first, then State), or those of one system."""
+    return [i for i in _all_issuers() if system is None or i.system == system]
+
+
+def issuer_by_code(code: str) -> Issuer | None:
+    """The body a code stands for; "UBTVQH15" gives UBTVQH with ``number=15``."""
+    wanted = nfc(code.strip())
+    by_code = {i.code: i for i in _all_issuers()}
+    if wanted in by_code:
+        return by_code[wanted]
+    match = _LEGISLATURE.fullmatch(wanted)
+    if match:
+        base = by_code.get(match.group("base"))
+        if base is not None and base.numbered:
+            return Issuer(
+                code=base.code,
+                name=base.name,
+                level=base.level,
+                system=base.system,
+                source=base.source,
+                note=base.note,
+                numbered=True,
+                number=int(match.group("number")),
+            )
+    return None

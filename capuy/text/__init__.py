@@ -16,9 +16,15 @@ from capuy.text.numbers import (
     parse_percent,
     roman_to_int,
 )
+from capuy.text.periods import Period, day_before, find_periods, parse_period, shift_months
 
 __all__ = [
     "DateMatch",
+    "Period",
+    "day_before",
+    "find_periods",
+    "parse_period",
+    "shift_months",
     "find_dates",
     "format_count",
     "format_number",

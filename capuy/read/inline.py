@@ -1,0 +1,211 @@
+"""Inline Markdown/HTML of one block → plain text, emphasis, footnote calls, line map.
+
+Markdown emphasis is parsed by markdown-it-py (only the emphasis, HTML-inline, escape, entity
+and newline rules: ``1.`` or ``#`` inside a line must stay text). What it leaves behind is
+cleaned here: stray ``*`` (``PHỤ LỤC**một số…***(kèm theo…)*``), ``<i>``/``<b>``/``<sup>``
+tags and footnote call marks. Where markup glued two pieces together without a space (title,
+caption and note of an appendix), a ``\\n`` is put between them so they stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from capuy.model import FootnoteRef
+from capuy.read.footnotes import CALL_MARK, is_exponent, label_of
+
+_OPENERS = set("([{“‘\"'/-–\n")
+_CLOSERS = set(")]}”’\"'.,;:!?…/-–%\n")
+_BOLD_TAGS = {"b", "strong"}
+_ITALIC_TAGS = {"i", "em"}
+_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z]+)[^>]*?(/?)>$")
+
+
+@dataclass
+class Rendered:
+    """Plain text of a block with where each part came from."""
+
+    text: str = ""
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    refs: list[FootnoteRef] = field(default_factory=list)
+    bold: bool = False
+    italic: bool = False
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("zero", {"html": True}).enable(
+        ["emphasis", "html_inline", "newline", "escape", "entity"]
+    )
+
+
+class _Writer:
+    """Accumulates visible characters, their emphasis and the source line of each part."""
+
+    def __init__(self, lines: list[int]) -> None:
+        self.lines = lines
+        self.line_index = 0
+        self.chars: list[str] = []
+        self.segments: list[tuple[int, int]] = [(0, lines[0])]
+        self.refs: list[FootnoteRef] = []
+        self.bold_depth = 0
+        self.italic_depth = 0
+        self.visible = 0
+        self.bold_chars = 0
+        self.italic_chars = 0
+        self.boundary = False
+        self.drop_space = False
+
+    def mark_boundary(self) -> None:
+        self.boundary = True
+
+    def newline(self) -> None:
+        self.chars.append("\n")
+        self.boundary = False
+        if self.line_index + 1 < len(self.lines):
+            self.line_index += 1
+            self.segments.append((len(self.chars), self.lines[self.line_index]))
+
+    def write(self, text: str) -> None:
+        for ch in text:
+            if self.drop_space:
+                self.drop_space = False
+                if ch == " ":
+                    continue
+            if self.boundary and self.chars and self._glued(self.chars[-1], ch):
+                self.chars.append("\n")
+            self.boundary = False
+            self.chars.append(ch)
+            if not ch.isspace():
+                self.visible += 1
+                self.bold_chars += self.bold_depth > 0
+                self.italic_chars += self.italic_depth > 0
+
+    @staticmethod
+    def _glued(left: str, right: str) -> bool:
+        """Markup sat between two pieces with no space or punctuation to separate them."""
+        return not (left.isspace() or right.isspace() or left in _OPENERS or right in _CLOSERS)
+
+    def text_before(self) -> str:
+        return "".join(self.chars[-8:])
+
+    def ref(self, label: str) -> None:
+        self.refs.append(FootnoteRef(label=label, offset=len(self.chars)))
+        self.drop_space = not self.chars or self.chars[-1].isspace()
+
+
+def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
+    """Render the source lines of one block (``(line_no, text)``) as plain text.
+
+    Lines are joined with ``\\n``; trailing spaces (Markdown hard breaks) are dropped.
+    """
+    if not pieces:
+        return Rendered()
+    lines = [line for line, _ in pieces]
+    source = "\n".join(text.rstrip() for _, text in pieces)
+    writer = _Writer(lines)
+    tokens = _parser().parseInline(source)[0].children or []
+    _walk(tokens, writer)
+    text = "".join(writer.chars)
+    stripped = text.rstrip()
+    refs = [r for r in writer.refs if r.offset <= len(stripped)]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        text = text[lead:]
+        refs = [FootnoteRef(r.label, max(0, r.offset - lead)) for r in refs]
+        segments = [(max(0, s - lead), line) for s, line in writer.segments]
+    else:
+        segments = writer.segments
+    text = text.rstrip()
+    segments = _dedupe(segments)
+    return Rendered(
+        text=text,
+        segments=segments,
+        refs=refs,
+        bold=writer.visible > 0 and writer.bold_chars == writer.visible,
+        italic=writer.visible > 0 and writer.italic_chars == writer.visible,
+    )
+
+
+def _dedupe(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    for start, line in segments:
+        if result and result[-1][0] == start:
+            result[-1] = (start, line)
+        elif not result or result[-1][1] != line:
+            result.append((start, line))
+    return result
+
+
+def _walk(tokens: list[Token], writer: _Writer) -> None:
+    sup: list[str] | None = None
+    for token in tokens:
+        kind = token.type
+        if kind in ("softbreak", "hardbreak"):
+            writer.newline()
+        elif kind in ("strong_open", "strong_close"):
+            writer.bold_depth += 1 if kind == "strong_open" else -1
+            writer.mark_boundary()
+        elif kind in ("em_open", "em_close"):
+            writer.italic_depth += 1 if kind == "em_open" else -1
+            writer.mark_boundary()
+        elif kind == "html_inline":
+            tag = _TAG.match(token.content.strip())
+            if not tag:
+                _write_text(token.content, writer)
+                continue
+            closing, name = tag.group(1) == "/", tag.group(2).lower()
+            if name == "sup":
+                if not closing:
+                    sup = []
+                elif sup is not None:
+                    _end_sup("".join(sup), writer)
+                    sup = None
+            elif name in _BOLD_TAGS:
+                writer.bold_depth = max(0, writer.bold_depth + (-1 if closing else 1))
+                writer.mark_boundary()
+            elif name in _ITALIC_TAGS:
+                writer.italic_depth = max(0, writer.italic_depth + (-1 if closing else 1))
+                writer.mark_boundary()
+            elif name == "br":
+                writer.chars.append("\n")
+        elif sup is not None:
+            sup.append(token.content)
+        else:
+            _write_text(token.content, writer)
+    if sup is not None:
+        _write_text("".join(sup), writer)
+
+
+def _end_sup(content: str, writer: _Writer) -> None:
+    label = content.strip()
+    if label.isdigit() and not is_exponent(writer.text_before()):
+        writer.ref(str(int(label)))
+    else:
+        writer.write(label)
+
+
+def _write_text(text: str, writer: _Writer) -> None:
+    """Write a text run: stray ``*`` are dropped (as boundaries), call marks become refs."""
+    pos = 0
+    for match in CALL_MARK.finditer(text):
+        _write_plain(text[pos : match.start()], writer)
+        if match.group("sup") and is_exponent(writer.text_before()):
+            writer.write(match.group(0))
+        else:
+            writer.ref(label_of(match))
+        pos = match.end()
+    _write_plain(text[pos:], writer)
+
+
+def _write_plain(text: str, writer: _Writer) -> None:
+    parts = text.split("*")
+    for index, part in enumerate(parts):
+        if index:
+            writer.mark_boundary()
+        writer.write(part)

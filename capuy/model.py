@@ -72,6 +72,9 @@ class Block:
     segments: list[tuple[int, int]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
+    # (start, end, "bold" | "italic") ranges of ``text`` set in bold or italic inside the block
+    # (a bold lead-in "Về công tác …:"); filled by the authoring parser, used by the renderer.
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""

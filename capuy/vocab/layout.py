@@ -66,6 +66,9 @@ class Layout:
     title_rule_mm: float
     signature_left_mm: float
     signature_right_mm: float
+    page_number_on_first_page: bool = False
+    date_pad_day_below: int = 10
+    date_pad_month_below: int = 3
     sources: dict[str, str] = field(default_factory=dict)
 
     def style(self, name: str) -> TextStyle:
@@ -141,7 +144,9 @@ def parse_layout(data: dict[str, Any]) -> Layout:
         page = data["page"]
         header = data["header_table"]
         signature = data["signature_table"]
+        date_line = data["date_line"]
         for name, section in (
+            ("date_line", date_line),
             ("font", font),
             ("page", page),
             ("header_table", header),
@@ -175,12 +180,16 @@ def parse_layout(data: dict[str, Any]) -> Layout:
             title_rule_mm=float(header["title_rule_mm"]),
             signature_left_mm=float(signature["left_width_mm"]),
             signature_right_mm=float(signature["right_width_mm"]),
+            page_number_on_first_page=bool(data["page_number"].get("first_page", False)),
+            date_pad_day_below=int(date_line["pad_day_below"]),
+            date_pad_month_below=int(date_line["pad_month_below"]),
             sources={
                 "font": str(font["source"]),
                 "page": str(page["source"]),
                 "margins": str(page["margin_source"]),
                 "header_table": str(header["source"]),
                 "signature_table": str(signature["source"]),
+                "date_line": str(date_line["source"]),
             },
         )
     except KeyError as missing:

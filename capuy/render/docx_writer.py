@@ -1,0 +1,407 @@
+"""``render_docx``: a ``Document`` → a DOCX in the Party's official layout (DESIGN.md §5).
+
+Every size, style and margin comes from ``capuy/vocab/layout.yaml``. The DOCX follows the
+conventions the reader relies on for the round trip (notes/APIS.md): the header is a borderless
+two-column table at the top; headings use the Word styles "Heading 1..4" with their label kept in
+the text; footnotes are real Word footnotes; list items keep their "- "/"+ " marker; tables are
+real tables. The body rendered is ``Document.blocks`` as given: a caller rendering an extracted
+document passes only the body blocks (see ``capuy.render.convert``).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION_START
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from capuy.errors import InputError
+from capuy.model import Appendix, Block, Document, Footnote, Header
+from capuy.render import docx_xml
+from capuy.vocab.layout import Layout, TextStyle, load_layout
+
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+TITLE_TEXT = "ĐẢNG CỘNG SẢN VIỆT NAM"
+CELL_MARGIN_MM = 1.9  # Word's default left/right cell margin (0.08 in)
+
+
+def _twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def date_line(header: Header, layout: Layout) -> str:
+    """``Đức Phổ, ngày 26 tháng 02 năm 2024`` (blank day and month in an undated draft)."""
+    place = header.place
+    when = header.date
+    if when is None:
+        text = "ngày      tháng      năm"
+    else:
+        day = f"{when.day:02d}" if when.day < layout.date_pad_day_below else str(when.day)
+        month = f"{when.month:02d}" if when.month < layout.date_pad_month_below else str(when.month)
+        text = f"ngày {day} tháng {month} năm {when.year}"
+    return f"{place}, {text}" if place else text.capitalize()
+
+
+def number_line(header: Header) -> str:
+    """``Số 708-BC/TU``; ``Số -BC/HU`` for a draft not numbered yet."""
+    return f"Số {header.symbol}" if header.symbol else "Số"
+
+
+def sentence_case(kind: str) -> str:
+    """``BÁO CÁO`` → ``Báo cáo`` (for the appendix note)."""
+    lowered = kind.strip().lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def appendix_note(header: Header) -> str:
+    """``(kèm theo Báo cáo số 708-BC/TU ngày 26/02/2024)`` from the header, when it is numbered."""
+    if not header.kind or not header.number:
+        return ""
+    when = f" ngày {header.date:%d/%m/%Y}" if isinstance(header.date, date) else ""
+    return f"(kèm theo {sentence_case(header.kind)} số {header.symbol}{when})"
+
+
+class _Writer:
+    def __init__(self, doc: Document, layout: Layout) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.out: DocxDocument = docx.Document()
+        self.footnotes_by_label: dict[str, Footnote] = {f.label: f for f in doc.footnotes}
+        self.footnotes: docx_xml.Footnotes | None = None
+        self.used_labels: set[str] = set()
+
+    # --- set-up -------------------------------------------------------------------------
+    def setup(self) -> None:
+        layout = self.layout
+        body = layout.style("body")
+        docx_xml.set_document_defaults(self.out, layout.font_name, body.size_pt)
+        normal = self.out.styles["Normal"]
+        self._style_font(normal, body)
+        for level in range(1, 5):
+            self._style_font(self.out.styles[f"Heading {level}"], layout.heading(level))
+        note = layout.style("footnote")
+        docx_xml.add_footnote_styles(self.out, layout.font_name, note.size_pt, note.align)
+        section = self.out.sections[0]
+        page = layout.page
+        section.start_type = WD_SECTION_START.NEW_PAGE
+        section.page_width = Mm(page.width_mm)
+        section.page_height = Mm(page.height_mm)
+        section.top_margin = Mm(page.margin_top_mm)
+        section.bottom_margin = Mm(page.margin_bottom_mm)
+        section.left_margin = Mm(page.margin_left_mm)
+        section.right_margin = Mm(page.margin_right_mm)
+        section.header_distance = Mm(page.header_distance_mm)
+        section.footer_distance = Mm(page.footer_distance_mm)
+        number = layout.page_number
+        section.different_first_page_header_footer = not layout.page_number_on_first_page
+        paragraph = section.header.paragraphs[0]
+        self._format_paragraph(paragraph, number)
+        run = docx_xml.add_page_field(paragraph)
+        self._format_run(run, number)
+        labels = [ref.label for block in self.doc.blocks for ref in block.footnote_refs]
+        if labels:
+            ordered = list(dict.fromkeys(labels))
+            auto = ordered == [str(n) for n in range(1, len(ordered) + 1)]
+            self.footnotes = docx_xml.Footnotes(self.out, auto_numbered=auto)
+
+    def _style_font(self, style: object, text_style: TextStyle) -> None:
+        font = style.font  # type: ignore[attr-defined]
+        font.name = self.layout.font_name
+        font.size = Pt(text_style.size_pt)
+        font.bold = text_style.bold
+        font.italic = text_style.italic
+        font.color.rgb = RGBColor(0, 0, 0)
+        docx_xml.set_fonts(style.element.get_or_add_rPr(), self.layout.font_name)  # type: ignore[attr-defined]
+        self._format_paragraph_format(style.paragraph_format, text_style)  # type: ignore[attr-defined]
+
+    # --- formatting ---------------------------------------------------------------------
+    def _format_paragraph_format(self, fmt: object, style: TextStyle) -> None:
+        fmt.alignment = _ALIGN[style.align]  # type: ignore[attr-defined]
+        fmt.space_before = Pt(style.space_before_pt)  # type: ignore[attr-defined]
+        fmt.space_after = Pt(style.space_after_pt)  # type: ignore[attr-defined]
+        fmt.first_line_indent = Cm(style.first_line_indent_cm)  # type: ignore[attr-defined]
+        if style.line_spacing_pt:
+            fmt.line_spacing = Pt(style.line_spacing_pt)  # type: ignore[attr-defined]
+        else:
+            fmt.line_spacing = 1.0  # type: ignore[attr-defined]
+        fmt.keep_with_next = style.keep_with_next  # type: ignore[attr-defined]
+
+    def _format_paragraph(self, paragraph: Paragraph, style: TextStyle) -> None:
+        self._format_paragraph_format(paragraph.paragraph_format, style)
+        if style.boxed:
+            docx_xml.paragraph_border(paragraph, ("top", "left", "bottom", "right"))
+
+    def _format_run(
+        self, run: object, style: TextStyle, bold: bool = False, italic: bool = False
+    ) -> None:
+        font = run.font  # type: ignore[attr-defined]
+        font.name = self.layout.font_name
+        font.size = Pt(style.size_pt)
+        font.bold = style.bold or bold
+        font.italic = style.italic or italic
+        if style.underline:
+            font.underline = True
+        docx_xml.set_fonts(run._r.get_or_add_rPr(), self.layout.font_name)  # type: ignore[attr-defined]
+
+    def _text_paragraph(
+        self, container: object, text: str, style: TextStyle, word_style: str | None = None
+    ) -> Paragraph:
+        """A paragraph of one style; ``\\n`` in ``text`` becomes a line break."""
+        if isinstance(container, _Cell) and _is_blank_first(container):
+            paragraph = container.paragraphs[0]
+            if word_style:
+                paragraph.style = word_style
+        else:
+            paragraph = container.add_paragraph(style=word_style)  # type: ignore[attr-defined]
+        self._format_paragraph(paragraph, style)
+        self._add_text(paragraph, text.upper() if style.caps else text, style)
+        return paragraph
+
+    def _add_text(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        style: TextStyle,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> None:
+        for index, part in enumerate(text.split("\n")):
+            run = paragraph.add_run(part)
+            self._format_run(run, style, bold, italic)
+            if index < text.count("\n"):
+                run.add_break()
+
+    # --- header ---------------------------------------------------------------------------
+    def header(self) -> None:
+        layout = self.layout
+        header = self.doc.header
+        table = self._borderless_table([layout.header_left_mm, layout.header_right_mm])
+        left, right = table.rows[0].cells
+        if header.superior:
+            self._text_paragraph(left, header.superior, layout.style("superior"))
+        if header.issuer:
+            self._text_paragraph(left, header.issuer, layout.style("issuer"))
+        self._text_paragraph(left, "*", layout.style("star"))
+        self._text_paragraph(left, number_line(header), layout.style("number"))
+        if header.classification:
+            self._mark(left, header.classification, layout.style("classification"))
+        if header.urgency:
+            self._mark(left, header.urgency, layout.style("urgency"))
+        title = self._text_paragraph(right, TITLE_TEXT, layout.style("title"))
+        indent_mm = max(
+            0.0, (layout.header_right_mm - 2 * CELL_MARGIN_MM - layout.title_rule_mm) / 2
+        )
+        title.paragraph_format.left_indent = Mm(indent_mm)
+        title.paragraph_format.right_indent = Mm(indent_mm)
+        docx_xml.paragraph_border(title, ("bottom",))
+        if header.place or header.date:
+            self._text_paragraph(right, date_line(header, layout), layout.style("place_date"))
+        if header.draft:
+            self._text_paragraph(self.out, "Dự thảo", layout.style("draft"))
+        if header.kind:
+            self._text_paragraph(self.out, header.kind, layout.style("kind"))
+        if header.summary:
+            self._text_paragraph(self.out, header.summary, layout.style("summary"))
+
+    def _mark(self, cell: _Cell, text: str, style: TextStyle) -> None:
+        paragraph = self._text_paragraph(cell, text, style)
+        width = max(20.0, len(text) * style.size_pt * 0.25 + 6)  # mm: box hugs the word
+        side = max(0.0, (self.layout.header_left_mm - 2 * CELL_MARGIN_MM - width) / 2)
+        paragraph.paragraph_format.left_indent = Mm(side)
+        paragraph.paragraph_format.right_indent = Mm(side)
+        paragraph.paragraph_format.space_before = Pt(6)
+
+    def _borderless_table(self, widths_mm: list[float]) -> DocxTable:
+        table = self.out.add_table(rows=1, cols=len(widths_mm))
+        table.autofit = False
+        docx_xml.remove_table_borders(table._tbl)
+        twips = [_twips(w) for w in widths_mm]
+        docx_xml.set_fixed_layout(table._tbl, twips)
+        for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+        return table
+
+    # --- body -----------------------------------------------------------------------------
+    def body(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block: Block) -> None:
+        layout = self.layout
+        if block.kind == "table":
+            self.table(block.rows)
+            return
+        if block.kind == "heading":
+            level = min(max(block.level, 1), 4)
+            style = layout.heading(level)
+            paragraph = self.out.add_paragraph(style=f"Heading {level}")
+        elif block.kind == "list_item":
+            style = layout.style("list_item")
+            paragraph = self.out.add_paragraph()
+        else:
+            style = layout.style("body")
+            paragraph = self.out.add_paragraph()
+        self._format_paragraph(paragraph, style)
+        if block.kind == "list_item" and block.level > 1:
+            paragraph.paragraph_format.left_indent = Cm(0.5 * (block.level - 1))
+        self._rich_text(paragraph, block, style)
+
+    def _rich_text(self, paragraph: Paragraph, block: Block, style: TextStyle) -> None:
+        """Runs cut at every emphasis edge and footnote call, in order."""
+        text = block.text
+        cuts = {0, len(text)}
+        for start, end, _ in block.emphasis:
+            cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+        refs_at: dict[int, list[str]] = {}
+        for ref in block.footnote_refs:
+            offset = max(0, min(ref.offset, len(text)))
+            cuts.add(offset)
+            refs_at.setdefault(offset, []).append(ref.label)
+        points = sorted(cuts)
+        ends: list[int | None] = [*points[1:], None]
+        for start, end in zip(points, ends, strict=True):
+            for label in refs_at.get(start, []):
+                self._footnote_call(paragraph, label, style)
+            if end is None or end <= start:
+                continue
+            marks = {m for s, e, m in block.emphasis if s <= start and end <= e}
+            self._add_text(
+                paragraph,
+                text[start:end],
+                style,
+                bold=block.bold or "bold" in marks,
+                italic=block.italic or "italic" in marks,
+            )
+
+    def _footnote_call(self, paragraph: Paragraph, label: str, style: TextStyle) -> None:
+        note = self.footnotes_by_label.get(label)
+        if self.footnotes is None or note is None or label in self.used_labels:
+            # Word lets a footnote be called once; a second call (or a call without its text)
+            # is kept as the superscript label the source printed.
+            run = paragraph.add_run(label)
+            self._format_run(run, style)
+            run.font.superscript = True
+            return
+        self.used_labels.add(label)
+        paragraphs = [[(part, False, False)] for part in note.text.split("\n")]
+        footnote_id = self.footnotes.add(label, paragraphs)
+        self.footnotes.reference(paragraph, footnote_id, label)
+
+    def table(self, rows: list[list[str]]) -> None:
+        if not rows:
+            return
+        layout = self.layout
+        columns = max(len(row) for row in rows)
+        table = self.out.add_table(rows=len(rows), cols=columns)
+        table.autofit = False
+        docx_xml.set_table_grid_borders(table._tbl)
+        widths = _column_widths(rows, columns, layout.page.text_width_mm)
+        docx_xml.set_fixed_layout(table._tbl, [_twips(w) for w in widths])
+        head, cell_style = layout.style("table_header"), layout.style("table")
+        for r, row in enumerate(rows):
+            style = head if r == 0 and len(rows) > 1 else cell_style
+            for c in range(columns):
+                cell = table.cell(r, c)
+                cell.width = Mm(widths[c])
+                self._text_paragraph(cell, row[c] if c < len(row) else "", style)
+        if len(rows) > 1:
+            docx_xml.repeat_header_row(table.rows[0]._tr)
+        self.out.add_paragraph()  # Word needs a paragraph between a table and what follows
+
+    # --- end of document ------------------------------------------------------------------
+    def closing(self) -> None:
+        doc, layout = self.doc, self.layout
+        if not doc.recipients and doc.signature is None:
+            return
+        self.out.add_paragraph()
+        table = self._borderless_table([layout.signature_left_mm, layout.signature_right_mm])
+        docx_xml.cant_split_row(table.rows[0]._tr)
+        left, right = table.rows[0].cells
+        if doc.recipients:
+            self._text_paragraph(left, "Nơi nhận:", layout.style("recipients_label"))
+            for recipient in doc.recipients:
+                self._text_paragraph(left, f"- {recipient}", layout.style("recipients"))
+        signature = doc.signature
+        if signature is not None:
+            if signature.capacity:
+                self._text_paragraph(right, signature.capacity, layout.style("signature_capacity"))
+            if signature.title:
+                self._text_paragraph(right, signature.title, layout.style("signature_title"))
+            if signature.name:
+                self._text_paragraph(right, signature.name, layout.style("signature_name"))
+
+    def appendix(self, appendix: Appendix) -> None:
+        layout = self.layout
+        label = self._text_paragraph(
+            self.out, appendix.title or "PHỤ LỤC", layout.style("appendix_label")
+        )
+        label.paragraph_format.page_break_before = True
+        if appendix.caption:
+            self._text_paragraph(self.out, appendix.caption, layout.style("appendix_caption"))
+        note = appendix.note or appendix_note(self.doc.header)
+        if note:
+            self._text_paragraph(self.out, note, layout.style("appendix_note"))
+        drawn = set()
+        for block in appendix.blocks:
+            self.block(block)
+            if block.kind == "table":
+                drawn.add(block.line)
+        for table in appendix.tables:
+            if table.line not in drawn:
+                self.table(table.rows)
+
+    def save(self, out_path: Path) -> None:
+        try:
+            self.out.save(str(out_path))
+        except OSError as error:
+            raise InputError(
+                f"Không ghi được tệp {out_path}: {error.strerror}",
+                f"cannot write {out_path}: {error.strerror}",
+            ) from None
+
+
+def _is_blank_first(cell: _Cell) -> bool:
+    paragraphs = cell.paragraphs
+    return len(paragraphs) == 1 and not paragraphs[0].runs
+
+
+def _column_widths(rows: list[list[str]], columns: int, total_mm: float) -> list[float]:
+    """Widths by the square root of each column's average text length (short columns stay
+    readable, long ones take the rest), each at least 1/8 of the text width."""
+    weights = []
+    for c in range(columns):
+        lengths = [len(row[c]) for row in rows if c < len(row)]
+        average = sum(lengths) / len(lengths) if lengths else 1
+        weights.append(max(math.sqrt(average), 1.0))
+    floor = total_mm / 8
+    raw = [total_mm * w / sum(weights) for w in weights]
+    widths = [max(floor, w) for w in raw]
+    scale = total_mm / sum(widths)
+    return [w * scale for w in widths]
+
+
+def render_docx(doc: Document, out_path: str | Path, layout: Layout | None = None) -> Path:
+    """Write ``doc`` as a DOCX in the official layout at ``out_path``; returns the path."""
+    out = Path(out_path)
+    writer = _Writer(doc, layout or load_layout())
+    writer.setup()
+    writer.header()
+    writer.body(doc.blocks)
+    writer.closing()
+    for appendix in doc.appendices:
+        writer.appendix(appendix)
+    writer.save(out)
+    return out

@@ -218,6 +218,9 @@ class Quantity:
     start: int = 0
     end: int = 0
     footnote: str = ""
+    # For a percentage: the ratio stated just before it in the same clause ("51/256 … (19,92%")
+    # so the checker can compare them. Added by the extractor (default None).
+    ratio: Quantity | None = None
 
 
 @dataclass

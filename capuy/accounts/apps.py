@@ -1,0 +1,26 @@
+"""App config: registers users, roles and clearances with the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "capuy.accounts"
+    label = "accounts"
+    verbose_name = "Người dùng và phân quyền"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+        from django.contrib.auth import get_user_model
+
+        from capuy.accounts.models import Profile, RoleAssignment
+
+        auditlog.register(
+            get_user_model(),
+            exclude_fields=["last_login"],
+            mask_fields=["password"],
+            m2m_fields={"groups"},
+        )
+        auditlog.register(RoleAssignment)
+        auditlog.register(Profile)

@@ -1,0 +1,226 @@
+"""Organisations, their reorganisations, the bodies of their committees and their terms.
+
+History is kept by never moving a unit: an organisation row keeps its parent for life and has
+a validity window (``valid_from``..``valid_to``, inclusive). A merger, split, transfer or
+dissolution ends the old rows and starts new ones, linked by an ``OrgEvent`` (predecessors →
+successors); a rename keeps the row and records the old and new names in an event. So
+"which cells did the Phổ Hòa committee have on 01/3/2023" is a query on rows valid that day,
+and the records filed under a unit stay attached to the unit as it was.
+
+Each row carries its materialised ``path`` ("/1/4/17/") so that a subtree is one indexed
+``path LIKE '/1/4/%'`` condition, usable inside any query (access scoping relies on it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Length, Substr
+
+from capuy.orgs.kinds import body_kind, body_kind_choices, org_kind_choices
+from capuy.text import int_to_roman
+
+
+def valid_at_q(at: dt.date, prefix: str = "") -> Q:
+    """Rows whose validity window contains ``at`` (open ends count as always)."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": at})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": at})
+    )
+
+
+class Organisation(models.Model):
+    """A party unit (đảng bộ, chi bộ) as it existed between ``valid_from`` and ``valid_to``."""
+
+    name = models.CharField("tên tổ chức đảng", max_length=200)
+    committee_name = models.CharField(
+        "tên cấp ủy",
+        max_length=200,
+        blank=True,
+        help_text="Tên ghi ở tiêu đề văn bản, ví dụ: Thị ủy Đức Phổ.",
+    )
+    kind = models.CharField("loại tổ chức", max_length=40, choices=org_kind_choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="trực thuộc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    code = models.CharField(
+        "ký hiệu",
+        max_length=20,
+        blank=True,
+        help_text="Dùng trong số, ký hiệu văn bản: TU, HU, ĐU…",
+    )
+    valid_from = models.DateField("có hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("đến hết ngày", null=True, blank=True)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+
+    class Meta:
+        verbose_name = "tổ chức đảng"
+        verbose_name_plural = "tổ chức đảng"
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="org_valid_window",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def header_name(self) -> str:
+        """The issuing body as a document header writes it: "THỊ ỦY ĐỨC PHỔ"."""
+        return (self.committee_name or self.name).upper()
+
+    def is_valid_at(self, at: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= at) and (
+            self.valid_to is None or at <= self.valid_to
+        )
+
+    def ancestors(self) -> list[Organisation]:
+        """From the root down to the parent (one query, read from the path)."""
+        ids = [int(p) for p in self.path.strip("/").split("/")[:-1] if p]
+        by_id = Organisation.objects.in_bulk(ids)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def clean(self) -> None:
+        if self.parent_id is not None and self.pk is not None:
+            parent = Organisation.objects.get(pk=self.parent_id)
+            if f"/{self.pk}/" in parent.path:
+                raise ValidationError({"parent": "Không thể đặt tổ chức trực thuộc chính nó."})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves, then keeps ``path`` (and the paths below, if the parent changed) right."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            parent_path = (
+                Organisation.objects.values_list("path", flat=True).get(pk=self.parent_id)
+                if self.parent_id
+                else "/"
+            )
+            new_path = f"{parent_path}{self.pk}/"
+            old_path = self.path
+            if new_path == old_path:
+                return
+            Organisation.objects.filter(pk=self.pk).update(path=new_path)
+            if old_path:
+                Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(new_path), Substr("path", Length(Value(old_path)) + 1))
+                )
+            self.path = new_path
+
+
+class OrgEvent(models.Model):
+    """A reorganisation: who came before, who came after, on which date, by which decision."""
+
+    class Kind(models.TextChoices):
+        CREATE = "create", "thành lập"
+        RENAME = "rename", "đổi tên"
+        MERGE = "merge", "hợp nhất, sáp nhập"
+        SPLIT = "split", "chia tách"
+        TRANSFER = "transfer", "chuyển trực thuộc"
+        DISSOLVE = "dissolve", "giải thể, kết thúc hoạt động"
+
+    kind = models.CharField("loại sự kiện", max_length=20, choices=Kind.choices)
+    date = models.DateField("ngày có hiệu lực")
+    predecessors = models.ManyToManyField(
+        Organisation, verbose_name="tổ chức trước", related_name="events_as_predecessor", blank=True
+    )
+    successors = models.ManyToManyField(
+        Organisation, verbose_name="tổ chức sau", related_name="events_as_successor", blank=True
+    )
+    old_name = models.CharField("tên cũ", max_length=200, blank=True)
+    new_name = models.CharField("tên mới", max_length=200, blank=True)
+    decision = models.CharField(
+        "căn cứ", max_length=300, blank=True, help_text="Ví dụ: Quyết định số 123-QĐ/TU ngày …"
+    )
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        verbose_name = "sự kiện tổ chức"
+        verbose_name_plural = "sự kiện tổ chức"
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
+
+
+class Body(models.Model):
+    """A body of a committee (BCH, BTV, UBKT, Văn phòng, Ban Tổ chức…) with its symbol code."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="cấp ủy", on_delete=models.PROTECT, related_name="bodies"
+    )
+    kind = models.CharField("loại cơ quan", max_length=40, choices=body_kind_choices)
+    name = models.CharField("tên", max_length=200)
+    code = models.CharField("ký hiệu", max_length=30, help_text="Ví dụ: TU, UBKTTU, BTCTU.")
+    valid_from = models.DateField("có hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("đến hết ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "cơ quan của cấp ủy"
+        verbose_name_plural = "cơ quan của cấp ủy"
+        ordering = ["organisation__path", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "kind", "valid_from"], name="body_unique_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.code:
+            self.code = body_kind(self.kind).symbol_code(self.organisation.code)
+        super().save(*args, **kwargs)
+
+
+class CommitteeTerm(models.Model):
+    """A committee's term of office: khóa XXI, nhiệm kỳ 2020 - 2025."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="tổ chức đảng", on_delete=models.PROTECT, related_name="terms"
+    )
+    ordinal = models.PositiveSmallIntegerField("khóa (số thứ tự)")
+    start_year = models.PositiveSmallIntegerField("nhiệm kỳ từ năm")
+    end_year = models.PositiveSmallIntegerField("đến năm")
+    start_date = models.DateField("ngày bắt đầu")
+    end_date = models.DateField("ngày kết thúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "nhiệm kỳ"
+        verbose_name_plural = "nhiệm kỳ"
+        ordering = ["organisation__path", "start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "ordinal"], name="term_unique_ordinal"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="term_years_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def roman(self) -> str:
+        return int_to_roman(self.ordinal)
+
+    @property
+    def label(self) -> str:
+        """ "khóa XXI, nhiệm kỳ 2020 - 2025" as documents write it."""
+        return f"khóa {self.roman}, nhiệm kỳ {self.start_year} - {self.end_year}"
+
+    def contains(self, at: dt.date) -> bool:
+        return self.start_date <= at and (self.end_date is None or at <= self.end_date)

@@ -1,0 +1,11 @@
+"""App config of the shared web layer (templates, static files, template tags)."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "capuy.web"
+    label = "web"
+    verbose_name = "Giao diện chung"

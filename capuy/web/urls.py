@@ -1,0 +1,25 @@
+"""URL map. Record apps add one ``path("prefix/", include("capuy.<app>.urls"))`` line each."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from capuy.web import views
+
+admin.site.site_header = "capuy — quản trị hệ thống"
+admin.site.site_title = "capuy"
+admin.site.index_title = "Quản trị người dùng, tổ chức và danh mục"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", views.health, name="health"),
+    path("quan-tri/", admin.site.urls),
+]

@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "capuy.orgs",
     "capuy.accounts",
     # record apps of the other issues are added below this line
+    "capuy.members",
+    "capuy.oversight",
+    "capuy.petitions",
+    "capuy.indicators",
 ]
 
 MIDDLEWARE = [

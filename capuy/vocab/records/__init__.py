@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from capuy.text import nfc
-
-_HERE = Path(__file__).resolve().parent
+from capuy.vocab.loader import load_data, resolve_source
 
 __all__ = [
     "Term",
@@ -43,23 +38,9 @@ class Term:
         return dict(self.extra).get(key, default)
 
 
-@cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed YAML file ``name`` (without ``.yaml``), text in NFC."""
-    path = _HERE / f"{name}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return _nfc_tree(data)
-
-
-def _nfc_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_nfc_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _nfc_tree(v) for k, v in value.items()}
-    return value
+    """The parsed YAML file ``capuy/vocab/records/<name>.yaml`` (cached, NFC, read-only)."""
+    return load_data(f"records/{name}")
 
 
 @cache
@@ -70,12 +51,17 @@ def terms(name: str, key: str) -> tuple[Term, ...]:
     out = []
     for entry in data[key]:
         rest = tuple((k, v) for k, v in entry.items() if k not in {"code", "label", "source"})
-        source_key = entry.get("source", "")
+        # Technical entries (roll-up rules) carry no source; domain terms must have one.
+        source = (
+            resolve_source(entry, sources, f"records/{name}.yaml {key}")
+            if "source" in entry
+            else ""
+        )
         out.append(
             Term(
                 code=entry["code"],
                 label=entry.get("label", entry.get("name", entry["code"])),
-                source=sources.get(source_key, source_key),
+                source=source,
                 extra=rest,
             )
         )

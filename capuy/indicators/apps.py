@@ -1,0 +1,24 @@
+"""App config: targets and entered values are in the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "capuy.indicators"
+    label = "indicators"
+    verbose_name = "Chỉ tiêu"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.indicators import models
+
+        for model in (
+            models.Indicator,
+            models.Target,
+            models.IndicatorValue,
+            models.ValidationRule,
+        ):
+            auditlog.register(model)

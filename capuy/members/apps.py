@@ -1,0 +1,26 @@
+"""App config: the member register is personal data, so every model is in the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class MembersConfig(AppConfig):
+    name = "capuy.members"
+    label = "members"
+    verbose_name = "Đảng viên"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.members import models
+
+        for model in (
+            models.Member,
+            models.MemberEvent,
+            models.Affiliation,
+            models.Badge,
+            models.MemberRating,
+            models.OrganisationRating,
+        ):
+            auditlog.register(model)

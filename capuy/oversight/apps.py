@@ -1,0 +1,24 @@
+"""App config: inspections, supervisions and discipline are in the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "capuy.oversight"
+    label = "oversight"
+    verbose_name = "Kiểm tra, giám sát, kỷ luật"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.oversight import models
+
+        for model in (
+            models.Oversight,
+            models.OversightSubject,
+            models.DisciplineDecision,
+            models.AssetVerification,
+        ):
+            auditlog.register(model)

@@ -1,0 +1,19 @@
+"""App config: petitions and receptions are in the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "capuy.petitions"
+    label = "petitions"
+    verbose_name = "Đơn thư, tiếp dân, đối thoại"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.petitions import models
+
+        for model in (models.PetitionCase, models.Petition, models.Reception):
+            auditlog.register(model)

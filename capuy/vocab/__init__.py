@@ -14,16 +14,38 @@ from capuy.vocab.documents import (
     types_for_word,
 )
 from capuy.vocab.issuers import Issuer, issuer_by_code, issuers
+from capuy.vocab.report_periods import (
+    ReportPeriodKind,
+    WindowRule,
+    report_period,
+    report_periods,
+    report_window,
+    window_rule,
+    window_rules,
+)
+from capuy.vocab.terms import BODIES, Term, term_for, terms, terms_at
 
 __all__ = [
+    "BODIES",
     "DocumentType",
     "Issuer",
+    "ReportPeriodKind",
     "SymbolForm",
+    "Term",
+    "WindowRule",
     "document_types",
     "issuer_by_code",
     "issuers",
+    "report_period",
+    "report_periods",
+    "report_window",
     "symbol_forms",
+    "term_for",
+    "terms",
+    "terms_at",
     "type_by_code",
     "type_codes",
     "types_for_word",
+    "window_rule",
+    "window_rules",
 ]

@@ -1,0 +1,156 @@
+"""Stage — header: the components above the body (DESIGN.md §5).
+
+Reads the logical lines before the body: the bodies ("TỈNH ỦY QUẢNG NGÃI" / "HUYỆN ỦY BÌNH
+SƠN", the last one before "*" or "Số" is the issuer, one above it the superior), "Số 708-BC/TU"
+or the blank of a draft "Số -BC/HU" (``number`` "" and ``symbol`` "-BC/HU"), "Dự thảo", the
+place and date ("Đức Phổ, ngày 26 tháng 02 năm 2024"), the kind ("BÁO CÁO", "KẾT LUẬN", the
+upper-case name of a vocab document type) possibly followed by a "CỦA HỘI NGHỊ …" line, and
+the summary lines after it. A parenthesised line after the summary ("(kỳ báo cáo từ …)") is the
+reporting period, recorded in ``lines["period"]``.
+
+Seed 000 lost its header block: its number and date only appear in the appendix note "(kèm
+theo Báo cáo số 708-BC/TU ngày 26/02/2024 của Ban Thường vụ Thị ủy)". When the header has no
+number, the citation of the document's own kind in that note is used as a fallback for number,
+date, kind and issuer, and ``lines`` points at the note's line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from capuy.extract import tokens
+from capuy.extract.layout import Line
+from capuy.model import Appendix, Citation, Header
+from capuy.text import parse_date
+from capuy.vocab import document_types, issuer_by_code
+
+_PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\b.*\d{4})\s*$", re.IGNORECASE)
+_DRAFT = re.compile(r"^\s*dự\s+thảo\b", re.IGNORECASE)
+_CLASSIFICATION = re.compile(r"^\s*(?P<c>TUYỆT MẬT|TỐI MẬT|MẬT)\s*$")
+_URGENCY = re.compile(r"^\s*(?P<u>HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)\s*$")
+_PARTY_TITLE = re.compile(r"^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
+_KIND_QUALIFIER = re.compile(r"^\s*CỦA\s+\S")
+
+
+@cache
+def kind_names() -> frozenset[str]:
+    """Upper-case names of every document type of the vocab ("BÁO CÁO", "KẾT LUẬN" …)."""
+    names: set[str] = set()
+    for system in ("party", "state"):
+        for doc_type in document_types(system):
+            names.add(doc_type.name.upper())
+    return frozenset(names)
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_header_line(text: str, kind_seen: bool) -> bool:
+    """Could this logical line belong to the header block?"""
+    stripped = text.strip()
+    if stripped in {"*", ""} or tokens.HEADER_NUMBER.match(stripped) or _DRAFT.match(stripped):
+        return True
+    if _PLACE_DATE.match(stripped) or is_all_caps(stripped):
+        return True
+    if kind_seen and len(stripped) < 200 and not stripped.endswith(":"):
+        return stripped[0].islower() or stripped.startswith("(")
+    return False
+
+
+def extract_header(lines: list[Line]) -> tuple[Header, str]:
+    """The header and the document title (kind + qualifier + summary) from the header lines."""
+    header = Header()
+    bodies: list[Line] = []
+    summary: list[str] = []
+    qualifier = ""
+    for line in lines:
+        text = line.text.strip()
+        if _PARTY_TITLE.match(text) or text == "*":
+            continue
+        number = tokens.HEADER_NUMBER.match(text)
+        if number:
+            header.number = number.group("number")
+            header.symbol = header.number + re.sub(r"\s+", "", number.group("symbol"))
+            header.lines["number"] = line.line
+            continue
+        if _DRAFT.match(text):
+            header.draft = True
+            header.lines["draft"] = line.line
+            continue
+        place_date = _PLACE_DATE.match(text)
+        if place_date and not header.place:
+            header.place = place_date.group("place").strip()
+            header.date = parse_date(place_date.group("date"))
+            header.lines["place_date"] = line.line
+            continue
+        if classification := _CLASSIFICATION.match(text):
+            header.classification = classification.group("c")
+            header.lines["classification"] = line.line
+            continue
+        if urgency := _URGENCY.match(text):
+            header.urgency = urgency.group("u")
+            header.lines["urgency"] = line.line
+            continue
+        if not header.kind and text.upper() == text and text in kind_names():
+            header.kind = text
+            header.lines["kind"] = line.line
+            continue
+        if header.kind and not summary and not qualifier and _KIND_QUALIFIER.match(text):
+            qualifier = text
+            header.lines["kind_qualifier"] = line.line
+            continue
+        if header.kind and text.startswith("(") and text.endswith(")"):
+            header.lines.setdefault("period", line.line)
+            continue
+        if header.kind:
+            if not summary:
+                header.lines["summary"] = line.line
+            summary.append(text)
+            continue
+        if is_all_caps(text):
+            bodies.append(line)
+    header.summary = " ".join(summary)
+    if bodies:
+        header.issuer = bodies[-1].text
+        header.lines["issuer"] = bodies[-1].line
+        if len(bodies) > 1:
+            header.superior = bodies[-2].text
+            header.lines["superior"] = bodies[-2].line
+    title = " ".join(part for part in (header.kind, qualifier, header.summary) if part)
+    return header, title
+
+
+def apply_fallbacks(
+    header: Header, appendices: list[Appendix], note_citations: list[Citation]
+) -> None:
+    """Fill a header without a number from the appendix note "(kèm theo Báo cáo số …)"."""
+    if header.symbol or not appendices:
+        return
+    for citation in note_citations:
+        if header.kind and citation.type_word.upper() != header.kind:
+            continue
+        header.number = citation.number
+        header.symbol = citation.symbol
+        header.lines["number"] = citation.line
+        if header.date is None and citation.date is not None:
+            header.date = citation.date
+            header.lines["date"] = citation.line
+        if not header.kind and citation.type_word:
+            header.kind = citation.type_word.upper()
+            header.lines["kind"] = citation.line
+        if not header.issuer and citation.author:
+            header.issuer = citation.author
+            header.lines["issuer"] = citation.line
+        return
+
+
+def issuer_name(header: Header) -> str:
+    """The issuer as written, else the name of the issuer code in the symbol ("TU" → …)."""
+    if header.issuer:
+        return header.issuer
+    code = header.symbol.rsplit("/", 1)[-1] if "/" in header.symbol else ""
+    issuer = issuer_by_code(code) if code else None
+    return issuer.name if issuer else ""

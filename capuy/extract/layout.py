@@ -1,0 +1,88 @@
+"""Stage 0 — layout: the document cut into logical lines and regions.
+
+Readers join a paragraph broken by a page (and may keep a multi-line header or signature in one
+block with ``\\n``), so the header, signature and recipient stages work on *logical lines*: each
+``\\n``-separated piece of a block, with its own source line from ``Block.line_at``.
+
+Regions, in reading order: the header (everything before the first body paragraph or outline
+label), the body, the closing (from "Nơi nhận:" or the signature's "T/M …", whichever comes
+first) and the appendix (from "PHỤ LỤC"). Each later stage looks only at its region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from capuy.model import Block, Document
+
+CAPACITY = re.compile(r"^\s*(?P<capacity>(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.)\s*.*)$")
+RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
+APPENDIX = re.compile(r"^\s*PHỤ\s+LỤC\b")
+_MARKUP = re.compile(r"\*+|</?(?:b|i|u|em|strong|sup)>")
+
+
+@dataclass
+class Line:
+    """One ``\\n``-separated piece of a block, with the source line it came from."""
+
+    text: str
+    line: int
+    block: int
+    bold: bool = False
+    starts_item: bool = False
+
+
+@dataclass
+class Regions:
+    """Block indexes where each region starts (``len(blocks)`` when absent)."""
+
+    body: int
+    closing: int
+    appendix: int
+
+
+def clean(text: str) -> str:
+    """Text without leftover markup stars or tags, spaces collapsed."""
+    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+
+
+def block_lines(blocks: list[Block], start: int = 0, stop: int | None = None) -> list[Line]:
+    """The logical lines of ``blocks[start:stop]``."""
+    lines: list[Line] = []
+    stop = len(blocks) if stop is None else stop
+    for index in range(start, stop):
+        block = blocks[index]
+        if block.kind == "table":
+            continue
+        offset = 0
+        first = True
+        for piece in block.text.split("\n"):
+            if piece.strip():
+                item = first and block.kind == "list_item"
+                lines.append(Line(clean(piece), block.line_at(offset), index, block.bold, item))
+                first = False
+            offset += len(piece) + 1
+    return lines
+
+
+def find_regions(doc: Document, is_body_start: object) -> Regions:
+    """Where the body, the closing and the appendix start. ``is_body_start(block) -> bool``."""
+    blocks = doc.blocks
+    body = len(blocks)
+    for index, block in enumerate(blocks):
+        if is_body_start(block):  # type: ignore[operator]
+            body = index
+            break
+    appendix = len(blocks)
+    for index in range(body, len(blocks)):
+        if blocks[index].kind != "table" and APPENDIX.match(clean(blocks[index].text)):
+            appendix = index
+            break
+    closing = appendix
+    for index in range(body, appendix):
+        first = clean(blocks[index].text.split("\n", 1)[0])
+        if RECIPIENTS.match(first) or CAPACITY.match(first):
+            closing = index
+            break
+    return Regions(body=body, closing=closing, appendix=appendix)

@@ -1,0 +1,132 @@
+"""The extraction pipeline: read model in, every stage in order, extracted model out.
+
+Stages (one module each, like eyecite): ``layout`` (logical lines, regions) → ``header`` →
+``outline`` → ``closing`` (recipients, signature) → ``appendix`` → ``citations`` (+ ``resolve``)
+→ ``quantities``; then the header fallbacks that need citations (seed 000's number from its
+appendix note) and the footnote links. Stages only read ``doc.blocks``/``doc.footnotes``/
+``doc.lines`` and write their own fields, so each can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from capuy.extract import tokens
+from capuy.extract.appendix import extract_appendices
+from capuy.extract.citations import citation_at
+from capuy.extract.closing import extract_recipients, extract_signature
+from capuy.extract.header import apply_fallbacks, extract_header, is_header_line
+from capuy.extract.layout import Regions, block_lines, clean, find_regions
+from capuy.extract.outline import extract_outline, is_outline_block
+from capuy.extract.quantities import _Scanner, label_before
+from capuy.model import Block, Citation, Document, Footnote, Quantity
+
+_BODY_KINDS = {"paragraph", "heading", "list_item"}
+
+
+@dataclass
+class _Unit:
+    """A piece of text to scan, with its line mapping and the footnote it belongs to."""
+
+    text: str
+    owner: Block | Footnote
+    footnote: str = ""
+
+
+def _body_start_finder() -> object:
+    kind_seen = False
+
+    def is_body_start(block: Block) -> bool:
+        nonlocal kind_seen
+        if block.kind == "table" or is_outline_block(block):
+            return True
+        for piece in block.text.split("\n"):
+            text = clean(piece)
+            if not text:
+                continue
+            if not is_header_line(text, kind_seen):
+                return True
+            if text.upper() == text and any(c.isalpha() for c in text) and not text.startswith("SỐ"):
+                kind_seen = kind_seen or not text.startswith("CỦA")
+        return False
+
+    return is_body_start
+
+
+def _units(doc: Document, blocks: range, kinds: set[str]) -> Iterator[_Unit]:
+    for index in blocks:
+        block = doc.blocks[index]
+        if block.kind in kinds:
+            yield _Unit(block.text, block)
+
+
+def _footnote_units(doc: Document) -> Iterator[_Unit]:
+    for footnote in doc.footnotes:
+        yield _Unit(footnote.text, footnote, footnote.label)
+
+
+def _citations(units: Iterator[_Unit]) -> list[Citation]:
+    found: list[Citation] = []
+    for unit in units:
+        for match in tokens.SYMBOL.finditer(unit.text):
+            citation = citation_at(unit.text, match)
+            citation.line = unit.owner.line_at(match.start())
+            citation.footnote = unit.footnote
+            found.append(citation)
+    return found
+
+
+def _quantities(doc: Document, units: Iterator[_Unit]) -> list[Quantity]:
+    found: list[Quantity] = []
+    previous_text = ""
+    for unit in units:
+        for quantity in _Scanner(unit.text, unit.owner.line_at).scan():
+            quantity.footnote = unit.footnote
+            if not quantity.label and quantity.start <= 2 and previous_text.rstrip().endswith(":"):
+                quantity.label = label_before(previous_text, len(previous_text))
+            found.append(quantity)
+        previous_text = unit.text
+    return found
+
+
+def link_footnotes(doc: Document) -> None:
+    """Set ``Footnote.ref_line`` from the call marks the reader kept in the blocks."""
+    by_label = {footnote.label: footnote for footnote in doc.footnotes}
+    for block in doc.blocks:
+        for ref in block.footnote_refs:
+            footnote = by_label.get(ref.label)
+            if footnote is not None and footnote.ref_line is None:
+                footnote.ref_line = block.line_at(ref.offset)
+
+
+def regions_of(doc: Document) -> Regions:
+    return find_regions(doc, _body_start_finder())
+
+
+def extract(doc: Document) -> Document:
+    """Fill header, title, sections, signature, recipients, appendices, citations, quantities."""
+    regions = regions_of(doc)
+    header, title = extract_header(block_lines(doc.blocks, 0, regions.body))
+    doc.sections = extract_outline(doc, regions.body, regions.closing)
+    closing = block_lines(doc.blocks, regions.closing, regions.appendix)
+    doc.recipients = extract_recipients(closing)
+    doc.signature = extract_signature(closing)
+    doc.appendices = extract_appendices(doc.blocks, regions.appendix)
+
+    everything = range(regions.body, len(doc.blocks))
+    citations = _citations(_units(doc, everything, _BODY_KINDS | {"table"}))
+    citations += _citations(_footnote_units(doc))
+    doc.citations = sorted(citations, key=lambda c: (c.line, c.start))
+
+    appendix_lines = {appendix.line for appendix in doc.appendices}
+    apply_fallbacks(header, doc.appendices, [c for c in doc.citations if c.line in appendix_lines])
+    doc.header = header
+    doc.title = title or header.kind
+
+    body = range(regions.body, regions.closing)
+    quantities = _quantities(doc, _units(doc, body, _BODY_KINDS))
+    quantities += _quantities(doc, _footnote_units(doc))
+    doc.quantities = sorted(quantities, key=lambda q: (q.line, q.start))
+    link_footnotes(doc)
+    return doc

@@ -1,0 +1,427 @@
+"""The .docx reader: python-docx for the package and styles, the raw XML for the rest.
+
+Line numbers: ``Block.line`` is the 1-based index of the paragraph in document order, counting
+every ``w:p`` of the body including the paragraphs inside table cells (row by row, cell by
+cell) and empty paragraphs. ``Document.lines[i - 1]`` is the text of paragraph ``i``
+(numbering label included). Footnote paragraphs (word/footnotes.xml) are numbered after the
+body's, so ``Footnote.line`` also indexes ``Document.lines``; ``Footnote.ref_line`` is the line
+of the paragraph holding the ``w:footnoteReference``.
+
+Headings: style "Heading N" (or an outline level) → ``heading`` with level N; "Title" →
+``heading`` with level 0. Word numbering is computed and prepended to the text (``I- …``,
+``1.1. …``, ``a) …``); bullets and typed ``- ``/``+ ``/``* `` markers give ``list_item``s.
+A borderless table at the top of the body (the Party header: issuing body left, "ĐẢNG CỘNG SẢN
+VIỆT NAM" and place/date right) is flattened into paragraphs, left column first. Page headers
+and footers are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+from capuy.errors import InputError
+from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
+from capuy.read.docx_numbering import Numbering
+from capuy.read.footnotes import link_footnotes
+
+TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
+HEADING_STYLE = re.compile(r"^heading\s+(\d)$", re.IGNORECASE)
+BULLET_LABELS = {
+    "": "•",
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf02d": "-",
+    "o": "◦",
+}
+"""Word writes bullets in the Symbol/Wingdings private-use area; show them as Unicode."""
+_HIDDEN_BORDERS = {"nil", "none"}
+
+
+@dataclass
+class ParagraphText:
+    """The visible text of one paragraph with its emphasis and footnote calls."""
+
+    text: str = ""
+    refs: list[FootnoteRef] = field(default_factory=list)
+    bold: bool = False
+    italic: bool = False
+
+
+class _Reader:
+    def __init__(self, document: docx.document.Document, source: str) -> None:
+        self.document = document
+        self.source = source
+        self.numbering = Numbering.from_xml(self._part_xml(RT.NUMBERING))
+        self.lines: list[str] = []
+        self.blocks: list[Block] = []
+        self.footnote_ids: dict[str, str] = {}
+
+    def _part_xml(self, reltype: str) -> etree._Element | None:
+        for rel in self.document.part.rels.values():
+            if rel.reltype == reltype and not rel.is_external:
+                return etree.fromstring(rel.target_part.blob)
+        return None
+
+    def read(self) -> Document:
+        body = self.document.element.body
+        children = list(_block_children(body))
+        header_index = self._header_table_index(children)
+        for index, child in enumerate(children):
+            if child.tag == qn("w:p"):
+                self._paragraph(child)
+            elif child.tag == qn("w:tbl"):
+                if index == header_index:
+                    self._flatten(child)
+                else:
+                    self._table(child)
+        footnotes = self._footnotes()
+        link_footnotes(self.blocks, footnotes)
+        return Document(
+            source=self.source,
+            format="docx",
+            lines=self.lines,
+            blocks=self.blocks,
+            footnotes=footnotes,
+        )
+
+    # --- paragraphs -------------------------------------------------------------------
+
+    def _paragraph(self, p: etree._Element, emit: bool = True) -> tuple[int, ParagraphText]:
+        paragraph = Paragraph(p, self.document.part)
+        content = self._text(paragraph)
+        style = paragraph.style
+        style_name = style.name if style is not None and style.name else ""
+        num_label, num_fmt = self._numbering(p, style)
+        kind: BlockKind = "paragraph"
+        label = ""
+        level = _heading_level(style_name, p, style)
+        text = content.text
+        refs = content.refs
+        if level is not None:
+            kind = "heading"
+        if num_fmt == "bullet" and kind == "paragraph":
+            kind, label = "list_item", BULLET_LABELS.get(num_label, num_label)
+        elif num_label:
+            shift = len(num_label) + 1
+            text = f"{num_label} {text}"
+            refs = [FootnoteRef(r.label, r.offset + shift) for r in refs]
+        if kind == "paragraph" and (typed := TYPED_MARKER.match(text)):
+            kind, label = "list_item", typed.group(1)
+            refs = [FootnoteRef(r.label, r.offset - typed.end()) for r in refs]
+            text = text[typed.end() :]
+        self.lines.append(text if not label else f"{label} {text}")
+        line = len(self.lines)
+        if emit and text.strip():
+            self.blocks.append(
+                Block(
+                    kind=kind,
+                    text=text,
+                    line=line,
+                    level=level or 0,
+                    label=label,
+                    bold=content.bold,
+                    italic=content.italic,
+                    style=style_name,
+                    footnote_refs=refs,
+                    segments=[(0, line)],
+                )
+            )
+        return line, ParagraphText(text, refs, content.bold, content.italic)
+
+    def _text(self, paragraph: Paragraph) -> ParagraphText:
+        p = paragraph._p
+        parts: list[str] = []
+        refs: list[FootnoteRef] = []
+        visible = bold = italic = 0
+        for r in p.iter(qn("w:r")):
+            if _owner_paragraph(r) is not p or _deleted(r):
+                continue
+            run = Run(r, paragraph)
+            run_bold = _effective(run, paragraph, "bold")
+            run_italic = _effective(run, paragraph, "italic")
+            for child in r:
+                tag = child.tag
+                piece = ""
+                if tag == qn("w:t"):
+                    piece = child.text or ""
+                elif tag == qn("w:tab"):
+                    piece = "\t"
+                elif tag in (qn("w:br"), qn("w:cr")):
+                    piece = "\n"
+                elif tag == qn("w:noBreakHyphen"):
+                    piece = "-"
+                elif tag == qn("w:footnoteReference"):
+                    note_id = child.get(qn("w:id"), "")
+                    label = self.footnote_ids.setdefault(note_id, str(len(self.footnote_ids) + 1))
+                    refs.append(FootnoteRef(label, len("".join(parts))))
+                    if child.get(qn("w:customMarkFollows")) in ("1", "true"):
+                        break
+                    continue
+                if piece:
+                    parts.append(piece)
+                    count = sum(1 for ch in piece if not ch.isspace())
+                    visible += count
+                    bold += count if run_bold else 0
+                    italic += count if run_italic else 0
+        raw = unicodedata.normalize("NFC", "".join(parts))
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        refs = [FootnoteRef(r.label, min(max(0, r.offset - lead), len(stripped))) for r in refs]
+        return ParagraphText(
+            stripped, refs, visible > 0 and bold == visible, visible > 0 and italic == visible
+        )
+
+    def _numbering(self, p: etree._Element, style: BaseStyle | None) -> tuple[str, str]:
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        current = style
+        while num_pr is None and current is not None:
+            num_pr = current.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            current = getattr(current, "base_style", None)
+        if num_pr is None:
+            return "", ""
+        num_id = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        if num_id is None:
+            return "", ""
+        return self.numbering.label(
+            num_id.get(qn("w:val"), "0"), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        )
+
+    # --- tables -----------------------------------------------------------------------
+
+    def _header_table_index(self, children: list[etree._Element]) -> int | None:
+        """The index of a borderless table before any non-empty paragraph, if there is one."""
+        for index, child in enumerate(children):
+            if child.tag == qn("w:tbl"):
+                return index if not self._has_borders(child) else None
+            if "".join(t.text or "" for t in child.iter(qn("w:t"))).strip():
+                return None
+        return None
+
+    def _has_borders(self, tbl: etree._Element) -> bool:
+        border_sets = list(tbl.iter(qn("w:tblBorders"))) + list(tbl.iter(qn("w:tcBorders")))
+        style_id = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+        if style_id is not None:
+            style = self._style_by_id(style_id.get(qn("w:val"), ""))
+            if style is not None:
+                border_sets.extend(style.element.iter(qn("w:tblBorders")))
+        for borders in border_sets:
+            for edge in borders:
+                if edge.get(qn("w:val"), "nil") not in _HIDDEN_BORDERS:
+                    return True
+        return False
+
+    def _style_by_id(self, style_id: str) -> BaseStyle | None:
+        for style in self.document.styles:
+            if style.style_id == style_id:
+                return style
+        return None
+
+    def _flatten(self, tbl: etree._Element) -> None:
+        """The header table: read in document order (line numbers), emit column by column."""
+        columns: dict[int, list[Block]] = {}
+        start = len(self.blocks)
+        for row in tbl.iter(qn("w:tr")):
+            for column, tc in enumerate(row.findall(qn("w:tc"))):
+                for p in tc.iter(qn("w:p")):
+                    before = len(self.blocks)
+                    self._paragraph(p)
+                    columns.setdefault(column, []).extend(self.blocks[before:])
+        del self.blocks[start:]
+        for column in sorted(columns):
+            self.blocks.extend(columns[column])
+
+    def _table(self, tbl: etree._Element) -> None:
+        rows: list[list[str]] = []
+        row_lines: list[int] = []
+        refs: list[FootnoteRef] = []
+        segments: list[tuple[int, int]] = []
+        offset = 0
+        for tr in tbl.iter(qn("w:tr")):
+            if _owner_table(tr) is not tbl:
+                continue
+            cells: list[str] = []
+            row_line = 0
+            for tc in tr.findall(qn("w:tc")):
+                texts: list[str] = []
+                for p in tc.iter(qn("w:p")):
+                    line, content = self._paragraph(p, emit=False)
+                    row_line = row_line or line
+                    base = offset + sum(len(c) + 1 for c in cells) + sum(len(t) + 1 for t in texts)
+                    segments.append((base, line))
+                    refs.extend(FootnoteRef(r.label, base + r.offset) for r in content.refs)
+                    if content.text:
+                        texts.append(content.text)
+                cells.append("\n".join(texts))
+            rows.append(cells)
+            row_lines.append(row_line)
+            offset += len("\t".join(cells)) + 1
+        if not rows:
+            return
+        self.blocks.append(
+            Block(
+                kind="table",
+                text="\n".join("\t".join(cells) for cells in rows),
+                line=row_lines[0],
+                rows=rows,
+                row_lines=row_lines,
+                footnote_refs=refs,
+                segments=_monotonic(segments),
+            )
+        )
+
+    # --- footnotes --------------------------------------------------------------------
+
+    def _footnotes(self) -> list[Footnote]:
+        root = self._part_xml(RT.FOOTNOTES)
+        if root is None:
+            return []
+        bodies = {}
+        for note in root.iter(qn("w:footnote")):
+            if note.get(qn("w:type")) in (
+                "separator",
+                "continuationSeparator",
+                "continuationNotice",
+            ):
+                continue
+            bodies[note.get(qn("w:id"), "")] = note
+        footnotes: list[Footnote] = []
+        for note_id, label in sorted(self.footnote_ids.items(), key=lambda item: int(item[1])):
+            note = bodies.get(note_id)
+            if note is None:
+                continue
+            texts: list[str] = []
+            segments: list[tuple[int, int]] = []
+            first_line = 0
+            for p in note.iter(qn("w:p")):
+                content = self._note_text(p)
+                self.lines.append(content)
+                first_line = first_line or len(self.lines)
+                if content:
+                    segments.append((sum(len(t) + 1 for t in texts), len(self.lines)))
+                    texts.append(content)
+            footnotes.append(
+                Footnote(label=label, text="\n".join(texts), line=first_line, segments=segments)
+            )
+        return footnotes
+
+    def _note_text(self, p: etree._Element) -> str:
+        parts = []
+        for node in p.iter(qn("w:t"), qn("w:tab")):
+            parts.append(node.text or "" if node.tag == qn("w:t") else "\t")
+        return unicodedata.normalize("NFC", "".join(parts)).strip()
+
+
+def _block_children(body: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables of the body in order, looking inside content controls."""
+    for child in body:
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _block_children(content)
+
+
+def _owner_paragraph(node: etree._Element) -> etree._Element | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != qn("w:p"):
+        parent = parent.getparent()
+    return parent
+
+
+def _owner_table(node: etree._Element) -> etree._Element | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != qn("w:tbl"):
+        parent = parent.getparent()
+    return parent
+
+
+def _deleted(r: etree._Element) -> bool:
+    parent = r.getparent()
+    return parent is not None and parent.tag in (qn("w:del"), qn("w:moveFrom"))
+
+
+def _effective(run: Run, paragraph: Paragraph, attr: str) -> bool:
+    """Bold/italic as displayed: the run, then its character style, then the paragraph style."""
+    value = getattr(run.font, attr)
+    if value is not None:
+        return bool(value)
+    style = run.style
+    while style is not None and style.style_id != "DefaultParagraphFont":
+        value = getattr(style.font, attr)
+        if value is not None:
+            return bool(value)
+        style = style.base_style
+    pstyle = paragraph.style
+    while pstyle is not None:
+        value = getattr(pstyle.font, attr)
+        if value is not None:
+            return bool(value)
+        pstyle = pstyle.base_style
+    return False
+
+
+def _heading_level(style_name: str, p: etree._Element, style: BaseStyle | None) -> int | None:
+    if match := HEADING_STYLE.match(style_name):
+        return int(match.group(1))
+    if style_name.lower() == "title":
+        return 0
+    outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    current = style
+    while outline is None and current is not None:
+        outline = current.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        current = getattr(current, "base_style", None)
+    if outline is not None:
+        value = int(outline.get(qn("w:val"), "9"))
+        if value < 9:
+            return value + 1
+    return None
+
+
+def _monotonic(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    result: list[tuple[int, int]] = []
+    for start, line in segments:
+        if result and result[-1][0] == start:
+            result[-1] = (start, line)
+        else:
+            result.append((start, line))
+    return result
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    """Read a .docx package (bytes) into a ``Document``; corrupt packages raise ``InputError``."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as exc:
+        raise InputError(
+            f"Tệp DOCX hỏng, không mở được: {source}", f"corrupt DOCX, cannot open: {source}"
+        ) from exc
+    try:
+        return _Reader(document, source).read()
+    except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+        raise InputError(
+            f"Tệp DOCX hỏng (nội dung XML không đọc được): {source}",
+            f"corrupt DOCX (unreadable XML part): {source}",
+        ) from exc

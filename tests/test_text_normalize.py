@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from capuy.text import nfc, normalize_tones, same_text, search_key
+from capuy.text import fix_lookalikes, nfc, normalize_tones, same_text, search_key
 from tests.conftest import SEED_FILES
 
 # (old style, new style) for every tone on oa / oe / uy, in lower, title and upper case.
@@ -115,6 +115,7 @@ def test_same_text(a: str, b: str, same: bool) -> None:
         ("Phổ Hòa", "pho hoa"),
         ("Nghị quyết số 45-NQ/TW", "nghi quyet so 45-nq/tw"),
         ("Ưu tiên ở Ơn", "uu tien o on"),
+        ("Ðài tưởng niệm", "dai tuong niem"),  # Icelandic eth pasted for Đ
     ],
 )
 def test_search_key(text: str, key: str) -> None:
@@ -131,3 +132,8 @@ def test_whole_seeds_fold_to_ascii_and_normalise_stably(path) -> None:
     # the seeds' old-style spellings are gone, no other letter changed
     assert re.search(r"\b(hoá|khoá|Hoà)\b", once) is None
     assert len(once) == len(nfc(text))
+
+
+def test_fix_lookalikes_only_replaces_eth() -> None:
+    assert fix_lookalikes("Ðảng ủy phường ðông") == "Đảng ủy phường đông"
+    assert fix_lookalikes("Đảng ủy Khối") == "Đảng ủy Khối"

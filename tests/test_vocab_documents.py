@@ -76,6 +76,7 @@ def test_quy_dinh_is_marked_with_its_qd_variant() -> None:
         ("Thông cáo", {"Thông cáo"}),
         ("nghị quyết", {"Nghị quyết"}),
         ("không có", set()),
+        ("  Chương   trình\nhành động ", {"Chương trình"}),
     ],
 )
 def test_types_for_word(word: str, names: set[str]) -> None:
@@ -129,3 +130,8 @@ def test_symbol_forms_are_documented_with_examples(example: str) -> None:
 def test_type_codes_longest_first_for_regex() -> None:
     codes = type_codes("party")
     assert codes.index("QĐi") < codes.index("QĐ") and codes.index("CTr") < codes.index("CT")
+
+
+def test_eth_lookalike_in_a_code_is_accepted() -> None:
+    found = type_by_code("Q\u00d0i")
+    assert found is not None and found.code == "QĐi"

@@ -84,3 +84,8 @@ def test_every_issuer_cited_in_the_seeds_is_known() -> None:
 def test_codes_are_unique() -> None:
     codes = [i.code for i in issuers()]
     assert len(codes) == len(set(codes))
+
+
+def test_eth_lookalike_in_a_code_is_accepted() -> None:
+    issuer = issuer_by_code("\u00d0UK")
+    assert issuer is not None and issuer.code == "ĐUK"

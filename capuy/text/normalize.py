@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "normalize_tones", "same_text", "search_key"]
+__all__ = ["fix_lookalikes", "nfc", "normalize_tones", "same_text", "search_key"]
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below). Vowel-quality marks
 # (circumflex, breve, horn) are not tones and never move.
@@ -32,11 +32,19 @@ _OLD_STYLE = re.compile(
 )
 _PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 _SPACES = re.compile(r"\s+")
+_D_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+_ETH_TO_D = str.maketrans({"ð": "đ", "Ð": "Đ"})
 
 
 def nfc(s: str) -> str:
     """The text in Unicode NFC, the form capuy stores (composed letters, as typed in Word)."""
     return unicodedata.normalize("NFC", s)
+
+
+def fix_lookalikes(s: str) -> str:
+    """Replace the eth letters Ð/ð, which look like Đ/đ and creep in from some fonts and web
+    pages, with the real Vietnamese Đ/đ (nothing else: this is not a spelling corrector)."""
+    return s.translate(_ETH_TO_D)
 
 
 def _move_tone(match: re.Match[str]) -> str:
@@ -62,7 +70,8 @@ def search_key(s: str) -> str:
 
     Only for matching — never store or show it: it throws away the diacritics.
     """
-    folded = s.replace("đ", "d").replace("Đ", "D")
+    # Ð/ð (Icelandic eth, U+00D0/U+00F0) are common lookalikes of Đ/đ in pasted text.
+    folded = s.translate(_D_FOLD)
     decomposed = unicodedata.normalize("NFD", folded)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).lower()).strip()

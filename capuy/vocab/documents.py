@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from capuy.text.normalize import normalize_tones
+from capuy.text.normalize import fix_lookalikes, normalize_tones
 from capuy.vocab.loader import load_data, resolve_source
 
 __all__ = [
@@ -49,7 +49,7 @@ class SymbolForm:
 
 
 def _word_key(word: str) -> str:
-    return normalize_tones(word).casefold().strip()
+    return " ".join(fix_lookalikes(normalize_tones(word)).casefold().split())
 
 
 @cache
@@ -92,7 +92,7 @@ def type_codes(system: System = "party") -> list[str]:
 def type_by_code(code: str, system: System = "party") -> DocumentType | None:
     """The type whose code is ``code`` (exact, case-sensitive: QĐi ≠ QĐI); a variant only when
     no type has it as its own code (so Party "QĐ" is Quyết định, not Quy định)."""
-    wanted = normalize_tones(code.strip())
+    wanted = fix_lookalikes(normalize_tones(code.strip()))
     types = document_types(system)
     for t in types:
         if t.code == wanted:

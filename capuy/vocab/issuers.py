@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from capuy.text.normalize import nfc
+from capuy.text.normalize import fix_lookalikes, nfc
 from capuy.vocab.loader import load_data, resolve_source
 
 __all__ = ["Issuer", "issuer_by_code", "issuers"]
@@ -56,7 +56,7 @@ def issuers(system: str | None = None) -> list[Issuer]:
 
 def issuer_by_code(code: str) -> Issuer | None:
     """The body a code stands for; "UBTVQH15" gives UBTVQH with ``number=15``."""
-    wanted = nfc(code.strip())
+    wanted = fix_lookalikes(nfc(code.strip()))
     by_code = {i.code: i for i in _all_issuers()}
     if wanted in by_code:
         return by_code[wanted]

@@ -7,7 +7,8 @@ Each command is a thin wrapper over the core's public API; every user error is a
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -44,6 +45,101 @@ def version() -> None:
 
 
 # --- commands are added below, one section per part (extract, check, render, web) ---
+
+
+# --- render and convert (capuy.render) ---
+
+
+def _pdf_ready() -> None:
+    """Stop with a clear error before any work when LibreOffice cannot make the PDF."""
+    from capuy.errors import MissingProgramError
+    from capuy.render.pdf import find_soffice
+
+    try:
+        find_soffice()
+    except MissingProgramError as error:
+        fail(error)
+
+
+@app.command("render")
+def render_command(
+    source: Annotated[Path, typer.Argument(help="Tệp Markdown + YAML / authoring file (.md)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    pdf: Annotated[
+        Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
+    ] = None,
+) -> None:
+    """Dàn trang văn bản soạn bằng Markdown / lay out an authored document (DOCX, PDF)."""
+    from capuy.render import docx_to_pdf, parse_authoring, render_docx
+
+    try:
+        if pdf is not None:
+            _pdf_ready()
+        try:
+            text = source.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"Không có tệp {source}", f"no such file: {source}") from None
+        except (UnicodeDecodeError, IsADirectoryError):
+            raise InputError(
+                f"{source} không phải tệp văn bản UTF-8", f"{source} is not a UTF-8 text file"
+            ) from None
+        render_docx(parse_authoring(text, str(source)), output)
+        if pdf is not None:
+            docx_to_pdf(output, pdf)
+    except InputError as error:
+        fail(error)
+    console.print(f"Đã ghi / written: {output}" + (f", {pdf}" if pdf else ""))
+
+
+@app.command("convert")
+def convert_command(
+    sources: Annotated[
+        list[Path], typer.Argument(help="Tệp .txt .md .docx .pdf / files to convert")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="DOCX ra (một tệp) hoặc thư mục (nhiều tệp) / DOCX or folder"
+        ),
+    ],
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="PDF ra (một tệp) hoặc thư mục (nhiều tệp) / PDF or folder"),
+    ] = None,
+) -> None:
+    """Dàn lại theo thể thức văn bản của Đảng / re-lay out files in the official format."""
+    from rich.progress import Progress
+
+    from capuy.render import PdfConverter, convert_file
+
+    many = len(sources) > 1
+    try:
+        if pdf is not None:
+            _pdf_ready()
+        if many:
+            for folder in (output, pdf):
+                if folder is not None:
+                    folder.mkdir(parents=True, exist_ok=True)
+        converter = PdfConverter() if pdf is not None else None
+        try:
+            with Progress(console=err_console, disable=not many, transient=True) as progress:
+                task = progress.add_task("Đang dàn trang / converting", total=len(sources))
+                for source in sources:
+                    docx_out = output / f"{source.stem}.docx" if many else output
+                    pdf_out = (pdf / f"{source.stem}.pdf" if many else pdf) if pdf else None
+                    convert_file(source, docx_out, pdf_out, converter=converter)
+                    progress.advance(task)
+                    if not many:
+                        console.print(
+                            f"Đã ghi / written: {docx_out}" + (f", {pdf_out}" if pdf_out else "")
+                        )
+        finally:
+            if converter is not None:
+                converter.close()
+    except InputError as error:
+        fail(error)
+    if many:
+        console.print(f"Đã dàn trang {len(sources):02d} tệp / converted {len(sources)} files")
 
 
 def main() -> None:

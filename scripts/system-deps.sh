@@ -4,6 +4,7 @@ set -euo pipefail
 pkgs=(
   libreoffice-writer-nogui   # DOCX -> PDF (capuy render --pdf)
   fonts-liberation2          # Times New Roman metrics with every Vietnamese letter (not fonts-liberation 1.x)
+  python3-uno                # PdfConverter: one LibreOffice reused over a UNO socket (/usr/bin/python3)
   poppler-utils              # pdftotext / pdftoppm in tests
   hunspell-vi                # Vietnamese dictionary for the spelling checker
   chromium                   # browser tests through Playwright

@@ -164,7 +164,10 @@ def _header(meta: dict[str, Any]) -> Header:
     symbol = _text(meta.get("symbol")).replace(" ", "")
     if not symbol:
         symbol = derive_symbol(
-            header.number, header.kind, header.issuer, _text(meta.get("issuer_code"))
+            header.number,
+            header.kind.split("\n")[0],
+            header.issuer,
+            _text(meta.get("issuer_code")),
         )
     elif not header.number:
         header.number = symbol.split("-", 1)[0] if "-" in symbol else ""
@@ -240,20 +243,20 @@ class _BodyBuilder:
         self._add(block, inline.refs)
 
     def paragraph(self, line: int, inline: _Inline, marker: str, depth: int) -> None:
+        """A paragraph, or a list item whose marker (``-``, ``+``, ``1.``) goes to ``label``
+        (the reader's convention; the renderer prints it before the text)."""
         if marker:
-            prefix = f"{marker} "
             block = Block(
                 kind="list_item",
-                text=prefix + inline.text,
+                text=inline.text,
                 line=line,
                 level=depth,
-                emphasis=[(s + len(prefix), e + len(prefix), m) for s, e, m in inline.emphasis],
+                label=marker,
+                emphasis=inline.emphasis,
             )
-            refs = [(fid, offset + len(prefix)) for fid, offset in inline.refs]
         else:
             block = Block(kind="paragraph", text=inline.text, line=line, emphasis=inline.emphasis)
-            refs = inline.refs
-        self._add(block, refs)
+        self._add(block, inline.refs)
 
     def table(self, line: int, rows: list[list[str]], row_lines: list[int]) -> None:
         block = Block(

@@ -11,6 +11,7 @@ document passes only the body blocks (see ``capuy.render.convert``).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from capuy.errors import InputError
-from capuy.model import Appendix, Block, Document, Footnote, Header
+from capuy.model import Appendix, Block, Document, Footnote, FootnoteRef, Header
 from capuy.render import docx_xml
 from capuy.vocab.layout import Layout, TextStyle, load_layout
 
@@ -211,10 +212,13 @@ class _Writer:
             self._text_paragraph(right, date_line(header, layout), layout.style("place_date"))
         if header.draft:
             self._text_paragraph(self.out, "Dự thảo", layout.style("draft"))
-        if header.kind:
-            self._text_paragraph(self.out, header.kind, layout.style("kind"))
-        if header.summary:
-            self._text_paragraph(self.out, header.summary, layout.style("summary"))
+        kind, *qualifiers = header.kind.split("\n") if header.kind else [""]
+        if kind:
+            self._text_paragraph(self.out, kind, layout.style("kind"))
+        for qualifier in qualifiers:
+            self._text_paragraph(self.out, qualifier, layout.style("kind_qualifier"))
+        for text, is_period in summary_parts(header.summary):
+            self._text_paragraph(self.out, text, layout.style("period" if is_period else "summary"))
 
     def _mark(self, cell: _Cell, text: str, style: TextStyle) -> None:
         paragraph = self._text_paragraph(cell, text, style)
@@ -255,16 +259,18 @@ class _Writer:
             style = layout.style("body")
             paragraph = self.out.add_paragraph()
         self._format_paragraph(paragraph, style)
-        if block.kind == "list_item" and block.level > 1:
-            paragraph.paragraph_format.left_indent = Cm(0.5 * (block.level - 1))
+        if block.kind == "list_item":
+            if block.level > 1:
+                paragraph.paragraph_format.left_indent = Cm(0.5 * (block.level - 1))
+            block = with_marker(block)
         self._rich_text(paragraph, block, style)
 
     def _rich_text(self, paragraph: Paragraph, block: Block, style: TextStyle) -> None:
         """Runs cut at every emphasis edge and footnote call, in order."""
         text = block.text
         cuts = {0, len(text)}
-        for start, end, _ in block.emphasis:
-            cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+        for mark_start, mark_end, _ in block.emphasis:
+            cuts.update((max(0, min(mark_start, len(text))), max(0, min(mark_end, len(text)))))
         refs_at: dict[int, list[str]] = {}
         for ref in block.footnote_refs:
             offset = max(0, min(ref.offset, len(text)))
@@ -332,8 +338,8 @@ class _Writer:
         left, right = table.rows[0].cells
         if doc.recipients:
             self._text_paragraph(left, "Nơi nhận:", layout.style("recipients_label"))
-            for recipient in doc.recipients:
-                self._text_paragraph(left, f"- {recipient}", layout.style("recipients"))
+            for line in recipient_lines(doc.recipients):
+                self._text_paragraph(left, line, layout.style("recipients"))
         signature = doc.signature
         if signature is not None:
             if signature.capacity:
@@ -371,6 +377,45 @@ class _Writer:
                 f"Không ghi được tệp {out_path}: {error.strerror}",
                 f"cannot write {out_path}: {error.strerror}",
             ) from None
+
+
+def summary_parts(summary: str) -> list[tuple[str, bool]]:
+    """The summary's lines grouped into paragraphs; a bracketed line ("(kỳ báo cáo từ …)") is
+    the reporting period, set apart (True)."""
+    parts: list[tuple[str, bool]] = []
+    for line in (piece.strip() for piece in summary.split("\n")):
+        if not line:
+            continue
+        is_period = line.startswith("(") and line.endswith(")")
+        if parts and not is_period and not parts[-1][1]:
+            parts[-1] = (parts[-1][0] + "\n" + line, False)
+        else:
+            parts.append((line, is_period))
+    return parts
+
+
+def with_marker(block: Block) -> Block:
+    """A list item with its marker (``label``) put back before the text, offsets shifted: the
+    DOCX keeps "- " / "+ " in the text (notes/APIS.md)."""
+    if not block.label or block.text.startswith(f"{block.label} "):
+        return block
+    prefix = f"{block.label} "
+    shift = len(prefix)
+    return replace(
+        block,
+        text=prefix + block.text,
+        emphasis=[(s + shift, e + shift, m) for s, e, m in block.emphasis],
+        footnote_refs=[FootnoteRef(r.label, r.offset + shift) for r in block.footnote_refs],
+        label="",
+    )
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """``- Thường trực Tỉnh ủy,`` … ``- Lưu Văn phòng Thị ủy.`` (HD36: one per line, a dash
+    before, a comma after, a full stop after the last), whatever punctuation came in."""
+    names = [r.strip().removeprefix("- ").strip().rstrip(",.;").strip() for r in recipients]
+    names = [n for n in names if n]
+    return [f"- {n}{'.' if i == len(names) - 1 else ','}" for i, n in enumerate(names)]
 
 
 def _is_blank_first(cell: _Cell) -> bool:

@@ -24,6 +24,8 @@ import yaml
 from capuy.vocab import document_types
 
 _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# End of a unit word: no letter or digit follows, except a footnote call mark ("đồng²⁰").
+_WORD_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 _CODE_TAIL = "A-Za-zĐđ"
 
 # One scan over the text finds every symbol; all other citation work happens on the matches.
@@ -116,7 +118,7 @@ def type_word_pattern() -> re.Pattern[str]:
 @cache
 def count_unit_pattern() -> re.Pattern[str]:
     units = unit_data().count_units
-    return re.compile(rf"\s+(?P<unit>{_alternation(units)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\s+(?P<unit>{_alternation(units)}){_WORD_END}", re.IGNORECASE)
 
 
 @cache
@@ -127,12 +129,12 @@ def not_unit_pattern() -> re.Pattern[str]:
 @cache
 def money_pattern() -> re.Pattern[str]:
     scales = _alternation(tuple(unit_data().money_scales))
-    return re.compile(rf"\s*(?P<unit>(?:(?:{scales})\s+)?đồng(?!\w)(?!\s+chí)|đ(?!\w))", re.IGNORECASE)
+    return re.compile(rf"\s*(?P<unit>(?:(?:{scales})\s+)?đồng{_WORD_END}(?!\s+chí)|đ{_WORD_END})", re.IGNORECASE)
 
 
 @cache
 def measure_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?P<unit>{_alternation(unit_data().measure_units)})(?!\w)")
+    return re.compile(rf"\s*(?P<unit>{_alternation(unit_data().measure_units)}){_WORD_END}")
 
 
 @cache

@@ -47,6 +47,57 @@ def version() -> None:
 # --- commands are added below, one section per part (extract, check, render, web) ---
 
 
+# --- check (capuy.check) ---
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help="Tệp cần kiểm tra / files to check")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In JSON theo hợp đồng / print the JSON contract")
+    ] = False,
+    select: Annotated[
+        str | None,
+        typer.Option("--select", help="Chỉ các nhóm này, cách nhau dấu phẩy / only these"),
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Bỏ các nhóm này / skip these categories")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Tệp cấu hình YAML (mặc định capuy-check.yaml)"),
+    ] = None,
+) -> None:
+    """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
+    import json
+
+    from capuy.check import (
+        RULES,
+        all_rules,
+        check,
+        findings_to_json,
+        load_config,
+        load_documents,
+        print_report,
+    )
+    from capuy.check.config import parse_names, validate_names
+
+    try:
+        known = {rule.id for rule in all_rules()} | set(RULES)
+        settings = load_config(config)
+        validate_names(settings.select | settings.ignore | settings.disable, known, "cấu hình")
+        selected, ignored = parse_names(select), parse_names(ignore)
+        validate_names(selected | ignored, known, "--select/--ignore")
+        docs = load_documents(files)
+        findings = check(docs, settings.merged(selected, ignored))
+    except InputError as error:
+        fail(error)
+    if as_json:
+        print(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
+    else:
+        print_report(console, docs, findings)
+
+
 # --- render and convert (capuy.render) ---
 
 

@@ -1,0 +1,131 @@
+"""Duplicate rules: a word or phrase typed twice in a row ("thực hiện thực hiện"), and a
+sentence or paragraph pasted twice.
+
+A phrase repeated after a comma is not flagged: "tổ chức đảng, đảng viên", "bổ nhiệm, bổ nhiệm
+lại", "một cửa, một cửa liên thông" are lists, not typos. Correct reduplicatives (dần dần, người người) are listed in
+``vocab/spelling/reduplicatives.yaml`` and never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from capuy.check.registry import RULES, register
+from capuy.check.spelling import confusion_matches
+from capuy.check.units import TextUnit, excerpt, section_path_at, text_units
+from capuy.model import Document, Finding
+from capuy.text import normalize_tones
+from capuy.vocab.spelling import reduplicatives
+
+# Case-sensitive on purpose: "Ban Biên tập Tập tin", "Đại hội Hội Liên hiệp" are two words.
+_DOUBLED = re.compile(r"(?<![\w])([^\W\d_]+(?:\s+[^\W\d_]+){0,5})(\s+)\1(?![\w])")
+_CLAUSE_END = re.compile(r"[.;!?…](?=\s|$)|\n")
+_ENUMERATOR = re.compile(r"^\s*(?:\(\d+(?:\.\d+)?\)|[-+*•]|\d+[.)]|[a-zđ]\))\s*")
+_NON_WORD = re.compile(r"[^\w]+")
+MIN_CLAUSE_WORDS = 10
+
+
+@register("duplicate.word", "duplicate", "a word or phrase typed twice in a row")
+def doubled_words(doc: Document) -> Iterator[Finding]:
+    rule = RULES["duplicate.word"]
+    singles = reduplicatives()
+    for unit in text_units(doc):
+        text = normalize_tones(unit.text)
+        if len(text) != len(unit.text):
+            text = unit.text
+        for match in _DOUBLED.finditer(text):
+            phrase = match.group(1)
+            if " " not in phrase.strip() and phrase.lower() in singles:
+                continue
+            if any(m.start() <= match.start() < m.end() for _, m in confusion_matches(text)):
+                continue  # "truyền truyền": the confusion list has the better suggestion
+            original = unit.text[match.start() : match.end()]
+            kept = unit.text[match.start() : match.start() + len(phrase)]
+            yield rule.finding(
+                "error",
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end()),
+                f"“{kept}” bị gõ lặp hai lần liền nhau (“{original}”)",
+                kept,
+            )
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:đồng thời|ngoài ra|bên cạnh đó|tiếp tục|đặc biệt|qua đó|trong đó|mặt khác|đã)\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
+def _key(text: str) -> str:
+    text = _ENUMERATOR.sub("", normalize_tones(text)).strip()
+    text = _CONNECTIVE.sub("", text).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _clauses(unit: TextUnit) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, text, starts a sentence) for each clause cut at . ; ! ? and line breaks."""
+    start = 0
+    opens_sentence = True
+    for match in _CLAUSE_END.finditer(unit.text + "\n"):
+        yield start, match.start(), unit.text[start : match.start()], opens_sentence
+        opens_sentence = match.group() != ";"
+        start = match.end()
+
+
+def _in_recipients(doc: Document, line: int) -> bool:
+    """The "Nơi nhận" list repeats body names by nature."""
+    return any(
+        text.strip().strip("*").startswith("Nơi nhận") for text in doc.lines[: max(0, line - 1)]
+    )
+
+
+@register("duplicate.sentence", "duplicate", "a sentence or paragraph pasted twice")
+def repeated_sentences(doc: Document) -> Iterator[Finding]:
+    """A whole paragraph repeated anywhere, or a sentence repeated in the same section or a
+    neighbouring paragraph (restating a formula in another section is normal in reports and is
+    not flagged). At least one of the two copies must open a sentence, so parallel list items
+    ("…; (2) … các chức danh …") do not count."""
+    rule = RULES["duplicate.sentence"]
+    paragraphs: dict[str, TextUnit] = {}
+    clauses: dict[str, tuple[TextUnit, int, bool]] = {}
+    for unit in text_units(doc):
+        if unit.kind == "heading" or _in_recipients(doc, unit.line):
+            continue
+        whole = _key(unit.text)
+        if len(whole.split()) >= MIN_CLAUSE_WORDS:
+            first = paragraphs.get(whole)
+            if first is not None:
+                yield rule.finding(
+                    "error",
+                    unit.line,
+                    excerpt(unit.text, 0, min(len(unit.text), 60)),
+                    f"cả đoạn này lặp lại nguyên văn đoạn ở dòng {first.line}",
+                    "bỏ đoạn lặp",
+                )
+                continue
+            paragraphs[whole] = unit
+        for start, end, clause, opens in _clauses(unit):
+            key = _key(clause)
+            if len(key.split()) < MIN_CLAUSE_WORDS:
+                continue
+            seen = clauses.get(key)
+            if seen is None:
+                clauses[key] = (unit, start, opens)
+                continue
+            first_unit, first_start, first_opens = seen
+            if not (opens or first_opens):
+                continue
+            first_line = first_unit.line_at(first_start)
+            line = unit.line_at(start)
+            same_section = section_path_at(doc, line) == section_path_at(doc, first_line)
+            if unit.index - first_unit.index > 2 and not (same_section and doc.sections):
+                continue
+            lead = len(clause) - len(clause.lstrip())
+            yield rule.finding(
+                "error",
+                line,
+                excerpt(unit.text, start + lead, min(end, start + lead + 90), context=0),
+                f"câu này lặp lại nguyên văn câu ở dòng {first_line}, ngay trong cùng mục/đoạn kề",
+                "bỏ câu lặp",
+            )

@@ -1,0 +1,71 @@
+"""Run the enabled rules over documents and collect their findings in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from capuy.check.config import CheckConfig
+from capuy.check.registry import all_rules
+from capuy.model import Document, Finding
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check(docs: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
+    """Every finding of the enabled rules on ``docs`` (already read and extracted).
+
+    Findings come back grouped by document (in the order given), then by line; the
+    cross-document rules' findings carry the ``source`` of the document they point into.
+    """
+    config = config or CheckConfig()
+    docs = list(docs)
+    findings: list[Finding] = []
+    for rule in all_rules():
+        if not config.enabled(rule.id, rule.category):
+            continue
+        if rule.scope == "corpus":
+            findings.extend(rule.run(docs))
+            continue
+        for doc in docs:
+            for finding in rule.run(doc):
+                finding.source = finding.source or doc.source
+                findings.append(finding)
+    return _ordered(_unique(findings), [d.source for d in docs])
+
+
+def check_files(paths: Iterable[str | Path], config: CheckConfig | None = None) -> list[Finding]:
+    """Read, extract and check files (raises ``InputError`` on a bad file)."""
+    return check(load_documents(paths), config)
+
+
+def load_documents(paths: Iterable[str | Path]) -> list[Document]:
+    from capuy.extract import extract
+    from capuy.read import read_file
+
+    return [extract(read_file(Path(p))) for p in paths]
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per (source, rule, line, excerpt): a pattern met twice is reported once."""
+    seen: set[tuple[str, str, int, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.source, f.rule, f.line, f.excerpt)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _ordered(findings: list[Finding], sources: list[str]) -> list[Finding]:
+    position = {s: i for i, s in enumerate(sources)}
+    return sorted(
+        findings,
+        key=lambda f: (
+            position.get(f.source, len(sources)),
+            f.line,
+            _SEVERITY_ORDER[f.severity],
+            f.rule,
+        ),
+    )

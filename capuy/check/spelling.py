@@ -1,0 +1,264 @@
+"""Spelling rules: impossible syllables, the curated confusion list (each entry with the context
+that makes it wrong), known place names written with other diacritics, and one name written two
+ways in one document (or across the documents checked together).
+
+Old- and new-style tone placement (hoà/hòa, khoá/khóa, uỷ/ủy) are both correct: every comparison
+goes through ``normalize_tones``, and mixing them is at most an ``info``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from capuy.check.registry import register
+from capuy.check.syllable import check_syllable
+from capuy.check.units import TextUnit, excerpt, text_units
+from capuy.model import Document, Finding
+from capuy.text import normalize_tones, search_key
+from capuy.vocab.spelling import Confusion, confusions, place_names
+
+_WORD = re.compile(r"[^\W\d_]+")
+_VIETNAMESE_MARKS = re.compile(r"[à-ỹđÀ-ỸĐ]")
+
+
+def _tone_normalised(unit: TextUnit) -> str:
+    """The unit's text in canonical tone placement; same length, so offsets carry over."""
+    normalised = normalize_tones(unit.text)
+    return normalised if len(normalised) == len(unit.text) else unit.text
+
+
+def _skip_token(text: str, start: int, end: int) -> bool:
+    """Abbreviations, codes and foreign words are not syllables to check."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit() or after.isdigit() or before in "/@._&" or after in "/@_&":
+        return True
+    return end - start == 1
+
+
+@register("spelling.syllable", "spelling", "a word that cannot be a Vietnamese syllable")
+def impossible_syllables(doc: Document) -> Iterator[Finding]:
+    from capuy.check.registry import RULES
+
+    rule = RULES["spelling.syllable"]
+    for unit in text_units(doc):
+        for match in _WORD.finditer(unit.text):
+            word = match.group()
+            if word != word.lower() and word[1:] != word[1:].lower():
+                continue  # all-caps abbreviations (UBND, THPT), mixed case (QĐi, CTr)
+            if word[0].isupper() or _skip_token(unit.text, match.start(), match.end()):
+                continue  # names may be foreign (Lênin); only ordinary words are judged
+            problem = check_syllable(normalize_tones(word))
+            if problem is None:
+                continue
+            marked = bool(_VIETNAMESE_MARKS.search(word))
+            yield rule.finding(
+                "error" if marked else "warning",
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end()),
+                f"“{word}” không phải là âm tiết tiếng Việt: {problem.reason}"
+                + ("" if marked else " (nếu là từ nước ngoài hoặc viết tắt, có thể bỏ qua)"),
+            )
+
+
+def _context_ok(entry: Confusion, text: str, start: int, end: int) -> bool:
+    before, after = text[:start], text[end:]
+    if entry.before and not entry.before.search(before):
+        return False
+    if entry.after and not entry.after.match(after):
+        return False
+    if entry.unless_before and entry.unless_before.search(before):
+        return False
+    return not (entry.unless_after and entry.unless_after.match(after))
+
+
+def _replacement(entry: Confusion, match: re.Match[str], original: str) -> str:
+    right = match.expand(entry.right) if entry.is_regex else entry.right
+    if original[:1].isupper():
+        right = right[:1].upper() + right[1:]
+    return right
+
+
+def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
+    """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong."""
+    for entry in confusions():
+        for match in entry.pattern.finditer(text):
+            if _context_ok(entry, text, match.start(), match.end()):
+                yield entry, match
+
+
+@register("spelling.confusion", "spelling", "a word confused with a look-alike (curated list)")
+def confused_words(doc: Document) -> Iterator[Finding]:
+    from capuy.check.registry import RULES
+
+    rule = RULES["spelling.confusion"]
+    for unit in text_units(doc):
+        text = _tone_normalised(unit)
+        for entry, match in confusion_matches(text):
+            original = unit.text[match.start() : match.end()]
+            right = _replacement(entry, match, original)
+            yield rule.finding(
+                entry.severity,  # type: ignore[arg-type]
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end()),
+                f"“{original}” → “{right}”: {entry.reason}",
+                right,
+            )
+
+
+def _title_case(word: str) -> bool:
+    if not word[0].isupper() or word[1:] != word[1:].lower():
+        return False
+    return len(word) > 1 or not word.isascii()  # "Ô" in "Châu Ô", not "C" in "C, PC"
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of two to four capitalised syllables separated by single spaces (a proper name)."""
+    run: list[re.Match[str]] = []
+
+    def flush() -> Iterator[tuple[int, int]]:
+        if 2 <= len(run) <= 4:
+            yield run[0].start(), run[-1].end()
+
+    for match in _WORD.finditer(text):
+        joined = run and text[run[-1].end() : match.start()] == " "
+        if _title_case(match.group()) and (joined or not run):
+            run.append(match)
+            continue
+        yield from flush()
+        run = [match] if _title_case(match.group()) else []
+    yield from flush()
+
+
+@dataclass
+class _Span:
+    """A matched name: its text and where it is (the shape rules need from a match)."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+def _names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
+    for unit in text_units(doc):
+        for start, end in _name_runs(unit.text):
+            span = _Span(unit.text[start:end], start, end)
+            yield normalize_tones(span.text), unit, span
+
+
+@register("spelling.place-name", "spelling", "a known place name written with other diacritics")
+def misspelt_place_names(doc: Document) -> Iterator[Finding]:
+    from capuy.check.registry import RULES
+
+    rule = RULES["spelling.place-name"]
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in place_names():
+        by_key[search_key(name)].append(name)
+    for name, unit, match in _names(doc):
+        known = by_key.get(search_key(name))
+        if not known or name in known or name.lower() in (k.lower() for k in known):
+            continue
+        right = known[0] if len(known) == 1 else " hoặc ".join(known)
+        yield rule.finding(
+            "error",
+            unit.line_at(match.start()),
+            excerpt(unit.text, match.start(), match.end()),
+            f"địa danh “{match.group()}” viết sai dấu: tên đúng là “{right}”",
+            known[0] if len(known) == 1 else "",
+        )
+
+
+@register(
+    "spelling.name-variant",
+    "spelling",
+    "one name written two ways in one document or across the documents checked together",
+    scope="corpus",
+)
+def name_variants(docs: list[Document]) -> Iterator[Finding]:
+    """A name whose spellings differ in more than tone placement (Châu Ô / Châu Ổ): the rarer
+    spelling is flagged, with the commoner as the suggestion. Known place names are left to
+    ``spelling.place-name``; two distinct known names never count as variants."""
+    from capuy.check.registry import RULES
+
+    rule = RULES["spelling.name-variant"]
+    known = {n.lower() for n in place_names()}
+    known_keys = {search_key(n) for n in place_names()}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[str, list[tuple[Document, TextUnit, _Span]]] = defaultdict(list)
+    for doc in docs:
+        for name, unit, match in _names(doc):
+            key = search_key(name)
+            spellings[key][name.lower()] += 1
+            where[name.lower()].append((doc, unit, match))
+    for key, counts in spellings.items():
+        if len(counts) < 2 or key in known_keys:
+            continue
+        ranked = counts.most_common()
+        if ranked[0][1] == ranked[1][1]:
+            continue  # no majority: cannot tell which is right
+        common = ranked[0][0]
+        for variant, _count in ranked[1:]:
+            if variant in known:
+                continue
+            for doc, unit, match in where[variant]:
+                right = _with_case_of(match.group(), where[common][0][2].group())
+                yield rule.finding(
+                    "warning",
+                    unit.line_at(match.start()),
+                    excerpt(unit.text, match.start(), match.end()),
+                    f"tên “{match.group()}” được viết khác với “{right}” "
+                    f"({counts[common]} lần) trong các văn bản đang kiểm tra",
+                    right,
+                    source=doc.source,
+                )
+
+
+def _with_case_of(_variant: str, common: str) -> str:
+    return common
+
+
+_OLD_STYLE = re.compile(r"(?<![qQ])(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)", re.IGNORECASE)
+_NEW_STYLE = re.compile(r"(?<![qQ])(?:[òóỏõọ]a|[òóỏõọ]e|[ùúủũụ]y)(?!\w)", re.IGNORECASE)
+
+
+@register(
+    "spelling.tone-style",
+    "spelling",
+    "old and new tone placement mixed in one document (both are correct)",
+)
+def mixed_tone_styles(doc: Document) -> Iterator[Finding]:
+    from capuy.check.registry import RULES
+
+    rule = RULES["spelling.tone-style"]
+    old: tuple[TextUnit, re.Match[str]] | None = None
+    new_count = old_count = 0
+    for unit in text_units(doc):
+        for match in _OLD_STYLE.finditer(unit.text):
+            old_count += 1
+            old = old or (unit, match)
+        new_count += len(_NEW_STYLE.findall(unit.text))
+    if old and new_count:
+        unit, match = old
+        start = unit.text.rfind(" ", 0, match.start()) + 1
+        end_space = unit.text.find(" ", match.end())
+        word = unit.text[start : end_space if end_space != -1 else len(unit.text)]
+        yield rule.finding(
+            "info",
+            unit.line_at(match.start()),
+            excerpt(unit.text, match.start(), match.end()),
+            f"văn bản dùng lẫn hai kiểu đặt dấu thanh ({old_count} chỗ kiểu cũ như “{word.strip('.,;:()')}”, "
+            f"{new_count} chỗ kiểu mới như “hòa, khóa, ủy”); cả hai đều đúng, nên thống nhất một kiểu",
+            "",
+        )

@@ -135,3 +135,8 @@ def test_type_codes_longest_first_for_regex() -> None:
 def test_eth_lookalike_in_a_code_is_accepted() -> None:
     found = type_by_code("Q\u00d0i")
     assert found is not None and found.code == "QĐi"
+
+
+def test_party_document_types_include_platform_and_strategy() -> None:
+    assert [t.code for t in types_for_word("Cương lĩnh chính trị")] == [None]
+    assert [t.system for t in types_for_word("Chiến lược")] == ["party"]

@@ -114,3 +114,20 @@ def test_central_committee_khoa_cited_in_the_seeds_match_the_dates() -> None:
             assert sitting == [match["khoa"]], match.group(0)
             checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize(
+    ("ordinal", "closed"),
+    [
+        ("IX", date(2001, 4, 22)),
+        ("X", date(2006, 4, 25)),
+        ("XI", date(2011, 1, 19)),
+        ("XII", date(2016, 1, 28)),
+        ("XIII", date(2021, 2, 1)),
+        ("XIV", date(2026, 1, 23)),
+    ],
+)
+def test_congress_closing_days(ordinal: str, closed: date) -> None:
+    term = term_for("party_congress", ordinal)
+    assert term is not None and term.elected == closed
+    assert 0 < (closed - term.start).days <= 8  # a congress lasts a few days

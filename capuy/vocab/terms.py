@@ -22,8 +22,9 @@ BODIES = ("party_congress", "national_assembly", "peoples_council")
 class Term:
     """One term of ``body``: ``ordinal`` is the Roman khóa ("XIII"), or the span ("2021-2026")
     for People's Councils, whose khóa numbers differ by council. ``end`` is the day before
-    the next term starts, None for the sitting one. ``elected`` is the election day where
-    it differs from ``start``."""
+    the next term starts, None for the sitting one. ``elected``: for the National Assembly
+    the general election day; for the Central Committee the closing day of the congress that
+    elected it (Hướng dẫn 36-HD/VPTW counts a committee's term for numbering from then)."""
 
     body: str
     ordinal: str

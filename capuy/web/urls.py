@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from capuy.accounts.forms import LoginForm
 from capuy.web import views
 
 admin.site.site_header = "capuy — quản trị hệ thống"
@@ -16,7 +17,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path(
         "dang-nhap/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),

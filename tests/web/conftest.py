@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -22,6 +23,12 @@ from capuy.accounts.models import Profile, RoleAssignment
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """PBKDF2's deliberate slowness protects real passwords, not test users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass

@@ -29,7 +29,9 @@ err_console = Console(stderr=True)
 
 def fail(error: InputError) -> NoReturn:
     """Print a user error on one line and exit with its status (2)."""
-    err_console.print(f"[bold red]Lỗi:[/] {error.vi} [dim]/ Error: {error.en}[/]", highlight=False)
+    err_console.print(
+        f"[bold red]Lỗi:[/] {error.vi} [dim]/ Error: {error.en}[/]", highlight=False, soft_wrap=True
+    )
     raise typer.Exit(error.exit_code)
 
 
@@ -45,6 +47,46 @@ def version() -> None:
 
 
 # --- commands are added below, one section per part (extract, check, render, web) ---
+
+
+# --- extract (capuy.extract) ---
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="Tệp .txt .md .docx .pdf / file to read")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In JSON theo hợp đồng / print the JSON contract")
+    ] = False,
+) -> None:
+    """Đọc cấu trúc, viện dẫn và số liệu / extract outline, citations and quantities."""
+    import json
+
+    from capuy.extract import extract_file, to_json
+    from capuy.extract.report import print_extraction
+
+    try:
+        doc = extract_file(file)
+    except InputError as error:
+        fail(error)
+    if as_json:
+        sys.stdout.write(json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_extraction(console, doc)
+
+
+# --- demo (until the web app exists; the web engineer replaces this section) ---
+
+
+@app.command("demo")
+def demo_command() -> None:
+    """Trích xuất và soát các báo cáo mẫu / extract and check the seed reports."""
+    from capuy.extract.demo import run_demo
+
+    try:
+        run_demo(console)
+    except InputError as error:
+        fail(error)
 
 
 # --- check (capuy.check) ---

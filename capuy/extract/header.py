@@ -21,7 +21,7 @@ from functools import cache
 
 from capuy.extract import tokens
 from capuy.extract.layout import Line
-from capuy.model import Appendix, Citation, Header
+from capuy.model import Appendix, Citation, Header, Signature
 from capuy.text import parse_date
 from capuy.vocab import document_types, issuer_by_code
 
@@ -147,10 +147,21 @@ def apply_fallbacks(
         return
 
 
-def issuer_name(header: Header) -> str:
-    """The issuer as written, else the name of the issuer code in the symbol ("TU" → …)."""
+def issuer_name(header: Header, signature: Signature | None = None) -> str:
+    """The issuer as written, else the name of the issuer code in the symbol ("HU" → Huyện ủy).
+
+    A code naming several bodies ("TU": "Tỉnh ủy, Thành ủy, Thị ủy") is narrowed by the body
+    the signature speaks for ("T/M THỊ ỦY" → "Thị ủy").
+    """
     if header.issuer:
         return header.issuer
     code = header.symbol.rsplit("/", 1)[-1] if "/" in header.symbol else ""
     issuer = issuer_by_code(code) if code else None
-    return issuer.name if issuer else ""
+    if issuer is None:
+        return ""
+    options = [name.strip() for name in issuer.name.split(",")]
+    if len(options) > 1 and signature is not None:
+        for name in options:
+            if name.upper() in signature.capacity.upper():
+                return name
+    return issuer.name

@@ -1,0 +1,152 @@
+"""``capuy extract FILE [--json]`` and ``capuy demo`` run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from capuy import cli
+from capuy.cli import app
+from tests.conftest import SEED_FILES, SEEDS_DIR
+
+runner = CliRunner()
+
+TOP_KEYS = {
+    "source": str,
+    "kind": str,
+    "number": str,
+    "date": (str, type(None)),
+    "issuer": str,
+    "title": str,
+    "sections": list,
+    "footnotes": list,
+    "citations": list,
+    "quantities": list,
+}
+SECTION_KEYS = {"label": str, "title": str, "level": int, "line": int, "children": list}
+FOOTNOTE_KEYS = {"label": str, "line": int, "text": str}
+CITATION_KEYS = {
+    "symbol": str,
+    "number": str,
+    "type_code": str,
+    "issuer_code": str,
+    "type_word": str,
+    "date": (str, type(None)),
+    "line": int,
+    "text": str,
+}
+QUANTITY_KEYS = {
+    "kind": str,
+    "value": (int, float),
+    "text": str,
+    "line": int,
+    "unit": str,
+    "label": str,
+    "of": str,
+    "denominator": (int, float, type(None)),
+    "denominator_unit": str,
+    "parts": list,
+    "ratio": (dict, type(None)),
+}
+
+
+def _check(obj: dict, keys: dict) -> None:  # type: ignore[type-arg]
+    assert set(obj) == set(keys)
+    for key, kind in keys.items():
+        assert isinstance(obj[key], kind), key
+
+
+def _walk_sections(sections: list[dict]) -> None:  # type: ignore[type-arg]
+    for section in sections:
+        _check(section, SECTION_KEYS)
+        _walk_sections(section["children"])
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_json_output_follows_the_contract_exactly(path: Path) -> None:
+    # A real process, so the bytes on stdout are what a caller gets (UTF-8, no escapes).
+    done = subprocess.run(
+        [sys.executable, "-m", "capuy.cli", "extract", str(path), "--json"],
+        capture_output=True,
+        check=True,
+    )
+    text = done.stdout.decode("utf-8")
+    assert "\\u" not in text  # ensure_ascii=False: Vietnamese as written
+    data = json.loads(text)
+    _check(data, TOP_KEYS)
+    _walk_sections(data["sections"])
+    for footnote in data["footnotes"]:
+        _check(footnote, FOOTNOTE_KEYS)
+    for citation in data["citations"]:
+        _check(citation, CITATION_KEYS)
+        if citation["date"] is not None:
+            assert len(citation["date"]) == 10 and citation["date"][4] == "-"
+    for quantity in data["quantities"]:
+        _check(quantity, QUANTITY_KEYS)
+        for part in quantity["parts"]:
+            _check(part, QUANTITY_KEYS)
+    assert data["citations"] and data["sections"]
+
+
+def test_json_of_seed_000_has_number_date_and_the_first_citation() -> None:
+    result = runner.invoke(app, ["extract", str(SEED_FILES[0]), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["kind"], data["number"], data["date"]) == ("BÁO CÁO", "708-BC/TU", "2024-02-26")
+    assert data["citations"][0] == {
+        "symbol": "01-KL/TW",
+        "number": "01",
+        "type_code": "KL",
+        "issuer_code": "TW",
+        "type_word": "Kết luận",
+        "date": "2021-05-18",
+        "line": 23,
+        "text": "Kết luận số 01-KL/TW ngày 18/5/2021",
+    }
+
+
+def test_default_view_prints_outline_citations_and_quantities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli.console, "width", 240)
+    result = runner.invoke(app, ["extract", str(SEED_FILES[1])])
+    assert result.exit_code == 0
+    assert "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ I/2024" in result.stdout
+    assert "citations (52)" in result.stdout
+    assert "26/2022/UBTVQH15" in result.stdout
+    assert "quantities (" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [("missing.txt", None), ("empty.txt", b""), ("binary.docx", b"not a zip at all")],
+)
+def test_bad_input_is_one_line_in_vietnamese_and_english_with_status_2(
+    tmp_path: Path, name: str, content: bytes | None
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "capuy.cli", "extract", str(path)], capture_output=True
+    )
+    assert done.returncode == 2
+    message = done.stderr.decode("utf-8").strip()
+    assert len(message.splitlines()) == 1
+    assert "Lỗi" in message and "Error" in message
+    assert "Traceback" not in message
+
+
+def test_demo_extracts_every_seed_and_prints_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAPUY_SEEDS", str(SEEDS_DIR))
+    monkeypatch.setattr(cli.console, "width", 240)
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.stdout
+    for path in SEED_FILES:
+        assert path.name in result.stdout
+    assert "708-BC/TU" in result.stdout and "-BC/HU" in result.stdout

@@ -42,7 +42,9 @@ def _iso(value: Any) -> str | None:
 
 @pytest.mark.parametrize("prefix", SEEDS)
 def test_every_numbered_citation_found_with_symbol_date_and_line(prefix: str) -> None:
-    want = sorted((c["symbol"], _iso(c["date"]) or "", c["line"]) for c in expected(prefix)["citations"])
+    want = sorted(
+        (c["symbol"], _iso(c["date"]) or "", c["line"]) for c in expected(prefix)["citations"]
+    )
     got = sorted((c.symbol, _iso(c.date) or "", c.line) for c in extracted(prefix).citations)
     assert got == want
 

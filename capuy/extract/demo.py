@@ -17,6 +17,7 @@ from rich.table import Table
 from capuy.errors import InputError
 from capuy.extract import extract_file
 from capuy.extract.report import outline_tree
+from capuy.model import Section
 
 
 def find_seeds_dir() -> Path:
@@ -39,7 +40,17 @@ def run_demo(console: Console, seeds_dir: Path | None = None) -> None:
     except ImportError:  # the checker is another part; the demo runs without it
         check = None  # type: ignore[assignment]
     summary = Table(title=f"capuy demo — {len(paths):02d} báo cáo mẫu / seed reports ({seeds_dir})")
-    for column in ("Tệp", "Loại", "Số", "Ngày", "Mục", "Chú thích", "Viện dẫn", "Số liệu", "Phát hiện"):
+    for column in (
+        "Tệp",
+        "Loại",
+        "Số",
+        "Ngày",
+        "Mục",
+        "Chú thích",
+        "Viện dẫn",
+        "Số liệu",
+        "Phát hiện",
+    ):
         summary.add_column(column)
     for path in paths:
         doc = extract_file(path)
@@ -48,7 +59,9 @@ def run_demo(console: Console, seeds_dir: Path | None = None) -> None:
         if check is not None:
             found = check([doc])
             by_category = Counter(f.category for f in found)
-            findings = f"{len(found):02d} " + ", ".join(f"{k} {v}" for k, v in sorted(by_category.items()))
+            findings = f"{len(found):02d} " + ", ".join(
+                f"{k} {v}" for k, v in sorted(by_category.items())
+            )
         summary.add_row(
             path.name,
             doc.header.kind or "—",
@@ -63,5 +76,5 @@ def run_demo(console: Console, seeds_dir: Path | None = None) -> None:
     console.print(summary)
 
 
-def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
+def _count_sections(sections: list[Section]) -> int:
     return sum(1 + _count_sections(s.children) for s in sections)

@@ -44,9 +44,8 @@ def label_of(text: str) -> tuple[str, int, str] | None:
     first = text.split("\n", 1)[0].strip()
     if match := tokens.LABEL_PART.match(first):
         return "PHẦN " + match.group("label"), 0, match.group("title")
-    if match := tokens.LABEL_ROMAN.match(first):
-        if match.group("title")[0].isalpha():
-            return match.group("label"), 1, match.group("title")
+    if (match := tokens.LABEL_ROMAN.match(first)) and match.group("title")[0].isalpha():
+        return match.group("label"), 1, match.group("title")
     if match := tokens.LABEL_DOTTED.match(first):
         label = match.group("label")
         return label, 2 + label.count("."), match.group("title")
@@ -88,7 +87,9 @@ def extract_outline(doc: Document, start: int, stop: int) -> list[Section]:
             continue
         label, rank, _ = found
         raw_line = doc.lines[block.line - 1] if 0 < block.line <= len(doc.lines) else block.text
-        section = Section(label=label, title=_title(block, raw_line, label), level=0, line=block.line)
+        section = Section(
+            label=label, title=_title(block, raw_line, label), level=0, line=block.line
+        )
         while stack and stack[-1][0] >= rank:
             stack.pop()
         if stack:

@@ -47,7 +47,11 @@ def _body_start_finder() -> object:
                 continue
             if not is_header_line(text, kind_seen):
                 return True
-            if text.upper() == text and any(c.isalpha() for c in text) and not text.startswith("SỐ"):
+            if (
+                text.upper() == text
+                and any(c.isalpha() for c in text)
+                and not text.startswith("SỐ")
+            ):
                 kind_seen = kind_seen or not text.startswith("CỦA")
         return False
 

@@ -106,7 +106,9 @@ class _Scanner:
             return False
         if tokens.not_quantity_before_pattern().search(self.text, max(0, start - 25), start):
             return False
-        return not (_is_year(match.group(0)) and not tokens.money_pattern().match(self.text, match.end()))
+        return not (
+            _is_year(match.group(0)) and not tokens.money_pattern().match(self.text, match.end())
+        )
 
     def classify(self, match: re.Match[str], in_breakdown: bool = False) -> Quantity | None:
         """The quantity starting with this number, or None if it is not one."""
@@ -117,7 +119,9 @@ class _Scanner:
         except ValueError:
             return None
         if percent := _PERCENT.match(text, end):
-            return self._make("percent", value, start, percent.end(), of=_phrase_after(text, percent.end()))
+            return self._make(
+                "percent", value, start, percent.end(), of=_phrase_after(text, percent.end())
+            )
         if money := tokens.money_pattern().match(text, end):
             try:
                 amount = parse_money(re.sub(r"\s+", " ", text[start : money.end()]))
@@ -133,7 +137,9 @@ class _Scanner:
         ):
             return self._ratio(value, start, unit_match, denominator)
         if unit_match:
-            return self._make("count", value, start, unit_match.end(), unit=unit_match.group("unit"))
+            return self._make(
+                "count", value, start, unit_match.end(), unit=unit_match.group("unit")
+            )
         if tokens.not_unit_pattern().match(text, end):
             return None
         if in_breakdown:
@@ -155,12 +161,16 @@ class _Scanner:
         if den_value == 0 or (value > den_value and not (unit_match and den_unit)):
             return None
         end = den_unit.end() if den_unit else denominator.end()
-        quantity = self._make("ratio", value, start, end, unit=unit_match.group("unit") if unit_match else "")
+        quantity = self._make(
+            "ratio", value, start, end, unit=unit_match.group("unit") if unit_match else ""
+        )
         quantity.denominator = den_value
         quantity.denominator_unit = den_unit.group("unit") if den_unit else ""
         return quantity
 
-    def _make(self, kind: str, value: Decimal, start: int, end: int, unit: str = "", of: str = "") -> Quantity:
+    def _make(
+        self, kind: str, value: Decimal, start: int, end: int, unit: str = "", of: str = ""
+    ) -> Quantity:
         return Quantity(
             kind=kind,  # type: ignore[arg-type]
             value=value,
@@ -210,7 +220,10 @@ class _Scanner:
             if words_before:
                 part.label = re.sub(r"\s+", " ", words_before)
             else:
-                part.label = re.sub(r"\s+", " ", self.text[part.end : offset + len(piece)]).strip(" *") or part.unit
+                part.label = (
+                    re.sub(r"\s+", " ", self.text[part.end : offset + len(piece)]).strip(" *")
+                    or part.unit
+                )
             if not part.unit:
                 part.unit = quantity.unit
             parts.append(part)

@@ -71,7 +71,12 @@ def quantities_table(doc: Document) -> Table:
         if quantity.ratio is not None:
             details = (details + "; " if details else "") + f"tỷ số: {quantity.ratio.text}"
         table.add_row(
-            str(quantity.line), quantity.kind, quantity.text, _value(quantity), quantity.label, details
+            str(quantity.line),
+            quantity.kind,
+            quantity.text,
+            _value(quantity),
+            quantity.label,
+            details,
         )
     return table
 

@@ -59,7 +59,9 @@ AUTHOR_STOP = re.compile(
 TERM = re.compile(r"[\s,(]*\bkh(?:óa|oá)\s+(?P<term>[IVXLC]+)\b\)?", re.IGNORECASE)
 
 # Outline labels, by shape (level comes from the shape, see outline.py).
-LABEL_PART = re.compile(r"^PHẦN\s+(?P<label>THỨ\s+[A-ZÀ-Ỹ]+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<title>.*)$")
+LABEL_PART = re.compile(
+    r"^PHẦN\s+(?P<label>THỨ\s+[A-ZÀ-Ỹ]+|[IVXLC]+)\b\s*[.:\-–]?\s*(?P<title>.*)$"
+)
 LABEL_ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\s*[.\-–]\s*(?P<title>\S.*)$")
 LABEL_DOTTED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>[^\W\d_].*)$")
 LABEL_NUMBER = re.compile(r"^(?P<label>\d{1,2})\.\s+(?P<title>[^\W\d_].*)$")
@@ -129,7 +131,9 @@ def not_unit_pattern() -> re.Pattern[str]:
 @cache
 def money_pattern() -> re.Pattern[str]:
     scales = _alternation(tuple(unit_data().money_scales))
-    return re.compile(rf"\s*(?P<unit>(?:(?:{scales})\s+)?đồng{_WORD_END}(?!\s+chí)|đ{_WORD_END})", re.IGNORECASE)
+    return re.compile(
+        rf"\s*(?P<unit>(?:(?:{scales})\s+)?đồng{_WORD_END}(?!\s+chí)|đ{_WORD_END})", re.IGNORECASE
+    )
 
 
 @cache

@@ -162,12 +162,19 @@ def _header(meta: dict[str, Any]) -> Header:
         urgency=_text(meta.get("urgency")),
     )
     symbol = _text(meta.get("symbol")).replace(" ", "")
-    if not symbol:
+    issuer_code = _text(meta.get("issuer_code"))
+    if not symbol and not (header.issuer or issuer_code):
+        if header.number:
+            raise InputError(
+                "Có 'number' nhưng thiếu 'issuer' (hoặc 'symbol') để ghi số và ký hiệu",
+                "'number' given without 'issuer' (or 'symbol') to make the symbol",
+            )
+    elif not symbol:
         symbol = derive_symbol(
             header.number,
             header.kind.split("\n")[0],
             header.issuer,
-            _text(meta.get("issuer_code")),
+            issuer_code,
         )
     elif not header.number:
         header.number = symbol.split("-", 1)[0] if "-" in symbol else ""

@@ -108,6 +108,9 @@ class _Writer:
         section.footer_distance = Mm(page.footer_distance_mm)
         number = layout.page_number
         section.different_first_page_header_footer = not layout.page_number_on_first_page
+        if section.different_first_page_header_footer:
+            # An explicit, empty first-page header: no number on page 1 in every reader.
+            section.first_page_header.is_linked_to_previous = False
         paragraph = section.header.paragraphs[0]
         self._format_paragraph(paragraph, number)
         run = docx_xml.add_page_field(paragraph)

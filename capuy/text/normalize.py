@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = ["fix_lookalikes", "nfc", "normalize_tones", "same_text", "search_key"]
 
@@ -22,18 +23,47 @@ __all__ = ["fix_lookalikes", "nfc", "normalize_tones", "same_text", "search_key"
 # (circumflex, breve, horn) are not tones and never move.
 _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 
-# An old-style syllable end: (not q)(o|u)(vowel carrying the tone), then no further letter.
-# Matched on NFD text so the tone is a separate combining character that can be moved.
+
+def _old_to_new_table() -> dict[str, str]:
+    """Old-style endings in NFC ("oà", "Uỷ" …) → new style ("òa", "Ủy"), every tone and case."""
+    table = {}
+    for first, seconds in (("o", "ae"), ("u", "y")):
+        for second in seconds:
+            for tone in _TONE_MARKS:
+                for f in (first, first.upper()):
+                    for v in (second, second.upper()):
+                        old = unicodedata.normalize("NFC", f + v + tone)
+                        table[old] = unicodedata.normalize("NFC", f + tone) + v
+    return table
+
+
+_OLD_TO_NEW = _old_to_new_table()
+# An old-style syllable end: (not after q)(o|u)(a|e|y carrying the tone), then no further
+# letter or mark. Matched on NFC text, where each toned vowel is one character.
+_TONED_AFTER_O = "".join(sorted({old[1] for old in _OLD_TO_NEW if old[0] in "oO"}))
+_TONED_AFTER_U = "".join(sorted({old[1] for old in _OLD_TO_NEW if old[0] in "uU"}))
 _OLD_STYLE = re.compile(
-    rf"(?P<first>(?<![qQ])[oO]|(?<![qQ])[uU])"
-    rf"(?P<second>[aAeE](?=[{_TONE_MARKS}])|[yY](?=[{_TONE_MARKS}]))"
-    rf"(?P<tone>[{_TONE_MARKS}])"
-    rf"(?![^\W\d_]|[\u0300-\u036f])"
+    rf"(?<![qQ])(?:[oO][{_TONED_AFTER_O}]|[uU][{_TONED_AFTER_U}])(?![^\W\d_]|[\u0300-\u036f])"
 )
-_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
-_SPACES = re.compile(r"\s+")
-_D_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _ETH_TO_D = str.maketrans({"ð": "đ", "Ð": "Đ"})
+
+
+@cache
+def _strip_table() -> dict[int, str | None]:
+    """One ``str.translate`` table for search keys: every precomposed Latin letter → its base
+    letter, đ/ð → d, and every combining mark of the BMP → nothing. Built on first use
+    (about 50 ms), not at import, so the CLI starts fast."""
+    table: dict[int, str | None] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if unicodedata.combining(char):
+            table[code] = None
+        elif code >= 0xC0 and (base := unicodedata.normalize("NFD", char)) != char:
+            stripped = "".join(c for c in base if not unicodedata.combining(c))
+            if stripped and stripped != char:
+                table[code] = stripped
+    table.update({ord(k): v for k, v in {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}.items()})
+    return table
 
 
 def nfc(s: str) -> str:
@@ -47,17 +77,9 @@ def fix_lookalikes(s: str) -> str:
     return s.translate(_ETH_TO_D)
 
 
-def _move_tone(match: re.Match[str]) -> str:
-    first, second, tone = match.group("first", "second", "tone")
-    if (first.lower(), second.lower()) not in _PAIRS:
-        return match.group(0)
-    return first + tone + second
-
-
 def normalize_tones(s: str) -> str:
     """NFC with one tone placement (new style: hòa, khỏe, thủy, ủy, Hòa); case is kept."""
-    decomposed = unicodedata.normalize("NFD", s)
-    return nfc(_OLD_STYLE.sub(_move_tone, decomposed))
+    return _OLD_STYLE.sub(lambda match: _OLD_TO_NEW[match.group(0)], nfc(s))
 
 
 def same_text(a: str, b: str) -> bool:
@@ -71,7 +93,7 @@ def search_key(s: str) -> str:
     Only for matching — never store or show it: it throws away the diacritics.
     """
     # Ð/ð (Icelandic eth, U+00D0/U+00F0) are common lookalikes of Đ/đ in pasted text.
-    folded = s.translate(_D_FOLD)
-    decomposed = unicodedata.normalize("NFD", folded)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).lower()).strip()
+    # NFD after the table catches letters outside it (the table is the fast path).
+    table = _strip_table()
+    stripped = unicodedata.normalize("NFD", nfc(s).translate(table)).translate(table)
+    return " ".join(stripped.lower().split())

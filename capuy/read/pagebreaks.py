@@ -83,20 +83,21 @@ def _can_continue(block: Block) -> bool:
 
 def continues_body(block: Block, previous: Block, across_footnotes: bool) -> bool:
     """Whether ``block`` is the rest of ``previous`` cut by a page break."""
-    if not (_can_continue(block) and _can_receive(previous)):
+    if not (_can_continue(block) and _can_receive(previous)) or OUTLINE_LABEL.match(block.text):
         return False
     if starts_lower(block.text):
         return True
-    return (
-        across_footnotes
-        and ends_open(previous.text)
-        and not OUTLINE_LABEL.match(previous.text)
-        and not OUTLINE_LABEL.match(block.text)
-    )
+    return across_footnotes and ends_open(previous.text) and not OUTLINE_LABEL.match(previous.text)
 
 
-def assemble(items: list[Item]) -> tuple[list[Block], list[Footnote]]:
-    """Blocks and footnotes in reading order, with page-break cuts joined."""
+def assemble(
+    items: list[Item], page_starts: set[int] | None = None
+) -> tuple[list[Block], list[Footnote]]:
+    """Blocks and footnotes in reading order, with page-break cuts joined.
+
+    ``page_starts`` (PDF, where pages are known) limits body joins to blocks that open a page;
+    for text files it is None and page breaks are inferred from the text alone.
+    """
     blocks: list[Block] = []
     footnotes: list[Footnote] = []
     last_body: Block | None = None
@@ -121,7 +122,12 @@ def assemble(items: list[Item]) -> tuple[list[Block], list[Footnote]]:
             _join_footnote(unfinished, block)
             unfinished = unfinished if ends_open(unfinished.text) else None
             continue
-        if last_body is not None and continues_body(block, last_body, across_footnotes):
+        may_continue = page_starts is None or block.line in page_starts
+        if (
+            may_continue
+            and last_body is not None
+            and continues_body(block, last_body, across_footnotes)
+        ):
             _join_block(last_body, block)
             across_footnotes = False
             continue

@@ -42,12 +42,19 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Document:
     ``Document.lines`` are the source lines (NFC); every ``Block.line`` / ``Footnote.line`` is a
     1-based index into them.
     """
+    return read_paged_text(text, source=source, fmt=fmt)
+
+
+def read_paged_text(
+    text: str, source: str, fmt: str, page_starts: set[int] | None = None
+) -> Document:
+    """``read_text`` for text whose page boundaries are known (lines that open a page)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     items = [item for raw in split_blocks(lines) if (item := render(raw)) is not None]
-    blocks, footnotes = assemble(items)
+    blocks, footnotes = assemble(items, page_starts)
     link_footnotes(blocks, footnotes)
     return Document(source=source, format=fmt, lines=lines, blocks=blocks, footnotes=footnotes)
 

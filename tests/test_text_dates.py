@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -77,14 +78,9 @@ def test_offsets_point_at_the_raw_text() -> None:
     assert line[match.start : match.end] == match.raw == "ngày 11/10/2024"
 
 
-@pytest.mark.parametrize(
-    ("prefix", "count"),
-    # every "dd/mm/yyyy" in a seed is found; none of its ratios or State symbols are
-    [("000", None), ("001", None), ("002", None), ("003", None)],
-)
-def test_every_numeric_date_in_the_seeds_is_found(prefix: str, count: None) -> None:
-    import re
-
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_every_numeric_date_in_the_seeds_is_found(prefix: str) -> None:
+    """Every dd/mm/yyyy of a seed is found, and nothing else (no ratio, no State symbol)."""
     text = seed(prefix).read_text(encoding="utf-8")
     expected = re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])", text)
     found = [m.raw.removeprefix("ngày ").removeprefix("Ngày ") for m in find_dates(text)]

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capuy.text import (
@@ -26,6 +26,10 @@ from capuy.text import (
     search_key,
 )
 from capuy.vocab import report_window
+
+# No per-example deadline: the suite shares two cores with other jobs, and the first
+# search_key call builds its table; speed is measured in benchmarks, not here.
+relaxed = settings(deadline=None)
 
 _VOWELS = "aăâeêioôơuưy"
 _TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
@@ -57,6 +61,7 @@ def toned_syllable(draw: st.DrawFn) -> tuple[str, str]:
     return old, new
 
 
+@relaxed
 @given(vietnamese_text)
 def test_search_key_is_idempotent_and_ascii(text: str) -> None:
     key = search_key(text)
@@ -65,6 +70,7 @@ def test_search_key_is_idempotent_and_ascii(text: str) -> None:
     assert key == key.lower() and "  " not in key and key == key.strip()
 
 
+@relaxed
 @given(vietnamese_text)
 def test_normalize_tones_is_idempotent_keeps_search_key_and_length(text: str) -> None:
     once = normalize_tones(text)
@@ -74,12 +80,14 @@ def test_normalize_tones_is_idempotent_keeps_search_key_and_length(text: str) ->
     assert unicodedata.is_normalized("NFC", once)
 
 
+@relaxed
 @given(vietnamese_text)
 def test_normalize_tones_keeps_case(text: str) -> None:
     once = normalize_tones(text)
     assert [c.isupper() for c in once] == [c.isupper() for c in unicodedata.normalize("NFC", text)]
 
 
+@relaxed
 @given(st.lists(toned_syllable(), min_size=1, max_size=6), st.sampled_from([" ", ", ", ". "]))
 def test_old_and_new_placement_are_the_same_text(syllables, separator: str) -> None:
     old = separator.join(o for o, _ in syllables)
@@ -89,12 +97,14 @@ def test_old_and_new_placement_are_the_same_text(syllables, separator: str) -> N
     assert search_key(old) == search_key(new)
 
 
+@relaxed
 @given(vietnamese_text, vietnamese_text)
 def test_same_text_is_symmetric(a: str, b: str) -> None:
     assert same_text(a, b) == same_text(b, a)
     assert same_text(a, a)
 
 
+@relaxed
 @given(
     st.decimals(
         allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15, places=None
@@ -109,6 +119,7 @@ def test_format_number_round_trip(value: Decimal) -> None:
     assert frac.isdigit() or frac == ""
 
 
+@relaxed
 @given(
     st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9),
     st.integers(0, 4),
@@ -118,6 +129,7 @@ def test_format_number_with_places(value: Decimal, places: int) -> None:
     assert parse_number(format_number(value, places)) == expected
 
 
+@relaxed
 @given(st.integers(0, 10**12))
 def test_format_count_round_trip(n: int) -> None:
     text = format_count(n)
@@ -125,16 +137,19 @@ def test_format_count_round_trip(n: int) -> None:
     assert len(text) >= 2
 
 
+@relaxed
 @given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=1000, places=2))
 def test_format_percent_round_trip(value: Decimal) -> None:
     assert parse_percent(format_percent(value)) == value
 
 
+@relaxed
 @given(st.integers(1, 3999))
 def test_roman_round_trip(n: int) -> None:
     assert roman_to_int(int_to_roman(n)) == n
 
 
+@relaxed
 @given(
     st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
     st.sampled_from(
@@ -156,6 +171,7 @@ def test_date_forms_round_trip(day: date, form: str) -> None:
     assert [m.date for m in find_dates(line)] == [day]
 
 
+@relaxed
 @given(st.integers(1, 31), st.integers(1, 12), st.integers(1900, 2099))
 def test_find_dates_reports_impossible_dates_with_their_numbers(d: int, m: int, y: int) -> None:
     (match,) = find_dates(f"ngày {d}/{m}/{y}")
@@ -167,6 +183,7 @@ def test_find_dates_reports_impossible_dates_with_their_numbers(d: int, m: int, 
     assert match.date == expected
 
 
+@relaxed
 @given(st.integers(1900, 2099), st.integers(1, 12), st.integers(1, 4), st.integers(1, 12))
 def test_period_labels_round_trip(year: int, month: int, quarter: int, months: int) -> None:
     labels = [
@@ -184,6 +201,7 @@ def test_period_labels_round_trip(year: int, month: int, quarter: int, months: i
         assert found == period and end - start == len(label)
 
 
+@relaxed
 @given(st.integers(1990, 2090), st.integers(1, 11), st.sampled_from(["calendar", "27-26", "15-14"]))
 def test_monthly_windows_tile_the_year(year: int, month: int, rule: str) -> None:
     this, following = (

@@ -143,3 +143,8 @@ def test_roman_refuses(bad: str) -> None:
 def test_int_to_roman_refuses(bad: int) -> None:
     with pytest.raises(ValueError):
         int_to_roman(bad)
+
+
+def test_only_ascii_digits_are_numbers() -> None:
+    with pytest.raises(ValueError):
+        parse_number("١٢")  # Arabic-Indic digits are not how reports write numbers

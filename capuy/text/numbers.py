@@ -27,8 +27,8 @@ __all__ = [
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word's "minus")
 _NUMBER = re.compile(
     rf"(?P<sign>[{_MINUS}+])?\s*"
-    r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)"
-    r"(?:,(?P<frac>\d+))?"
+    r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
+    r"(?:,(?P<frac>[0-9]+))?"
 )
 _PERCENT = re.compile(r"\s*%\Z")
 
@@ -101,7 +101,7 @@ _MONEY_UNITS: tuple[tuple[str, int], ...] = (
     (r"đồng|đ|vnđ|vnd", 1),
 )
 _MONEY = re.compile(
-    rf"(?P<number>[{_MINUS}+]?[\d.,]+)\s*(?P<unit>"
+    rf"(?P<number>[{_MINUS}+]?[0-9.,]+)\s*(?P<unit>"
     + "|".join(f"(?:{pattern})" for pattern, _ in _MONEY_UNITS)
     + r")\.?",
     re.IGNORECASE,

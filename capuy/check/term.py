@@ -1,1 +1,119 @@
-"""(being written)"""
+"""Terms: a khóa that does not fit the nhiệm kỳ written beside it — for the Party Central
+Committee and the National Assembly (from ``vocab/terms.yaml``), for People's Councils (their
+nhiệm kỳ are fixed nationwide), and for the committee's own congresses (five-year terms: "lần
+thứ XXI, nhiệm kỳ 2020 - 2025" and "lần thứ XXII, nhiệm kỳ 2025 - 2030" agree)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from capuy.check.registry import RULES, register
+from capuy.check.units import TextUnit, excerpt, text_units
+from capuy.model import Document, Finding
+from capuy.text import roman_to_int, search_key
+from capuy.vocab.terms import term_for, terms
+
+_SPAN = r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})"
+_CENTRAL = re.compile(
+    r"(Ban Chấp hành Trung ương(?: Đảng)?|Quốc hội)\s*\(?khóa\s+([IVXL]+)\)?\s*,?\s*" + _SPAN
+)
+_COUNCIL = re.compile(r"(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)[^.;()]{0,60}?" + _SPAN)
+_LOCAL = re.compile(
+    r"(Đại hội (?:đại biểu |Đại biểu )?Đảng bộ|Ban Chấp hành Đảng bộ|Huyện ủy|Thị ủy|Tỉnh ủy|Thành ủy)"
+    r"([^.;()]{0,50}?)(?:lần thứ|khóa)\s+([IVXL]+)\s*,?\s*" + _SPAN
+)
+_LEVEL = (("huyen", "huyện"), ("thi", "thị xã"), ("tinh", "tỉnh"), ("thanh", "thành phố"))
+
+
+def _span_text(a: str, b: str) -> str:
+    return f"{a} - {b}"
+
+
+@register(
+    "term.central", "term", "a Central Committee / National Assembly khóa and its nhiệm kỳ disagree"
+)
+def central_terms(doc: Document) -> Iterator[Finding]:
+    rule = RULES["term.central"]
+    for unit in text_units(doc):
+        for match in _CENTRAL.finditer(unit.text):
+            body_words, ordinal, first, last = match.groups()
+            body = "national_assembly" if body_words == "Quốc hội" else "party_congress"
+            term = term_for(body, ordinal)
+            if term is None or not term.label:
+                continue
+            if term.label.replace(" ", "") == f"{first}-{last}":
+                continue
+            yield rule.finding(
+                "error",
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end(), context=0),
+                f"{body_words} khóa {ordinal} có nhiệm kỳ {term.label}, không phải "
+                f"{_span_text(first, last)}",
+                f"nhiệm kỳ {term.label}",
+            )
+
+
+@register("term.council", "term", "a People's Council nhiệm kỳ that does not exist")
+def council_terms(doc: Document) -> Iterator[Finding]:
+    rule = RULES["term.council"]
+    known = {t.ordinal.replace(" ", "") for t in terms("peoples_council")}
+    for unit in text_units(doc):
+        for match in _COUNCIL.finditer(unit.text):
+            first, last = match.group(1), match.group(2)
+            if f"{first}-{last}" in known:
+                continue
+            yield rule.finding(
+                "error",
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end(), context=0),
+                f"Hội đồng nhân dân (và Ủy ban nhân dân) các cấp không có nhiệm kỳ "
+                f"{_span_text(first, last)}; các nhiệm kỳ là {', '.join(sorted(known))}",
+            )
+
+
+def _level(words: str, unit: TextUnit, start: int) -> str:
+    key = search_key(words + " " + unit.text[start : start + 80])
+    for needle, level in _LEVEL:
+        if re.search(rf"\b{needle}\b", key) or f"{needle} uy" in key:
+            return level
+    return ""
+
+
+@register("term.committee", "term", "the committee's own congress ordinals and nhiệm kỳ disagree")
+def committee_terms(doc: Document) -> Iterator[Finding]:
+    rule = RULES["term.committee"]
+    seen: dict[str, list[tuple[int, int, TextUnit, re.Match[str]]]] = defaultdict(list)
+    for unit in text_units(doc):
+        for match in _LOCAL.finditer(unit.text):
+            body, middle, ordinal, first, last = match.groups()
+            try:
+                number = roman_to_int(ordinal)
+            except ValueError:
+                continue
+            start, end = int(first), int(last)
+            if end - start != 5:
+                yield rule.finding(
+                    "error",
+                    unit.line_at(match.start()),
+                    excerpt(unit.text, match.start(), match.end(), context=0),
+                    f"nhiệm kỳ của cấp ủy là 5 năm, không phải {_span_text(first, last)}",
+                )
+                continue
+            level = _level(body + middle, unit, match.start())
+            if level:
+                seen[level].append((number, start, unit, match))
+    for mentions in seen.values():
+        number0, start0, unit0, _ = mentions[0]
+        for number, start, unit, match in mentions[1:]:
+            if (number - number0) * 5 == start - start0:
+                continue
+            yield rule.finding(
+                "error",
+                unit.line_at(match.start()),
+                excerpt(unit.text, match.start(), match.end(), context=0),
+                f"khóa/lần thứ {match.group(3)} với nhiệm kỳ {start} - {start + 5} không khớp với "
+                f"dòng {unit0.line_at(0)} (khóa/lần thứ có số {number0}, nhiệm kỳ bắt đầu {start0}): "
+                "mỗi khóa cách nhau 5 năm",
+            )

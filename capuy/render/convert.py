@@ -53,6 +53,23 @@ def _closing_line(doc: Document, body_start: int, appendix_line: int) -> int:
     return min(candidates)
 
 
+def _as_heading(block: Block, section: Section) -> Block:
+    """The block of an outline node as a heading. A run-in heading ("2.2. Nguyên nhân: Công tác
+    …", a bold lead-in followed by its paragraph) keeps the paragraph's look: style
+    ``run_in`` and the label and title in bold."""
+    heading = replace(block, kind="heading", level=section.level, label=section.label)
+    title_at = block.text.find(section.title) if section.title else -1
+    if title_at < 0:
+        return heading
+    end = title_at + len(section.title)
+    rest = block.text[end:]
+    if not rest.strip(" .:;\n"):
+        return heading
+    if rest[:1] in ":.":
+        end += 1
+    return replace(heading, style="run_in", emphasis=[(0, end, "bold"), *block.emphasis])
+
+
 def layout_document(doc: Document) -> Document:
     """The extracted ``doc`` as the renderer needs it: body blocks only, outline as headings."""
     header = replace(doc.header, lines=dict(doc.header.lines))
@@ -75,7 +92,7 @@ def layout_document(doc: Document) -> Document:
             continue
         section = outline.get(block.line)
         if section is not None and block.kind != "table":
-            block = replace(block, kind="heading", level=section.level, label=section.label)
+            block = _as_heading(block, section)
         blocks.append(block)
     return Document(
         source=doc.source,

@@ -36,6 +36,7 @@ _ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 TITLE_TEXT = "ĐẢNG CỘNG SẢN VIỆT NAM"
+PLACE_BLANK = "…………"
 CELL_MARGIN_MM = 1.9  # Word's default left/right cell margin (0.08 in)
 
 
@@ -53,7 +54,8 @@ def date_line(header: Header, layout: Layout) -> str:
         day = f"{when.day:02d}" if when.day < layout.date_pad_day_below else str(when.day)
         month = f"{when.month:02d}" if when.month < layout.date_pad_month_below else str(when.month)
         text = f"ngày {day} tháng {month} năm {when.year}"
-    return f"{place}, {text}" if place else text.capitalize()
+    # Without a known place, the dotted blank of a printed form, as offices leave it.
+    return f"{place or PLACE_BLANK}, {text}"
 
 
 def number_line(header: Header) -> str:
@@ -253,7 +255,9 @@ class _Writer:
             return
         if block.kind == "heading":
             level = min(max(block.level, 1), 4)
-            style = layout.heading(level)
+            # A run-in heading keeps the look of its paragraph (bold lead-in, regular text)
+            # but still carries the Heading style, so Word's outline and the reader see it.
+            style = layout.style("body") if block.style == "run_in" else layout.heading(level)
             paragraph = self.out.add_paragraph(style=f"Heading {level}")
         elif block.kind == "list_item":
             style = layout.style("list_item")

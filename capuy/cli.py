@@ -75,16 +75,177 @@ def extract_command(
         print_extraction(console, doc)
 
 
-# --- demo (until the web app exists; the web engineer replaces this section) ---
+# --- web app (capuy.web): serve, demo, seeds, createuser, backup, restore ---
+
+
+def _seed_summary() -> None:
+    from capuy.extract.demo import run_demo
+
+    run_demo(console)
+
+
+@app.command("seeds")
+def seeds_command() -> None:
+    """Trích xuất và soát các báo cáo mẫu / extract and check the seed reports."""
+    try:
+        _seed_summary()
+    except InputError as error:
+        fail(error)
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="địa chỉ lắng nghe / address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="cổng / port")] = 8000,
+    workers: Annotated[int | None, typer.Option(help="số tiến trình / processes")] = None,
+) -> None:
+    """Chạy ứng dụng web (gunicorn + WhiteNoise) / run the web app."""
+    from capuy.web.server import prepare, serve
+
+    try:
+        prepare(report=console.print)
+        console.print(f"capuy đang phục vụ tại http://{host}:{port}/ (Ctrl+C để dừng)")
+        serve(host, port, workers)
+    except InputError as error:
+        fail(error)
 
 
 @app.command("demo")
-def demo_command() -> None:
-    """Trích xuất và soát các báo cáo mẫu / extract and check the seed reports."""
-    from capuy.extract.demo import run_demo
-
+def demo_command(
+    port: Annotated[int, typer.Option(help="cổng / port")] = 8000,
+    host: Annotated[str, typer.Option(help="địa chỉ / address")] = "127.0.0.1",
+    seeds: Annotated[
+        bool, typer.Option("--seeds", help="chỉ trích xuất và soát báo cáo mẫu / seeds only")
+    ] = False,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="nạp dữ liệu mẫu rồi dừng / load only")
+    ] = False,
+) -> None:
+    """Nạp dữ liệu mẫu Thị ủy Đức Phổ, in tài khoản, chạy web / load the demo and serve."""
     try:
-        run_demo(console)
+        if seeds:
+            _seed_summary()
+            return
+        from capuy.web.server import check_port_free, prepare, serve
+
+        if not no_serve:
+            check_port_free(host, port)
+        prepare(report=console.print)
+        from capuy.web.demo import demo_logins, load_demo
+
+        console.print("Nạp dữ liệu mẫu…")
+        load_demo(report=lambda line: console.print(f"  {line}"))
+        from rich.table import Table
+
+        table = Table(title="Tài khoản dùng thử / demo logins")
+        for column in ("Tên đăng nhập", "Mật khẩu", "Họ tên", "Đơn vị", "Vai trò"):
+            table.add_column(column, no_wrap=column in ("Tên đăng nhập", "Mật khẩu"))
+        for login in demo_logins():
+            table.add_row(login.username, login.password, login.name, login.office, login.roles)
+        console.print(table)
+        if not no_serve:
+            console.print(f"Mở http://{host}:{port}/ trong trình duyệt (Ctrl+C để dừng)")
+            serve(host, port)
+    except InputError as error:
+        fail(error)
+
+
+@app.command("createuser")
+def createuser_command(
+    username: Annotated[str, typer.Argument(help="tên đăng nhập / user name")],
+    org: Annotated[str, typer.Option("--org", help="tổ chức (tên hoặc số hiệu) / unit")],
+    role: Annotated[
+        list[str], typer.Option("--role", help="van_thu, chuyen_vien, lanh_dao, quan_tri")
+    ],
+    clearance: Annotated[
+        str, typer.Option(help="thuong, mat, toi_mat, tuyet_mat / clearance")
+    ] = "thuong",
+    first_name: Annotated[str, typer.Option("--first-name", help="tên / given name")] = "",
+    last_name: Annotated[str, typer.Option("--last-name", help="họ đệm / family name")] = "",
+    superuser: Annotated[bool, typer.Option("--superuser", help="quản trị Django")] = False,
+    password: Annotated[
+        str | None, typer.Option(help="mật khẩu (bỏ trống để nhập ẩn) / password")
+    ] = None,
+) -> None:
+    """Tạo người dùng với vai trò và độ mật / create a user with roles and clearance."""
+    try:
+        from capuy.web.server import prepare
+
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.web.users import create_user, find_organisation, parse_clearance, parse_role
+
+        unit = find_organisation(org)
+        roles = [parse_role(r) for r in role]
+        level = parse_clearance(clearance)
+        if password is None:
+            password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True)
+        user = create_user(username, password, unit, roles, level, first_name, last_name, superuser)
+        console.print(f"Đã tạo người dùng {user.username} tại {unit.name}.")
+    except InputError as error:
+        fail(error)
+
+
+def _progress_reporter() -> tuple:  # (rich Progress, report(stage, done, total))
+    from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=max(total, 1))
+        bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+    return bar, report
+
+
+@app.command("backup")
+def backup_command(
+    file: Annotated[Path | None, typer.Argument(help="tệp sao lưu (.tar.gz) / archive")] = None,
+) -> None:
+    """Sao lưu cơ sở dữ liệu và tệp đính kèm / back up the database and attached files."""
+    try:
+        from capuy.web.server import prepare
+
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.web.backup import backup
+
+        bar, report = _progress_reporter()
+        with bar:
+            path = backup(file, progress=report)
+        console.print(f"Đã sao lưu vào {path}")
+    except InputError as error:
+        fail(error)
+
+
+@app.command("restore")
+def restore_command(
+    file: Annotated[Path, typer.Argument(help="tệp sao lưu (.tar.gz) / archive")],
+    yes: Annotated[bool, typer.Option("--yes", help="không hỏi lại / do not ask")] = False,
+) -> None:
+    """Khôi phục từ bản sao lưu (thay toàn bộ dữ liệu) / restore from a backup."""
+    try:
+        from capuy.web.server import setup_django
+
+        setup_django()
+        from capuy.web.backup import read_manifest, restore
+
+        manifest = read_manifest(file)
+        console.print(
+            f"Bản sao lưu {file.name}: {manifest['engine']}, tạo lúc {manifest['created']}"
+        )
+        if not yes and not typer.confirm(
+            "Khôi phục sẽ thay thế toàn bộ dữ liệu hiện có. Tiếp tục?", default=False
+        ):
+            console.print("Đã hủy.")
+            raise typer.Exit(1)
+        bar, report = _progress_reporter()
+        with bar:
+            restore(file, progress=report)
+        from capuy.web.server import prepare
+
+        prepare(report=lambda line: None, collect_static=False)  # a newer capuy migrates it
+        console.print("Đã khôi phục xong. Hãy khởi động lại capuy serve nếu đang chạy.")
     except InputError as error:
         fail(error)
 
@@ -233,6 +394,44 @@ def convert_command(
         fail(error)
     if many:
         console.print(f"Đã dàn trang {len(sources):02d} tệp / converted {len(sources)} files")
+
+
+# --- synth (capuy.stats.synth: synthetic records at town or province scale) ---
+
+
+@app.command("synth")
+def synth_command(
+    scale: str = typer.Option("town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."),
+    seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
+) -> None:
+    """Sinh dữ liệu mẫu (đảng viên, kiểm tra, đơn thư, chỉ tiêu) / generate synthetic records."""
+    import os
+
+    import django
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    from capuy.stats.synth import SCALES, expected_rows, generate
+
+    if scale not in SCALES:
+        fail(InputError(f"Quy mô không hợp lệ: {scale} (town hoặc province).", f"unknown scale {scale!r}"))
+    call_command("migrate", verbosity=0)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("Sinh dữ liệu", total=expected_rows(scale))
+
+        def advance(label: str, n: int) -> None:
+            progress.update(task, advance=n, description=f"Sinh dữ liệu: {label}")
+
+        try:
+            root = generate(scale, seed=seed, advance=advance)
+        except InputError as error:
+            fail(error)
+        progress.update(task, completed=expected_rows(scale))
+    console.print(f"Đã sinh dữ liệu mẫu cho {root.name} / synthetic records created")
 
 
 def main() -> None:

@@ -105,6 +105,8 @@ def reorganise(
             f"Sự kiện “{OrgEvent.Kind(kind).label}” cần ít nhất {min_before:02d} tổ chức trước "
             f"và {min_after:02d} tổ chức sau."
         )
+    if {o.pk for o in before} & {o.pk for o in after}:
+        raise ValidationError("Một tổ chức không thể vừa là tổ chức trước vừa là tổ chức sau.")
     if kind == OrgEvent.Kind.DISSOLVE and after:
         raise ValidationError("Giải thể không có tổ chức kế tục; hãy dùng hợp nhất hoặc chuyển.")
     last_day = date - dt.timedelta(days=1)

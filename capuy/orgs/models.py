@@ -193,7 +193,12 @@ class CommitteeTerm(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name="tổ chức đảng", on_delete=models.PROTECT, related_name="terms"
     )
-    ordinal = models.PositiveSmallIntegerField("khóa (số thứ tự)")
+    ordinal = models.PositiveSmallIntegerField(
+        "khóa (số thứ tự)",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu không rõ (nhiều đảng bộ xã, phường không ghi khóa).",
+    )
     start_year = models.PositiveSmallIntegerField("nhiệm kỳ từ năm")
     end_year = models.PositiveSmallIntegerField("đến năm")
     start_date = models.DateField("ngày bắt đầu")
@@ -215,12 +220,13 @@ class CommitteeTerm(models.Model):
 
     @property
     def roman(self) -> str:
-        return int_to_roman(self.ordinal)
+        return int_to_roman(self.ordinal) if self.ordinal else ""
 
     @property
     def label(self) -> str:
-        """ "khóa XXI, nhiệm kỳ 2020 - 2025" as documents write it."""
-        return f"khóa {self.roman}, nhiệm kỳ {self.start_year} - {self.end_year}"
+        """ "khóa XXI, nhiệm kỳ 2020 - 2025" as documents write it (without khóa if unknown)."""
+        years = f"nhiệm kỳ {self.start_year} - {self.end_year}"
+        return f"khóa {self.roman}, {years}" if self.ordinal else years
 
     def contains(self, at: dt.date) -> bool:
         return self.start_date <= at and (self.end_date is None or at <= self.end_date)

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "capuy.oversight",
     "capuy.petitions",
     "capuy.indicators",
+    "capuy.documents",
+    "capuy.meetings",
 ]
 
 MIDDLEWARE = [

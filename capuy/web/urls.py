@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from capuy.accounts.forms import LoginForm
 from capuy.web import views
@@ -25,4 +25,6 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.health, name="health"),
     path("quan-tri/", admin.site.urls),
+    path("van-ban/", include("capuy.documents.urls")),
+    path("hoi-nghi/", include("capuy.meetings.urls")),
 ]

@@ -1,0 +1,94 @@
+"""``capuy serve``: prepare the database and static files, then run gunicorn in-process.
+
+Gunicorn (a pre-fork WSGI server) rather than ``runserver``: several worker processes with a
+few threads each, so one slow page never holds up the office, and a crashed worker is
+replaced. Static files are collected into the data directory and served by WhiteNoise from
+the same process (compressed, with cache headers): no separate web server is needed on a
+small office machine; a reverse proxy with TLS can be put in front (``CAPUY_HTTPS=1``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from capuy.errors import InputError
+
+
+def setup_django() -> None:
+    """Configure Django for the CLI (settings from ``CAPUY_*`` environment variables)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(report: Callable[[str], None] = print, collect_static: bool = True) -> None:
+    """Apply migrations and collect static files (both idempotent and quick when up to date)."""
+    setup_django()
+    from django.core.management import call_command
+
+    report("Cập nhật cơ sở dữ liệu (migrate)…")
+    call_command("migrate", interactive=False, verbosity=0)
+    if collect_static:
+        report("Thu thập tệp tĩnh (collectstatic)…")
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Fail early, in Vietnamese, when the address is taken (gunicorn would only log it)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise InputError(
+                f"Không mở được địa chỉ {host}:{port} ({exc.strerror}); hãy chọn cổng khác bằng --port",
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port",
+            ) from exc
+
+
+def default_workers() -> int:
+    """Processes: CAPUY_WORKERS, else one per core plus one (threads handle the waiting)."""
+    if value := os.environ.get("CAPUY_WORKERS"):
+        return max(1, int(value))
+    return (os.cpu_count() or 1) + 1
+
+
+def serve(host: str, port: int, workers: int | None = None, threads: int = 4) -> None:
+    """Run gunicorn on ``host:port`` until interrupted."""
+    from gunicorn.app.base import BaseApplication
+
+    check_port_free(host, port)
+    setup_django()
+    from capuy.web.wsgi import application
+
+    options: dict[str, Any] = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers or default_workers(),
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "accesslog": os.environ.get("CAPUY_ACCESS_LOG") or None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "capuy",
+    }
+
+    class CapuyServer(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                if value is not None:
+                    self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    from django.db import connections
+
+    connections.close_all()  # never share the master's database connection with workers
+    CapuyServer().run()

@@ -1,0 +1,1 @@
+"""The register of outgoing and incoming documents (sổ đăng ký văn bản đi, đến) and its numbering."""

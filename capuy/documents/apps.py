@@ -1,0 +1,24 @@
+"""App config: audit trail for the register, and the documents' home panel and menu entry."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "capuy.documents"
+    label = "documents"
+    verbose_name = "Văn bản"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.documents.models import Document, DocumentRelation, NumberCounter
+        from capuy.documents.panels import register_home
+
+        auditlog.register(
+            Document, m2m_fields={"co_issuers"}, exclude_fields=["text", "search_text"]
+        )
+        auditlog.register(DocumentRelation)
+        auditlog.register(NumberCounter)
+        register_home()

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from capuy.documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("<int:pk>/", views.document_detail, name="detail"),
+    path("<int:pk>/tep/", views.document_attachment, name="attachment"),
+    path("vao-so/di/", views.register_outgoing_view, name="register"),
+    path("vao-so/den/", views.register_incoming_view, name="register_incoming"),
+    path("so-tiep-theo/", views.next_number, name="next_number"),
+    path("trong-thang/", views.month_view, name="month"),
+    path("trong-thang/xuat.<str:fmt>", views.month_export, name="month_export"),
+]

@@ -1,0 +1,323 @@
+"""Pages of the register. Every query goes through ``capuy.documents.queries`` (scoped by
+organisation and clearance), so a record out of the user's reach answers 404 by list or URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from capuy.accounts.access import primary_organisation, require_role, visible_organisations
+from capuy.accounts.levels import Classification
+from capuy.documents.export import appendix_caption, appendix_csv, appendix_docx, appendix_rows
+from capuy.documents.forms import (
+    REGISTERING_ROLES,
+    FilterForm,
+    IncomingForm,
+    OutgoingForm,
+    clerk_bodies,
+)
+from capuy.documents.models import DocumentRelation
+from capuy.documents.monthly import issued_in_month
+from capuy.documents.numbering import peek_next_number, register_incoming, register_outgoing
+from capuy.documents.queries import get_visible_document, visible_documents
+from capuy.text import search_key
+
+PAGE_SIZE = 25
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any]:
+    form = FilterForm(request.GET or None, user=request.user)
+    documents = visible_documents(request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        for word in search_key(data.get("q") or "").split():
+            documents = documents.filter(search_text__contains=word)
+        if data.get("huong"):
+            documents = documents.filter(direction=data["huong"])
+        if data.get("the_loai"):
+            documents = documents.filter(type_code=data["the_loai"])
+        if data.get("to_chuc"):
+            documents = documents.filter(organisation=data["to_chuc"])
+        if data.get("tu_ngay"):
+            documents = documents.filter(issued_on__gte=data["tu_ngay"])
+        if data.get("den_ngay"):
+            documents = documents.filter(issued_on__lte=data["den_ngay"])
+    return form, documents.order_by("-issued_on", "-number", "-pk")
+
+
+@require_GET
+@require_role()
+def document_list(request: HttpRequest) -> HttpResponse:
+    form, documents = filtered_documents(request)
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_register": bool(clerk_bodies(request.user).exists()),
+    }
+    template = "documents/_results.html" if _is_htmx(request) else "documents/list.html"
+    return render(request, template, context)
+
+
+@require_GET
+@require_role()
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_visible_document(request.user, pk)
+    visible = visible_documents(request.user)
+    relations_out = DocumentRelation.objects.filter(source=document, target__in=visible)
+    relations_in = DocumentRelation.objects.filter(target=document, source__in=visible)
+    meetings = [item.meeting for item in document.agenda_items.select_related("meeting")]
+    return render(
+        request,
+        "documents/detail.html",
+        {
+            "document": document,
+            "relations_out": relations_out.select_related("target"),
+            "relations_in": relations_in.select_related("source"),
+            "co_issuers": document.co_issuers.all(),
+            "meetings": meetings,
+        },
+    )
+
+
+@require_GET
+@require_role()
+def document_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_visible_document(request.user, pk)
+    if not document.attachment:
+        raise Http404("Văn bản không có tệp đính kèm.")
+    filename = f"{re.sub(r'[^0-9A-Za-z-]+', '_', search_key(document.symbol or 'van-ban'))}"
+    suffix = document.attachment.name.rsplit(".", 1)[-1].lower()
+    return FileResponse(
+        document.attachment.open("rb"), as_attachment=True, filename=f"{filename}.{suffix}"
+    )
+
+
+def _link(document: Any, form: Any) -> None:
+    if getattr(form, "related_document", None) is not None:
+        DocumentRelation.objects.create(
+            source=document, target=form.related_document, kind=form.cleaned_data["relation_kind"]
+        )
+
+
+def _next_number_context(user: Any, data: Any) -> dict[str, Any]:
+    """The number the form's body/type/date would take now (shown, not reserved)."""
+    bodies = clerk_bodies(user)
+    try:
+        body = bodies.get(pk=int(data.get("issuing_body") or 0))
+    except (ValueError, TypeError, bodies.model.DoesNotExist):
+        body = bodies.first()
+    type_code = data.get("type_code") or "CV"
+    raw_date = data.get("issued_on") or ""
+    try:
+        on = dt.datetime.strptime(raw_date, "%d/%m/%Y").date() if raw_date else dt.date.today()
+    except ValueError:
+        return {"next_error": "Ngày chưa đúng dạng dd/mm/yyyy."}
+    if body is None:
+        return {"next_error": "Bạn chưa được phân công văn thư ở cấp ủy nào."}
+    try:
+        number, symbol = peek_next_number(body, type_code, on)
+    except ValidationError as error:
+        return {"next_error": " ".join(error.messages)}
+    return {"next_number": number, "next_symbol": symbol}
+
+
+@require_GET
+@require_role(*REGISTERING_ROLES)
+def next_number(request: HttpRequest) -> HttpResponse:
+    """HTMX fragment: the next number for the body, type and date chosen in the form."""
+    return render(
+        request, "documents/_next_number.html", _next_number_context(request.user, request.GET)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*REGISTERING_ROLES)
+def register_outgoing_view(request: HttpRequest) -> HttpResponse:
+    form = OutgoingForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                document = register_outgoing(
+                    issuing_body=data["issuing_body"],
+                    type_code=data["type_code"],
+                    issued_on=data["issued_on"],
+                    summary=data["summary"].strip(),
+                    co_issuers=data["co_issuers"],
+                    signer_capacity=data["signer_capacity"],
+                    signer_title=data["signer_title"].strip(),
+                    signer_name=data["signer_name"].strip(),
+                    recipients=data["recipients"].strip(),
+                    classification=data["classification"],
+                    urgency=data["urgency"],
+                    attachment=data.get("attachment") or "",
+                    text=getattr(form, "attachment_text", ""),
+                    created_by=request.user,
+                )
+                _link(document, form)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Đã vào sổ và cấp số {document.symbol} ngày {document.issued_on:%d/%m/%Y}.",
+            )
+            return redirect("documents:detail", pk=document.pk)
+    source = (
+        request.POST
+        if request.method == "POST"
+        else {
+            "issuing_body": form.initial.get("issuing_body"),
+            "type_code": request.GET.get("the_loai") or "",
+        }
+    )
+    context = {"form": form, **_next_number_context(request.user, source)}
+    return render(request, "documents/register_outgoing.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*REGISTERING_ROLES)
+def register_incoming_view(request: HttpRequest) -> HttpResponse:
+    form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                document = register_incoming(
+                    organisation=data["organisation"],
+                    sender=data["sender"].strip(),
+                    symbol=data["symbol"],
+                    type_code=data["type_code"],
+                    issued_on=data["issued_on"],
+                    received_on=data["received_on"],
+                    summary=data["summary"].strip(),
+                    classification=data["classification"],
+                    urgency=data["urgency"],
+                    attachment=data.get("attachment") or "",
+                    text=getattr(form, "attachment_text", ""),
+                    created_by=request.user,
+                )
+                _link(document, form)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Đã vào sổ văn bản đến {document.symbol}.")
+            return redirect("documents:detail", pk=document.pk)
+    return render(request, "documents/register_incoming.html", {"form": form})
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- the month's documents ----------------------------------------------------------------
+
+MONTH_RE = re.compile(r"^\s*(\d{1,2})/(\d{4})\s*$")
+
+
+def _month_params(request: HttpRequest) -> dict[str, Any]:
+    """Month (``thang=mm/yyyy``, default this month), unit (default the user's office) and
+    whether to keep ordinary documents only (``thuong=1``, for an appendix sent widely)."""
+    today = dt.date.today()
+    raw = request.GET.get("thang", "")
+    match = MONTH_RE.match(raw)
+    error = ""
+    year, month = today.year, today.month
+    if match and 1 <= int(match.group(1)) <= 12:
+        month, year = int(match.group(1)), int(match.group(2))
+    elif raw:
+        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024."
+    organisations = visible_organisations(request.user)
+    organisation = None
+    raw_org = request.GET.get("to_chuc", "")
+    if raw_org.isdigit():
+        organisation = organisations.filter(pk=int(raw_org)).first()
+        if organisation is None:
+            raise Http404("Không tìm thấy.")
+    organisation = organisation or primary_organisation(request.user)
+    if organisation is None:
+        raise Http404("Không tìm thấy.")
+    ordinary_only = request.GET.get("thuong") == "1"
+    return {
+        "year": year,
+        "month": month,
+        "organisation": organisation,
+        "ordinary_only": ordinary_only,
+        "month_error": error,
+    }
+
+
+def _month_groups(request: HttpRequest, params: dict[str, Any]) -> list[Any]:
+    documents = visible_documents(request.user).filter(organisation=params["organisation"])
+    if params["ordinary_only"]:
+        documents = documents.filter(classification=Classification.NORMAL)
+    return issued_in_month(documents, params["year"], params["month"])
+
+
+@require_GET
+@require_role()
+def month_view(request: HttpRequest) -> HttpResponse:
+    params = _month_params(request)
+    groups = _month_groups(request, params)
+    query = f"thang={params['month']:02d}/{params['year']}&to_chuc={params['organisation'].pk}"
+    if params["ordinary_only"]:
+        query += "&thuong=1"
+    context = {
+        **params,
+        "groups": groups,
+        "total": sum(len(g.documents) for g in groups),
+        "caption": appendix_caption(params["month"], params["year"]),
+        "query": query,
+        "organisations": visible_organisations(request.user).filter(
+            pk__in=visible_documents(request.user).values("organisation")
+        ),
+        "rows": appendix_rows(groups)[1:],
+    }
+    return render(request, "documents/month.html", context)
+
+
+@require_GET
+@require_role()
+def month_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in {"csv", "docx"}:
+        raise Http404("Không có định dạng này.")
+    params = _month_params(request)
+    groups = _month_groups(request, params)
+    stem = f"van-ban-thang-{params['month']:02d}-{params['year']}"
+    if fmt == "csv":
+        response = HttpResponse(appendix_csv(groups), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+        return response
+    note = request.GET.get("kem_theo", "").strip()[:300]
+    response = HttpResponse(
+        appendix_docx(groups, params["month"], params["year"], note=note),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{stem}.docx"'
+    return response
+
+
+def month_url(organisation_pk: int, year: int, month: int) -> str:
+    return f"{reverse('documents:month')}?thang={month:02d}/{year}&to_chuc={organisation_pk}"

@@ -1,0 +1,23 @@
+"""App config: audit trail for meetings and tasks; the overdue-tasks home panel and menu."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "capuy.meetings"
+    label = "meetings"
+    verbose_name = "Hội nghị và nhiệm vụ"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.meetings.models import AgendaItem, Meeting, Task, TaskProgress
+        from capuy.meetings.panels import register_home
+
+        auditlog.register(Meeting)
+        auditlog.register(AgendaItem)
+        auditlog.register(Task)
+        auditlog.register(TaskProgress)
+        register_home()

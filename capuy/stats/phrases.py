@@ -269,9 +269,12 @@ def petitions(
             )
         if filed:
             ways.append(f"lưu theo quy định {format_count(filed)} đơn")
+        pending = outside - forwarded - filed
+        if pending > 0:
+            ways.append(f"đang phân loại, xử lý {format_count(pending)} đơn")
         handled.append(
             f"{format_count(outside)} đơn không thuộc thẩm quyền"
-            + (", " + " và ".join(ways) if ways else "")
+            + (", " + _join(ways, " và ") if ways else "")
         )
     if own:
         if own_resolved and own_in_progress:

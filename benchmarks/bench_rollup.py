@@ -1,0 +1,184 @@
+"""Roll-up of any indicator for any (organisation subtree, period), live from the records.
+
+Builds the province-scale synthetic records (``capuy synth --scale province``: ~100 communes,
+~3.000 cells, ~100.000 members, five years) in a throwaway SQLite database, then times
+``capuy.indicators.rollup.rollup`` on random (indicator, unit, period) triples — units from the
+province down to cells, periods from a month to five years — beside a naive baseline in the
+same run: fetch the period's rows without a subtree condition and keep those whose unit lies
+under the root by walking the parent links in Python. Both must give the same value.
+
+Runs in a child process so its database and Django settings never mix with another benchmark's.
+Environment: ``CAPUY_BENCH_SAMPLES`` (default 300).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET_P95_MS = 100.0
+
+
+def main() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "CAPUY_DATABASE_URL"}
+    with tempfile.TemporaryDirectory(prefix="capuy-bench-rollup-") as data_dir:
+        env["CAPUY_DATA_DIR"] = data_dir
+        env["DJANGO_SETTINGS_MODULE"] = "capuy.web.settings"
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_rollup", "--child"], env=env, check=True
+        )
+
+
+def _child() -> None:  # noqa: PLR0915 - one linear measurement script
+    import datetime as dt
+    import random
+    from decimal import Decimal
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from capuy.indicators.models import Indicator, IndicatorValue
+    from capuy.indicators.rollup import rollup
+    from capuy.members.services import add_months
+    from capuy.orgs.models import Organisation
+    from capuy.stats.counts import COUNTS
+    from capuy.stats.synth import generate
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    root = generate("province")
+    built = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    counts = {
+        "tổ chức đảng": Organisation.objects.count(),
+        "đảng viên": root.members.model.objects.count(),
+        "số liệu chỉ tiêu": IndicatorValue.objects.count(),
+    }
+    print(
+        f"province data built in {built:.1f} s: "
+        + ", ".join(f"{n:,} {k}" for k, n in counts.items())
+    )
+
+    parent_of = dict(Organisation.objects.values_list("pk", "parent_id"))
+    by_depth: dict[int, list[Organisation]] = {}
+    for org in Organisation.objects.all():
+        by_depth.setdefault(org.path.count("/") - 2, []).append(org)
+    indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
+
+    def in_subtree(org_id: int | None, root_id: int) -> bool:
+        while org_id is not None:
+            if org_id == root_id:
+                return True
+            org_id = parent_of.get(org_id)
+        return False
+
+    org_field = {
+        "oversight.inspected_members": "oversight__organisation_id",
+        "oversight.inspected_organisations": "oversight__organisation_id",
+    }
+
+    def naive(
+        indicator: Indicator, unit: Organisation, start: dt.date, end: dt.date
+    ) -> Decimal | None:
+        if indicator.source:
+            everything = COUNTS[indicator.source](root, start, end)
+            field = org_field.get(indicator.source, "organisation_id")
+            return Decimal(
+                sum(1 for o in everything.values_list(field, flat=True) if in_subtree(o, unit.pk))
+            )
+        if indicator.rollup == "none":
+            return rollup(indicator, unit, start, end)
+        if indicator.rollup == "ratio":
+            num = naive(indicator.numerator, unit, start, end)  # type: ignore[arg-type]
+            den = naive(indicator.denominator, unit, start, end)  # type: ignore[arg-type]
+            return None if num is None or not den else (num * 100 / den).quantize(Decimal("0.0001"))
+        rows = [
+            r
+            for r in IndicatorValue.objects.filter(
+                indicator=indicator, period_start__gte=start, period_end__lte=end
+            ).values_list("organisation_id", "period_start", "value")
+            if in_subtree(r[0], unit.pk)
+        ]
+        if not rows:
+            return None
+        if indicator.rollup == "sum":
+            return sum((r[2] for r in rows), Decimal(0))
+        if indicator.rollup == "latest":
+            last: dict[int, tuple[dt.date, Decimal]] = {}
+            for org_id, period, value in rows:
+                if org_id not in last or period > last[org_id][0]:
+                    last[org_id] = (period, value)
+            return sum((v for _, v in last.values()), Decimal(0))
+        weights = {
+            (o, p): v
+            for o, p, v in IndicatorValue.objects.filter(
+                indicator=indicator.weight, period_start__gte=start, period_end__lte=end
+            ).values_list("organisation_id", "period_start", "value")
+        }
+        pairs = [(v, weights[(o, p)]) for o, p, v in rows if (o, p) in weights]
+        total = sum((w for _, w in pairs), Decimal(0))
+        return (
+            (sum((v * w for v, w in pairs), Decimal(0)) / total).quantize(Decimal("0.0001"))
+            if total
+            else None
+        )
+
+    rng = random.Random(7)
+    samples = int(os.environ.get("CAPUY_BENCH_SAMPLES", "300"))
+    depth_weights = [(0, 5), (1, 15), (2, 40), (3, 40)]
+    live_ms, naive_ms, mismatches = [], [], 0
+    for _ in range(samples):
+        depth = rng.choices([d for d, _ in depth_weights], [w for _, w in depth_weights])[0]
+        unit = rng.choice(by_depth[depth])
+        months = rng.choice([1, 3, 6, 9, 12, 60])
+        first = dt.date(
+            2020 + rng.randrange(5 if months <= 12 else 1),
+            1 + rng.randrange(12 if months == 1 else 1),
+            1,
+        )
+        start, end = first, add_months(first, months) - dt.timedelta(days=1)
+        indicator = rng.choice(indicators)
+        t0 = time.perf_counter()
+        live = rollup(indicator, unit, start, end)
+        t1 = time.perf_counter()
+        base = naive(indicator, unit, start, end)
+        t2 = time.perf_counter()
+        live_ms.append((t1 - t0) * 1000)
+        naive_ms.append((t2 - t1) * 1000)
+        if live != base and not (
+            live is not None and base is not None and abs(live - base) <= Decimal("0.0001")
+        ):
+            mismatches += 1
+            print(f"  mismatch: {indicator.code} {unit} {start}..{end}: live {live}, naive {base}")
+
+    def p95(values: list[float]) -> float:
+        return statistics.quantiles(values, n=20)[18]
+
+    live95, naive95 = p95(live_ms), p95(naive_ms)
+    print(
+        f"samples: {samples} (indicator × unit × period), same results: {samples - mismatches}/{samples}"
+    )
+    print(
+        f"live roll-up   p50 {statistics.median(live_ms):7.2f} ms   p95 {live95:7.2f} ms   max {max(live_ms):7.2f} ms"
+    )
+    print(
+        f"naive baseline p50 {statistics.median(naive_ms):7.2f} ms   p95 {naive95:7.2f} ms   max {max(naive_ms):7.2f} ms"
+    )
+    print(
+        f"p95 ratio naive/live: {naive95 / live95:.1f}×; target p95 < {TARGET_P95_MS:.0f} ms: {'met' if live95 < TARGET_P95_MS else 'NOT met'}"
+    )
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        _child()
+    else:
+        main()

@@ -15,11 +15,11 @@ from tests.conftest import SEED_FILES
 @pytest.mark.parametrize(
     ("body", "ordinal", "start", "end"),
     [
-        ("party_congress", "IX", date(2001, 4, 19), date(2006, 4, 17)),
-        ("party_congress", "X", date(2006, 4, 18), date(2011, 1, 11)),
-        ("party_congress", "XI", date(2011, 1, 12), date(2016, 1, 19)),
-        ("party_congress", "XII", date(2016, 1, 20), date(2021, 1, 24)),
-        ("party_congress", "XIII", date(2021, 1, 25), date(2026, 1, 18)),
+        ("party_congress", "IX", date(2001, 4, 19), date(2006, 4, 25)),
+        ("party_congress", "X", date(2006, 4, 18), date(2011, 1, 19)),
+        ("party_congress", "XI", date(2011, 1, 12), date(2016, 1, 28)),
+        ("party_congress", "XII", date(2016, 1, 20), date(2021, 2, 1)),
+        ("party_congress", "XIII", date(2021, 1, 25), date(2026, 1, 23)),
         ("party_congress", "XIV", date(2026, 1, 19), None),
         ("national_assembly", "XI", date(2002, 7, 19), date(2007, 7, 18)),
         ("national_assembly", "XII", date(2007, 7, 19), date(2011, 7, 20)),
@@ -66,7 +66,11 @@ def test_peoples_council_election_days_are_sundays_and_2004_was_extended() -> No
 def test_terms_follow_each_other_without_gaps(body: str) -> None:
     sequence = terms(body)
     for earlier, later in zip(sequence, sequence[1:], strict=False):
-        assert earlier.end is not None and (later.start - earlier.end).days == 1
+        assert earlier.end is not None
+        if body == "party_congress":  # the outgoing khóa serves until the congress closes
+            assert earlier.end == later.elected and later.start < earlier.end
+        else:
+            assert (later.start - earlier.end).days == 1
     if body != "peoples_council":
         numbers = [roman_to_int(t.ordinal) for t in sequence]
         assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
@@ -78,7 +82,7 @@ def test_terms_follow_each_other_without_gaps(body: str) -> None:
         ("party_congress", date(2023, 11, 24), "XIII"),  # Nghị quyết 45-NQ/TW, seed 000
         ("party_congress", date(2017, 10, 25), "XII"),  # Nghị quyết 18, 19-NQ/TW
         ("party_congress", date(2014, 6, 9), "XI"),  # Nghị quyết 33-NQ/TW ngày 09/6/2014
-        ("party_congress", date(2026, 1, 19), "XIV"),
+        ("party_congress", date(2026, 1, 24), "XIV"),
         ("party_congress", date(2026, 1, 18), "XIII"),
         ("national_assembly", date(2022, 1, 1), "XV"),  # 26/2022/UBTVQH15
         ("peoples_council", date(2009, 6, 1), "2004-2011"),
@@ -86,6 +90,18 @@ def test_terms_follow_each_other_without_gaps(body: str) -> None:
 )
 def test_terms_at(body: str, day: date, ordinal: str) -> None:
     assert [t.ordinal for t in terms_at(body, day)] == [ordinal]
+
+
+@pytest.mark.parametrize(
+    ("day", "ordinals"),
+    [
+        (date(2026, 1, 19), ["XIII", "XIV"]),
+        (date(2026, 1, 23), ["XIII", "XIV"]),
+        (date(2021, 1, 28), ["XII", "XIII"]),
+    ],
+)
+def test_during_a_congress_both_khoa_sit(day: date, ordinals: list[str]) -> None:
+    assert [t.ordinal for t in terms_at("party_congress", day)] == ordinals
 
 
 def test_before_the_first_term_nothing_sits() -> None:

@@ -1,4 +1,4 @@
-"""``capuy extract FILE [--json]`` and ``capuy demo`` run as a user runs them."""
+"""``capuy extract FILE [--json]`` and the seed demo run as a user runs them."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from capuy import cli
 from capuy.cli import app
+from capuy.extract.demo import run_demo
 from tests.conftest import SEED_FILES, SEEDS_DIR
 
 runner = CliRunner()
@@ -142,11 +144,22 @@ def test_bad_input_is_one_line_in_vietnamese_and_english_with_status_2(
     assert "Traceback" not in message
 
 
-def test_demo_extracts_every_seed_and_prints_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_seed_demo_extracts_every_seed_and_prints_a_summary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``run_demo`` (now behind ``capuy seeds``; the web app took over ``capuy demo``)."""
+    monkeypatch.setenv("CAPUY_SEEDS", str(SEEDS_DIR))
+    console = Console(record=True, width=240)
+    run_demo(console)
+    output = console.export_text()
+    for path in SEED_FILES:
+        assert path.name in output
+    assert "708-BC/TU" in output and "-BC/HU" in output and "-KL/TU" in output
+
+
+def test_seeds_command_runs_the_seed_demo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAPUY_SEEDS", str(SEEDS_DIR))
     monkeypatch.setattr(cli.console, "width", 240)
-    result = runner.invoke(app, ["demo"])
+    result = runner.invoke(app, ["seeds"])
     assert result.exit_code == 0, result.stdout
-    for path in SEED_FILES:
-        assert path.name in result.stdout
-    assert "708-BC/TU" in result.stdout and "-BC/HU" in result.stdout
+    assert SEED_FILES[0].name in result.stdout

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from capuy.extract import tokens
+from capuy.extract.layout import line_counter
 from capuy.extract.resolve import resolve
 from capuy.model import Citation
 from capuy.text import find_dates
@@ -49,16 +50,13 @@ def _date_after(text: str, end: int) -> tuple[int, str, object] | None:
     return None
 
 
-def _line_of(text: str, offset: int, line: int) -> int:
-    return line + text.count("\n", 0, offset)
-
-
 def find_citations(text: str, line: int = 1) -> list[Citation]:
     """Every numbered document cited in ``text`` (lines counted from ``line`` at each ``\\n``)."""
     found: list[Citation] = []
+    line_at = line_counter(text, line)
     for match in tokens.SYMBOL.finditer(text):
         citation = citation_at(text, match)
-        citation.line = _line_of(text, match.start(), line)
+        citation.line = line_at(match.start())
         found.append(citation)
     return found
 

@@ -1,8 +1,8 @@
-"""``capuy demo`` until the web app exists: extract (and check) every seed report, summarise.
+"""The seed demo: extract (and check) every seed report and print a summary.
 
-The seeds are found like ``tests/conftest.py`` does: ``CAPUY_SEEDS``, then ``../shared/seeds``
-beside the repository. The web engineer replaces the ``demo`` command later; this module is
-only what that command calls.
+It was ``capuy demo`` until the web app took that name; the web engineer's ``capuy seeds``
+command now calls ``run_demo``. The seeds are found like ``tests/conftest.py`` does:
+``CAPUY_SEEDS``, then ``../shared/seeds`` beside the repository.
 """
 
 from __future__ import annotations

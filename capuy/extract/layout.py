@@ -11,7 +11,9 @@ first) and the appendix (from "PHỤ LỤC"). Each later stage looks only at its
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from capuy.model import Block, Document
@@ -40,6 +42,16 @@ class Regions:
     body: int
     closing: int
     appendix: int
+
+
+def line_counter(text: str, first_line: int = 1) -> Callable[[int], int]:
+    """``offset -> line`` for a plain string whose first line is ``first_line`` (bisect, O(log n))."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def line_at(offset: int) -> int:
+        return first_line + bisect.bisect_left(breaks, offset)
+
+    return line_at
 
 
 def clean(text: str) -> str:
@@ -76,12 +88,12 @@ def find_regions(doc: Document, is_body_start: object) -> Regions:
             break
     appendix = len(blocks)
     for index in range(body, len(blocks)):
-        if blocks[index].kind != "table" and APPENDIX.match(clean(blocks[index].text)):
+        if blocks[index].kind != "table" and APPENDIX.match(clean(blocks[index].text[:40])):
             appendix = index
             break
     closing = appendix
     for index in range(body, appendix):
-        first = clean(blocks[index].text.split("\n", 1)[0])
+        first = clean(blocks[index].text[:80].split("\n", 1)[0])
         if RECIPIENTS.match(first) or CAPACITY.match(first):
             closing = index
             break

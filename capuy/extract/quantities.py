@@ -33,6 +33,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from capuy.extract import tokens
+from capuy.extract.layout import line_counter
 from capuy.model import Quantity
 from capuy.text import find_dates, parse_money, parse_number
 
@@ -266,5 +267,5 @@ def find_quantities(
 ) -> list[Quantity]:
     """Every quantity stated in ``text`` (lines counted from ``line`` at each ``\\n``)."""
     if line_at is None:
-        line_at = lambda offset: line + text.count("\n", 0, offset)  # noqa: E731
+        line_at = line_counter(text, line)
     return _Scanner(text, line_at).scan()

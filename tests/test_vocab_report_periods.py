@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from capuy.text import parse_period
-from capuy.vocab import report_period, report_periods, report_window, window_rule, window_rules
+from capuy.vocab import (
+    report_period,
+    report_period_for,
+    report_periods,
+    report_window,
+    window_rule,
+    window_rules,
+)
 from capuy.vocab.report_periods import WindowRule
 
 
@@ -102,3 +109,22 @@ def test_report_window_refuses(code: str, index, rule: str) -> None:
 def test_rules() -> None:
     assert [r.code for r in window_rules()] == ["calendar", "27-26", "15-14"]
     assert "09/2019/NĐ-CP" in window_rule("15-14").source
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("tháng 02/2024", "monthly"),  # seed 000
+        ("quý I/2024", "quarterly"),  # seed 001
+        ("06 tháng đầu năm 2024", "six_month"),
+        ("9 tháng đầu năm 2024", "nine_month"),  # seed 002
+        ("năm 2024", "yearly"),
+        ("nhiệm kỳ 2020 - 2025", "term"),  # seed 003
+        ("3 tháng cuối năm 2024", None),
+        ("từ ngày 27/01/2024 đến ngày 26/02/2024", None),
+        ("giai đoạn 2021 - 2025", None),
+    ],
+)
+def test_report_period_for(text: str, code: str | None) -> None:
+    kind = report_period_for(parse_period(text))
+    assert (kind.code if kind else None) == code

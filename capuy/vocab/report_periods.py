@@ -21,6 +21,7 @@ __all__ = [
     "ReportPeriodKind",
     "WindowRule",
     "report_period",
+    "report_period_for",
     "report_periods",
     "report_window",
     "window_rule",
@@ -93,6 +94,22 @@ def report_periods() -> list[ReportPeriodKind]:
 def report_period(code: str) -> ReportPeriodKind | None:
     """The kind with that code ("monthly", "mid_term" …), or None."""
     return next((kind for kind in _kinds() if kind.code == code), None)
+
+
+_KIND_OF_PERIOD = {"month": "monthly", "quarter": "quarterly", "year": "yearly", "term": "term"}
+_KIND_OF_FIRST_MONTHS = {6: "six_month", 9: "nine_month", 12: "yearly"}
+
+
+def report_period_for(period: Period) -> ReportPeriodKind | None:
+    """The kind of report that covers ``period`` as ``capuy.text.parse_period`` reads it
+    ("tháng 02/2024" → monthly, "9 tháng đầu năm 2024" → nine_month), or None (a range, the
+    last months of a year, a stage)."""
+    if period.kind == "first_months":
+        months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
+        code = _KIND_OF_FIRST_MONTHS.get(months + 1)
+    else:
+        code = _KIND_OF_PERIOD.get(period.kind)
+    return report_period(code) if code else None
 
 
 def window_rules() -> list[WindowRule]:

@@ -105,7 +105,7 @@ def committee_terms(doc: Document) -> Iterator[Finding]:
             if level:
                 seen[level].append((number, start, unit, match))
     for mentions in seen.values():
-        number0, start0, unit0, _ = mentions[0]
+        number0, start0, unit0, match0 = mentions[0]
         for number, start, unit, match in mentions[1:]:
             if (number - number0) * 5 == start - start0:
                 continue
@@ -114,6 +114,7 @@ def committee_terms(doc: Document) -> Iterator[Finding]:
                 unit.line_at(match.start()),
                 excerpt(unit.text, match.start(), match.end(), context=0),
                 f"khóa/lần thứ {match.group(3)} với nhiệm kỳ {start} - {start + 5} không khớp với "
-                f"dòng {unit0.line_at(0)} (khóa/lần thứ có số {number0}, nhiệm kỳ bắt đầu {start0}): "
+                f"dòng {unit0.line_at(match0.start())} (khóa/lần thứ {match0.group(3)}, nhiệm kỳ "
+                f"{start0} - {start0 + 5}): "
                 "mỗi khóa cách nhau 5 năm",
             )

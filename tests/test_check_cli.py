@@ -1,0 +1,117 @@
+"""``capuy check``: the JSON contract, exit statuses, --select/--ignore and the config file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from capuy.check import CheckConfig, check, findings_to_json, load_config, load_documents
+from capuy.cli import app
+from capuy.errors import InputError
+from tests.conftest import SEED_FILES, seed
+
+runner = CliRunner()
+KEYS = ["rule", "category", "severity", "line", "excerpt", "message", "suggestion"]
+
+
+def test_json_contract_on_a_seed() -> None:
+    result = runner.invoke(app, ["check", str(seed("002")), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == ["findings"]
+    assert data["findings"], "seed 002 has errors"
+    for finding in data["findings"]:
+        assert list(finding) == KEYS
+        assert finding["category"] in {
+            "arithmetic",
+            "citation-date",
+            "citation-type",
+            "citation-conflict",
+            "term",
+            "spelling",
+            "duplicate",
+            "format",
+            "other",
+        }
+        assert finding["severity"] in {"error", "warning", "info"}
+        assert isinstance(finding["line"], int) and finding["line"] >= 1
+    assert {"rule": "format.blank-number", "line": 3} in [
+        {"rule": f["rule"], "line": f["line"]} for f in data["findings"]
+    ]
+
+
+def test_findings_to_json_matches_check_files() -> None:
+    docs = load_documents([seed("003")])
+    data = findings_to_json(check(docs))
+    assert all(list(f) == KEYS for f in data["findings"])
+
+
+def test_human_report_groups_by_section() -> None:
+    result = runner.invoke(app, ["check", str(seed("001"))])
+    assert result.exit_code == 0
+    assert "III. MỘT SỐ NHIỆM VỤ TRỌNG TÂM QUÝ II/2024" in result.output
+    assert "Tu tưởng" in result.output and "→ Tư tưởng" in result.output
+    assert "Tổng:" in result.output
+
+
+def test_several_files_exit_zero_with_findings() -> None:
+    result = runner.invoke(app, ["check", *map(str, SEED_FILES), "--json"])
+    assert result.exit_code == 0
+    rules = {f["rule"] for f in json.loads(result.output)["findings"]}
+    assert "citation-conflict.numbering" in rules
+
+
+def test_select_and_ignore_by_category() -> None:
+    only = runner.invoke(app, ["check", str(seed("001")), "--json", "--select", "arithmetic"])
+    categories = {f["category"] for f in json.loads(only.output)["findings"]}
+    assert categories == {"arithmetic"}
+    without = runner.invoke(
+        app, ["check", str(seed("001")), "--json", "--ignore", "spelling,duplicate"]
+    )
+    categories = {f["category"] for f in json.loads(without.output)["findings"]}
+    assert categories and not categories & {"spelling", "duplicate"}
+
+
+def test_config_file_switches_rules_off(tmp_path: Path) -> None:
+    config = tmp_path / "capuy-check.yaml"
+    config.write_text("check:\n  disable: [spelling.confusion, format]\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(seed("002")), "--json", "--config", str(config)])
+    rules = {f["rule"] for f in json.loads(result.output)["findings"]}
+    assert "spelling.confusion" not in rules and not any(r.startswith("format") for r in rules)
+    assert "spelling.place-name" in rules
+    assert load_config(config) == CheckConfig(disable=frozenset({"spelling.confusion", "format"}))
+
+
+def test_config_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "capuy-check.yaml").write_text("ignore: [spelling]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_config() == CheckConfig(ignore=frozenset({"spelling"}))
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese"),
+    [
+        (["/no/such/file.txt"], "Lỗi:"),
+        (["{seed}", "--select", "spelin"], "không có nhóm/quy tắc spelin"),
+        (["{seed}", "--config", "/no/such/config.yaml"], "không tìm thấy tệp cấu hình"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args: list[str], vietnamese: str) -> None:
+    args = [a.replace("{seed}", str(seed("000"))) for a in args]
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 2
+    assert vietnamese in result.output and "Error:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_config_content(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("disable: {a: 1}\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_config(bad)
+    bad.write_text("colour: red\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_config(bad)

@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import zipfile
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -58,8 +59,16 @@ def find_uno_python() -> str | None:
 
 
 def _check_source(src: Path) -> None:
+    """A DOCX we can hand to LibreOffice (which would happily print any text file as a PDF)."""
     if not src.is_file():
         raise InputError(f"Không có tệp {src}", f"no such file: {src}")
+    try:
+        with zipfile.ZipFile(src) as archive:
+            is_docx = "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        is_docx = False
+    if not is_docx:
+        raise InputError(f"{src.name} không phải tệp DOCX", f"{src.name} is not a DOCX file")
 
 
 def _profile_url(directory: Path) -> str:

@@ -279,3 +279,16 @@ def test_corrupt_docx_parts_raise_input_error(report_docx: Path, tmp_path: Path)
     with pytest.raises(InputError) as error:
         read_file(broken)
     assert "DOCX" in error.value.vi and "DOCX" in error.value.en
+
+
+@pytest.mark.parametrize(
+    ("line", "ranges"),
+    [
+        (20, [("Về kinh tế - xã hội:", "bold")]),
+        (6, [("Đức Phổ, ngày 26 tháng 02 năm 2024", "italic")]),
+        (11, []),
+    ],
+)
+def test_emphasis_ranges_from_runs(doc: Document, line: int, ranges: list[tuple[str, str]]) -> None:
+    block = at(doc, line)
+    assert [(block.text[s:e], m) for s, e, m in block.emphasis] == ranges

@@ -372,3 +372,32 @@ def test_markdown_pipe_table_and_crlf() -> None:
     assert table.kind == "table"
     assert table.rows == [["Loại", "Số"], ["Nghị quyết", "04"]]
     assert table.row_lines == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "line", "mark", "emphasised"),
+    [
+        ("003", 238, "bold", ["2.2. Nguyên nhân:"]),
+        ("003", 244, "bold", ["Hai là,"]),
+        ("003", 272, "bold", ["2.1. Xây dựng Đảng về chính trị:"]),
+        ("003", 212, "italic", ["1.1. Ưu điểm"]),
+        (
+            "003",
+            124,
+            "italic",
+            [
+                "trong đó, Ban Thường vụ Thị ủy đã kiểm tra khi có dấu hiệu vi phạm đối với 02 tổ chức đảng, 02 đảng viên",
+                "trong đó, ủy ban kiểm tra các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 11 đảng viên và 03 tổ chức đảng",
+            ],
+        ),
+        ("001", 50, "bold", ["21"]),
+        ("000", 23, "bold", ["Về công tác chính trị, tư tưởng, đạo đức:"]),
+        ("000", 53, "bold", ["Đánh giá chung:"]),
+        ("000", 53, "italic", ["đoạn qua địa bàn thị xã"]),
+    ],
+)
+def test_emphasis_ranges_inside_blocks(
+    docs: dict[str, Document], prefix: str, line: int, mark: str, emphasised: list[str]
+) -> None:
+    block = block_at(docs[prefix], line)
+    assert [block.text[s:e] for s, e, m in block.emphasis if m == mark] == emphasised

@@ -36,6 +36,8 @@ from lxml import etree
 from capuy.errors import InputError
 from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
 from capuy.read.docx_numbering import Numbering
+from capuy.read.emphasis import emphasis_ranges
+from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
 
 TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
@@ -60,6 +62,7 @@ class ParagraphText:
     refs: list[FootnoteRef] = field(default_factory=list)
     bold: bool = False
     italic: bool = False
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 class _Reader:
@@ -112,6 +115,7 @@ class _Reader:
         level = _heading_level(style_name, p, style)
         text = content.text
         refs = content.refs
+        emphasis = content.emphasis
         if level is not None:
             kind = "heading"
         if num_fmt == "bullet" and kind == "paragraph":
@@ -120,9 +124,11 @@ class _Reader:
             shift = len(num_label) + 1
             text = f"{num_label} {text}"
             refs = [FootnoteRef(r.label, r.offset + shift) for r in refs]
+            emphasis = shift_ranges(emphasis, shift)
         if kind == "paragraph" and (typed := TYPED_MARKER.match(text)):
             kind, label = "list_item", typed.group(1)
             refs = [FootnoteRef(r.label, r.offset - typed.end()) for r in refs]
+            emphasis = [r for r in shift_ranges(emphasis, -typed.end()) if r[0] >= 0]
             text = text[typed.end() :]
         self.lines.append(text if not label else f"{label} {text}")
         line = len(self.lines)
@@ -139,13 +145,15 @@ class _Reader:
                     style=style_name,
                     footnote_refs=refs,
                     segments=[(0, line)],
+                    emphasis=emphasis,
                 )
             )
-        return line, ParagraphText(text, refs, content.bold, content.italic)
+        return line, ParagraphText(text, refs, content.bold, content.italic, emphasis)
 
     def _text(self, paragraph: Paragraph) -> ParagraphText:
         p = paragraph._p
         parts: list[str] = []
+        flags: list[tuple[bool, bool]] = []
         refs: list[FootnoteRef] = []
         visible = bold = italic = 0
         for r in p.iter(qn("w:r")):
@@ -173,7 +181,9 @@ class _Reader:
                         break
                     continue
                 if piece:
+                    piece = unicodedata.normalize("NFC", piece)
                     parts.append(piece)
+                    flags.extend([(run_bold, run_italic)] * len(piece))
                     count = sum(1 for ch in piece if not ch.isspace())
                     visible += count
                     bold += count if run_bold else 0
@@ -183,7 +193,11 @@ class _Reader:
         lead = len(raw) - len(raw.lstrip())
         refs = [FootnoteRef(r.label, min(max(0, r.offset - lead), len(stripped))) for r in refs]
         return ParagraphText(
-            stripped, refs, visible > 0 and bold == visible, visible > 0 and italic == visible
+            stripped,
+            refs,
+            visible > 0 and bold == visible,
+            visible > 0 and italic == visible,
+            emphasis_ranges(stripped, flags[lead:]),
         )
 
     def _numbering(self, p: etree._Element, style: BaseStyle | None) -> tuple[str, str]:

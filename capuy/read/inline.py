@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from capuy.model import FootnoteRef
+from capuy.read.emphasis import emphasis_ranges
 from capuy.read.footnotes import CALL_MARK, is_exponent, label_of
 
 _OPENERS = set("([{“‘\"'/-–\n")
@@ -35,6 +36,7 @@ class Rendered:
     refs: list[FootnoteRef] = field(default_factory=list)
     bold: bool = False
     italic: bool = False
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @cache
@@ -51,6 +53,7 @@ class _Writer:
         self.lines = lines
         self.line_index = 0
         self.chars: list[str] = []
+        self.flags: list[tuple[bool, bool]] = []
         self.segments: list[tuple[int, int]] = [(0, lines[0])]
         self.refs: list[FootnoteRef] = []
         self.bold_depth = 0
@@ -64,8 +67,12 @@ class _Writer:
     def mark_boundary(self) -> None:
         self.boundary = True
 
+    def put(self, ch: str) -> None:
+        self.chars.append(ch)
+        self.flags.append((self.bold_depth > 0, self.italic_depth > 0))
+
     def newline(self) -> None:
-        self.chars.append("\n")
+        self.put("\n")
         self.boundary = False
         if self.line_index + 1 < len(self.lines):
             self.line_index += 1
@@ -78,9 +85,9 @@ class _Writer:
                 if ch == " ":
                     continue
             if self.boundary and self.chars and self._glued(self.chars[-1], ch):
-                self.chars.append("\n")
+                self.put("\n")
             self.boundary = False
-            self.chars.append(ch)
+            self.put(ch)
             if not ch.isspace():
                 self.visible += 1
                 self.bold_chars += self.bold_depth > 0
@@ -115,6 +122,7 @@ def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
     stripped = text.rstrip()
     refs = [r for r in writer.refs if r.offset <= len(stripped)]
     lead = len(text) - len(text.lstrip())
+    flags = writer.flags[lead:]
     if lead:
         text = text[lead:]
         refs = [FootnoteRef(r.label, max(0, r.offset - lead)) for r in refs]
@@ -124,6 +132,7 @@ def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
     text = text.rstrip()
     segments = _dedupe(segments)
     return Rendered(
+        emphasis=emphasis_ranges(text, flags),
         text=text,
         segments=segments,
         refs=refs,
@@ -173,7 +182,7 @@ def _walk(tokens: list[Token], writer: _Writer) -> None:
                 writer.italic_depth = max(0, writer.italic_depth + (-1 if closing else 1))
                 writer.mark_boundary()
             elif name == "br":
-                writer.chars.append("\n")
+                writer.put("\n")
         elif sup is not None:
             sup.append(token.content)
         else:

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from capuy.model import Block, Footnote, FootnoteRef
+from capuy.read.emphasis import shift
 
 OUTLINE_LABEL = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?|[IVXLCDM]+\s*[-.–]|[a-zđ]\)|\(\d+\)|PHẦN\b|Phần\b|Mục\b)",
@@ -144,6 +145,7 @@ def _join_block(target: Block, part: Block) -> None:
     target.footnote_refs.extend(
         FootnoteRef(ref.label, base + ref.offset) for ref in part.footnote_refs
     )
+    target.emphasis.extend(shift(part.emphasis, base))
     target.bold = target.bold and part.bold
     target.italic = target.italic and part.italic
 

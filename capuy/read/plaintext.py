@@ -180,6 +180,7 @@ def render(raw: RawBlock) -> Item | None:
         italic=rendered.italic,
         footnote_refs=rendered.refs,
         segments=rendered.segments,
+        emphasis=rendered.emphasis,
     )
     return Item(kind, block)
 

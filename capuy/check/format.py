@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from capuy.check.registry import RULES, register
-from capuy.check.units import flatten_sections
+from capuy.check.units import excerpt, flatten_sections, text_units
 from capuy.model import Document, Finding, Section
 from capuy.text import roman_to_int, search_key
 from capuy.vocab import issuers, types_for_word
@@ -249,3 +249,62 @@ def heading_levels(doc: Document) -> Iterator[Finding]:
             f"{listing} — trình bày tiêu đề không thống nhất",
             "#" * usual,
         )
+
+
+_OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
+
+
+@register("format.quotes", "format", "a quotation mark opened and not closed, or the reverse")
+def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
+    """Counted per paragraph: a quotation never spans paragraphs in these reports."""
+    rule = RULES["format.quotes"]
+    for unit in text_units(doc):
+        text = unit.text
+        depth = 0
+        problem: tuple[int, str] | None = None
+        for at, ch in enumerate(text):
+            if ch == _OPEN_QUOTE:
+                if depth:
+                    problem = problem or (at, "mở ngoặc kép “ khi ngoặc trước chưa đóng")
+                depth += 1
+            elif ch == _CLOSE_QUOTE:
+                if not depth:
+                    problem = problem or (at, "đóng ngoặc kép ” mà không có ngoặc mở “")
+                depth = max(0, depth - 1)
+        if problem is None and depth:
+            problem = (text.rfind(_OPEN_QUOTE), "mở ngoặc kép “ mà không đóng ”")
+        straight = [i for i, ch in enumerate(text) if ch == '"']
+        if problem is None and len(straight) % 2:
+            problem = (straight[-1], 'số dấu ngoặc kép " lẻ: có dấu mở mà không đóng')
+        if problem is None:
+            continue
+        at, why = problem
+        yield rule.finding(
+            "warning",
+            unit.line_at(at),
+            excerpt(text, at, at + 1),
+            f"ngoặc kép không cân: {why}",
+        )
+
+
+_LOWER_START = re.compile(r"(?<![.…])(?<!\b[A-Za-zĐđ])\.\s+([a-zà-ỹđ])")
+
+
+@register("other.sentence-case", "other", "a sentence that starts with a small letter")
+def lower_case_sentence(doc: Document) -> Iterator[Finding]:
+    rule = RULES["other.sentence-case"]
+    for unit in text_units(doc):
+        for match in _LOWER_START.finditer(unit.text):
+            letter = match.group(1)
+            if not letter.islower():
+                continue
+            start = match.start(1)
+            word_end = re.match(r"\w+", unit.text[start:])
+            word = word_end.group() if word_end else letter
+            yield rule.finding(
+                "warning",
+                unit.line_at(start),
+                excerpt(unit.text, match.start(), start + len(word)),
+                f"sau dấu chấm, câu mới phải viết hoa chữ đầu (“{word}”)",
+                word[:1].upper() + word[1:],
+            )

@@ -170,11 +170,11 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raise InputError(f"Không có tệp {path}", f"no such file: {path}")
     try:
         with tarfile.open(path, "r:gz") as tar:
-            member = tar.extractfile(MANIFEST)
+            names = set(tar.getnames())
+            member = tar.extractfile(MANIFEST) if MANIFEST in names else None
             if member is None:
                 raise _bad_archive(path, "thiếu manifest.json", "manifest.json missing")
             manifest = json.load(member)
-            names = set(tar.getnames())
     except (tarfile.TarError, OSError, KeyError, json.JSONDecodeError, EOFError) as exc:
         raise _bad_archive(path, "không đọc được tệp nén", "unreadable archive") from exc
     if manifest.get("format") != "capuy-backup/1" or manifest.get("database") not in names:

@@ -25,13 +25,24 @@ def setup_django() -> None:
     django.setup()
 
 
+def pending_migrations() -> list[str]:
+    """Migrations not yet applied to the database (empty when it is up to date)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
 def prepare(report: Callable[[str], None] = print, collect_static: bool = True) -> None:
     """Apply migrations and collect static files (both idempotent and quick when up to date)."""
     setup_django()
     from django.core.management import call_command
 
-    report("Cập nhật cơ sở dữ liệu (migrate)…")
-    call_command("migrate", interactive=False, verbosity=0)
+    if pending_migrations():
+        report("Cập nhật cơ sở dữ liệu (migrate)…")
+        call_command("migrate", interactive=False, verbosity=0)
     if collect_static:
         report("Thu thập tệp tĩnh (collectstatic)…")
         call_command("collectstatic", interactive=False, verbosity=0)

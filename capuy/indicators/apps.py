@@ -13,6 +13,15 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.stats.pages import READ_ROLES
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(
+            NavItem(
+                "Số liệu, chỉ tiêu", "indicators:dashboard", roles=frozenset(READ_ROLES), order=15
+            )
+        )
+
         from capuy.indicators import models
 
         for model in (

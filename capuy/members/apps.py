@@ -13,6 +13,11 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.stats.pages import READ_ROLES
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(NavItem("Đảng viên", "members:list", roles=frozenset(READ_ROLES), order=20))
+
         from capuy.members import models
 
         for model in (

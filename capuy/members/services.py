@@ -191,14 +191,26 @@ def next_award_day(after: dt.date) -> dt.date:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def badges_due(members: QuerySet[Member], on: dt.date) -> list[BadgeDue]:
+def badges_due(
+    members: QuerySet[Member], on: dt.date, since: dt.date | None = None
+) -> list[BadgeDue]:
     """Members whose Party age reaches a badge level by the award day ``on`` and who have not
-    received that badge yet: one entry per member, the highest level reached."""
+    received that badge yet: one entry per member, the highest level reached. With ``since``,
+    only anniversaries falling on or after it (what a page lists as "coming up")."""
     levels = badge_years()
     oldest = add_months(on, -12 * levels[0])
     candidates = members.filter(
         admitted_on__isnull=False, admitted_on__lte=oldest, left_on__isnull=True
-    ).prefetch_related("badges")
+    )
+    if since is not None:
+        window = Q()
+        for level in levels:
+            window |= Q(
+                admitted_on__gte=add_months(since, -12 * level),
+                admitted_on__lte=add_months(on, -12 * level),
+            )
+        candidates = candidates.filter(window)
+    candidates = candidates.prefetch_related("badges")
     out = []
     for member in candidates:
         years = member.party_years(on)
@@ -208,6 +220,8 @@ def badges_due(members: QuerySet[Member], on: dt.date) -> list[BadgeDue]:
             level = reached[-1]
             assert member.admitted_on is not None
             anniversary = add_months(member.admitted_on, 12 * level)
+            if since is not None and anniversary < since:
+                continue
             out.append(BadgeDue(member, level, anniversary, next_award_day(anniversary)))
     return sorted(out, key=lambda d: (d.anniversary, d.member.pk))
 

@@ -13,6 +13,16 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.stats.pages import READ_ROLES
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(
+            NavItem("Kiểm tra, giám sát", "oversight:list", roles=frozenset(READ_ROLES), order=30)
+        )
+        register_nav(
+            NavItem("Kỷ luật", "oversight:discipline", roles=frozenset(READ_ROLES), order=31)
+        )
+
         from capuy.oversight import models
 
         for model in (

@@ -13,6 +13,14 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.stats.pages import READ_ROLES
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(NavItem("Đơn thư", "petitions:list", roles=frozenset(READ_ROLES), order=40))
+        register_nav(
+            NavItem("Tiếp dân", "petitions:receptions", roles=frozenset(READ_ROLES), order=41)
+        )
+
         from capuy.petitions import models
 
         for model in (models.PetitionCase, models.Petition, models.Reception):

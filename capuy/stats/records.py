@@ -263,7 +263,7 @@ def dialogues(
         opinions_resolved=solved,
     )
     return Statement(
-        stmt.kind, stmt.numbers, stmt.sentence, {"own": own, "unit_dialogues": unit_qs}
+        stmt.kind, stmt.numbers, stmt.sentence, {"own_dialogues": own, "unit_dialogues": unit_qs}
     )
 
 

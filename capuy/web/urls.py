@@ -27,4 +27,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("van-ban/", include("capuy.documents.urls")),
     path("hoi-nghi/", include("capuy.meetings.urls")),
+    path("dang-vien/", include("capuy.members.urls")),
+    path("kiem-tra/", include("capuy.oversight.urls")),
+    path("don-thu/", include("capuy.petitions.urls")),
+    path("chi-tieu/", include("capuy.indicators.urls")),
 ]

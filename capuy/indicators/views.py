@@ -1,0 +1,174 @@
+"""Pages: the dashboard of an organisation (statements, indicators against targets, charts,
+subordinate units' reporting), the records behind every number, and monthly value entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from capuy.accounts.access import require_role
+from capuy.indicators.charts import monthly_chart
+from capuy.indicators.forms import MonthlyValuesForm
+from capuy.indicators.models import Indicator, IndicatorValue
+from capuy.indicators.rollup import achievement, entered_values, reporting_status, rollup
+from capuy.members.services import add_months
+from capuy.orgs.models import Organisation
+from capuy.stats.pages import (
+    ENTRY_ROLES,
+    PART_LABELS,
+    READ_ROLES,
+    STATEMENTS_BY_KEY,
+    period_of,
+    scoped_organisation,
+    statement_rows,
+)
+
+
+def _months(year: int) -> list[tuple[dt.date, dt.date]]:
+    return [
+        (dt.date(year, m, 1), add_months(dt.date(year, m, 1), 1) - dt.timedelta(days=1))
+        for m in range(1, 13)
+    ]
+
+
+def _chosen_month(request: HttpRequest, year: int) -> tuple[dt.date, dt.date]:
+    raw = request.GET.get("thang", "")
+    try:
+        month, y = (int(p) for p in raw.split("/"))
+        first = dt.date(y, month, 1)
+    except (ValueError, TypeError):
+        today = dt.date.today()
+        first = dt.date(year, today.month if today.year == year else 12, 1)
+    return first, add_months(first, 1) - dt.timedelta(days=1)
+
+
+@require_GET
+@require_role(*READ_ROLES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    root = scoped_organisation(request)
+    start, end = period_of(request)
+    indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
+    table = []
+    for indicator in indicators:
+        result = achievement(indicator, root, start, end)
+        table.append({"indicator": indicator, "result": result})
+    chosen = next(
+        (i for i in indicators if i.code == request.GET.get("chi_tieu")),
+        next(
+            (row["indicator"] for row in table if row["result"].target),
+            indicators[0] if indicators else None,
+        ),
+    )
+    chart = None
+    if chosen is not None:
+        monthly = [rollup(chosen, root, s, e) for s, e in _months(start.year)]
+        target = next((row["result"].target for row in table if row["indicator"] == chosen), None)
+        cumulative = chosen.rollup == "sum"
+        chart = monthly_chart(monthly, target.value if target else None, cumulative)
+    month = _chosen_month(request, start.year)
+    context: dict[str, Any] = {
+        "root": root,
+        "children": Organisation.objects.filter(parent=root).order_by("position", "name"),
+        "start": start,
+        "end": end,
+        "year": start.year,
+        "statements": statement_rows(root, start, end),
+        "table": table,
+        "chosen": chosen,
+        "chart": chart,
+        "month": month,
+        "statuses": reporting_status(root, *month),
+    }
+    return render(request, "indicators/dashboard.html", context)
+
+
+def _record_row(obj: Any) -> dict[str, Any]:
+    """A record of any family as one table row: what it is, where, when."""
+    org = getattr(obj, "organisation", None) or getattr(
+        getattr(obj, "oversight", None), "organisation", None
+    )
+    day = next(
+        (
+            getattr(obj, f)
+            for f in ("date", "decided_on", "received_on", "started_on", "start", "period_start")
+            if getattr(obj, f, None)
+        ),
+        None,
+    )
+    if day is None and getattr(obj, "oversight", None) is not None:
+        day = obj.oversight.started_on
+    return {"text": str(obj), "organisation": org, "date": day}
+
+
+@require_GET
+@require_role(*READ_ROLES)
+def drill(request: HttpRequest) -> HttpResponse:
+    """The records behind one number of the dashboard."""
+    root = scoped_organisation(request)
+    start, end = period_of(request)
+    if request.GET.get("chi_tieu"):
+        indicator = Indicator.objects.filter(code=request.GET["chi_tieu"]).first()
+        if indicator is None or indicator.source:
+            raise Http404("Không tìm thấy.")
+        title = f"{indicator.name}: số liệu các đơn vị"
+        records = entered_values(indicator, root, start, end).select_related(
+            "organisation", "indicator"
+        )
+    else:
+        kind = STATEMENTS_BY_KEY.get(request.GET.get("so_lieu", ""))
+        if kind is None:
+            raise Http404("Không tìm thấy.")
+        statement = kind.compute(root, start, end)
+        part = request.GET.get("phan", "")
+        if part not in statement.records:
+            raise Http404("Không tìm thấy.")
+        records = statement.records[part]
+        title = f"{kind.title}: {PART_LABELS.get(part, part)}"
+    page = Paginator(records.order_by("-pk"), 50).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    context = {
+        "root": root,
+        "start": start,
+        "end": end,
+        "title": title,
+        "page": page,
+        "rows": [_record_row(o) for o in page],
+        "query": query.urlencode(),
+    }
+    return render(request, "indicators/drill.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*ENTRY_ROLES)
+def enter_values(request: HttpRequest) -> HttpResponse:
+    form = MonthlyValuesForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        start, end = form.cleaned_data["month"]
+        today = dt.date.today()
+        with transaction.atomic():
+            for indicator in form.indicators:
+                value = form.cleaned_data.get(f"v_{indicator.code}")
+                if value is None:
+                    continue
+                IndicatorValue.objects.update_or_create(
+                    indicator=indicator,
+                    organisation=organisation,
+                    period_start=start,
+                    period_end=end,
+                    defaults={"value": value, "submitted_on": today, "entered_by": request.user},
+                )
+        messages.success(request, f"Đã lưu số liệu tháng {start:%m/%Y} của {organisation}.")
+        return redirect(
+            f"{reverse('indicators:dashboard')}?to_chuc={organisation.pk}&nam={start.year}"
+        )
+    return render(request, "indicators/enter.html", {"form": form})

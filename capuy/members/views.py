@@ -1,0 +1,154 @@
+"""Pages of the member register. Personal data: read by specialists, leaders and admins of the
+member's unit or a unit above it (never by URL guessing: 404), written by specialists and
+admins; every change goes to the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from capuy.accounts.access import get_scoped_object_or_404, has_role, require_role, scope_queryset
+from capuy.errors import InputError
+from capuy.members.forms import AdmitForm, EventForm, MemberFilter, RatingForm
+from capuy.members.models import Member, MemberRating
+from capuy.members.services import admit, badges_due, recognition_due, record_event
+from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+
+
+def visible_members(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return scope_queryset(Member.objects.select_related("organisation"), request.user)
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*READ_ROLES)
+def member_list(request: HttpRequest) -> HttpResponse:
+    members = visible_members(request)
+    filters = MemberFilter(request.GET or None, user=request.user)
+    state = ""
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data.get("q"):
+            members = members.filter(full_name__icontains=data["q"])
+        if data.get("to_chuc"):
+            members = members.filter(organisation__path__startswith=data["to_chuc"].path)
+        state = data.get("tinh_trang") or ""
+    if state == "du_bi":
+        members = members.filter(recognised_on__isnull=True, left_on__isnull=True)
+    elif state == "da_ra":
+        members = members.filter(left_on__isnull=False)
+    elif state != "tat_ca":
+        members = members.filter(left_on__isnull=True)
+    can_enter = has_role(request.user, *ENTRY_ROLES)
+    form = AdmitForm(request.POST or None, user=request.user) if can_enter else None
+
+    def save(form: AdmitForm) -> Member:
+        d = form.cleaned_data
+        return admit(
+            d["organisation"],
+            d["full_name"],
+            d["gender"],
+            d["admitted_on"],
+            birth_date=d["birth_date"],
+            card_number=d["card_number"],
+            decision=d["decision"],
+        )
+
+    return record_list_page(
+        request,
+        title="Đảng viên",
+        lead="Danh sách đảng viên của các tổ chức đảng bạn được xem.",
+        records=members.order_by("organisation__path", "full_name", "pk"),
+        columns=["Họ và tên", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Tình trạng"],
+        row=lambda m: [
+            {"text": m.full_name, "url": reverse("members:detail", args=[m.pk])},
+            m.organisation,
+            m.admitted_on.strftime("%d/%m/%Y") if m.admitted_on else "",
+            m.recognised_on.strftime("%d/%m/%Y") if m.recognised_on else "",
+            m.get_left_reason_display()
+            if m.left_on
+            else ("dự bị" if m.is_probationary else "chính thức"),
+        ],
+        form=form,
+        form_title="Kết nạp đảng viên",
+        save=save,
+        filter_form=filters,
+        links=[{"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")}],
+    )
+
+
+@require_http_methods(["GET"])
+@require_role(*READ_ROLES)
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_scoped_object_or_404(Member.objects.all(), request.user, pk=pk)
+    can_enter = has_role(request.user, *ENTRY_ROLES, organisation=member.organisation)
+    context = {
+        "member": member,
+        "events": member.events.select_related("organisation"),
+        "affiliations": member.affiliations.select_related("organisation"),
+        "badges": member.badges.all(),
+        "ratings": member.ratings.order_by("-year"),
+        "event_form": EventForm(user=request.user) if can_enter else None,
+        "rating_form": RatingForm() if can_enter else None,
+        "party_years": member.party_years(dt.date.today()),
+    }
+    return render(request, "members/detail.html", context)
+
+
+@require_POST
+@require_role(*ENTRY_ROLES)
+def member_event(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_scoped_object_or_404(Member.objects.all(), request.user, pk=pk)
+    form = EventForm(request.POST, user=request.user)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            record_event(
+                member,
+                d["kind"],
+                d["date"],
+                organisation=d["organisation"],
+                counterpart=d["counterpart"],
+                decision=d["decision"],
+            )
+        except InputError as error:
+            messages.error(request, error.vi)
+        else:
+            messages.success(request, "Đã ghi biến động.")
+    else:
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("members:detail", pk=member.pk)
+
+
+@require_POST
+@require_role(*ENTRY_ROLES)
+def member_rating(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_scoped_object_or_404(Member.objects.all(), request.user, pk=pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        MemberRating.objects.update_or_create(
+            member=member,
+            year=form.cleaned_data["year"],
+            defaults={"rating": form.cleaned_data["rating"]},
+        )
+        messages.success(request, "Đã ghi xếp loại.")
+    else:
+        messages.error(request, "Năm hoặc xếp loại không hợp lệ.")
+    return redirect("members:detail", pk=member.pk)
+
+
+@require_http_methods(["GET"])
+@require_role(*READ_ROLES)
+def due(request: HttpRequest) -> HttpResponse:
+    today = dt.date.today()
+    members = visible_members(request)
+    context = {
+        "today": today,
+        "recognitions": recognition_due(members, today, within_days=60),
+        "badges": badges_due(members, today + dt.timedelta(days=120), since=today),
+    }
+    return render(request, "members/due.html", context)

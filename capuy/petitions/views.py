@@ -1,0 +1,114 @@
+"""Pages of petitions (letters and cases) and of receptions and dialogues (scoped)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_http_methods
+
+from capuy.accounts.access import has_role, require_role, scope_queryset
+from capuy.petitions.forms import PetitionForm, ReceptionForm
+from capuy.petitions.models import Petition, PetitionCase, Reception
+from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*READ_ROLES)
+def petition_list(request: HttpRequest) -> HttpResponse:
+    records = scope_queryset(Petition.objects.select_related("organisation", "case"), request.user)
+    form = (
+        PetitionForm(request.POST or None, user=request.user)
+        if has_role(request.user, *ENTRY_ROLES)
+        else None
+    )
+
+    @transaction.atomic
+    def save(form: PetitionForm) -> Petition:
+        d = form.cleaned_data
+        case = d["case"]
+        if case is None and d["new_case"]:
+            case = PetitionCase.objects.create(
+                organisation=d["organisation"], title=d["new_case"], opened_on=d["received_on"]
+            )
+        return Petition.objects.create(
+            organisation=d["organisation"],
+            case=case,
+            kind=d["kind"],
+            received_on=d["received_on"],
+            sender=d["sender"],
+            summary=d["summary"],
+            jurisdiction=d["jurisdiction"],
+            handling=d["handling"],
+            handled_on=d["handled_on"],
+            handled_by=d["handled_by"],
+        )
+
+    return record_list_page(
+        request,
+        title="Đơn thư",
+        lead="Đơn thư tiếp nhận, phân loại và xử lý.",
+        records=records.order_by("-received_on", "-pk"),
+        columns=[
+            "Ngày nhận",
+            "Loại",
+            "Nội dung",
+            "Vụ việc",
+            "Thẩm quyền",
+            "Xử lý",
+            "Ngày xử lý",
+            "Cấp ủy",
+        ],
+        row=lambda p: [
+            p.received_on.strftime("%d/%m/%Y"),
+            p.get_kind_display(),
+            p.summary,
+            p.case or "",
+            p.get_jurisdiction_display(),
+            p.get_handling_display() or "chưa xử lý",
+            p.handled_on.strftime("%d/%m/%Y") if p.handled_on else "",
+            p.organisation,
+        ],
+        form=form,
+        form_title="Vào sổ đơn thư",
+        save=save,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*READ_ROLES)
+def reception_list(request: HttpRequest) -> HttpResponse:
+    records = scope_queryset(Reception.objects.select_related("organisation"), request.user)
+    form = (
+        ReceptionForm(request.POST or None, user=request.user)
+        if has_role(request.user, *ENTRY_ROLES)
+        else None
+    )
+    return record_list_page(
+        request,
+        title="Tiếp dân, đối thoại",
+        lead="Tiếp công dân và đối thoại trực tiếp của bí thư cấp ủy với Nhân dân.",
+        records=records.order_by("-date", "-pk"),
+        columns=[
+            "Ngày",
+            "Hình thức",
+            "Địa điểm",
+            "Chủ trì",
+            "Tham dự",
+            "Ý kiến",
+            "Đã giải quyết",
+            "Cấp ủy",
+        ],
+        row=lambda r: [
+            r.date.strftime("%d/%m/%Y"),
+            r.get_kind_display(),
+            r.place,
+            r.host,
+            r.attendance,
+            r.opinions_raised,
+            r.opinions_resolved,
+            r.organisation,
+        ],
+        form=form,
+        form_title="Ghi buổi tiếp dân, đối thoại",
+        save=lambda f: f.save(),
+    )

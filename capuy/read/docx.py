@@ -20,13 +20,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
@@ -422,19 +420,17 @@ def read_docx(data: bytes, source: str) -> Document:
     """Read a .docx package (bytes) into a ``Document``; corrupt packages raise ``InputError``."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except (
-        zipfile.BadZipFile,
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-    ) as exc:
+    except Exception as exc:  # python-docx fails on bad packages with many exception types
+        if isinstance(exc, InputError):
+            raise
         raise InputError(
             f"Tệp DOCX hỏng, không mở được: {source}", f"corrupt DOCX, cannot open: {source}"
         ) from exc
     try:
         return _Reader(document, source).read()
-    except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+    except InputError:
+        raise
+    except Exception as exc:  # malformed parts surface as AttributeError, TypeError, …
         raise InputError(
             f"Tệp DOCX hỏng (nội dung XML không đọc được): {source}",
             f"corrupt DOCX (unreadable XML part): {source}",

@@ -130,7 +130,7 @@ def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
     else:
         segments = writer.segments
     text = text.rstrip()
-    segments = _dedupe(segments)
+    segments = _dedupe([(s, line) for s, line in segments if s == 0 or s < len(text)])
     return Rendered(
         emphasis=emphasis_ranges(text, flags),
         text=text,

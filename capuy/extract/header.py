@@ -82,7 +82,8 @@ def extract_header(lines: list[Line]) -> tuple[Header, str]:
             continue
         place_date = _PLACE_DATE.match(text)
         if place_date and not header.place:
-            header.place = place_date.group("place").strip()
+            # A template's blank place ("…………, ngày …") is no place.
+            header.place = place_date.group("place").strip(" .…_")
             header.date = parse_date(place_date.group("date"))
             header.lines["place_date"] = line.line
             continue

@@ -78,6 +78,39 @@ def block_lines(blocks: list[Block], start: int = 0, stop: int | None = None) ->
     return lines
 
 
+def closing_lines(blocks: list[Block], start: int, stop: int) -> list[Line]:
+    """Logical lines of the closing; a table (the DOCX layout puts "Nơi nhận:" and the
+    signature side by side in a borderless table) is read column by column, one paragraph of
+    a cell per line, each opening an entry."""
+    lines: list[Line] = []
+    for index in range(start, stop):
+        block = blocks[index]
+        if block.kind != "table":
+            lines += block_lines(blocks, index, index + 1)
+            continue
+        columns = max((len(row) for row in block.rows), default=0)
+        for column in range(columns):
+            for row_index, row in enumerate(block.rows):
+                if column >= len(row):
+                    continue
+                line = (
+                    block.row_lines[row_index] if row_index < len(block.row_lines) else block.line
+                )
+                for piece in row[column].split("\n"):
+                    if piece.strip():
+                        lines.append(Line(clean(piece), line, index, block.bold, True))
+    return lines
+
+
+def _starts_closing(block: Block) -> bool:
+    if block.kind == "table":
+        first_cell = block.rows[0][0] if block.rows and block.rows[0] else ""
+        first = clean(first_cell[:80].split("\n", 1)[0])
+    else:
+        first = clean(block.text[:80].split("\n", 1)[0])
+    return bool(RECIPIENTS.match(first) or CAPACITY.match(first))
+
+
 def find_regions(doc: Document, is_body_start: object) -> Regions:
     """Where the body, the closing and the appendix start. ``is_body_start(block) -> bool``."""
     blocks = doc.blocks
@@ -93,8 +126,7 @@ def find_regions(doc: Document, is_body_start: object) -> Regions:
             break
     closing = appendix
     for index in range(body, appendix):
-        first = clean(blocks[index].text[:80].split("\n", 1)[0])
-        if RECIPIENTS.match(first) or CAPACITY.match(first):
+        if _starts_closing(blocks[index]):
             closing = index
             break
     return Regions(body=body, closing=closing, appendix=appendix)

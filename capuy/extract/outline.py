@@ -23,8 +23,9 @@ and the checker needs it to follow the numbering. Parenthesised numbers ("(1) �
 ``Section.level`` is the depth in the resulting tree (``I`` is 1, ``1.`` under it 2 …).
 
 **Title** is the text after the label without the markup: a bold run-in title
-("**2.1. Xây dựng Đảng về chính trị:** Tăng cường …") gives the bold part; otherwise the first
-sentence of the block (up to ". " before a capital), final period removed.
+("**2.1. Xây dựng Đảng về chính trị:** Tăng cường …", known from ``Block.emphasis`` or from
+the markdown of the source line) gives the bold part; otherwise the first sentence of the
+block (up to ". " before a capital), final period removed.
 """
 
 from __future__ import annotations
@@ -60,7 +61,20 @@ def is_outline_block(block: Block) -> bool:
     return block.kind in {"paragraph", "heading"} and label_of(block.text) is not None
 
 
+def _bold_lead_in(block: Block) -> str | None:
+    """The bold run the block starts with, when more text follows it (a run-in title)."""
+    for start, end, style in block.emphasis:
+        if style == "bold" and start == 0 and block.text[end:].strip(" *:."):
+            return block.text[:end]
+    return None
+
+
 def _title(block: Block, raw_line: str, label: str) -> str:
+    lead_in = _bold_lead_in(block)
+    if lead_in is not None:
+        found = label_of(lead_in)
+        text = found[2] if found else lead_in
+        return text.strip().rstrip(":.").strip()
     raw = _HEADING_MARKS.sub("", raw_line.strip())
     run_in = _RUN_IN.match(raw)
     if run_in and run_in.group("rest").strip(" *"):

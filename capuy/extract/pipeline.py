@@ -17,7 +17,7 @@ from capuy.extract.appendix import extract_appendices
 from capuy.extract.citations import citation_at
 from capuy.extract.closing import extract_recipients, extract_signature
 from capuy.extract.header import apply_fallbacks, extract_header, is_header_line
-from capuy.extract.layout import Regions, block_lines, clean, find_regions
+from capuy.extract.layout import Regions, block_lines, clean, closing_lines, find_regions
 from capuy.extract.outline import extract_outline, is_outline_block
 from capuy.extract.quantities import _Scanner, label_before
 from capuy.model import Block, Citation, Document, Footnote, Quantity
@@ -113,7 +113,7 @@ def extract(doc: Document) -> Document:
     regions = regions_of(doc)
     header, title = extract_header(block_lines(doc.blocks, 0, regions.body))
     doc.sections = extract_outline(doc, regions.body, regions.closing)
-    closing = block_lines(doc.blocks, regions.closing, regions.appendix)
+    closing = closing_lines(doc.blocks, regions.closing, regions.appendix)
     doc.recipients = extract_recipients(closing)
     doc.signature = extract_signature(closing)
     doc.appendices = extract_appendices(doc.blocks, regions.appendix)

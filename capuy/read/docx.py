@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import docx
@@ -34,12 +33,19 @@ from lxml import etree
 from capuy.errors import InputError
 from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
 from capuy.read.docx_numbering import Numbering
+from capuy.read.docx_xml import (
+    block_children,
+    deleted,
+    effective,
+    heading_level,
+    owner_paragraph,
+    owner_table,
+)
 from capuy.read.emphasis import emphasis_ranges
 from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
 
 TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
-HEADING_STYLE = re.compile(r"^heading\s+(\d)$", re.IGNORECASE)
 BULLET_LABELS = {
     "": "•",
     "\uf0b7": "•",
@@ -80,7 +86,7 @@ class _Reader:
 
     def read(self) -> Document:
         body = self.document.element.body
-        children = list(_block_children(body))
+        children = list(block_children(body))
         header_index = self._header_table_index(children)
         for index, child in enumerate(children):
             if child.tag == qn("w:p"):
@@ -110,7 +116,7 @@ class _Reader:
         num_label, num_fmt = self._numbering(p, style)
         kind: BlockKind = "paragraph"
         label = ""
-        level = _heading_level(style_name, p, style)
+        level = heading_level(style_name, p, style)
         text = content.text
         refs = content.refs
         emphasis = content.emphasis
@@ -155,11 +161,11 @@ class _Reader:
         refs: list[FootnoteRef] = []
         visible = bold = italic = 0
         for r in p.iter(qn("w:r")):
-            if _owner_paragraph(r) is not p or _deleted(r):
+            if owner_paragraph(r) is not p or deleted(r):
                 continue
             run = Run(r, paragraph)
-            run_bold = _effective(run, paragraph, "bold")
-            run_italic = _effective(run, paragraph, "italic")
+            run_bold = effective(run, paragraph, "bold")
+            run_italic = effective(run, paragraph, "italic")
             for child in r:
                 tag = child.tag
                 piece = ""
@@ -265,7 +271,7 @@ class _Reader:
         segments: list[tuple[int, int]] = []
         offset = 0
         for tr in tbl.iter(qn("w:tr")):
-            if _owner_table(tr) is not tbl:
+            if owner_table(tr) is not tbl:
                 continue
             cells: list[str] = []
             row_line = 0
@@ -337,73 +343,6 @@ class _Reader:
         for node in p.iter(qn("w:t"), qn("w:tab")):
             parts.append(node.text or "" if node.tag == qn("w:t") else "\t")
         return unicodedata.normalize("NFC", "".join(parts)).strip()
-
-
-def _block_children(body: etree._Element) -> Iterator[etree._Element]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
-    for child in body:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
-            yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _block_children(content)
-
-
-def _owner_paragraph(node: etree._Element) -> etree._Element | None:
-    parent = node.getparent()
-    while parent is not None and parent.tag != qn("w:p"):
-        parent = parent.getparent()
-    return parent
-
-
-def _owner_table(node: etree._Element) -> etree._Element | None:
-    parent = node.getparent()
-    while parent is not None and parent.tag != qn("w:tbl"):
-        parent = parent.getparent()
-    return parent
-
-
-def _deleted(r: etree._Element) -> bool:
-    parent = r.getparent()
-    return parent is not None and parent.tag in (qn("w:del"), qn("w:moveFrom"))
-
-
-def _effective(run: Run, paragraph: Paragraph, attr: str) -> bool:
-    """Bold/italic as displayed: the run, then its character style, then the paragraph style."""
-    value = getattr(run.font, attr)
-    if value is not None:
-        return bool(value)
-    style = run.style
-    while style is not None and style.style_id != "DefaultParagraphFont":
-        value = getattr(style.font, attr)
-        if value is not None:
-            return bool(value)
-        style = style.base_style
-    pstyle = paragraph.style
-    while pstyle is not None:
-        value = getattr(pstyle.font, attr)
-        if value is not None:
-            return bool(value)
-        pstyle = pstyle.base_style
-    return False
-
-
-def _heading_level(style_name: str, p: etree._Element, style: BaseStyle | None) -> int | None:
-    if match := HEADING_STYLE.match(style_name):
-        return int(match.group(1))
-    if style_name.lower() == "title":
-        return 0
-    outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-    current = style
-    while outline is None and current is not None:
-        outline = current.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        current = getattr(current, "base_style", None)
-    if outline is not None:
-        value = int(outline.get(qn("w:val"), "9"))
-        if value < 9:
-            return value + 1
-    return None
 
 
 def _monotonic(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:

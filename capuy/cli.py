@@ -401,7 +401,9 @@ def convert_command(
 
 @app.command("synth")
 def synth_command(
-    scale: str = typer.Option("town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."),
+    scale: str = typer.Option(
+        "town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."
+    ),
     seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
 ) -> None:
     """Sinh dữ liệu mẫu (đảng viên, kiểm tra, đơn thư, chỉ tiêu) / generate synthetic records."""
@@ -417,9 +419,18 @@ def synth_command(
     from capuy.stats.synth import SCALES, expected_rows, generate
 
     if scale not in SCALES:
-        fail(InputError(f"Quy mô không hợp lệ: {scale} (town hoặc province).", f"unknown scale {scale!r}"))
+        fail(
+            InputError(
+                f"Quy mô không hợp lệ: {scale} (town hoặc province).", f"unknown scale {scale!r}"
+            )
+        )
     call_command("migrate", verbosity=0)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console) as progress:
         task = progress.add_task("Sinh dữ liệu", total=expected_rows(scale))
 

@@ -16,7 +16,7 @@ from capuy.oversight.choices import (
     oversight_kind_choices,
 )
 from capuy.oversight.models import DisciplineDecision, Oversight
-from capuy.stats.pages import ENTRY_ROLES, date_field
+from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:
@@ -61,6 +61,7 @@ class OversightForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organisation"].queryset = _units(user)
+        self.fields["organisation"].error_messages["invalid_choice"] = UNIT_OUT_OF_REACH
         self.fields["subject_organisations"].queryset = _units(user)
 
     def clean_subject_members(self) -> list[Member]:

@@ -15,7 +15,7 @@ from capuy.petitions.choices import (
     reception_kind_choices,
 )
 from capuy.petitions.models import Petition, PetitionCase, Reception
-from capuy.stats.pages import ENTRY_ROLES, date_field
+from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:
@@ -56,6 +56,7 @@ class PetitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         units = _units(user)
         self.fields["organisation"].queryset = units
+        self.fields["organisation"].error_messages["invalid_choice"] = UNIT_OUT_OF_REACH
         self.fields["case"].queryset = PetitionCase.objects.filter(organisation__in=units).order_by(
             "-opened_on"
         )
@@ -95,4 +96,7 @@ class ReceptionForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = _units(user)
+        self.fields["organisation"].error_messages["invalid_choice"] = (
+            "Chọn một đơn vị bạn được nhập hồ sơ."
+        )
         self.fields["kind"].choices = reception_kind_choices()

@@ -25,6 +25,7 @@ from capuy.stats.statement import Statement
 READ_ROLES: tuple[str, ...] = (str(Role.SPECIALIST), str(Role.LEADER), str(Role.ADMIN))
 ENTRY_ROLES: tuple[str, ...] = (str(Role.SPECIALIST), str(Role.ADMIN))
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y"]
+UNIT_OUT_OF_REACH = "Chọn một đơn vị bạn được nhập hồ sơ."
 
 
 def date_field(label: str, required: bool = True) -> forms.DateField:

@@ -22,3 +22,8 @@ class DocumentsConfig(AppConfig):
         auditlog.register(DocumentRelation)
         auditlog.register(NumberCounter)
         register_home()
+
+        from capuy.documents.demo import load_demo_documents
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("documents", load_demo_documents, order=10)

@@ -88,7 +88,6 @@ def appendix_docx(groups: list[TypeGroup], month: int, year: int, note: str = ""
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             cell.width = widths[c]
-            cell.paragraphs[0].text = ""
             style = head_style if r == 0 else cell_style
             paragraph = cell.paragraphs[0]
             paragraph.alignment = _ALIGN.get(style.align, WD_ALIGN_PARAGRAPH.LEFT)

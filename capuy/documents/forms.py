@@ -139,6 +139,9 @@ class OutgoingForm(AttachmentMixin, RelationMixin, forms.Form):
     )
     classification = forms.TypedChoiceField(label="Độ mật", coerce=int, choices=())
     urgency = forms.ChoiceField(label="Độ khẩn", required=False, choices=Urgency.choices)
+    important = forms.BooleanField(
+        label="Văn bản quan trọng (đưa vào phụ lục báo cáo tháng)", required=False, initial=True
+    )
     co_issuers = forms.ModelMultipleChoiceField(
         label="Cơ quan cùng ban hành (văn bản liên tịch)",
         required=False,

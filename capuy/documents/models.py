@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from capuy.accounts.levels import Classification
+from capuy.orgs.kinds import body_kind
 from capuy.text import search_key
 from capuy.vocab import type_by_code
 
@@ -151,6 +152,11 @@ class Document(models.Model):
     urgency = models.CharField(
         "độ khẩn", max_length=12, choices=Urgency.choices, blank=True, default=""
     )
+    important = models.BooleanField(
+        "văn bản quan trọng",
+        default=True,
+        help_text="Đưa vào phụ lục “một số văn bản quan trọng ban hành trong tháng” của báo cáo.",
+    )
     attachment = models.FileField("tệp đính kèm", upload_to="van-ban/%Y/%m/", blank=True)
     text = models.TextField("nội dung tệp", blank=True, editable=False)
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -206,14 +212,21 @@ class Document(models.Model):
 
     @property
     def signature_line(self) -> str:
-        """ "T/M BAN THƯỜNG VỤ / BÍ THƯ — Đỗ Tâm Hiền" (capacity, title, name as given)."""
-        parts = [p for p in (self.signer_capacity, self.signer_title) if p]
-        head = " ".join(parts)
-        return (
-            f"{head} — {self.signer_name}"
-            if head and self.signer_name
-            else head or self.signer_name
+        """ "T/M BAN THƯỜNG VỤ / BÍ THƯ / Đỗ Tâm Hiền": capacity (with the collective body for
+        T/M, T/L, TUQ), title and name, as the signature block stacks them."""
+        parts: list[str] = []
+        collective = self.signer_capacity in (
+            SignerCapacity.ON_BEHALF,
+            SignerCapacity.BY_ORDER,
+            SignerCapacity.AUTHORISED,
         )
+        if collective and self.issuing_body_id:
+            body = body_kind(self.issuing_body.kind).name.upper()
+            parts.append(f"{self.signer_capacity} {body}")
+        elif self.signer_capacity:
+            parts.append(self.signer_capacity)
+        parts += [p for p in (self.signer_title, self.signer_name) if p]
+        return " / ".join(parts)
 
     def refresh_search_text(self) -> None:
         """The folded key searched by the list (symbol, summary, signer, sender, file text)."""

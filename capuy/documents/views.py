@@ -168,6 +168,7 @@ def register_outgoing_view(request: HttpRequest) -> HttpResponse:
                     recipients=data["recipients"].strip(),
                     classification=data["classification"],
                     urgency=data["urgency"],
+                    important=data["important"],
                     attachment=data.get("attachment") or "",
                     text=getattr(form, "attachment_text", ""),
                     created_by=request.user,
@@ -260,7 +261,9 @@ def _month_params(request: HttpRequest) -> dict[str, Any]:
     if organisation is None:
         raise Http404("Không tìm thấy.")
     ordinary_only = request.GET.get("thuong") == "1"
+    important_only = request.GET.get("quan_trong") == "1"
     return {
+        "important_only": important_only,
         "year": year,
         "month": month,
         "organisation": organisation,
@@ -273,6 +276,8 @@ def _month_groups(request: HttpRequest, params: dict[str, Any]) -> list[Any]:
     documents = visible_documents(request.user).filter(organisation=params["organisation"])
     if params["ordinary_only"]:
         documents = documents.filter(classification=Classification.NORMAL)
+    if params["important_only"]:
+        documents = documents.filter(important=True)
     return issued_in_month(documents, params["year"], params["month"])
 
 
@@ -284,11 +289,14 @@ def month_view(request: HttpRequest) -> HttpResponse:
     query = f"thang={params['month']:02d}/{params['year']}&to_chuc={params['organisation'].pk}"
     if params["ordinary_only"]:
         query += "&thuong=1"
+    if params["important_only"]:
+        query += "&quan_trong=1"
     context = {
         **params,
         "groups": groups,
         "total": sum(len(g.documents) for g in groups),
         "caption": appendix_caption(params["month"], params["year"]),
+        "month_label": f"{params['month']:02d}/{params['year']}",
         "query": query,
         "organisations": visible_organisations(request.user).filter(
             pk__in=visible_documents(request.user).values("organisation")

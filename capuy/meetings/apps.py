@@ -21,3 +21,8 @@ class MeetingsConfig(AppConfig):
         auditlog.register(Task)
         auditlog.register(TaskProgress)
         register_home()
+
+        from capuy.meetings.demo import load_demo_meetings
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("meetings", load_demo_meetings, order=20)

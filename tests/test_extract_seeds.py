@@ -7,6 +7,7 @@ symbol, date and line; the outline; header, signature, recipients, appendix; foo
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -175,3 +176,39 @@ def test_no_citation_or_quantity_comes_from_the_header_block(prefix: str) -> Non
     header_lines = [v for k, v in doc.header.lines.items() if v < first_body_line]
     assert not [c for c in doc.citations if c.line in header_lines]
     assert not [q for q in doc.quantities if q.line in header_lines]
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_quantities_the_checker_needs_are_found_with_labels_parts_and_ratios(prefix: str) -> None:
+    by_place = {(q.line, q.text): q for q in extracted(prefix).quantities}
+    for want in expected(prefix)["quantities"]:
+        quantity = by_place.get((want["line"], want["text"]))
+        assert quantity is not None, want
+        assert quantity.kind == want["kind"]
+        assert quantity.value == Decimal(str(want["value"]))
+        for key in ("unit", "denominator_unit", "label", "of"):
+            if key in want:
+                assert getattr(quantity, key) == want[key], (want["text"], key)
+        if "denominator" in want:
+            assert quantity.denominator == Decimal(str(want["denominator"]))
+        if "parts" in want:
+            assert [(p.label, p.value) for p in quantity.parts] == [
+                (label, Decimal(str(value))) for label, value in want["parts"]
+            ]
+        if "ratio" in want:
+            assert quantity.ratio is not None and quantity.ratio.text == want["ratio"]
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_no_date_year_symbol_scale_or_ordinal_is_taken_as_a_quantity(prefix: str) -> None:
+    doc = extracted(prefix)
+    texts = {q.text for q in doc.quantities} | {p.text for q in doc.quantities for p in q.parts}
+    for text in expected(prefix)["not_quantities"]:
+        assert text not in texts
+    for quantity in doc.quantities:
+        assert not (quantity.text.isdigit() and len(quantity.text) == 4)  # a bare year
+        for citation in doc.citations:
+            if citation.line == quantity.line:
+                assert not (
+                    citation.start <= quantity.start < citation.end and not quantity.footnote
+                )

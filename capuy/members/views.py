@@ -20,7 +20,7 @@ from capuy.members.services import admit, badges_due, recognition_due, record_ev
 from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
-def visible_members(request: HttpRequest):  # type: ignore[no-untyped-def]
+def visible_members(request: HttpRequest):
     return scope_queryset(Member.objects.select_related("organisation"), request.user)
 
 

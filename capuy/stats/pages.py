@@ -43,7 +43,7 @@ def scoped_organisation(request: HttpRequest, key: str = "to_chuc") -> Organisat
     user's own office."""
     raw = request.GET.get(key) or request.POST.get(key)
     if raw:
-        return get_scoped_object_or_404(  # type: ignore[no-any-return]
+        return get_scoped_object_or_404(
             Organisation.objects.all(), request.user, org_field="pk", pk=raw
         )
     office = primary_organisation(request.user)

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-def _target(root: Organisation, source: str, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]
+def _target(root: Organisation, source: str, start: dt.date, end: dt.date):
     """The target set for ``root`` on the indicator computed from ``source`` covering the period."""
     from capuy.indicators.models import Target
 
@@ -183,7 +183,7 @@ def letters_and_cases(root: Organisation, start: dt.date, end: dt.date) -> State
     received = petitions_received(root, start, end)
     carried = petitions_carried_over(root, start)
 
-    def cases(qs):  # type: ignore[no-untyped-def]
+    def cases(qs):
         # A letter without a case is a case of its own.
         with_case = qs.filter(case__isnull=False).values("case").distinct().count()
         return with_case + qs.filter(case__isnull=True).count()

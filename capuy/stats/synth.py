@@ -246,7 +246,7 @@ class _Generator:
                 }
                 after = max(admitted, START) + dt.timedelta(days=30)
                 if after < END and rng.random() < 0.04:
-                    siblings = by_commune[cell.parent_id]  # type: ignore[index]
+                    siblings = by_commune[cell.parent_id]
                     plan["move"] = (_day(rng, after, END), rng.choice(siblings))
                 if after < END and rng.random() < 0.05:
                     kind = rng.choices(

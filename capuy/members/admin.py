@@ -1,0 +1,20 @@
+"""Admin: badges and organisation ratings (members themselves are entered on the pages)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from capuy.members.models import Badge, OrganisationRating
+
+
+@admin.register(Badge)
+class BadgeAdmin(admin.ModelAdmin):
+    list_display = ("member", "years", "awarded_on", "decision")
+    raw_id_fields = ("member",)
+
+
+@admin.register(OrganisationRating)
+class OrganisationRatingAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "year", "rating")
+    list_filter = ("year", "rating")
+    autocomplete_fields = ("organisation",)

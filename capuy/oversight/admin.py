@@ -1,0 +1,14 @@
+"""Admin: asset-declaration verifications."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from capuy.oversight.models import AssetVerification
+
+
+@admin.register(AssetVerification)
+class AssetVerificationAdmin(admin.ModelAdmin):
+    list_display = ("member", "organisation", "declaration_year", "verified_on", "outcome")
+    raw_id_fields = ("member",)
+    autocomplete_fields = ("organisation",)

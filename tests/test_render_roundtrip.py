@@ -21,15 +21,6 @@ from tests.conftest import SEED_FILES
 
 SEED_IDS = [p.name[:3] for p in SEED_FILES]
 
-# Seed 003 writes run-in headings ("**2.2. Nguyên nhân:** Công tác …"): the extractor takes the
-# title from the "**…**" of the text line. The renderer prints that lead-in as a bold run, but
-# the DOCX reader does not pass run-level bold on (Block.emphasis, or "**" in Document.lines),
-# so the extractor reads the title as the whole first sentence. Strict: remove when it passes.
-RUN_IN_TITLES = pytest.mark.xfail(
-    strict=True,
-    reason="DOCX reader does not expose the bold lead-in of run-in headings (seed 003 lines 238, 272-292)",
-)
-
 
 def outline(sections: list[Section]) -> list[tuple[str, str, int, list]]:  # type: ignore[type-arg]
     return [(s.label, s.title, s.level, outline(s.children)) for s in sections]
@@ -62,9 +53,7 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document,
     return result
 
 
-@pytest.mark.parametrize(
-    "seed_id", [pytest.param(s, marks=RUN_IN_TITLES) if s == "003" else s for s in SEED_IDS]
-)
+@pytest.mark.parametrize("seed_id", SEED_IDS)
 def test_same_outline(pairs: dict[str, tuple[Document, Document]], seed_id: str) -> None:
     direct, back = pairs[seed_id]
     assert direct.sections, "the seed has an outline"
@@ -75,7 +64,7 @@ def test_same_outline(pairs: dict[str, tuple[Document, Document]], seed_id: str)
 def test_same_outline_labels_and_levels(
     pairs: dict[str, tuple[Document, Document]], seed_id: str
 ) -> None:
-    """The shape of the outline survives on every seed, 003 included."""
+    """The shape of the outline (labels and nesting) survives on every seed."""
 
     def shape(sections: list[Section]) -> list[tuple[str, int, list]]:  # type: ignore[type-arg]
         return [(s.label, s.level, shape(s.children)) for s in sections]

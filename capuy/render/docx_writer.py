@@ -10,6 +10,7 @@ document passes only the body blocks (see ``capuy.render.convert``).
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import replace
 from datetime import date
@@ -19,6 +20,8 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -85,6 +88,9 @@ class _Writer:
         self.footnotes_by_label: dict[str, Footnote] = {f.label: f for f in doc.footnotes}
         self.footnotes: docx_xml.Footnotes | None = None
         self.used_labels: set[str] = set()
+        self._rpr_cache: dict[tuple[str, bool, bool, bool], BaseOxmlElement] = {}
+        self._style_ids: dict[str, str] = {}
+        self._ppr_cache: dict[str, BaseOxmlElement] = {}
 
     # --- set-up -------------------------------------------------------------------------
     def setup(self) -> None:
@@ -146,21 +152,58 @@ class _Writer:
         fmt.keep_with_next = style.keep_with_next  # type: ignore[attr-defined]
 
     def _format_paragraph(self, paragraph: Paragraph, style: TextStyle) -> None:
-        self._format_paragraph_format(paragraph.paragraph_format, style)
-        if style.boxed:
-            docx_xml.paragraph_border(paragraph, ("top", "left", "bottom", "right"))
+        """Alignment, spacing, indent and box of ``paragraph``: a copy of one ``w:pPr`` built
+        once per style, keeping the paragraph's own style reference."""
+        template = self._ppr_cache.get(style.name)
+        if template is None:
+            scratch = self.out.add_paragraph()
+            self._format_paragraph_format(scratch.paragraph_format, style)
+            if style.boxed:
+                docx_xml.paragraph_border(scratch, ("top", "left", "bottom", "right"))
+            template = self._ppr_cache[style.name] = scratch._p.get_or_add_pPr()
+            scratch._p.getparent().remove(scratch._p)
+        element = paragraph._p
+        existing = element.find(qn("w:pPr"))
+        word_style = existing.find(qn("w:pStyle")) if existing is not None else None
+        if existing is not None:
+            element.remove(existing)
+        ppr = copy.deepcopy(template)
+        if word_style is not None:
+            ppr.insert(0, word_style)
+        element.insert(0, ppr)
 
     def _format_run(
         self, run: object, style: TextStyle, bold: bool = False, italic: bool = False
     ) -> None:
-        font = run.font  # type: ignore[attr-defined]
-        font.name = self.layout.font_name
-        font.size = Pt(style.size_pt)
-        font.bold = style.bold or bold
-        font.italic = style.italic or italic
-        if style.underline:
-            font.underline = True
-        docx_xml.set_fonts(run._r.get_or_add_rPr(), self.layout.font_name)  # type: ignore[attr-defined]
+        """Font, size, bold, italic, underline of ``run``: a copy of one ``w:rPr`` built once per
+        combination (python-docx's property setters are slow on long documents)."""
+        key = (style.name, style.bold or bold, style.italic or italic, style.underline)
+        template = self._rpr_cache.get(key)
+        if template is None:
+            scratch = self.out.add_paragraph().add_run()
+            font = scratch.font
+            font.name = self.layout.font_name
+            font.size = Pt(style.size_pt)
+            font.bold = key[1]
+            font.italic = key[2]
+            if style.underline:
+                font.underline = True
+            rpr = scratch._r.get_or_add_rPr()
+            docx_xml.set_fonts(rpr, self.layout.font_name)
+            paragraph_element = scratch._r.getparent()
+            paragraph_element.getparent().remove(paragraph_element)
+            template = self._rpr_cache[key] = rpr
+        element = run._r  # type: ignore[attr-defined]
+        existing = element.find(qn("w:rPr"))
+        if existing is not None:
+            element.remove(existing)
+        element.insert(0, copy.deepcopy(template))
+
+    def _set_style(self, paragraph: Paragraph, name: str) -> None:
+        """Apply a Word paragraph style by id (python-docx looks names up on every call)."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.out.styles[name].style_id
+        paragraph._p.style = self._style_ids[name]
 
     def _text_paragraph(
         self, container: object, text: str, style: TextStyle, word_style: str | None = None
@@ -171,7 +214,9 @@ class _Writer:
             if word_style:
                 paragraph.style = word_style
         else:
-            paragraph = container.add_paragraph(style=word_style)  # type: ignore[attr-defined]
+            paragraph = container.add_paragraph()  # type: ignore[attr-defined]
+            if word_style:
+                self._set_style(paragraph, word_style)
         self._format_paragraph(paragraph, style)
         self._add_text(paragraph, text.upper() if style.caps else text, style)
         return paragraph
@@ -258,7 +303,8 @@ class _Writer:
             # A run-in heading keeps the look of its paragraph (bold lead-in, regular text)
             # but still carries the Heading style, so Word's outline and the reader see it.
             style = layout.style("body") if block.style == "run_in" else layout.heading(level)
-            paragraph = self.out.add_paragraph(style=f"Heading {level}")
+            paragraph = self.out.add_paragraph()
+            self._set_style(paragraph, f"Heading {level}")
         elif block.kind == "list_item":
             style = layout.style("list_item")
             paragraph = self.out.add_paragraph()

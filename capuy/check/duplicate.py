@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from capuy.check.registry import RULES, register
 from capuy.check.spelling import confusion_matches
-from capuy.check.units import TextUnit, excerpt, section_path_at, text_units
+from capuy.check.units import TextUnit, excerpt, section_path_at, text_units, tone_normalised
 from capuy.model import Document, Finding
 from capuy.text import normalize_tones
 from capuy.vocab.spelling import reduplicatives
@@ -31,9 +31,7 @@ def doubled_words(doc: Document) -> Iterator[Finding]:
     rule = RULES["duplicate.word"]
     singles = reduplicatives()
     for unit in text_units(doc):
-        text = normalize_tones(unit.text)
-        if len(text) != len(unit.text):
-            text = unit.text
+        text = tone_normalised(unit.text)
         for match in _DOUBLED.finditer(text):
             phrase = match.group(1)
             if " " not in phrase.strip() and phrase.lower() in singles:
@@ -73,11 +71,12 @@ def _clauses(unit: TextUnit) -> Iterator[tuple[int, int, str, bool]]:
         start = match.end()
 
 
-def _in_recipients(doc: Document, line: int) -> bool:
-    """The "Nơi nhận" list repeats body names by nature."""
-    return any(
-        text.strip().strip("*").startswith("Nơi nhận") for text in doc.lines[: max(0, line - 1)]
-    )
+def _recipients_line(doc: Document) -> int:
+    """Where the "Nơi nhận" list starts (it repeats body names by nature); past the end if none."""
+    for number, text in enumerate(doc.lines, start=1):
+        if text.strip().strip("*").startswith("Nơi nhận"):
+            return number
+    return len(doc.lines) + 1
 
 
 @register("duplicate.sentence", "duplicate", "a sentence or paragraph pasted twice")
@@ -89,8 +88,9 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
     rule = RULES["duplicate.sentence"]
     paragraphs: dict[str, TextUnit] = {}
     clauses: dict[str, tuple[TextUnit, int, bool]] = {}
+    recipients = _recipients_line(doc)
     for unit in text_units(doc):
-        if unit.kind == "heading" or _in_recipients(doc, unit.line):
+        if unit.kind == "heading" or unit.line > recipients:
             continue
         whole = _key(unit.text)
         if len(whole.split()) >= MIN_CLAUSE_WORDS:

@@ -260,6 +260,8 @@ def unbalanced_quotes(doc: Document) -> Iterator[Finding]:
     rule = RULES["format.quotes"]
     for unit in text_units(doc):
         text = unit.text
+        if '"' not in text and _OPEN_QUOTE not in text and _CLOSE_QUOTE not in text:
+            continue
         depth = 0
         problem: tuple[int, str] | None = None
         for at, ch in enumerate(text):

@@ -12,46 +12,42 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from capuy.check.registry import register
-from capuy.check.syllable import check_syllable
-from capuy.check.units import TextUnit, excerpt, text_units
+from capuy.check.syllable import SyllableProblem, check_syllable
+from capuy.check.units import TextUnit, excerpt, text_units, tone_normalised
 from capuy.model import Document, Finding
 from capuy.text import normalize_tones, search_key
 from capuy.vocab.spelling import Confusion, confusions, place_names
 
 _WORD = re.compile(r"[^\W\d_]+")
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# An ordinary word: small letters only, not glued to digits or to / @ . _ & (codes, abbreviations,
+# e-mail, "115ha", "đ/c"), at least two letters.
+_PLAIN_WORD = re.compile(rf"(?<![\w/@._&])[{_LOWER}]{{2,}}(?![\w/@_&])")
 _VIETNAMESE_MARKS = re.compile(r"[à-ỹđÀ-ỸĐ]")
 
 
 def _tone_normalised(unit: TextUnit) -> str:
-    """The unit's text in canonical tone placement; same length, so offsets carry over."""
-    normalised = normalize_tones(unit.text)
-    return normalised if len(normalised) == len(unit.text) else unit.text
-
-
-def _skip_token(text: str, start: int, end: int) -> bool:
-    """Abbreviations, codes and foreign words are not syllables to check."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "/@._&" or after in "/@_&":
-        return True
-    return end - start == 1
+    return tone_normalised(unit.text)
 
 
 @register("spelling.syllable", "spelling", "a word that cannot be a Vietnamese syllable")
 def impossible_syllables(doc: Document) -> Iterator[Finding]:
+    """Only ordinary small-letter words are judged: capitalised names may be foreign (Lênin),
+    all-caps words are abbreviations (UBND, THPT), mixed case are codes (QĐi, CTr)."""
     from capuy.check.registry import RULES
 
     rule = RULES["spelling.syllable"]
     for unit in text_units(doc):
-        for match in _WORD.finditer(unit.text):
+        words = set(_PLAIN_WORD.findall(unit.text))
+        if not any(_syllable_problem(w) for w in words):
+            continue
+        for match in _PLAIN_WORD.finditer(unit.text):
             word = match.group()
-            if word != word.lower() and word[1:] != word[1:].lower():
-                continue  # all-caps abbreviations (UBND, THPT), mixed case (QĐi, CTr)
-            if word[0].isupper() or _skip_token(unit.text, match.start(), match.end()):
-                continue  # names may be foreign (Lênin); only ordinary words are judged
-            problem = check_syllable(normalize_tones(word))
+            problem = _syllable_problem(word)
             if problem is None:
                 continue
             marked = bool(_VIETNAMESE_MARKS.search(word))
@@ -62,6 +58,11 @@ def impossible_syllables(doc: Document) -> Iterator[Finding]:
                 f"“{word}” không phải là âm tiết tiếng Việt: {problem.reason}"
                 + ("" if marked else " (nếu là từ nước ngoài hoặc viết tắt, có thể bỏ qua)"),
             )
+
+
+@lru_cache(maxsize=65536)
+def _syllable_problem(word: str) -> SyllableProblem | None:
+    return check_syllable(normalize_tones(word))
 
 
 def _context_ok(entry: Confusion, text: str, start: int, end: int) -> bool:
@@ -84,7 +85,10 @@ def _replacement(entry: Confusion, match: re.Match[str], original: str) -> str:
 
 def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
     """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong."""
+    lowered = text.lower()
     for entry in confusions():
+        if entry.needle and entry.needle not in lowered:
+            continue
         for match in entry.pattern.finditer(text):
             if _context_ok(entry, text, match.start(), match.end()):
                 yield entry, match
@@ -109,28 +113,17 @@ def confused_words(doc: Document) -> Iterator[Finding]:
             )
 
 
-def _title_case(word: str) -> bool:
-    if not word[0].isupper() or word[1:] != word[1:].lower():
-        return False
-    return len(word) > 1 or not word.isascii()  # "Ô" in "Châu Ô", not "C" in "C, PC"
+# A capitalised syllable: a capital and small letters, or one marked capital alone ("Ô" in
+# "Châu Ô", not the "C" of "C, PC").
+_TITLE_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])"
+_NAME_RUN = re.compile(rf"(?<![\w])({_TITLE_WORD}(?: {_TITLE_WORD})+)(?![\w])")
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of two to four capitalised syllables separated by single spaces (a proper name)."""
-    run: list[re.Match[str]] = []
-
-    def flush() -> Iterator[tuple[int, int]]:
-        if 2 <= len(run) <= 4:
-            yield run[0].start(), run[-1].end()
-
-    for match in _WORD.finditer(text):
-        joined = run and text[run[-1].end() : match.start()] == " "
-        if _title_case(match.group()) and (joined or not run):
-            run.append(match)
-            continue
-        yield from flush()
-        run = [match] if _title_case(match.group()) else []
-    yield from flush()
+    for match in _NAME_RUN.finditer(text):
+        if match.group().count(" ") <= 3:
+            yield match.start(), match.end()
 
 
 @dataclass

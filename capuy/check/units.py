@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from capuy.model import Document, Section
+from capuy.text import normalize_tones
 
 _SPACE = re.compile(r"\s+")
 
@@ -51,6 +53,14 @@ def text_units(doc: Document, footnotes: bool = True) -> Iterator[TextUnit]:
         for note in doc.footnotes:
             yield TextUnit(note.text, note.line, "footnote", list(note.segments), index)
             index += 1
+
+
+@lru_cache(maxsize=8192)
+def tone_normalised(text: str) -> str:
+    """``text`` in canonical tone placement, same length so offsets carry over (cached: several
+    rules read the same paragraph)."""
+    normalised = normalize_tones(text)
+    return normalised if len(normalised) == len(text) else text
 
 
 def excerpt(text: str, start: int, end: int, context: int = 30) -> str:

@@ -36,6 +36,7 @@ class Confusion:
     unless_before: re.Pattern[str] | None
     unless_after: re.Pattern[str] | None
     is_regex: bool
+    needle: str  # a lower-case substring every match contains ("" for regex entries)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def confusions() -> tuple[Confusion, ...]:
                 unless_before=_context(entry.get("unless_before")),
                 unless_after=_context(entry.get("unless_after")),
                 is_regex="pattern" in entry,
+                needle="" if "pattern" in entry else wrong.split()[0].lower(),
             )
         )
     return tuple(out)

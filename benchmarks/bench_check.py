@@ -1,0 +1,81 @@
+"""Checker throughput over the seed reports repeated to ~4 MB, as a ratio to the extractor.
+
+Baseline (same run, same bytes): ``capuy.read.read_text`` + ``capuy.extract.extract`` on the
+four seeds, repeated until ~4 MB of source text has gone through. Measured against it:
+
+* ``read + extract + check`` — what ``capuy check`` does per file (the four seeds checked
+  together each round, so the cross-document rules run too);
+* ``check`` alone — ``capuy.check.check`` on documents already read and extracted.
+
+Each figure is the best of three runs. Run: ``make bench`` or ``python -m benchmarks check``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+TARGET_BYTES = 4 * 1024 * 1024
+
+
+def _seeds_dir() -> Path:
+    repo = Path(__file__).resolve().parents[1]
+    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
+
+
+def _best(run: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    from capuy.check import check
+    from capuy.extract import extract
+    from capuy.read import read_text
+
+    texts = [p.read_text("utf-8") for p in sorted(_seeds_dir().glob("*.txt"))]
+    seed_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    rounds = max(1, TARGET_BYTES // seed_bytes)
+    total_mb = seed_bytes * rounds / 1e6
+    extracted = [extract(read_text(t, source=f"seed{i}")) for i, t in enumerate(texts)]
+    findings = check(extracted)  # warm caches: vocab, word lists, hunspell, compiled patterns
+
+    def read_extract() -> None:
+        for _ in range(rounds):
+            for i, text in enumerate(texts):
+                extract(read_text(text, source=f"seed{i}"))
+
+    def read_extract_check() -> None:
+        for _ in range(rounds):
+            check([extract(read_text(t, source=f"seed{i}")) for i, t in enumerate(texts)])
+
+    def check_only() -> None:
+        for _ in range(rounds):
+            check(extracted)
+
+    baseline = total_mb / _best(read_extract)
+    rows = [
+        ("read_text + extract — baseline", baseline),
+        ("read_text + extract + check", total_mb / _best(read_extract_check)),
+        ("check alone (documents already extracted)", total_mb / _best(check_only)),
+    ]
+    print(
+        f"{total_mb:.1f} MB = the 4 seeds ({seed_bytes / 1e3:.0f} kB) × {rounds}, "
+        f"{os.cpu_count()} CPUs; {len(findings)} findings per round"
+    )
+    print(f"{'measure':<45} {'MB/s':>9} {'× time of extractor':>20}")
+    for name, speed in rows:
+        print(f"{name:<45} {speed:>9.2f} {baseline / speed:>20.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -41,7 +41,7 @@ from capuy.read.docx_xml import (
     owner_paragraph,
     owner_table,
 )
-from capuy.read.emphasis import emphasis_ranges
+from capuy.read.emphasis import Span, emphasis_ranges, shift_spans
 from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
 
@@ -157,7 +157,8 @@ class _Reader:
     def _text(self, paragraph: Paragraph) -> ParagraphText:
         p = paragraph._p
         parts: list[str] = []
-        flags: list[tuple[bool, bool]] = []
+        spans: list[Span] = []
+        length = 0
         refs: list[FootnoteRef] = []
         visible = bold = italic = 0
         for r in p.iter(qn("w:r")):
@@ -187,7 +188,8 @@ class _Reader:
                 if piece:
                     piece = unicodedata.normalize("NFC", piece)
                     parts.append(piece)
-                    flags.extend([(run_bold, run_italic)] * len(piece))
+                    spans.append((length, length + len(piece), run_bold, run_italic))
+                    length += len(piece)
                     count = sum(1 for ch in piece if not ch.isspace())
                     visible += count
                     bold += count if run_bold else 0
@@ -201,7 +203,7 @@ class _Reader:
             refs,
             visible > 0 and bold == visible,
             visible > 0 and italic == visible,
-            emphasis_ranges(stripped, flags[lead:]),
+            emphasis_ranges(stripped, shift_spans(spans, -lead)),
         )
 
     def _numbering(self, p: etree._Element, style: BaseStyle | None) -> tuple[str, str]:

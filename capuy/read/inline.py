@@ -17,13 +17,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from capuy.model import FootnoteRef
-from capuy.read.emphasis import emphasis_ranges
+from capuy.read.emphasis import emphasis_ranges, shift_spans
 from capuy.read.footnotes import CALL_MARK, is_exponent, label_of
 
 _OPENERS = set("([{“‘\"'/-–\n")
 _CLOSERS = set(")]}”’\"'.,;:!?…/-–%\n")
 _BOLD_TAGS = {"b", "strong"}
 _ITALIC_TAGS = {"i", "em"}
+_MARKUP = re.compile(r"[*_<&\\`]")
+"""Characters that may start markup for the enabled rules; without them the parser is skipped."""
 _TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z]+)[^>]*?(/?)>$")
 
 
@@ -47,13 +49,19 @@ def _parser() -> MarkdownIt:
 
 
 class _Writer:
-    """Accumulates visible characters, their emphasis and the source line of each part."""
+    """Accumulates visible text, its emphasis spans and the source line of each part.
+
+    Text is written a run at a time (not per character): emphasis is kept as spans
+    ``(start, end, bold, italic)``, one per write.
+    """
 
     def __init__(self, lines: list[int]) -> None:
         self.lines = lines
         self.line_index = 0
-        self.chars: list[str] = []
-        self.flags: list[tuple[bool, bool]] = []
+        self.parts: list[str] = []
+        self.length = 0
+        self.last = ""
+        self.spans: list[tuple[int, int, bool, bool]] = []
         self.segments: list[tuple[int, int]] = [(0, lines[0])]
         self.refs: list[FootnoteRef] = []
         self.bold_depth = 0
@@ -67,31 +75,38 @@ class _Writer:
     def mark_boundary(self) -> None:
         self.boundary = True
 
+    def _append(self, text: str) -> None:
+        bold, italic = self.bold_depth > 0, self.italic_depth > 0
+        self.parts.append(text)
+        self.spans.append((self.length, self.length + len(text), bold, italic))
+        self.length += len(text)
+        self.last = text[-1]
+        visible = len("".join(text.split()))
+        self.visible += visible
+        self.bold_chars += visible if bold else 0
+        self.italic_chars += visible if italic else 0
+
     def put(self, ch: str) -> None:
-        self.chars.append(ch)
-        self.flags.append((self.bold_depth > 0, self.italic_depth > 0))
+        self._append(ch)
 
     def newline(self) -> None:
         self.put("\n")
         self.boundary = False
         if self.line_index + 1 < len(self.lines):
             self.line_index += 1
-            self.segments.append((len(self.chars), self.lines[self.line_index]))
+            self.segments.append((self.length, self.lines[self.line_index]))
 
     def write(self, text: str) -> None:
-        for ch in text:
-            if self.drop_space:
-                self.drop_space = False
-                if ch == " ":
-                    continue
-            if self.boundary and self.chars and self._glued(self.chars[-1], ch):
-                self.put("\n")
-            self.boundary = False
-            self.put(ch)
-            if not ch.isspace():
-                self.visible += 1
-                self.bold_chars += self.bold_depth > 0
-                self.italic_chars += self.italic_depth > 0
+        if self.drop_space and text:
+            self.drop_space = False
+            if text[0] == " ":
+                text = text[1:]
+        if not text:
+            return
+        if self.boundary and self.length and self._glued(self.last, text[0]):
+            self._append("\n")
+        self.boundary = False
+        self._append(text)
 
     @staticmethod
     def _glued(left: str, right: str) -> bool:
@@ -99,11 +114,14 @@ class _Writer:
         return not (left.isspace() or right.isspace() or left in _OPENERS or right in _CLOSERS)
 
     def text_before(self) -> str:
-        return "".join(self.chars[-8:])
+        return "".join(self.parts[-8:])[-8:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
     def ref(self, label: str) -> None:
-        self.refs.append(FootnoteRef(label=label, offset=len(self.chars)))
-        self.drop_space = not self.chars or self.chars[-1].isspace()
+        self.refs.append(FootnoteRef(label=label, offset=self.length))
+        self.drop_space = not self.length or self.last.isspace()
 
 
 def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
@@ -116,13 +134,17 @@ def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
     lines = [line for line, _ in pieces]
     source = "\n".join(text.rstrip() for _, text in pieces)
     writer = _Writer(lines)
-    tokens = _parser().parseInline(source)[0].children or []
-    _walk(tokens, writer)
-    text = "".join(writer.chars)
+    if _MARKUP.search(source):
+        _walk(_parser().parseInline(source)[0].children or [], writer)
+    else:  # no Markdown/HTML at all: what markdown-it would give, without parsing
+        for index, line in enumerate(source.split("\n")):
+            if index:
+                writer.newline()
+            _write_text(line.lstrip(" ") if index else line, writer)
+    text = writer.text()
     stripped = text.rstrip()
     refs = [r for r in writer.refs if r.offset <= len(stripped)]
     lead = len(text) - len(text.lstrip())
-    flags = writer.flags[lead:]
     if lead:
         text = text[lead:]
         refs = [FootnoteRef(r.label, max(0, r.offset - lead)) for r in refs]
@@ -132,7 +154,7 @@ def render_inline(pieces: list[tuple[int, str]]) -> Rendered:
     text = text.rstrip()
     segments = _dedupe([(s, line) for s, line in segments if s == 0 or s < len(text)])
     return Rendered(
-        emphasis=emphasis_ranges(text, flags),
+        emphasis=emphasis_ranges(text, shift_spans(writer.spans, -lead)),
         text=text,
         segments=segments,
         refs=refs,

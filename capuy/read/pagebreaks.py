@@ -61,8 +61,7 @@ def ends_open(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return text.upper() == text and text.lower() != text
 
 
 def _can_receive(block: Block) -> bool:

@@ -13,6 +13,11 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.stats.demo import load_demo_records
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("records", load_demo_records, order=30)
+
         from capuy.stats.pages import READ_ROLES
         from capuy.web.home import NavItem, register_nav
 

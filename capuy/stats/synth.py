@@ -123,10 +123,37 @@ def _months() -> list[tuple[dt.date, dt.date]]:
 
 
 class _Generator:
-    def __init__(self, scale: Scale, seed: int, advance: Callable[[str, int], None]) -> None:
+    def __init__(
+        self,
+        scale: Scale,
+        seed: int,
+        advance: Callable[[str, int], None],
+        *,
+        quiet: tuple[dt.date, dt.date] | None = None,
+        recent_share: float = 0.16,
+    ) -> None:
         self.scale = scale
         self.rng = random.Random(seed)
         self.advance = advance
+        self.quiet = quiet  # member events and receptions are never dated in this window
+        self.recent_share = recent_share
+
+    def _event_day(self, start: dt.date, end: dt.date) -> dt.date:
+        """A day in [start, end] outside the quiet window (if the range leaves room)."""
+        for _ in range(50):
+            day = _day(self.rng, start, end)
+            if self.quiet is None or not (self.quiet[0] <= day <= self.quiet[1]):
+                return day
+        return day
+
+    def _admission_day(self) -> dt.date:
+        """A recent admission whose recognition (12 months on) also avoids the quiet window."""
+        for _ in range(50):
+            day = self._event_day(START, END)
+            later = add_months(day, 12)
+            if self.quiet is None or not (self.quiet[0] <= later <= self.quiet[1]):
+                return day
+        return day
 
     # --- organisations ----------------------------------------------------------------------
 
@@ -219,7 +246,9 @@ class _Generator:
 
     # --- members ----------------------------------------------------------------------------
 
-    def members(self, cells: list[Organisation]) -> list[Member]:
+    def members(
+        self, cells: list[Organisation], per_cell: Callable[[Organisation], int] | None = None
+    ) -> list[Member]:
         rng = self.rng
         by_commune: dict[int, list[Organisation]] = {}
         for cell in cells:
@@ -227,10 +256,10 @@ class _Generator:
             by_commune.setdefault(cell.parent_id, []).append(cell)
         plans: list[dict[str, Any]] = []
         for cell in cells:
-            for _ in range(self.scale.members_per_cell):
-                recent = rng.random() < 0.16
+            for _ in range(per_cell(cell) if per_cell else self.scale.members_per_cell):
+                recent = rng.random() < self.recent_share
                 admitted = (
-                    _day(rng, START, END)
+                    self._admission_day()
                     if recent
                     else _day(rng, dt.date(1955, 1, 1), dt.date(2019, 12, 31))
                 )
@@ -247,7 +276,7 @@ class _Generator:
                 after = max(admitted, START) + dt.timedelta(days=30)
                 if after < END and rng.random() < 0.04:
                     siblings = by_commune[cell.parent_id]
-                    plan["move"] = (_day(rng, after, END), rng.choice(siblings))
+                    plan["move"] = (self._event_day(after, END), rng.choice(siblings))
                 if after < END and rng.random() < 0.05:
                     kind = rng.choices(
                         ["strike_off", "removal", "death", "resignation", "transfer_out_official"],
@@ -255,7 +284,7 @@ class _Generator:
                     )[0]
                     start = plan["move"][0] + dt.timedelta(days=1) if plan["move"] else after
                     if start < END:
-                        plan["leave"] = (_day(rng, start, END), kind)
+                        plan["leave"] = (self._event_day(start, END), kind)
                 plans.append(plan)
         members = []
         for batch in _batches(plans):
@@ -363,7 +392,7 @@ class _Generator:
             cells_of.setdefault(parent_id, []).append(org_id)
         oversights, subjects_plan, decisions = [], [], []
         for unit in units:
-            pool = [m for c in cells_of.get(unit.pk, []) for m in by_unit.get(c, [])]
+            pool = [m for c in [*cells_of.get(unit.pk, []), unit.pk] for m in by_unit.get(c, [])]
             for year in range(START.year, END.year + 1):
                 for activity, n in (
                     ("inspection", rng.randint(2, 5)),
@@ -484,7 +513,7 @@ class _Generator:
                         Reception(
                             organisation=unit,
                             kind=rng.choice(["dialogue", "reception"]),
-                            date=_day(rng, dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                            date=self._event_day(dt.date(year, 1, 1), dt.date(year, 12, 31)),
                             place=f"Thôn {rng.randint(1, 12)}",
                             host="Bí thư",
                             attendance=rng.randint(40, 200),

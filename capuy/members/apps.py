@@ -18,6 +18,10 @@ class MembersConfig(AppConfig):
 
         register_nav(NavItem("Đảng viên", "members:list", roles=frozenset(READ_ROLES), order=20))
 
+        from capuy.members.panels import register_home
+
+        register_home()
+
         from capuy.members import models
 
         for model in (

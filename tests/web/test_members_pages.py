@@ -146,3 +146,13 @@ def test_due_page_lists_probationary_members(client: Client, tree: Tree, passwor
     login(client, user, password)
     page = client.get("/dang-vien/den-han/").content.decode()
     assert "Đến Hạn" in page and "Mới Vào" not in page
+
+
+def test_home_panel_lists_members_due_for_recognition(client: Client, tree: Tree) -> None:
+    today = dt.date.today()
+    admit(tree.pho_hoa_cell, "Quá Hạn Rồi", "nam", today - dt.timedelta(days=400))
+    admit(tree.pho_minh, "Ở Phổ Minh", "nam", today - dt.timedelta(days=400))
+    login(client, make_user("cv.phohoa", tree.pho_hoa, Role.SPECIALIST), "")
+    page = client.get("/").content.decode()
+    assert "Đảng viên dự bị đến hạn công nhận chính thức" in page
+    assert "Quá Hạn Rồi" in page and "quá hạn" in page and "Ở Phổ Minh" not in page

@@ -110,3 +110,23 @@ def test_converted_docx_is_read_with_headings_and_header_table(tmp_path: Path) -
     assert texts[:3] == ["BAN THƯỜNG VỤ THỊ ỦY", "*", "Số 708-BC/TU"]
     heading = next(b for b in doc.blocks if b.text.startswith("I- MỘT SỐ HOẠT ĐỘNG"))
     assert (heading.kind, heading.level) == ("heading", 1)
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_converting_a_converted_docx_changes_nothing(
+    pairs: dict[str, tuple[Document, Document]], seed_id: str, tmp_path: Path
+) -> None:
+    """``convert`` takes any file capuy reads, its own DOCX included: a second pass is stable."""
+    seed = next(p for p in SEED_FILES if p.name.startswith(seed_id))
+    first = convert_file(seed, tmp_path / "first.docx")
+    again = extract(read_file(convert_file(first, tmp_path / "second.docx")))
+    direct = pairs[seed_id][0]
+    assert outline(again.sections) == outline(direct.sections)
+    assert [(f.label, f.text) for f in again.footnotes] == [
+        (f.label, f.text) for f in direct.footnotes
+    ]
+    assert Counter(map(citation_key, again.citations)) == Counter(
+        map(citation_key, direct.citations)
+    )
+    for field in ("kind", "symbol", "summary", "draft", "date"):
+        assert getattr(again.header, field) == getattr(pairs[seed_id][1].header, field), field

@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from capuy.extract import extract
-from capuy.model import Block, Document, Section
+from capuy.model import Appendix, Block, Document, Section
 from capuy.read import read_file
+from capuy.render.authoring import APPENDIX_NOTE
 from capuy.render.docx_writer import render_docx
 from capuy.render.pdf import PdfConverter, docx_to_pdf
 
@@ -70,6 +71,24 @@ def _as_heading(block: Block, section: Section) -> Block:
     return replace(heading, style="run_in", emphasis=[(0, end, "bold"), *block.emphasis])
 
 
+def _appendix(appendix: Appendix) -> Appendix:
+    """An appendix whose caption and note the extractor left among its blocks (a DOCX prints
+    "PHỤ LỤC", the caption and "(kèm theo …)" as three paragraphs): take them back, so they
+    are set as caption and note and the note is not made a second time from the header."""
+    blocks = list(appendix.blocks)
+    caption, note = appendix.caption, appendix.note
+    while blocks and blocks[0].kind == "paragraph":
+        text = blocks[0].text.strip()
+        if not note and APPENDIX_NOTE.match(text):
+            note = text
+        elif not caption and not note and len(text) < 300:
+            caption = text
+        else:
+            break
+        blocks.pop(0)
+    return replace(appendix, caption=caption, note=note, blocks=blocks)
+
+
 def layout_document(doc: Document) -> Document:
     """The extracted ``doc`` as the renderer needs it: body blocks only, outline as headings."""
     header = replace(doc.header, lines=dict(doc.header.lines))
@@ -104,7 +123,7 @@ def layout_document(doc: Document) -> Document:
         sections=doc.sections,
         signature=doc.signature,
         recipients=doc.recipients,
-        appendices=doc.appendices,
+        appendices=[_appendix(a) for a in doc.appendices],
         citations=doc.citations,
         quantities=doc.quantities,
         title=doc.title,

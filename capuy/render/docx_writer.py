@@ -410,7 +410,11 @@ class _Writer:
         label.paragraph_format.page_break_before = True
         if appendix.caption:
             self._text_paragraph(self.out, appendix.caption, layout.style("appendix_caption"))
-        note = appendix.note or appendix_note(self.doc.header)
+        has_note = any(
+            b.kind == "paragraph" and b.text.lstrip().lower().startswith("(kèm theo")
+            for b in appendix.blocks
+        )
+        note = appendix.note or ("" if has_note else appendix_note(self.doc.header))
         if note:
             self._text_paragraph(self.out, note, layout.style("appendix_note"))
         drawn = set()

@@ -93,9 +93,14 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["position", "title", "presenter", "outcome"]
         widgets = {"outcome": forms.Textarea(attrs={"rows": 2})}
 
+    position = forms.IntegerField(label="Thứ tự", required=False, min_value=1)
+
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        if self.instance.pk is None:
+            # an empty extra row must stay "unchanged" so the formset skips it
+            self.initial["position"] = None
         if self.instance.document_id:
             self.initial["document_symbol"] = self.instance.document.symbol
 

@@ -137,7 +137,19 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         with transaction.atomic():
             meeting = form.save()
             formset.instance = meeting
-            formset.save()
+            items = formset.save(commit=False)
+            for obj in formset.deleted_objects:
+                obj.delete()
+            used = set(
+                meeting.agenda_items.exclude(pk__in=[i.pk for i in items if i.pk]).values_list(
+                    "position", flat=True
+                )
+            )
+            for item in items:
+                if not item.position:
+                    item.position = max(used, default=0) + 1
+                used.add(item.position)
+                item.save()
         messages.success(request, f"Đã lưu {meeting.full_title}.")
         return redirect("meetings:detail", pk=meeting.pk)
     return render(

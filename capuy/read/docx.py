@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
@@ -34,9 +35,9 @@ from capuy.errors import InputError
 from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
 from capuy.read.docx_numbering import Numbering
 from capuy.read.docx_xml import (
+    StyleFlags,
     block_children,
     deleted,
-    effective,
     heading_level,
     owner_paragraph,
     owner_table,
@@ -74,6 +75,7 @@ class _Reader:
         self.document = document
         self.source = source
         self.numbering = Numbering.from_xml(self._part_xml(RT.NUMBERING))
+        self.styles = StyleFlags(document.styles, document.styles.default(WD_STYLE_TYPE.PARAGRAPH))
         self.lines: list[str] = []
         self.blocks: list[Block] = []
         self.footnote_ids: dict[str, str] = {}
@@ -110,8 +112,8 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, emit: bool = True) -> tuple[int, ParagraphText]:
         paragraph = Paragraph(p, self.document.part)
-        content = self._text(paragraph)
-        style = paragraph.style
+        style = self.styles.paragraph_style(p)
+        content = self._text(paragraph, style)
         style_name = style.name if style is not None and style.name else ""
         num_label, num_fmt = self._numbering(p, style)
         kind: BlockKind = "paragraph"
@@ -154,7 +156,7 @@ class _Reader:
             )
         return line, ParagraphText(text, refs, content.bold, content.italic, emphasis)
 
-    def _text(self, paragraph: Paragraph) -> ParagraphText:
+    def _text(self, paragraph: Paragraph, style: BaseStyle | None) -> ParagraphText:
         p = paragraph._p
         parts: list[str] = []
         spans: list[Span] = []
@@ -165,8 +167,8 @@ class _Reader:
             if owner_paragraph(r) is not p or deleted(r):
                 continue
             run = Run(r, paragraph)
-            run_bold = effective(run, paragraph, "bold")
-            run_italic = effective(run, paragraph, "italic")
+            run_bold = self.styles.effective(run, style, "bold")
+            run_italic = self.styles.effective(run, style, "italic")
             for child in r:
                 tag = child.tag
                 piece = ""
@@ -247,10 +249,7 @@ class _Reader:
         return False
 
     def _style_by_id(self, style_id: str) -> BaseStyle | None:
-        for style in self.document.styles:
-            if style.style_id == style_id:
-                return style
-        return None
+        return self.styles.by_id.get(style_id)
 
     def _flatten(self, tbl: etree._Element) -> None:
         """The header table: read in document order (line numbers), emit column by column."""

@@ -7,11 +7,10 @@ has no notion of tracked deletions or of runs nested in text boxes; these helper
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
-from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
@@ -48,24 +47,53 @@ def deleted(r: etree._Element) -> bool:
     return parent is not None and parent.tag in (qn("w:del"), qn("w:moveFrom"))
 
 
-def effective(run: Run, paragraph: Paragraph, attr: str) -> bool:
-    """Bold/italic as displayed: the run, then its character style, then the paragraph style."""
-    value = getattr(run.font, attr)
-    if value is not None:
-        return bool(value)
-    style = run.style
-    while style is not None and style.style_id != "DefaultParagraphFont":
-        value = getattr(style.font, attr)
+class StyleFlags:
+    """Bold/italic as displayed: the run, then its character style, then the paragraph style.
+
+    python-docx resolves a style by scanning every style of the document each time (hundreds in
+    Word's template), so styles are indexed once and each style chain is resolved once.
+    """
+
+    def __init__(self, styles: Iterable[BaseStyle], default_paragraph: BaseStyle | None) -> None:
+        self.by_id = {style.style_id: style for style in styles}
+        self.default_paragraph = default_paragraph
+        self._chain: dict[tuple[str, str], bool | None] = {}
+
+    def paragraph_style(self, p: etree._Element) -> BaseStyle | None:
+        node = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if node is None:
+            return self.default_paragraph
+        return self.by_id.get(node.get(qn("w:val"), ""), self.default_paragraph)
+
+    def run_style(self, r: etree._Element) -> BaseStyle | None:
+        node = r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+        return None if node is None else self.by_id.get(node.get(qn("w:val"), ""))
+
+    def chain(self, style: BaseStyle | None, attr: str) -> bool | None:
+        if style is None:
+            return None
+        key = (style.style_id, attr)
+        if key not in self._chain:
+            value: bool | None = None
+            current: BaseStyle | None = style
+            while current is not None:
+                flag = getattr(getattr(current, "font", None), attr, None)
+                if flag is not None:
+                    value = bool(flag)
+                    break
+                current = getattr(current, "base_style", None)
+            self._chain[key] = value
+        return self._chain[key]
+
+    def effective(self, run: Run, paragraph_style: BaseStyle | None, attr: str) -> bool:
+        value = getattr(run.font, attr)
         if value is not None:
             return bool(value)
-        style = style.base_style
-    pstyle = paragraph.style
-    while pstyle is not None:
-        value = getattr(pstyle.font, attr)
-        if value is not None:
-            return bool(value)
-        pstyle = pstyle.base_style
-    return False
+        for style in (self.run_style(run._r), paragraph_style):
+            flag = self.chain(style, attr)
+            if flag is not None:
+                return flag
+        return False
 
 
 def heading_level(style_name: str, p: etree._Element, style: BaseStyle | None) -> int | None:

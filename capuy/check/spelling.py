@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from capuy.check.registry import register
+from capuy.check.registry import RULES, register
 from capuy.check.syllable import SyllableProblem, check_syllable
 from capuy.check.units import TextUnit, excerpt, text_units, tone_normalised
 from capuy.model import Document, Finding
@@ -38,8 +38,6 @@ def _tone_normalised(unit: TextUnit) -> str:
 def impossible_syllables(doc: Document) -> Iterator[Finding]:
     """Only ordinary small-letter words are judged: capitalised names may be foreign (Lênin),
     all-caps words are abbreviations (UBND, THPT), mixed case are codes (QĐi, CTr)."""
-    from capuy.check.registry import RULES
-
     rule = RULES["spelling.syllable"]
     for unit in text_units(doc):
         words = set(_PLAIN_WORD.findall(unit.text))
@@ -96,8 +94,6 @@ def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
 
 @register("spelling.confusion", "spelling", "a word confused with a look-alike (curated list)")
 def confused_words(doc: Document) -> Iterator[Finding]:
-    from capuy.check.registry import RULES
-
     rule = RULES["spelling.confusion"]
     for unit in text_units(doc):
         text = _tone_normalised(unit)
@@ -153,8 +149,6 @@ def _names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
 
 @register("spelling.place-name", "spelling", "a known place name written with other diacritics")
 def misspelt_place_names(doc: Document) -> Iterator[Finding]:
-    from capuy.check.registry import RULES
-
     rule = RULES["spelling.place-name"]
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in place_names():
@@ -183,8 +177,6 @@ def name_variants(docs: list[Document]) -> Iterator[Finding]:
     """A name whose spellings differ in more than tone placement (Châu Ô / Châu Ổ): the rarer
     spelling is flagged, with the commoner as the suggestion. Known place names are left to
     ``spelling.place-name``; two distinct known names never count as variants."""
-    from capuy.check.registry import RULES
-
     rule = RULES["spelling.name-variant"]
     known = {n.lower() for n in place_names()}
     known_keys = {search_key(n) for n in place_names()}
@@ -206,7 +198,7 @@ def name_variants(docs: list[Document]) -> Iterator[Finding]:
             if variant in known:
                 continue
             for doc, unit, match in where[variant]:
-                right = _with_case_of(match.group(), where[common][0][2].group())
+                right = where[common][0][2].group()
                 yield rule.finding(
                     "warning",
                     unit.line_at(match.start()),
@@ -216,10 +208,6 @@ def name_variants(docs: list[Document]) -> Iterator[Finding]:
                     right,
                     source=doc.source,
                 )
-
-
-def _with_case_of(_variant: str, common: str) -> str:
-    return common
 
 
 _OLD_STYLE = re.compile(r"(?<![qQ])(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)", re.IGNORECASE)
@@ -232,8 +220,6 @@ _NEW_STYLE = re.compile(r"(?<![qQ])(?:[òóỏõọ]a|[òóỏõọ]e|[ùúủũ
     "old and new tone placement mixed in one document (both are correct)",
 )
 def mixed_tone_styles(doc: Document) -> Iterator[Finding]:
-    from capuy.check.registry import RULES
-
     rule = RULES["spelling.tone-style"]
     old: tuple[TextUnit, re.Match[str]] | None = None
     new_count = old_count = 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from capuy.render import parse_authoring, render_docx
+from capuy.render import docx_xml, parse_authoring, render_docx
 from capuy.vocab.layout import load_layout
 
 FIXTURE = Path(__file__).parent / "fixtures" / "authoring" / "bao-cao-thang-02-2024.md"
@@ -348,3 +348,31 @@ def test_draft_and_secrecy_marks(tmp_path: Path) -> None:
             w(s) for s in ("top", "left", "bottom", "right")
         }
         assert on(text_runs(p)[0].find("w:rPr/w:b", NS))
+
+
+def _in_schema_order(parent: etree._Element, order: list[str]) -> bool:
+    rank = {w(name): i for i, name in enumerate(order)}
+    ranks = [rank[c.tag] for c in parent if c.tag in rank]
+    return ranks == sorted(ranks) and all(
+        c.tag in rank for c in parent if c.tag.startswith(f"{{{W}}}")
+    )
+
+
+@pytest.mark.parametrize(
+    ("tag", "order"),
+    [("pPr", docx_xml.PPR_ORDER), ("rPr", docx_xml.RPR_ORDER), ("tblPr", docx_xml.TBLPR_ORDER)],
+)
+def test_properties_follow_the_schema_order_word_requires(
+    rendered: Docx, tag: str, order: list[str]
+) -> None:
+    """Word rejects a file whose property elements are out of the ECMA-376 order."""
+    checked = 0
+    for name, root in rendered.parts.items():
+        if not name.startswith("word/") or name.endswith(".rels"):
+            continue
+        for element in root.iter(w(tag)):
+            if tag == "rPr" and element.getparent().tag == w("pPr"):
+                continue  # paragraph-mark run properties: same order, checked with their runs
+            assert _in_schema_order(element, order), (name, [c.tag.split("}")[1] for c in element])
+            checked += 1
+    assert checked > 10

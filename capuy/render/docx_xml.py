@@ -28,6 +28,118 @@ FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
+# Child order the OOXML schema requires (ECMA-376 Part 1, CT_PPrBase and CT_TblPr). Word refuses
+# a file whose properties are out of order, LibreOffice does not, so we sort what we add.
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+RPR_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+TBLPR_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+    "tblPrChange",
+]
+
+
+def sort_children(parent: BaseOxmlElement, order: tuple[str, ...] | list[str]) -> None:
+    """Put ``parent``'s children in schema order (unknown ones last, relative order kept)."""
+    rank = {qn(f"w:{name}"): index for index, name in enumerate(order)}
+    children = list(parent)
+    children.sort(key=lambda child: rank.get(child.tag, len(rank)))
+    for child in children:
+        parent.append(child)  # lxml moves an element that is appended again
+
+
 def _child(parent: BaseOxmlElement, tag: str, *, first: bool = False) -> BaseOxmlElement:
     """The ``tag`` child of ``parent``, created when missing."""
     found = parent.find(qn(tag))
@@ -68,6 +180,7 @@ def set_document_defaults(document: DocxDocument, font_name: str, size_pt: float
         _child(rpr, tag).set(qn("w:val"), str(round(size_pt * 2)))
     lang = _child(rpr, "w:lang")
     lang.set(qn("w:val"), "vi-VN")
+    sort_children(rpr, RPR_ORDER)
 
 
 def remove_table_borders(table_element: BaseOxmlElement) -> None:
@@ -82,6 +195,7 @@ def remove_table_borders(table_element: BaseOxmlElement) -> None:
         border.set(qn("w:val"), "nil")
         borders.append(border)
     tbl_pr.append(borders)
+    sort_children(tbl_pr, TBLPR_ORDER)
 
 
 def set_table_grid_borders(table_element: BaseOxmlElement) -> None:
@@ -99,6 +213,7 @@ def set_table_grid_borders(table_element: BaseOxmlElement) -> None:
         border.set(qn("w:color"), "000000")
         borders.append(border)
     tbl_pr.append(borders)
+    sort_children(tbl_pr, TBLPR_ORDER)
 
 
 def set_fixed_layout(table_element: BaseOxmlElement, widths_twips: list[int]) -> None:
@@ -109,6 +224,7 @@ def set_fixed_layout(table_element: BaseOxmlElement, widths_twips: list[int]) ->
     width = _child(tbl_pr, "w:tblW")
     width.set(qn("w:w"), str(sum(widths_twips)))
     width.set(qn("w:type"), "dxa")
+    sort_children(tbl_pr, TBLPR_ORDER)
     grid = table_element.tblGrid
     for col, twips in zip(grid.findall(qn("w:gridCol")), widths_twips, strict=False):
         col.set(qn("w:w"), str(twips))
@@ -124,6 +240,8 @@ def paragraph_border(paragraph: Paragraph, sides: tuple[str, ...], size_eighths:
         border.set(qn("w:sz"), str(size_eighths))
         border.set(qn("w:space"), "1")
         border.set(qn("w:color"), "000000")
+    sort_children(borders, ("top", "left", "bottom", "right", "between", "bar"))
+    sort_children(ppr, PPR_ORDER)
 
 
 def repeat_header_row(row_element: BaseOxmlElement) -> None:

@@ -123,3 +123,41 @@ def test_seed_read_the_same_from_a_markdown_file(tmp_path: Path) -> None:
     assert [(b.kind, b.text, b.line) for b in from_md.blocks] == [
         (b.kind, b.text, b.line) for b in from_txt.blocks
     ]
+
+
+def encrypted_pdf(tmp_path: Path) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password="mat-khau", owner_password="chu", algorithm="RC4-128")
+    path = tmp_path / "enc.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("hong.docx", lambda tmp: b"PK\x03\x04" + b"\xff" * 300),
+        ("ma-hoa.pdf", encrypted_pdf),
+        ("rong.txt", lambda tmp: b""),
+        ("la.bin", lambda tmp: bytes(range(256)) * 4),
+        ("cp.txt", lambda tmp: b"\x81\x8d\x8f\x90" * 10),
+    ],
+)
+def test_cli_extract_exits_2_with_one_line(tmp_path: Path, name: str, make) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    path = write(tmp_path, name, make(tmp_path))
+    capuy = Path(sys.executable).parent / "capuy"
+    result = subprocess.run(
+        [str(capuy), "extract", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Lỗi" in lines[0] and "Error" in lines[0]

@@ -26,8 +26,20 @@ class AdmitForm(forms.Form):
     gender = forms.ChoiceField(label="Giới tính", choices=GENDER_CHOICES)
     birth_date = date_field("Ngày sinh", required=False)
     card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
-    admitted_on = date_field("Ngày kết nạp")
-    decision = forms.CharField(label="Quyết định kết nạp", max_length=200, required=False)
+    admitted_on = date_field("Ngày vào Đảng (kết nạp)")
+    entry = forms.ChoiceField(
+        label="Hình thức",
+        choices=[
+            ("admission", "Kết nạp mới"),
+            ("transfer_in_official", "Chuyển sinh hoạt đảng chính thức đến"),
+        ],
+    )
+    arrived_on = date_field("Ngày chuyển đến (nếu chuyển đến)", required=False)
+    recognised_on = date_field("Ngày chính thức (nếu chuyển đến)", required=False)
+    counterpart = forms.CharField(
+        label="Chuyển từ (nếu chuyển đến)", max_length=200, required=False
+    )
+    decision = forms.CharField(label="Quyết định", max_length=200, required=False)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -38,6 +50,8 @@ class AdmitForm(forms.Form):
         born, admitted = data.get("birth_date"), data.get("admitted_on")
         if born and admitted and (admitted.year - born.year) < 18:
             self.add_error("admitted_on", "Người vào Đảng phải đủ 18 tuổi (Điều lệ Đảng, Điều 1).")
+        if data.get("entry") == "transfer_in_official" and not data.get("arrived_on"):
+            self.add_error("arrived_on", "Nhập ngày chuyển đến.")
         return data
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "BadgeDue",
     "add_months",
     "admit",
+    "register_transfer_in",
     "badges_due",
     "member_count",
     "members_at",
@@ -71,6 +72,48 @@ def admit(
         decision=decision,
     )
     Affiliation.objects.create(member=member, organisation=organisation, start=admitted_on)
+    return member
+
+
+@transaction.atomic
+def register_transfer_in(
+    organisation: Organisation,
+    full_name: str,
+    gender: str,
+    admitted_on: dt.date,
+    arrived_on: dt.date,
+    *,
+    recognised_on: dt.date | None = None,
+    counterpart: str = "",
+    birth_date: dt.date | None = None,
+    card_number: str = "",
+    decision: str = "",
+) -> Member:
+    """Register a member who moves their Party membership here (chuyển sinh hoạt đảng chính
+    thức đến): counted from ``arrived_on``, Party age still from ``admitted_on``."""
+    if arrived_on < admitted_on or (recognised_on is not None and recognised_on < admitted_on):
+        raise InputError(
+            "Ngày chuyển đến và ngày chính thức phải sau ngày vào Đảng.",
+            "arrival and recognition must follow admission",
+        )
+    member = Member.objects.create(
+        organisation=organisation,
+        full_name=full_name,
+        gender=gender,
+        birth_date=birth_date,
+        card_number=card_number,
+        admitted_on=admitted_on,
+        recognised_on=recognised_on,
+    )
+    MemberEvent.objects.create(
+        member=member,
+        kind="transfer_in_official",
+        date=arrived_on,
+        organisation=organisation,
+        counterpart=counterpart,
+        decision=decision,
+    )
+    Affiliation.objects.create(member=member, organisation=organisation, start=arrived_on)
     return member
 
 

@@ -16,7 +16,13 @@ from capuy.accounts.access import get_scoped_object_or_404, has_role, require_ro
 from capuy.errors import InputError
 from capuy.members.forms import AdmitForm, EventForm, MemberFilter, RatingForm
 from capuy.members.models import Member, MemberRating
-from capuy.members.services import admit, badges_due, recognition_due, record_event
+from capuy.members.services import (
+    admit,
+    badges_due,
+    recognition_due,
+    record_event,
+    register_transfer_in,
+)
 from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
@@ -48,6 +54,19 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
     def save(form: AdmitForm) -> Member:
         d = form.cleaned_data
+        if d["entry"] == "transfer_in_official":
+            return register_transfer_in(
+                d["organisation"],
+                d["full_name"],
+                d["gender"],
+                d["admitted_on"],
+                d["arrived_on"],
+                recognised_on=d["recognised_on"],
+                counterpart=d["counterpart"],
+                birth_date=d["birth_date"],
+                card_number=d["card_number"],
+                decision=d["decision"],
+            )
         return admit(
             d["organisation"],
             d["full_name"],
@@ -74,7 +93,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
             else ("dự bị" if m.is_probationary else "chính thức"),
         ],
         form=form,
-        form_title="Kết nạp đảng viên",
+        form_title="Kết nạp, tiếp nhận đảng viên",
         save=save,
         filter_form=filters,
         links=[{"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")}],

@@ -22,6 +22,7 @@ from capuy.vocab.records import terms
 __all__ = [
     "achievement_percent",
     "admissions",
+    "asset_verifications",
     "dialogues",
     "discipline",
     "inspections",
@@ -388,3 +389,16 @@ def dialogues(
 def member_count(count: int) -> Statement:
     """Members of an organisation and its subtree (seed 003): "với 4.470 đảng viên"."""
     return Statement("member_count", {"members": count}, f"với {format_count(count)} đảng viên")
+
+
+def asset_verifications(count: int, declaration_years: list[int]) -> Statement:
+    """Verifications of asset and income declarations (seed 001): "xác minh tài sản, thu nhập
+    năm 2023 đối với 09 đồng chí"; the year is named when all declarations share one."""
+    years = sorted(set(declaration_years))
+    year = f" năm {years[0]}" if len(years) == 1 else ""
+    sentence = (
+        f"xác minh tài sản, thu nhập{year} đối với {format_count(count)} đồng chí"
+        if count
+        else "chưa xác minh tài sản, thu nhập"
+    )
+    return Statement("asset_verifications", {"verified": count}, sentence)

@@ -27,6 +27,7 @@ from capuy.stats.statement import Statement
 
 __all__ = [
     "admissions",
+    "asset_verifications",
     "dialogues",
     "discipline",
     "inspections",
@@ -273,3 +274,16 @@ def member_count(root: Organisation, at: dt.date) -> Statement:
     qs = members_at(root, at)
     stmt = phrases.member_count(qs.count())
     return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"members": qs})
+
+
+def asset_verifications(root: Organisation, start: dt.date, end: dt.date) -> Statement:
+    """Asset-declaration verifications concluded in the period in the subtree."""
+    from capuy.oversight.models import AssetVerification
+
+    qs = AssetVerification.objects.filter(
+        organisation__path__startswith=root.path, verified_on__gte=start, verified_on__lte=end
+    ).select_related("member", "organisation")
+    stmt = phrases.asset_verifications(
+        qs.count(), list(qs.values_list("declaration_year", flat=True))
+    )
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"verified": qs})

@@ -80,6 +80,7 @@ def test_admission_through_the_form_is_audited_with_the_user(
             "gender": "nu",
             "birth_date": "12/05/1998",
             "admitted_on": "19/05/2024",
+            "entry": "admission",
             "decision": "12-QĐ/ĐU",
         },
     )
@@ -102,6 +103,7 @@ def test_admission_form_refuses_a_unit_out_of_reach_and_an_underage_person(
             "full_name": "X",
             "gender": "nam",
             "admitted_on": "01/01/2024",
+            "entry": "admission",
         },
     ).content.decode()
     assert "Chọn một đơn vị bạn được nhập hồ sơ." in page
@@ -113,6 +115,7 @@ def test_admission_form_refuses_a_unit_out_of_reach_and_an_underage_person(
             "gender": "nam",
             "birth_date": "01/01/2010",
             "admitted_on": "01/01/2024",
+            "entry": "admission",
         },
     ).content.decode()
     assert "phải đủ 18 tuổi" in page
@@ -156,3 +159,18 @@ def test_home_panel_lists_members_due_for_recognition(client: Client, tree: Tree
     page = client.get("/").content.decode()
     assert "Đảng viên dự bị đến hạn công nhận chính thức" in page
     assert "Quá Hạn Rồi" in page and "quá hạn" in page and "Ở Phổ Minh" not in page
+
+
+def test_transfer_in_through_the_form(client: Client, tree: Tree) -> None:
+    login(client, make_user("cv.phohoa", tree.pho_hoa, Role.SPECIALIST), "")
+    data = {
+        "organisation": tree.pho_hoa_cell.pk,
+        "full_name": "Hồ Văn Đến",
+        "gender": "nam",
+        "admitted_on": "19/05/1994",
+        "entry": "transfer_in_official",
+        "counterpart": "Huyện ủy Bình Sơn",
+    }
+    assert "Nhập ngày chuyển đến." in client.post("/dang-vien/", data).content.decode()
+    assert client.post("/dang-vien/", {**data, "arrived_on": "01/03/2024"}).status_code == 302
+    assert Member.objects.get().events.get().kind == "transfer_in_official"

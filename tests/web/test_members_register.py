@@ -17,6 +17,7 @@ from capuy.members.services import (
     member_count,
     recognition_due,
     record_event,
+    register_transfer_in,
 )
 from tests.web.conftest import Tree
 
@@ -130,3 +131,22 @@ def test_personal_data_changes_are_audited(tree: Tree) -> None:
     entries = LogEntry.objects.get_for_object(member).order_by("timestamp")
     assert [e.action for e in entries] == [LogEntry.Action.CREATE, LogEntry.Action.UPDATE]
     assert entries.last().changes_dict["full_name"] == ["Nguyễn Văn An", "Nguyễn Văn Ân"]
+
+
+def test_transfer_in_counts_from_arrival_and_keeps_party_age(tree: Tree) -> None:
+    member = register_transfer_in(
+        tree.pho_minh,
+        "Hồ Văn Đến",
+        "nam",
+        D(1994, 5, 19),
+        D(2024, 3, 1),
+        recognised_on=D(1995, 5, 19),
+        counterpart="Đảng bộ huyện Bình Sơn",
+    )
+    assert member_count(tree.town, D(2024, 2, 29)) == 0
+    assert member_count(tree.town, D(2024, 3, 1)) == 1
+    assert member.party_years(D(2024, 5, 19)) == 30
+    event = member.events.get()
+    assert (event.kind, event.counterpart) == ("transfer_in_official", "Đảng bộ huyện Bình Sơn")
+    with pytest.raises(InputError, match="phải sau ngày vào Đảng"):
+        register_transfer_in(tree.pho_minh, "Sai Ngày", "nam", D(2020, 1, 1), D(2019, 1, 1))

@@ -21,7 +21,12 @@ from capuy.indicators.models import Indicator, Target
 from capuy.members.models import Affiliation, Member, MemberEvent
 from capuy.members.services import admit, record_event
 from capuy.orgs.models import Organisation
-from capuy.oversight.models import DisciplineDecision, Oversight, OversightSubject
+from capuy.oversight.models import (
+    AssetVerification,
+    DisciplineDecision,
+    Oversight,
+    OversightSubject,
+)
 from capuy.petitions.models import Petition, PetitionCase, Reception
 from capuy.stats import records as stats
 from capuy.stats.statement import Statement
@@ -199,6 +204,26 @@ def oversight(
         started_on=start,
     )
     OversightSubject.objects.create(oversight=noise, subject_organisation=world.other_district)
+
+
+def assets_001(world: World) -> None:
+    """Seed 001: nine cadres' 2023 declarations verified in Q1/2024 (and one from 2022 in the
+    previous quarter, not counted)."""
+    for i, org in enumerate(spread(world, 9)):
+        AssetVerification.objects.create(
+            organisation=org,
+            member=new_member(org, D(2001, 1, 1)),
+            declaration_year=2023,
+            verified_on=D(2024, 3, 1 + i),
+            outcome="trung_thuc",
+        )
+    AssetVerification.objects.create(
+        organisation=world.tree.pho_hoa,
+        member=new_member(world.tree.pho_hoa, D(2001, 1, 1)),
+        declaration_year=2022,
+        verified_on=D(2023, 12, 20),
+        outcome="trung_thuc",
+    )
 
 
 def petitions_001(world: World) -> None:
@@ -480,6 +505,14 @@ CASES: list[Case] = [
         "kiểm tra đối với 02 tổ chức đảng và 02 đảng viên",
         lambda w: oversight(w, "inspection", "chuyen_de", 2, 2, *Q1),
         lambda w: stats.inspections(w.town, *Q1, style="subjects"),
+        False,
+    ),
+    (
+        "001",
+        84,
+        "xác minh tài sản, thu nhập năm 2023 đối với 09 đồng chí",
+        assets_001,
+        lambda w: stats.asset_verifications(w.town, *Q1),
         False,
     ),
     (

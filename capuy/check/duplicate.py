@@ -15,15 +15,38 @@ from capuy.check.registry import RULES, register
 from capuy.check.spelling import confusion_matches
 from capuy.check.units import TextUnit, excerpt, section_path_at, text_units, tone_normalised
 from capuy.model import Document, Finding
-from capuy.text import normalize_tones
 from capuy.vocab.spelling import reduplicatives
 
-# Case-sensitive on purpose: "Ban Biên tập Tập tin", "Đại hội Hội Liên hiệp" are two words.
-_DOUBLED = re.compile(r"(?<![\w])([^\W\d_]+(?:\s+[^\W\d_]+){0,5})(\s+)\1(?![\w])")
+_WORD = re.compile(r"\w+")
+MAX_PHRASE_WORDS = 6
 _CLAUSE_END = re.compile(r"[.;!?…](?=\s|$)|\n")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d+(?:\.\d+)?\)|[-+*•]|\d+[.)]|[a-zđ]\))\s*")
 _NON_WORD = re.compile(r"[^\w]+")
 MIN_CLAUSE_WORDS = 10
+
+
+def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end of the first copy, end of the second) of each phrase of one to six words
+    typed twice with only spaces between. Case-sensitive on purpose: "Ban Biên tập Tập tin",
+    "Đại hội Hội Liên hiệp" are two different words."""
+    words = list(_WORD.finditer(text))
+    tokens = [w.group() for w in words]
+    count = len(tokens)
+    candidates = sorted(
+        (i, n)
+        for n in range(1, MAX_PHRASE_WORDS + 1)
+        for i in [i for i in range(count - 2 * n + 1) if tokens[i] == tokens[i + n]]
+    )
+    taken_until = -1
+    for i, n in candidates:
+        if i <= taken_until or tokens[i : i + n] != tokens[i + n : i + 2 * n]:
+            continue
+        pieces = words[i : i + 2 * n]
+        gaps = [text[a.end() : b.start()] for a, b in zip(pieces, pieces[1:], strict=False)]
+        if not all(gap.isspace() for gap in gaps) or any(t.isdigit() for t in tokens[i : i + n]):
+            continue
+        taken_until = i + 2 * n - 1
+        yield words[i].start(), words[i + n - 1].end(), words[i + 2 * n - 1].end()
 
 
 @register("duplicate.word", "duplicate", "a word or phrase typed twice in a row")
@@ -32,18 +55,18 @@ def doubled_words(doc: Document) -> Iterator[Finding]:
     singles = reduplicatives()
     for unit in text_units(doc):
         text = tone_normalised(unit.text)
-        for match in _DOUBLED.finditer(text):
-            phrase = match.group(1)
-            if " " not in phrase.strip() and phrase.lower() in singles:
+        for start, first_end, end in _doubled(text):
+            phrase = text[start:first_end]
+            if " " not in phrase and phrase.lower() in singles:
                 continue
-            if any(m.start() <= match.start() < m.end() for _, m in confusion_matches(text)):
+            if any(m.start() <= start < m.end() for _, m in confusion_matches(text)):
                 continue  # "truyền truyền": the confusion list has the better suggestion
-            original = unit.text[match.start() : match.end()]
-            kept = unit.text[match.start() : match.start() + len(phrase)]
+            original = unit.text[start:end]
+            kept = unit.text[start:first_end]
             yield rule.finding(
                 "error",
-                unit.line_at(match.start()),
-                excerpt(unit.text, match.start(), match.end()),
+                unit.line_at(start),
+                excerpt(unit.text, start, end),
                 f"“{kept}” bị gõ lặp hai lần liền nhau (“{original}”)",
                 kept,
             )
@@ -56,7 +79,8 @@ _CONNECTIVE = re.compile(
 
 
 def _key(text: str) -> str:
-    text = _ENUMERATOR.sub("", normalize_tones(text)).strip()
+    """``text`` (already tone-normalised) reduced to its words, lower case."""
+    text = _ENUMERATOR.sub("", text).strip()
     text = _CONNECTIVE.sub("", text).lower()
     return _NON_WORD.sub(" ", text).strip()
 
@@ -92,7 +116,8 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
     for unit in text_units(doc):
         if unit.kind == "heading" or unit.line > recipients:
             continue
-        whole = _key(unit.text)
+        normalised = tone_normalised(unit.text)
+        whole = _key(normalised)
         if len(whole.split()) >= MIN_CLAUSE_WORDS:
             first = paragraphs.get(whole)
             if first is not None:
@@ -106,7 +131,9 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
                 continue
             paragraphs[whole] = unit
         for start, end, clause, opens in _clauses(unit):
-            key = _key(clause)
+            if clause.count(" ") < MIN_CLAUSE_WORDS - 1:
+                continue
+            key = _key(normalised[start:end])
             if len(key.split()) < MIN_CLAUSE_WORDS:
                 continue
             seen = clauses.get(key)

@@ -64,7 +64,7 @@ def _syllable_problem(word: str) -> SyllableProblem | None:
 
 
 def _context_ok(entry: Confusion, text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - 60) : start], text[end : end + 60]
     if entry.before and not entry.before.search(before):
         return False
     if entry.after and not entry.after.match(after):
@@ -84,10 +84,16 @@ def _replacement(entry: Confusion, match: re.Match[str], original: str) -> str:
 def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
     """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong."""
     lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     for entry in confusions():
         if entry.needle and entry.needle not in lowered:
             continue
-        for match in entry.pattern.finditer(text):
+        for match in entry.pattern.finditer(lowered):
+            if match.start() and (
+                lowered[match.start() - 1].isalnum() or lowered[match.start() - 1] == "_"
+            ):
+                continue  # inside a longer word
             if _context_ok(entry, text, match.start(), match.end()):
                 yield entry, match
 
@@ -210,8 +216,8 @@ def name_variants(docs: list[Document]) -> Iterator[Finding]:
                 )
 
 
-_OLD_STYLE = re.compile(r"(?<![qQ])(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)", re.IGNORECASE)
-_NEW_STYLE = re.compile(r"(?<![qQ])(?:[òóỏõọ]a|[òóỏõọ]e|[ùúủũụ]y)(?!\w)", re.IGNORECASE)
+_OLD_STYLE = re.compile(r"(?<!q)(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)")  # on lower-cased text
+_NEW_STYLE = re.compile(r"(?<!q)(?:[òóỏõọ]a|[òóỏõọ]e|[ùúủũụ]y)(?!\w)")
 
 
 @register(
@@ -224,10 +230,13 @@ def mixed_tone_styles(doc: Document) -> Iterator[Finding]:
     old: tuple[TextUnit, re.Match[str]] | None = None
     new_count = old_count = 0
     for unit in text_units(doc):
-        for match in _OLD_STYLE.finditer(unit.text):
+        lowered = unit.text.lower()
+        if len(lowered) != len(unit.text):
+            continue
+        for match in _OLD_STYLE.finditer(lowered):
             old_count += 1
             old = old or (unit, match)
-        new_count += len(_NEW_STYLE.findall(unit.text))
+        new_count += len(_NEW_STYLE.findall(lowered))
     if old and new_count:
         unit, match = old
         start = unit.text.rfind(" ", 0, match.start()) + 1

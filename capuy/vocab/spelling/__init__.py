@@ -23,7 +23,8 @@ HUNSPELL_DIC = Path("/usr/share/hunspell/vi_VN.dic")
 
 @dataclass(frozen=True)
 class Confusion:
-    """One curated confusion: the compiled pattern finds it, ``right`` replaces it."""
+    """One curated confusion: the compiled pattern finds it in lower-cased, tone-normalised text
+    (the context patterns read the text as written, case-insensitively); ``right`` replaces it."""
 
     pattern: re.Pattern[str]
     right: str
@@ -64,15 +65,17 @@ def confusions() -> tuple[Confusion, ...]:
     out = []
     for entry in _load("confusions.yaml")["entries"]:
         if "pattern" in entry:
-            regex = normalize_tones(entry["pattern"])
+            regex = normalize_tones(entry["pattern"]).lower()
             wrong = entry["pattern"]
         else:
             wrong = normalize_tones(entry["wrong"])
-            words = [re.escape(w) for w in wrong.split()]
-            regex = r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])"
+            words = [re.escape(w.lower()) for w in wrong.split()]
+            # no look-behind at the start, so ``re`` can scan for the literal prefix; the word
+            # boundary before the match is checked by the caller
+            regex = r"\s+".join(words) + r"(?![\w])"
         out.append(
             Confusion(
-                pattern=re.compile(regex, re.IGNORECASE),
+                pattern=re.compile(regex),  # matched on lower-cased text
                 right=nfc(entry["right"]),
                 reason=entry["reason"],
                 source=str(entry["source"]),

@@ -91,6 +91,7 @@ class _Writer:
         self._rpr_cache: dict[tuple[str, bool, bool, bool], BaseOxmlElement] = {}
         self._style_ids: dict[str, str] = {}
         self._ppr_cache: dict[str, BaseOxmlElement] = {}
+        self._last_paragraph: Paragraph | None = None
 
     # --- set-up -------------------------------------------------------------------------
     def setup(self) -> None:
@@ -317,6 +318,7 @@ class _Writer:
                 paragraph.paragraph_format.left_indent = Cm(0.5 * (block.level - 1))
             block = with_marker(block)
         self._rich_text(paragraph, block, style)
+        self._last_paragraph = paragraph
 
     def _rich_text(self, paragraph: Paragraph, block: Block, style: TextStyle) -> None:
         """Runs cut at every emphasis edge and footnote call, in order."""
@@ -367,7 +369,9 @@ class _Writer:
         table = self.out.add_table(rows=len(rows), cols=columns)
         table.autofit = False
         docx_xml.set_table_grid_borders(table._tbl)
-        widths = _column_widths(rows, columns, layout.page.text_width_mm)
+        widths = _column_widths(
+            rows, columns, layout.page.text_width_mm, layout.style("table").size_pt
+        )
         docx_xml.set_fixed_layout(table._tbl, [_twips(w) for w in widths])
         head, cell_style = layout.style("table_header"), layout.style("table")
         for r, row in enumerate(rows):
@@ -385,7 +389,10 @@ class _Writer:
         doc, layout = self.doc, self.layout
         if not doc.recipients and doc.signature is None:
             return
-        self.out.add_paragraph()
+        # The signature never stands alone on the last page: the last paragraph goes with it.
+        if self._last_paragraph is not None:
+            self._last_paragraph.paragraph_format.keep_with_next = True
+        self.out.add_paragraph().paragraph_format.keep_with_next = True
         table = self._borderless_table([layout.signature_left_mm, layout.signature_right_mm])
         docx_xml.cant_split_row(table.rows[0]._tr)
         left, right = table.rows[0].cells
@@ -480,17 +487,39 @@ def _is_blank_first(cell: _Cell) -> bool:
     return len(paragraphs) == 1 and not paragraphs[0].runs
 
 
-def _column_widths(rows: list[list[str]], columns: int, total_mm: float) -> list[float]:
-    """Widths by the square root of each column's average text length (short columns stay
-    readable, long ones take the rest), each at least 1/8 of the text width."""
-    weights = []
+def _text_mm(chars: int, size_pt: float) -> float:
+    """Printed width of ``chars`` characters of Times at ``size_pt`` (average 0.55 em), in mm."""
+    return chars * size_pt * 0.55 * 25.4 / 72
+
+
+def _column_widths(
+    rows: list[list[str]], columns: int, total_mm: float, size_pt: float
+) -> list[float]:
+    """Column widths: a column of short cells ("Báo cáo", "Quyết định", "02") gets what its
+    longest cell needs on one line; the others share the rest by the square root of their
+    average text length, none narrower than its longest word."""
+    fixed: dict[int, float] = {}
+    floors: list[float] = []
+    weights: list[float] = []
     for c in range(columns):
-        lengths = [len(row[c]) for row in rows if c < len(row)]
-        average = sum(lengths) / len(lengths) if lengths else 1
+        cells = [row[c] for row in rows if c < len(row)]
+        longest = max((len(cell) for cell in cells), default=1)
+        word = max((len(w) for cell in cells for w in cell.split()), default=1)
+        floors.append(_text_mm(word, size_pt) + 2 * CELL_MARGIN_MM)
+        if longest <= 20:
+            fixed[c] = _text_mm(longest, size_pt) + 2 * CELL_MARGIN_MM
+        average = sum(len(cell) for cell in cells) / len(cells) if cells else 1
         weights.append(max(math.sqrt(average), 1.0))
-    floor = total_mm / 8
-    raw = [total_mm * w / sum(weights) for w in weights]
-    widths = [max(floor, w) for w in raw]
+    free = [c for c in range(columns) if c not in fixed]
+    if not free or sum(fixed.values()) >= total_mm:
+        raw = [fixed.get(c, floors[c]) for c in range(columns)]
+        return [w * total_mm / sum(raw) for w in raw]
+    rest = total_mm - sum(fixed.values())
+    share = sum(weights[c] for c in free)
+    widths = [
+        fixed[c] if c in fixed else max(floors[c], rest * weights[c] / share)
+        for c in range(columns)
+    ]
     scale = total_mm / sum(widths)
     return [w * scale for w in widths]
 

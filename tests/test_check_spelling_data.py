@@ -62,6 +62,19 @@ def test_impossible_syllables_fail(word: str, why: str) -> None:
     assert problem is not None and why in problem.reason
 
 
+def test_structure_alone_accepts_the_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without hunspell-vi the structural rules decide alone: they accept every native
+    syllable of the dictionary (what they reject are loanwords and abbreviations it lists)."""
+    import capuy.check.syllable as syllable
+
+    words = sorted(hunspell_syllables())
+    monkeypatch.setattr(syllable, "hunspell_syllables", frozenset)
+    rejected = {w for w in words if w.isalpha() and len(w) > 1 and check_syllable(w)}
+    assert {"gì", "gí", "gỉ", "gi"}.isdisjoint(rejected)
+    assert len(rejected) < 50
+    assert {"email", "internet", "ubnd", "html"} <= rejected
+
+
 def test_hunspell_dictionary_is_read_as_a_syllable_list() -> None:
     syllables = hunspell_syllables()
     assert len(syllables) > 6000

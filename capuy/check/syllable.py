@@ -47,7 +47,9 @@ def check_syllable(word: str) -> SyllableProblem | None:
     base, tones = split_tone(word)
     if len(tones) > 1:
         return SyllableProblem("một âm tiết chỉ mang một dấu thanh")
-    onset = next((o for o in tables.onsets if base.startswith(o) and len(base) > len(o)), "")
+    onset = next(
+        (o for o in tables.onsets if base.startswith(o) and (len(base) > len(o) or o == "gi")), ""
+    )
     rhyme = base[len(onset) :]
     if onset == "gi" and (not rhyme or rhyme[0] not in "aăâeêioôơuưy"):
         rhyme = "i" + rhyme  # gì, gìn: the i belongs to both

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from capuy.model import Block, Document, Footnote, FootnoteRef, Header
 from capuy.render import docx_xml, parse_authoring, render_docx
 from capuy.vocab.layout import load_layout
 
@@ -376,3 +377,41 @@ def test_properties_follow_the_schema_order_word_requires(
             assert _in_schema_order(element, order), (name, [c.tag.split("}")[1] for c in element])
             checked += 1
     assert checked > 10
+
+
+def test_labels_that_are_not_1_2_3_are_kept_as_custom_marks(tmp_path: Path) -> None:
+    """Seed-style labels out of Word's sequence ("3" before "1", as a page-cut dump can have)
+    print as the source printed them; a second call of one label stays a superscript label."""
+    blocks = [
+        Block(
+            kind="paragraph",
+            text="Nghị quyết số 28-NQ/TW",
+            line=1,
+            footnote_refs=[FootnoteRef("3", 22)],
+        ),
+        Block(
+            kind="paragraph",
+            text="Kết luận số 01-KL/TW",
+            line=2,
+            footnote_refs=[FootnoteRef("1", 8), FootnoteRef("3", 20)],
+        ),
+    ]
+    notes = [Footnote(label="1", text="một", line=3), Footnote(label="3", text="ba", line=4)]
+    doc = Document(source="x", header=Header(kind="BÁO CÁO"), blocks=blocks, footnotes=notes)
+    out = Docx(render_docx(doc, tmp_path / "custom.docx"))
+    refs = list(out.document.iter(w("footnoteReference")))
+    assert [(r.get(w("id")), r.get(w("customMarkFollows"))) for r in refs] == [
+        ("1", "1"),
+        ("2", "1"),
+    ]
+    assert [para_text(r.getparent()) for r in refs] == ["3", "1"]
+    real = [
+        n for n in out.parts["word/footnotes.xml"].findall("w:footnote", NS) if not n.get(w("type"))
+    ]
+    assert [para_text(n).split(" ", 1) for n in real] == [["3", "ba"], ["1", "một"]]
+    assert all(n.find(".//w:footnoteRef", NS) is None for n in real)
+    second = out.paragraph("Kết luận1 số 01-KL/TW3")
+    tail = second.findall("w:r", NS)[-1]
+    assert (
+        para_text(tail) == "3" and tail.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"
+    )

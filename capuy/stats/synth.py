@@ -27,7 +27,12 @@ from capuy.indicators.models import Indicator, IndicatorValue, Target, Validatio
 from capuy.members.models import Affiliation, Member, MemberEvent
 from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
-from capuy.oversight.models import DisciplineDecision, Oversight, OversightSubject
+from capuy.oversight.models import (
+    AssetVerification,
+    DisciplineDecision,
+    Oversight,
+    OversightSubject,
+)
 from capuy.petitions.models import Petition, PetitionCase, Reception
 
 __all__ = ["SCALES", "Scale", "generate"]
@@ -391,6 +396,7 @@ class _Generator:
         ):
             cells_of.setdefault(parent_id, []).append(org_id)
         oversights, subjects_plan, decisions = [], [], []
+        verifications: list[AssetVerification] = []
         for unit in units:
             pool = [m for c in [*cells_of.get(unit.pk, []), unit.pk] for m in by_unit.get(c, [])]
             for year in range(START.year, END.year + 1):
@@ -422,6 +428,17 @@ class _Generator:
                         subjects_plan.append(
                             [rng.choice(pool) for _ in range(rng.randint(0, 3))] if pool else []
                         )
+                for _ in range(rng.randint(0, 2) if pool else 0):
+                    cadre = rng.choice(pool)
+                    verifications.append(
+                        AssetVerification(
+                            organisation_id=cadre.organisation_id,
+                            member=cadre,
+                            declaration_year=year - 1,
+                            verified_on=_day(rng, dt.date(year, 3, 1), dt.date(year, 11, 30)),
+                            outcome="trung_thuc" if rng.random() < 0.97 else "khong_trung_thuc",
+                        )
+                    )
                 for _ in range(rng.randint(0, 4)):
                     if not pool:
                         break
@@ -465,6 +482,8 @@ class _Generator:
             OversightSubject.objects.bulk_create(batch)
         for batch in _batches(decisions):
             DisciplineDecision.objects.bulk_create(batch)
+        for verification_batch in _batches(verifications):
+            AssetVerification.objects.bulk_create(verification_batch)
         self.advance("kiểm tra, giám sát, kỷ luật", len(created) + len(decisions))
 
     def petitions(self, units: list[Organisation]) -> None:

@@ -658,6 +658,16 @@ def test_header_pattern(
     assert (header.place, header.date, header.draft) == (place, date, draft)
 
 
+def test_a_citation_in_the_summary_line_is_found_but_not_the_own_number() -> None:
+    text = (
+        "Số 12-BC/TU\n\nBÁO CÁO\ntổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016\n\n"
+        "I. KẾT QUẢ\n\nNội dung.\n"
+    )
+    doc = extract(read_text(text))
+    assert [(c.symbol, c.line) for c in doc.citations] == [("05-CT/TW", 4)]
+    assert doc.header.symbol == "12-BC/TU"
+
+
 def test_header_bodies_superior_then_issuer() -> None:
     text = "TỈNH ỦY QUẢNG NGÃI\nTHỊ ỦY ĐỨC PHỔ\n*\nSố 708-BC/TU\n\nBÁO CÁO\ncông tác tháng 02\n\nI. KẾT QUẢ\n"
     header = extract(read_text(text)).header

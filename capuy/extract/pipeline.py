@@ -104,6 +104,12 @@ def link_footnotes(doc: Document) -> None:
                 footnote.ref_line = block.line_at(ref.offset)
 
 
+def _first_body_line(doc: Document, regions: Regions) -> int:
+    if regions.body < len(doc.blocks):
+        return doc.blocks[regions.body].line
+    return 10**9
+
+
 def regions_of(doc: Document) -> Regions:
     return find_regions(doc, _body_start_finder())
 
@@ -118,8 +124,16 @@ def extract(doc: Document) -> Document:
     doc.signature = extract_signature(closing)
     doc.appendices = extract_appendices(doc.blocks, regions.appendix)
 
-    everything = range(regions.body, len(doc.blocks))
+    # The header is scanned too (a summary line may cite "Chỉ thị số 05-CT/TW"), except the
+    # document's own "Số 708-BC/TU".
+    everything = range(0, len(doc.blocks))
     citations = _citations(_units(doc, everything, _BODY_KINDS | {"table"}))
+    own_number = header.lines.get("number")
+    citations = [
+        c
+        for c in citations
+        if not (c.line == own_number and c.line < _first_body_line(doc, regions))
+    ]
     citations += _citations(_footnote_units(doc))
     doc.citations = sorted(citations, key=lambda c: (c.line, c.start))
 

@@ -83,6 +83,7 @@ def serve(host: str, port: int, workers: int | None = None, threads: int = 4) ->
         "worker_class": "gthread",
         "threads": threads,
         "timeout": 60,
+        "keepalive": 5,
         "graceful_timeout": 10,
         "accesslog": os.environ.get("CAPUY_ACCESS_LOG") or None,
         "errorlog": "-",

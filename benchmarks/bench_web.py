@@ -1,0 +1,288 @@
+"""Web latency under 20 concurrent clients: home page and document list vs a static file.
+
+Set-up (in a throw-away data directory, in subprocesses so no Django state leaks into the
+other benchmarks): ``capuy demo --no-serve`` (migrations, the Đức Phổ demo data and the demo
+steps of the record apps), then 50.000 generated documents spread over the town and its 15
+wards, both registers, every party type, 2020–2025, ~10 % classified — inserted with
+``bulk_create``. Then ``capuy serve`` (gunicorn + WhiteNoise, default workers) on 127.0.0.1.
+
+Load: 20 client threads, each with its own keep-alive ``http.client`` connection and the
+session of the town leader (the widest scope: the whole town, clearance Tuyệt mật), send a
+bounded number of GETs per URL (or stop at a time limit); latencies are measured per request.
+Baseline, same run, same server: a static file served by WhiteNoise. Reported: p50, p95, max,
+requests/s and p95 as a multiple of the static file's p95.
+
+Run: ``make bench`` or ``python -m benchmarks web`` (about two minutes on 2 cores).
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+CLIENTS = 20
+REQUESTS_PER_CLIENT = 25  # per URL
+TIME_LIMIT = 90.0  # seconds per URL, whichever comes first
+GENERATED_DOCUMENTS = 50_000
+USER, PASSWORD = "lanhdao.ducpho", "lanhdao-ducpho-2024"
+URLS = [
+    ("tệp tĩnh (baseline)", "/static/capuy/capuy.css"),
+    ("trang chủ", "/"),
+    ("danh sách văn bản", "/van-ban/"),
+    ("danh sách văn bản, trang 50", "/van-ban/?page=50"),
+]
+REPO = Path(__file__).resolve().parents[1]
+CAPUY = str(Path(sys.executable).with_name("capuy"))
+
+
+def generate_documents(count: int) -> int:
+    """Insert ``count`` documents into the configured database (runs in the prepare step)."""
+    import datetime as dt
+    import random
+
+    from capuy.accounts.levels import Classification
+    from capuy.documents.models import Direction, Document, party_type_choices
+    from capuy.orgs.models import Body, CommitteeTerm, Organisation
+
+    rng = random.Random(2024)
+    town = Organisation.objects.get(committee_name="Thị ủy Đức Phổ", valid_to__isnull=True)
+    wards = town.children.filter(kind="dang_bo_co_so", committee_name__startswith="Đảng ủy")
+    units = [town, *wards]
+    types = [code for code, _ in party_type_choices()]
+    bodies = {u.pk: list(Body.objects.filter(organisation=u)) for u in units}
+    terms = {t.organisation_id: t for t in CommitteeTerm.objects.filter(organisation__in=units)}
+    next_number: dict[tuple[int, str, str], int] = {}
+    levels = [Classification.NORMAL] * 90 + [Classification.SECRET] * 7
+    levels += [Classification.TOP_SECRET] * 2 + [Classification.MOST_SECRET]
+    phrase = "Kế hoạch triển khai thực hiện Nghị quyết Báo cáo kết quả công tác xây dựng Đảng"
+    phrase += " kiểm tra giám sát dân vận tuyên giáo tổ chức cán bộ quý tháng năm phường xã"
+    words = phrase.split(maxsplit=-1)
+    start = dt.date(2020, 9, 1)
+    batch: list[Document] = []
+    for i in range(count):
+        unit = units[0] if rng.random() < 0.5 else rng.choice(units[1:])
+        term = terms.get(unit.pk)
+        body = rng.choice(bodies[unit.pk])
+        type_code = rng.choice(types)
+        issued = start + dt.timedelta(days=rng.randrange(0, 1700))
+        outgoing = term is not None and rng.random() < 0.8
+        doc = Document(
+            direction=Direction.OUTGOING if outgoing else Direction.INCOMING,
+            organisation=unit,
+            type_code=type_code,
+            issued_on=issued,
+            summary=" ".join(rng.choice(words) for _ in range(rng.randint(6, 16))).capitalize(),
+            classification=rng.choice(levels),
+            signer_name="Người ký " + str(i % 97),
+        )
+        if outgoing:
+            key = (unit.pk, body.code, type_code)
+            number = next_number.get(key, 5000) + 1  # far above the demo's own numbers
+            next_number[key] = number
+            doc.term = term
+            doc.issuing_body = body
+            doc.symbol_code = body.code
+            doc.number = number
+            doc.symbol = f"{number}-{type_code}/{body.code}"
+        else:
+            doc.sender = "Ban Tổ chức Tỉnh ủy"
+            doc.received_on = issued + dt.timedelta(days=1)
+            doc.symbol = f"{rng.randint(1, 9000)}-{type_code}/TU"
+        doc.refresh_search_text()
+        batch.append(doc)
+        if len(batch) == 2000:
+            Document.objects.bulk_create(batch)
+            batch.clear()
+    Document.objects.bulk_create(batch)
+    return Document.objects.count()
+
+
+def _prepare_in_subprocess(data_dir: Path) -> None:
+    """Entry of ``python -m benchmarks.bench_web prepare``: generate into CAPUY_DATA_DIR."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    import django
+
+    django.setup()
+    total = generate_documents(GENERATED_DOCUMENTS)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+    print(f"documents: {total}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_until_up(port: int, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("capuy serve did not start")
+
+
+def _login(port: int) -> str:
+    """Log in through the real form; returns the Cookie header for the session."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/dang-nhap/")
+    response = conn.getresponse()
+    body = response.read().decode()
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    assert csrf_cookie and token, "no CSRF token on the login page"
+    form = f"username={USER}&password={PASSWORD}&csrfmiddlewaretoken={token.group(1)}"
+    conn.request(
+        "POST",
+        "/dang-nhap/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_cookie.group(1)}",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie") or "")
+    assert response.status == 302 and session, f"login failed: {response.status}"
+    return f"csrftoken={csrf_cookie.group(1)}; sessionid={session.group(1)}"
+
+
+def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
+    """20 clients × REQUESTS_PER_CLIENT GETs of ``path``; (latencies in ms, seconds, errors)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + TIME_LIMIT
+    start_gate = threading.Barrier(CLIENTS)
+
+    def client() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+        def get() -> int:
+            """One GET; reconnects once if the server closed the idle keep-alive connection."""
+            nonlocal conn
+            for attempt in (1, 2):
+                try:
+                    conn.request("GET", path, headers={"Cookie": cookie})
+                    response = conn.getresponse()
+                    response.read()
+                    return response.status
+                except (http.client.RemoteDisconnected, ConnectionError):
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    if attempt == 2:
+                        raise
+            return 0
+
+        mine: list[float] = []
+        bad = 0
+        for _ in range(2):  # open the connection, warm the worker
+            get()
+        start_gate.wait()
+        for _ in range(REQUESTS_PER_CLIENT):
+            if time.monotonic() > stop_at:
+                break
+            began = time.perf_counter()
+            status = get()
+            mine.append((time.perf_counter() - began) * 1000)
+            if status != 200:
+                bad += 1
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors += bad
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, time.perf_counter() - began, errors
+
+
+def _p(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> None:
+    data_dir = Path(tempfile.mkdtemp(prefix="capuy-bench-web-"))
+    env = {**os.environ, "CAPUY_DATA_DIR": str(data_dir)}
+    env.pop("CAPUY_DATABASE_URL", None)  # the embedded SQLite, as an office would run it
+    server = None
+    try:
+        started = time.perf_counter()
+        subprocess.run(
+            [CAPUY, "demo", "--no-serve"], env=env, cwd=REPO, check=True, capture_output=True
+        )
+        prepared = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_web", "prepare"],
+            env=env,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        print(f"set-up: {prepared.stdout.strip()} in {time.perf_counter() - started:.0f} s")
+        port = _free_port()
+        server = subprocess.Popen(
+            [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _wait_until_up(port)
+        cookie = _login(port)
+        print(
+            f"{CLIENTS} clients × {REQUESTS_PER_CLIENT} requests per URL, "
+            f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each)"
+        )
+        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        baseline = None
+        for label, path in URLS:
+            latencies, seconds, errors = _load(port, path, cookie)
+            p95 = _p(latencies, 95)
+            baseline = baseline or p95
+            print(
+                f"| {label} `{path}` | {len(latencies)}{f' ({errors} errors)' if errors else ''} "
+                f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
+                f"| {len(latencies) / seconds:.0f} | {p95 / baseline:.1f} |"
+            )
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["prepare"]:
+        _prepare_in_subprocess(Path(os.environ["CAPUY_DATA_DIR"]))
+    else:
+        main()

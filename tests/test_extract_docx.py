@@ -75,3 +75,17 @@ def test_header_signature_and_recipients_survive_the_docx_round_trip(
         text.signature.name,
     )
     assert docx.recipients == text.recipients
+
+
+def test_appendix_survives_the_docx_round_trip(round_trips) -> None:  # type: ignore[no-untyped-def]
+    text, docx = round_trips["000"]
+    (before,) = text.appendices
+    (after,) = docx.appendices
+    assert (after.title, after.caption, after.note) == (before.title, before.caption, before.note)
+    assert [row for t in after.tables for row in t.rows] == [
+        row for t in before.tables for row in t.rows
+    ]
+    assert (docx.header.symbol, docx.header.date) == (
+        "708-BC/TU",
+        before.tables and text.header.date,
+    )

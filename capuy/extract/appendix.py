@@ -2,7 +2,8 @@
 
 Seed 000 prints title, caption and note on one source line ("PHỤ LỤC**một số văn bản …***(kèm
 theo Báo cáo số 708-BC/TU ngày 26/02/2024 của Ban Thường vụ Thị ủy)*"), so the block is split
-by pattern: the title word(s), the caption up to the parenthesised note, the note. The tables
+by pattern: the title word(s), the caption up to the parenthesised note, the note. The DOCX
+layout writes them as separate paragraphs, which fill caption and note in turn. The tables
 that follow are the reader's table blocks; tab-separated lines the reader left as paragraphs
 are made into rows here, and a row that starts with a tab (a cell continued after a page
 break) is joined to the row above.
@@ -82,6 +83,18 @@ def extract_appendices(blocks: list[Block], start: int) -> list[Appendix]:
                 rows, row_lines = rows[1:], row_lines[1:]
             if rows:
                 current.tables.append(Table(rows=rows, line=row_lines[0], row_lines=row_lines))
+        elif not current.tables and (not current.note or not current.caption):
+            # The DOCX layout puts title, caption and note in paragraphs of their own.
+            paragraph = clean(block.text.replace("\n", " "))
+            note = _NOTE.search(paragraph)
+            if note and not current.note:
+                current.note = note.group(0)
+                caption = paragraph[: note.start()].strip(" .:")
+                current.caption = current.caption or caption
+            elif not current.caption:
+                current.caption = paragraph.strip(" .:")
+            else:
+                current.blocks.append(block)
         else:
             current.blocks.append(block)
     return appendices

@@ -169,7 +169,9 @@ def test_converter_reuses_one_libreoffice(tmp_path: Path) -> None:
 
 def test_cold_conversion(tmp_path: Path) -> None:
     doc = parse_authoring(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE))
-    pdf = docx_to_pdf(render_docx(doc, tmp_path / "a.docx"), tmp_path / "out" / "a.pdf")
+    pdf = docx_to_pdf(render_docx(doc, tmp_path / "a.docx"), tmp_path / "a.pdf")
+    with pytest.raises(InputError):
+        docx_to_pdf(tmp_path / "a.docx", tmp_path / "missing-folder" / "a.pdf")
     assert "Đỗ Tâm Hiền" in pdftotext(pdf)
 
 

@@ -58,6 +58,15 @@ def find_uno_python() -> str | None:
     return None
 
 
+def _check_target(dst: Path) -> None:
+    """The PDF's folder must exist (as for the DOCX): a typo should not make a directory tree."""
+    if not dst.parent.is_dir():
+        raise InputError(
+            f"Không có thư mục {dst.parent} để ghi {dst.name}",
+            f"no folder {dst.parent} to write {dst.name} into",
+        )
+
+
 def _check_source(src: Path) -> None:
     """A DOCX we can hand to LibreOffice (which would happily print any text file as a PDF)."""
     if not src.is_file():
@@ -86,6 +95,7 @@ def _batch_convert(pairs: list[tuple[Path, Path]]) -> None:
         staged: list[tuple[Path, Path]] = []
         for index, (src, dst) in enumerate(pairs):
             _check_source(src)
+            _check_target(dst)
             stage = tmp_dir / f"in{index}"
             stage.mkdir()
             copy = stage / f"{index}_{src.stem}.docx"
@@ -120,7 +130,6 @@ def _batch_convert(pairs: list[tuple[Path, Path]]) -> None:
                     f"LibreOffice không chuyển được {copy.name.split('_', 1)[1]} sang PDF",
                     f"LibreOffice could not convert {copy.name.split('_', 1)[1]} to PDF",
                 )
-            dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(produced), dst)
 
 
@@ -223,8 +232,8 @@ class PdfConverter:
             _batch_convert([(source, target)])
             return target
         _check_source(source)
+        _check_target(target)
         self.start()
-        target.parent.mkdir(parents=True, exist_ok=True)
         answer = self._ask({"src": str(source), "dst": str(target)})
         if not answer.get("ok") or not target.is_file():
             raise InputError(

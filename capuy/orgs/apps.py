@@ -19,3 +19,7 @@ class OrgsConfig(AppConfig):
         auditlog.register(OrgEvent, m2m_fields={"predecessors", "successors"})
         auditlog.register(Body)
         auditlog.register(CommitteeTerm)
+
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(NavItem("Tổ chức", "orgs:tree", order=80))

@@ -25,6 +25,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.health, name="health"),
     path("quan-tri/", admin.site.urls),
+    path("to-chuc/", include("capuy.orgs.urls")),
     path("van-ban/", include("capuy.documents.urls")),
     path("hoi-nghi/", include("capuy.meetings.urls")),
     path("dang-vien/", include("capuy.members.urls")),

@@ -1,0 +1,295 @@
+"""Which days a report covers, and how its title names that period and the next.
+
+A report is asked for as (kind, period spec): ``monthly 2024-02``, ``quarterly 2024-Q1``,
+``six_month 2024-H1``, ``nine_month 2024``, ``yearly 2024``, ``mid_term 2020-2025`` and
+``term 2020-2025`` (the committee's term by its years), ``conclusion 2024-9M`` (a conclusion
+takes the period of the report the conference discussed: any of the specs above, ``9M``
+for nine months), ``thematic 2021-05-18..2024-02-26``. The counting window of the fixed kinds
+comes from ``capuy.vocab.report_window`` with the committee's rule (27-26, 15-14, calendar).
+
+Pure: no Django. Terms are passed in as (start year, end year, start date, end date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from capuy.errors import InputError
+from capuy.text.numbers import int_to_roman
+from capuy.vocab import report_period, report_window
+
+KINDS = (
+    "monthly",
+    "quarterly",
+    "six_month",
+    "nine_month",
+    "yearly",
+    "mid_term",
+    "term",
+    "conclusion",
+    "thematic",
+)
+FIXED = ("monthly", "quarterly", "six_month", "nine_month", "yearly")
+
+
+@dataclass(frozen=True)
+class Label:
+    """How a title names a period: ``label`` "tháng 02/2024", ``month_words`` "tháng 02"."""
+
+    label: str
+    year: int
+    month_words: str = ""
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    kind: str  # the report's kind
+    spec: str  # normalised spec, e.g. "2024-02", "2024-Q1"
+    start: dt.date  # the counting window
+    end: dt.date
+    period: Label  # this period, as the title names it
+    next: Label  # the next period
+    previous: Label
+    calendar_end: dt.date  # last day of the period's calendar span (tasks due "in the month")
+    next_start: dt.date
+    next_end: dt.date  # the next period's span, for the tasks due in it
+    previous_start: dt.date
+    previous_end: dt.date
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+
+def text_date(day: dt.date) -> str:
+    """ "27/01/2024", "18/5/2021": the day with two digits, the month with two only when it is
+    1 or 2 — as the seeds write dates in running text."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def month_words(month: int) -> str:
+    """ "tháng 02", "tháng 3": months 1 and 2 take a leading zero, as dates do (seed 000)."""
+    return f"tháng {month:02d}" if month < 3 else f"tháng {month}"
+
+
+def _month_label(year: int, month: int) -> Label:
+    return Label(f"{month_words(month)}/{year}", year, month_words(month))
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bad(spec: str, kind: str, example: str) -> InputError:
+    return InputError(
+        f"Kỳ báo cáo “{spec}” không hợp lệ cho loại {kind} (ví dụ: {example})",
+        f"invalid period {spec!r} for a {kind} report (e.g. {example})",
+    )
+
+
+_EXAMPLES = {
+    "monthly": "2024-02",
+    "quarterly": "2024-Q1",
+    "six_month": "2024-H1",
+    "nine_month": "2024",
+    "yearly": "2024",
+    "mid_term": "2020-2025",
+    "term": "2020-2025",
+    "conclusion": "2024-9M",
+    "thematic": "2021-05-18..2024-02-26",
+}
+
+
+def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
+    spec = spec.strip().upper()
+    if kind == "monthly":
+        found = re.fullmatch(r"(\d{4})-(\d{1,2})", spec)
+        if not found or not 1 <= int(found[2]) <= 12:
+            raise _bad(spec, kind, _EXAMPLES[kind])
+        year, month = int(found[1]), int(found[2])
+        window = report_window("monthly", year, month, rule)
+        ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
+        py, pm = (year, month - 1) if month > 1 else (year - 1, 12)
+        next_window = report_window("monthly", ny, nm, rule)
+        prev_window = report_window("monthly", py, pm, rule)
+        return ReportPeriod(
+            kind,
+            f"{year}-{month:02d}",
+            window.start,
+            window.end,
+            _month_label(year, month),
+            _month_label(ny, nm),
+            _month_label(py, pm),
+            max(window.end, _last_day(year, month)),
+            next_window.start,
+            max(next_window.end, _last_day(ny, nm)),
+            prev_window.start,
+            max(prev_window.end, _last_day(py, pm)),
+        )
+    if kind == "quarterly":
+        found = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
+        if not found:
+            raise _bad(spec, kind, _EXAMPLES[kind])
+        year, quarter = int(found[1]), int(found[2])
+        window = report_window("quarterly", year, quarter, rule)
+        ny, nq = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+        py, pq = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        nw = report_window("quarterly", ny, nq, rule)
+        pw = report_window("quarterly", py, pq, rule)
+        return ReportPeriod(
+            kind,
+            f"{year}-Q{quarter}",
+            window.start,
+            window.end,
+            Label(f"quý {int_to_roman(quarter)}/{year}", year),
+            Label(f"quý {int_to_roman(nq)}/{ny}", ny),
+            Label(f"quý {int_to_roman(pq)}/{py}", py),
+            max(window.end, _last_day(year, 3 * quarter)),
+            nw.start,
+            max(nw.end, _last_day(ny, 3 * nq)),
+            pw.start,
+            max(pw.end, _last_day(py, 3 * pq)),
+        )
+    found = re.fullmatch(r"(\d{4})(?:-(H1|9M|Y))?", spec)
+    if not found:
+        raise _bad(spec, kind, _EXAMPLES[kind])
+    year = int(found[1])
+    window = report_window(kind, year, None, rule)
+    months = report_period(kind).months or 12  # type: ignore[union-attr]
+    if kind == "yearly":
+        nxt = Label(f"năm {year + 1}", year + 1)
+        prev = Label(f"năm {year - 1}", year - 1)
+        next_start, next_end = dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
+        prev_start, prev_end = dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
+    else:
+        rest = 12 - months
+        nxt = Label(f"{rest} tháng cuối năm {year}", year)
+        prev = Label(f"năm {year - 1}", year - 1)
+        next_start, next_end = window.end + dt.timedelta(days=1), dt.date(year, 12, 31)
+        prev_start, prev_end = dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
+    label = Label(f"năm {year}", year) if kind == "yearly" else Label(window.label, year)
+    return ReportPeriod(
+        kind,
+        str(year),
+        window.start,
+        window.end,
+        label,
+        nxt,
+        prev,
+        max(window.end, _last_day(year, months)),
+        next_start,
+        next_end,
+        prev_start,
+        prev_end,
+    )
+
+
+_CONCLUSION_SPECS = (
+    (r"\d{4}-\d{1,2}", "monthly"),
+    (r"\d{4}-Q[1-4]", "quarterly"),
+    (r"\d{4}-H1", "six_month"),
+    (r"\d{4}-9M", "nine_month"),
+    (r"\d{4}(-Y)?", "yearly"),
+)
+
+
+def resolve_period(
+    kind: str,
+    spec: str,
+    rule: str = "calendar",
+    term: tuple[int, int, dt.date, dt.date | None] | None = None,
+    today: dt.date | None = None,
+) -> ReportPeriod:
+    """The window and labels of a report of ``kind`` for ``spec`` (``InputError`` if bad)."""
+    if kind not in KINDS:
+        raise InputError(
+            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(KINDS)})",
+            f"unknown report kind {kind!r} (one of: {', '.join(KINDS)})",
+        )
+    spec = (spec or "").strip()
+    if kind in FIXED:
+        return _fixed(kind, spec, rule)
+    if kind == "conclusion":
+        for pattern, underlying in _CONCLUSION_SPECS:
+            if re.fullmatch(pattern, spec.upper()):
+                base = _fixed(underlying, spec.upper().replace("-9M", "").replace("-Y", ""), rule)
+                return ReportPeriod("conclusion", spec.upper(), *_fields_after_spec(base))
+        raise _bad(spec, kind, _EXAMPLES[kind])
+    if kind == "thematic":
+        found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", spec)
+        if not found:
+            raise _bad(spec, kind, _EXAMPLES[kind])
+        start, end = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
+        if end < start:
+            raise _bad(spec, kind, _EXAMPLES[kind])
+        label = Label(f"từ ngày {text_date(start)} đến ngày {text_date(end)}", end.year)
+        later = Label("thời gian tới", end.year)
+        return ReportPeriod(
+            kind, spec, start, end, label, later, label, end, end, end, start, start
+        )
+    # mid_term, term: the committee's term, given by its years
+    found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", spec)
+    if not found:
+        raise _bad(spec, kind, _EXAMPLES[kind])
+    if term is None:
+        raise InputError(
+            f"Không tìm thấy nhiệm kỳ {spec} của cấp ủy này",
+            f"the committee has no term {spec}",
+        )
+    start_year, end_year, start, end = term
+    years = f"{start_year} - {end_year}"
+    following = f"{end_year} - {end_year + (end_year - start_year)}"
+    if kind == "mid_term":
+        middle = dt.date(start.year + (end_year - start_year) // 2, start.month, 1)
+        stop = middle - dt.timedelta(days=1)
+        return ReportPeriod(
+            kind,
+            f"{start_year}-{end_year}",
+            start,
+            stop,
+            Label(f"nửa đầu nhiệm kỳ {years}", stop.year),
+            Label(f"nửa cuối nhiệm kỳ {years}", stop.year),
+            Label(f"nhiệm kỳ {years}", stop.year),
+            stop,
+            middle,
+            end or dt.date(end_year, 12, 31),
+            start,
+            stop,
+        )
+    stop = end or min(today or dt.date.today(), dt.date(end_year, 12, 31))
+    return ReportPeriod(
+        kind,
+        f"{start_year}-{end_year}",
+        start,
+        stop,
+        Label(f"nhiệm kỳ {years}", end_year),
+        Label(f"nhiệm kỳ {following}", end_year),
+        Label(f"nhiệm kỳ {years}", end_year),
+        stop,
+        stop + dt.timedelta(days=1),
+        dt.date(end_year + (end_year - start_year), 12, 31),
+        start,
+        stop,
+    )
+
+
+def _fields_after_spec(base: ReportPeriod) -> tuple:  # type: ignore[type-arg]
+    return (
+        base.start,
+        base.end,
+        base.period,
+        base.next,
+        base.previous,
+        base.calendar_end,
+        base.next_start,
+        base.next_end,
+        base.previous_start,
+        base.previous_end,
+    )

@@ -1,0 +1,128 @@
+"""Report templates as data: the YAML files of ``capuy/vocab/report_templates/``, or an
+administrator's override stored in the database (``TemplateOverride``).
+
+A template is a mapping: plain data (``name``, ``document_kind``, ``type_code``,
+``issuing_body``, ``signature``, ``recipients``, ``deadline_days``, ``window_rule``, the
+``*_fields`` lists) and text filled from the records (``summary``, ``body``,
+``membership_decision``, ``kind_line`` and each recipient), written in the Django template
+language without auto-escaping (the output is Markdown, not HTML). ``base: quarterly`` takes
+every key not given from another template.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from django.template import Context, Engine
+
+from capuy.errors import InputError
+from capuy.text import nfc, search_key
+
+REQUIRED = ("kind", "name", "document_kind", "type_code", "summary", "body", "deadline_days")
+
+
+@cache
+def _file(kind: str) -> dict[str, Any]:
+    folder = resources.files("capuy.vocab").joinpath("report_templates")
+    try:
+        text = folder.joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"Không có mẫu báo cáo “{kind}”", f"no report template {kind!r}") from None
+    data = yaml.safe_load(nfc(text))
+    assert isinstance(data, dict)
+    return data
+
+
+def parse_template_text(text: str) -> dict[str, Any]:
+    """An administrator's YAML, refused with a Vietnamese reason when it cannot be used."""
+    try:
+        data = yaml.safe_load(nfc(text))
+    except yaml.YAMLError as error:
+        raise InputError("Mẫu báo cáo không phải YAML hợp lệ", f"invalid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise InputError("Mẫu báo cáo phải là các cặp khóa: giá trị", "template must be a mapping")
+    return data
+
+
+def _with_base(data: dict[str, Any], seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    base = data.get("base")
+    if not base:
+        return data
+    if base in seen:
+        raise InputError("Mẫu báo cáo kế thừa vòng tròn", f"circular template base {base!r}")
+    merged = dict(load_template(base, seen + (data.get("kind", ""),)))
+    merged.update({k: v for k, v in data.items() if k != "base"})
+    return merged
+
+
+def load_template(kind: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The template of ``kind``: the administrator's override if any, else the file."""
+    from capuy.reports.models import TemplateOverride
+
+    override = TemplateOverride.objects.filter(kind=kind).values_list("text", flat=True).first()
+    data = parse_template_text(override) if override else _file(kind)
+    merged = _with_base(data, seen)
+    missing = [key for key in REQUIRED if key not in merged]
+    if missing:
+        raise InputError(
+            f"Mẫu báo cáo “{kind}” thiếu: {', '.join(missing)}",
+            f"template {kind!r} lacks: {', '.join(missing)}",
+        )
+    return merged
+
+
+def default_text(kind: str) -> str:
+    """The file's YAML text, to start an override from."""
+    folder = resources.files("capuy.vocab").joinpath("report_templates")
+    return folder.joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
+
+
+_ENGINE = Engine(
+    autoescape=False,
+    libraries={"l10n": "django.templatetags.l10n"},
+    builtins=["django.template.defaultfilters"],
+)
+
+
+def fill(text: str, context: dict[str, Any]) -> str:
+    """``text`` (Django template language) filled from ``context``."""
+    from django.template import TemplateSyntaxError
+
+    try:
+        # numbers are written by the composer the Vietnamese way; the engine must not add a
+        # thousands separator to a year ("2.024")
+        template = _ENGINE.from_string(
+            "{% load l10n %}{% localize off %}" + text + "{% endlocalize %}"
+        )
+    except TemplateSyntaxError as error:
+        raise InputError(
+            f"Mẫu báo cáo có lỗi cú pháp: {error}", f"template syntax error: {error}"
+        ) from None
+    return template.render(Context(context, autoescape=False))
+
+
+# --- fields (lĩnh vực) ----------------------------------------------------------------------
+
+
+@cache
+def _fields() -> tuple[dict[str, Any], ...]:
+    return tuple(_file("fields")["fields"])
+
+
+def field_labels() -> dict[str, dict[str, str]]:
+    return {f["code"]: f for f in _fields()}
+
+
+def classify(text: str, allowed: list[str]) -> str | None:
+    """The first field (file order) among ``allowed`` whose words occur in ``text``."""
+    key = f" {search_key(text)} "
+    for spec in _fields():
+        if spec["code"] not in allowed:
+            continue
+        for word in spec["words"]:
+            if f" {search_key(word)} " in key or search_key(word) in key:
+                return str(spec["code"])
+    return None

@@ -445,6 +445,53 @@ def synth_command(
     console.print(f"Đã sinh dữ liệu mẫu cho {root.name} / synthetic records created")
 
 
+# --- report (capuy.reports: periodic reports composed from the records) ---
+
+
+@app.command("report")
+def report_command(
+    org: Annotated[str, typer.Option("--org", help="tổ chức đảng (tên hoặc số hiệu) / unit")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="monthly, quarterly, six_month, nine_month, yearly, …")
+    ],
+    period: Annotated[
+        str, typer.Option("--period", help="2024-02, 2024-Q1, 2024-H1, 2024, 2020-2025 …")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    pdf: Annotated[
+        Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
+    ] = None,
+    markdown: Annotated[
+        Path | None, typer.Option("--md", help="Ghi cả văn bản soạn thảo / also write the .md")
+    ] = None,
+) -> None:
+    """Soạn báo cáo từ hồ sơ của kỳ / compose a report from the records (DOCX, PDF)."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    django.setup()
+    from capuy.reports.compose import compose, organisation_by_name
+    from capuy.reports.output import write_docx, write_pdf
+
+    try:
+        if pdf is not None:
+            _pdf_ready()
+        composition = compose(organisation_by_name(org), kind, period)
+        if markdown is not None:
+            markdown.write_text(composition.markdown, encoding="utf-8")
+        write_docx(composition.markdown, output)
+        if pdf is not None:
+            write_pdf(composition.markdown, pdf)
+    except InputError as error:
+        fail(error)
+    console.print(
+        f"Đã soạn {composition.title} ({composition.period.start:%d/%m/%Y}–"
+        f"{composition.period.end:%d/%m/%Y}) / written: {output}" + (f", {pdf}" if pdf else "")
+    )
+
+
 def main() -> None:
     """Entry point of the ``capuy`` script."""
     try:

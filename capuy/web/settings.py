@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "capuy.indicators",
     "capuy.documents",
     "capuy.meetings",
+    "capuy.reports",
 ]
 
 MIDDLEWARE = [

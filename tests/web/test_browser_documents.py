@@ -1,0 +1,187 @@
+"""Browser tests: Debian chromium driven by Playwright against the live server.
+
+(1) a clerk logs in, registers a Kế hoạch and gets the next number; (2) a ward user is refused
+the town's Mật document, by the list and by its URL; (3) a leader sees the month's documents
+grouped by type. Browsers are never downloaded: /usr/bin/chromium is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from capuy.accounts.levels import Classification
+from capuy.documents.numbering import register_outgoing
+from capuy.orgs.models import Body, CommitteeTerm
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
+    ),
+]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which("/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.set_default_timeout(15000)
+        yield tab
+        context.close()
+        browser.close()
+
+
+@pytest.fixture
+def february(tree):  # type: ignore[no-untyped-def]
+    """The town's February 2024: a Kế hoạch, two Báo cáo (one Mật), a Kết luận; a ward report."""
+    town_btv = Body.objects.get(organisation=tree.town, kind="btv")
+    hoa_btv = Body.objects.create(
+        organisation=tree.pho_hoa, kind="btv", name="Ban Thường vụ Đảng ủy phường Phổ Hòa"
+    )
+    CommitteeTerm.objects.create(
+        organisation=tree.pho_hoa, start_year=2020, end_year=2025, start_date=dt.date(2020, 6, 1)
+    )
+
+    def issue(body: Body, code: str, day: int, summary: str, **extra: object):  # type: ignore[no-untyped-def]
+        return register_outgoing(
+            issuing_body=body,
+            type_code=code,
+            issued_on=dt.date(2024, 2, day),
+            summary=summary,
+            **extra,
+        )
+
+    return {
+        "plan": issue(
+            town_btv,
+            "KH",
+            1,
+            "Tổ chức kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930-03/02/2024)",
+        ),
+        "report": issue(
+            town_btv, "BC", 7, "Tình hình trước, trong và sau tết Nguyên đán Giáp Thìn năm 2024"
+        ),
+        "conclusion": issue(town_btv, "KL", 2, "Công tác giao, nhận quân năm 2024"),
+        "secret": issue(
+            town_btv,
+            "BC",
+            23,
+            "Tình hình an ninh chính trị nội bộ tháng 02/2024",
+            classification=Classification.SECRET,
+        ),
+        "ward": issue(hoa_btv, "BC", 24, "Công tác tháng 02 của Đảng bộ phường Phổ Hòa"),
+    }
+
+
+def log_in(page, live_server, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_clerk_registers_a_plan_and_gets_the_next_number(
+    page, live_server, town_clerk, password, february
+) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, live_server, "vanthu.ducpho", password)
+    page.goto(f"{live_server.url}/van-ban/")
+    page.get_by_role("link", name="Vào sổ văn bản đi").click()
+    page.select_option("#id_type_code", "KH")
+    # HTMX swaps in the number the Kế hoạch series would take next
+    page.wait_for_selector(".next-symbol:text('02-KH/TU')")
+    page.fill("#id_issued_on", "16/02/2024")
+    page.fill("#id_summary", "Đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm 2024")
+    page.get_by_role("button", name="Vào sổ và cấp số").click()
+    page.wait_for_selector(".messages")
+    assert "Đã vào sổ và cấp số 02-KH/TU ngày 16/02/2024." in page.inner_text(".messages")
+    assert page.inner_text("h1") == "Kế hoạch số 02-KH/TU"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "registered-plan.png"), full_page=True)
+
+
+def test_clerk_sees_inline_errors(page, live_server, town_clerk, password, february) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, live_server, "vanthu.ducpho", password)
+    page.goto(f"{live_server.url}/van-ban/vao-so/di/")
+    page.select_option("#id_type_code", "KH")
+    page.fill("#id_issued_on", "31/02/2024")
+    page.get_by_role("button", name="Vào sổ và cấp số").click()
+    assert (
+        page.inner_text("#id_issued_on-error")
+        == "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 26/02/2024."
+    )
+    assert page.inner_text("#id_summary-error") == "Trường này là bắt buộc."
+
+
+def test_ward_user_is_refused_the_towns_secret_document(
+    page, live_server, ward_clerk, password, february
+) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, live_server, "vanthu.phohoa", password)
+    page.goto(f"{live_server.url}/van-ban/")
+    listing = page.inner_text("table.documents")
+    assert february["ward"].symbol in listing
+    assert february["secret"].symbol not in listing and february["secret"].summary not in listing
+    page.fill("input[name=q]", "an ninh chinh tri")
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_selector("table.documents")
+    assert "Không có văn bản nào phù hợp." in page.inner_text("table.documents")
+    response = page.goto(f"{live_server.url}/van-ban/{february['secret'].pk}/")
+    assert response.status == 404
+    assert page.inner_text("h1") == "Không tìm thấy"
+    assert february["secret"].summary not in page.content()
+
+
+def test_leader_sees_the_months_documents_grouped_by_type(
+    page, live_server, town_leader, password, february
+) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, live_server, "lanhdao.ducpho", password)
+    page.goto(f"{live_server.url}/van-ban/")
+    page.get_by_role("link", name="Văn bản ban hành trong tháng").first.click()
+    page.fill("#thang", "02/2024")
+    page.get_by_role("button", name="Xem", exact=True).click()
+    page.wait_for_selector("table.month-appendix")
+    assert page.inner_text("h1") == "Văn bản ban hành trong tháng 02/2024"
+    groups = page.eval_on_selector_all("tr.type-group", "rows => rows.map(r => r.dataset.type)")
+    assert groups == ["BC", "KH", "KL"]
+    report_row = page.inner_text("tr[data-type=BC]")
+    assert "01-BC/TU" in report_row and "02-BC/TU" in report_row and "Mật" in report_row
+    assert february["ward"].symbol not in page.inner_text("table.month-appendix")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "month-by-type.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[0] == ["THỂ LOẠI", "TRÍCH YẾU NỘI DUNG"]
+    assert rows[1] == [
+        "Báo cáo",
+        "(1) Tình hình trước, trong và sau tết Nguyên đán Giáp Thìn năm 2024; "
+        "(2) Tình hình an ninh chính trị nội bộ tháng 02/2024.",
+    ]

@@ -91,12 +91,15 @@ def continues_body(block: Block, previous: Block, across_footnotes: bool) -> boo
 
 
 def assemble(
-    items: list[Item], page_starts: set[int] | None = None
+    items: list[Item],
+    page_starts: set[int] | None = None,
+    continuations: frozenset[int] | set[int] = frozenset(),
 ) -> tuple[list[Block], list[Footnote]]:
     """Blocks and footnotes in reading order, with page-break cuts joined.
 
     ``page_starts`` (PDF, where pages are known) limits body joins to blocks that open a page;
     for text files it is None and page breaks are inferred from the text alone.
+    ``continuations`` are page-opening lines known from the layout to go on the last paragraph.
     """
     blocks: list[Block] = []
     footnotes: list[Footnote] = []
@@ -123,10 +126,14 @@ def assemble(
             unfinished = unfinished if ends_open(unfinished.text) else None
             continue
         may_continue = page_starts is None or block.line in page_starts
+        known = block.line in continuations and block.kind == "paragraph"
         if (
             may_continue
             and last_body is not None
-            and continues_body(block, last_body, across_footnotes)
+            and (
+                (known and _can_receive(last_body))
+                or continues_body(block, last_body, across_footnotes)
+            )
         ):
             _join_block(last_body, block)
             across_footnotes = False

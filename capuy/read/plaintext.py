@@ -46,15 +46,20 @@ def read_text(text: str, source: str = "<text>", fmt: str = "txt") -> Document:
 
 
 def read_paged_text(
-    text: str, source: str, fmt: str, page_starts: set[int] | None = None
+    text: str,
+    source: str,
+    fmt: str,
+    page_starts: set[int] | None = None,
+    continuations: set[int] | None = None,
 ) -> Document:
-    """``read_text`` for text whose page boundaries are known (lines that open a page)."""
+    """``read_text`` for text whose page boundaries are known (lines that open a page), and
+    where some page-opening lines are known to continue the previous paragraph (PDF layout)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     items = [item for raw in split_blocks(lines) if (item := render(raw)) is not None]
-    blocks, footnotes = assemble(items, page_starts)
+    blocks, footnotes = assemble(items, page_starts, continuations or set())
     link_footnotes(blocks, footnotes)
     return Document(source=source, format=fmt, lines=lines, blocks=blocks, footnotes=footnotes)
 

@@ -1,0 +1,139 @@
+"""Visual lines of a PDF page (with position and font size) → paragraphs.
+
+pypdf gives the text of each page line by line; its ``visitor_text`` callback also gives where
+each piece is drawn. A line goes on the previous paragraph unless something on the page says
+a new one starts:
+
+* the font size changes (body 14pt → footnotes 10pt, title 16pt);
+* the gap to the previous baseline is clearly larger than the usual line pitch of that size
+  (spacing between paragraphs), or the line is not below the previous one (a second column of
+  the header table);
+* the line starts right of the usual left margin of that size (first-line indent, centred);
+* a footnote number (``2 Trong đó…``) opens a line in a size smaller than the body's;
+* the previous line was very short, or ended a sentence and was short, or ended a sentence and
+  this line starts a list item or a numbered heading;
+
+unless pypdf kept a space at the end of the previous line, which it does only inside a
+paragraph.
+
+Margins and pitches are the most common values over the whole document, per font size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+LIST_OR_LABEL = re.compile(r"^(?:[-+*•▪➢–]\s|\d+(?:\.\d+)*\.\s|[IVXLC]+[-.]\s|[a-zđ]\)\s)")
+"""Starts of items and numbered headings (not "(2)": enumerations run on inside paragraphs)."""
+DASH_ITEM = re.compile(r"^[-+•▪➢–]\s")
+"""A list item; a wrapped "kinh tế\n- xã hội" also starts with a dash, but after a word."""
+FOOTNOTE_START = re.compile(r"^\d{1,3} \S")
+TERMINAL = set(".:;!?…")
+GAP_RATIO = 1.25
+"""A baseline gap this many times the usual pitch is spacing between paragraphs."""
+INDENT_EM = 0.4
+"""A line starting this many ems right of the usual margin is indented (first line, centred)."""
+VERY_SHORT_RATIO = 0.5
+"""A line shorter than half the longest line of its size ends a paragraph (header lines)."""
+SHORT_RATIO = 0.75
+"""A sentence-final line shorter than this share of the longest line of its size ends a paragraph."""
+
+
+@dataclass
+class Line:
+    """One visual line: its text, where its first glyph is drawn and the font size."""
+
+    text: str
+    x: float = 0.0
+    y: float = 0.0
+    size: float = 0.0
+    wraps: bool = False
+    """pypdf kept a space at the end: the words go on on the next line."""
+
+
+def _mode(values: list[float], default: float) -> float:
+    counts = Counter(round(value, 0) for value in values)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+@dataclass
+class Geometry:
+    """The usual left margin, line pitch and longest line per font size, and the body size."""
+
+    margins: dict[float, float]
+    pitches: dict[float, float]
+    widths: dict[float, int]
+    body_size: float
+
+    @classmethod
+    def of(cls, pages: list[list[Line]]) -> Geometry:
+        xs: dict[float, list[float]] = {}
+        gaps: dict[float, list[float]] = {}
+        widths: dict[float, int] = {}
+        sizes: list[float] = []
+        for lines in pages:
+            for previous, line in zip([None, *lines], lines, strict=False):
+                size = round(line.size, 1)
+                sizes.append(size)
+                xs.setdefault(size, []).append(line.x)
+                widths[size] = max(widths.get(size, 0), len(line.text))
+                if previous is not None and round(previous.size, 1) == size:
+                    gap = previous.y - line.y
+                    if gap > 0:
+                        gaps.setdefault(size, []).append(gap)
+        return cls(
+            margins={size: min(_mode(v, min(v)), min(v) + 1e-6) for size, v in xs.items()},
+            pitches={size: _mode(v, size * 1.2) for size, v in gaps.items()},
+            widths=widths,
+            body_size=_mode(sizes, 12.0),
+        )
+
+    def starts_paragraph(self, previous: Line, line: Line) -> bool:
+        size = round(line.size, 1)
+        if abs(previous.size - line.size) > 0.5:
+            return True
+        gap = previous.y - line.y
+        pitch = self.pitches.get(size, line.size * 1.2)
+        if gap <= 0 or gap > pitch * GAP_RATIO:
+            return True
+        if previous.wraps:
+            return False
+        if line.x > self.margins.get(size, line.x) + INDENT_EM * line.size:
+            return True
+        if FOOTNOTE_START.match(line.text) and line.size < self.body_size - 0.5:
+            return True
+        if DASH_ITEM.match(line.text) and previous.text.rstrip()[-1:] in ",;.:":
+            return True
+        ends_sentence = previous.text.rstrip()[-1:] in TERMINAL
+        widest = self.widths.get(size, len(previous.text))
+        if len(previous.text) < VERY_SHORT_RATIO * widest:
+            return True
+        short = len(previous.text) < SHORT_RATIO * widest
+        return ends_sentence and (short or bool(LIST_OR_LABEL.match(line.text)))
+
+
+@dataclass
+class Paragraph:
+    text: str
+    size: float
+    indented: bool = False
+    """Its first line starts right of the margin (first-line indent or centred)."""
+
+
+def paragraphs(lines: list[Line], geometry: Geometry) -> list[Paragraph]:
+    """The paragraphs of one page (wrapped lines joined by a space), with their font size."""
+    result: list[Paragraph] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or geometry.starts_paragraph(previous, line):
+            indented = (
+                line.x > geometry.margins.get(round(line.size, 1), line.x) + INDENT_EM * line.size
+            )
+            result.append(Paragraph(line.text, line.size, indented))
+        else:
+            glue = "" if re.search(r"\S-$", result[-1].text) else " "  # "2021-" + "2026"
+            result[-1].text = f"{result[-1].text}{glue}{line.text}"
+        previous = line
+    return result

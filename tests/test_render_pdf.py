@@ -4,7 +4,9 @@ embedded, page 1 is stored as a PNG under test-artifacts/render/, one LibreOffic
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -222,3 +224,19 @@ def test_system_check_reports_missing_libreoffice(
     assert error.value.exit_code == 2
     with pytest.raises(MissingProgramError):
         docx_to_pdf(FIXTURE, tmp_path / "x.pdf")
+
+
+def test_converter_restarts_a_libreoffice_that_died(tmp_path: Path) -> None:
+    doc = parse_authoring(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE))
+    docx_path = render_docx(doc, tmp_path / "a.docx")
+    with PdfConverter() as converter:
+        if converter.mode != "uno":
+            pytest.skip("python3-uno is not installed: the converter works in batch mode")
+        converter.convert(docx_path, tmp_path / "1.pdf")
+        first = converter._office
+        assert first is not None
+        os.killpg(first.pid, signal.SIGKILL)  # LibreOffice crashes: the group it was started in
+        first.wait()
+        converter.convert(docx_path, tmp_path / "2.pdf")
+        assert converter._office is not None and converter._office is not first
+    assert "Đỗ Tâm Hiền" in pdftotext(tmp_path / "2.pdf")

@@ -11,9 +11,12 @@ LibreOffice or another converter.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -146,6 +149,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the process group ``process`` leads (started with ``start_new_session``)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+
+
 class PdfConverter:
     """One LibreOffice process reused for many conversions::
 
@@ -196,6 +207,9 @@ class PdfConverter:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # /usr/bin/soffice is a launcher that runs soffice.bin as its child: a session of
+            # its own lets us stop the whole group, never leaving a soffice.bin behind.
+            start_new_session=True,
         )
         self._worker = subprocess.Popen(
             [self.uno_python, str(WORKER), "--port", str(port)],
@@ -214,27 +228,48 @@ class PdfConverter:
                 f"could not connect to LibreOffice over UNO ({first or 'no answer'})",
             )
 
-    def _ask(self, request: dict[str, object]) -> dict[str, object]:
+    def _ask(self, request: dict[str, object]) -> dict[str, object] | None:
+        """Send one request and wait for its answer; None when LibreOffice died or hung (both
+        processes are then stopped, so the next request starts a fresh one)."""
         worker = self._worker
         assert worker is not None and worker.stdin is not None and worker.stdout is not None
-        worker.stdin.write(json.dumps(request) + "\n")
-        worker.stdin.flush()
-        answer = worker.stdout.readline()
+        try:
+            worker.stdin.write(json.dumps(request) + "\n")
+            worker.stdin.flush()
+        except OSError:
+            self.close()
+            return None
+        ready, _, _ = select.select([worker.stdout], [], [], CONVERT_TIMEOUT_S)
+        answer = worker.stdout.readline() if ready else ""
         if not answer:
-            raise InputError("LibreOffice dừng bất ngờ", "LibreOffice stopped unexpectedly")
+            self._kill()
+            return None
         result: dict[str, object] = json.loads(answer)
         return result
 
     def convert(self, src: str | Path, dst: str | Path) -> Path:
-        """Convert one DOCX to PDF through the running LibreOffice."""
+        """Convert one DOCX to PDF through the running LibreOffice (restarted once if it died)."""
         source, target = Path(src).resolve(), Path(dst).resolve()
         if self.uno_python is None:
             _batch_convert([(source, target)])
             return target
         _check_source(source)
         _check_target(target)
-        self.start()
-        answer = self._ask({"src": str(source), "dst": str(target)})
+        answer = None
+        for _ in range(2):
+            self.start()
+            answer = self._ask({"src": str(source), "dst": str(target)})
+            office_died = self._office is not None and self._office.poll() is not None
+            if answer is not None and not answer.get("ok") and office_died:
+                self._kill()  # the worker answered, but for a LibreOffice that is gone
+                answer = None
+            if answer is not None:
+                break
+        if answer is None:
+            raise InputError(
+                f"LibreOffice dừng hoặc treo khi chuyển {source.name} sang PDF",
+                f"LibreOffice stopped or hung converting {source.name} to PDF",
+            )
         if not answer.get("ok") or not target.is_file():
             raise InputError(
                 f"LibreOffice không chuyển được {source.name} sang PDF: {answer.get('error', '')}",
@@ -248,6 +283,15 @@ class PdfConverter:
             _batch_convert([(Path(s), Path(d)) for s, d in pairs])
             return [Path(d) for _, d in pairs]
         return [self.convert(src, dst) for src, dst in pairs]
+
+    def _kill(self) -> None:
+        """Stop both processes at once (LibreOffice hung or died), then clean up."""
+        if self._worker is not None and self._worker.poll() is None:
+            self._worker.kill()
+            self._worker.wait()
+        if self._office is not None:
+            _kill_group(self._office)
+        self.close()
 
     def close(self) -> None:
         """Ask LibreOffice to quit, then make sure both processes are gone."""
@@ -263,15 +307,9 @@ class PdfConverter:
                 worker.kill()
                 worker.wait()
         if office is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 office.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                office.terminate()
-                try:
-                    office.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    office.kill()
-                    office.wait()
+            _kill_group(office)  # whatever of the group is left (soffice.bin, oosplash)
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None

@@ -352,3 +352,30 @@ def test_home_page_shows_recent_documents_in_scope(ward_clerk, town_leader, regi
     ward_home = logged_in(ward_clerk).get("/").content.decode()
     assert register["hoa"].symbol in ward_home
     assert register["plan"].symbol not in ward_home and register["secret"].symbol not in ward_home
+
+
+def test_admin_respects_clearance_and_never_moves_a_counter_back(tree, register) -> None:
+    from capuy.documents.models import NumberCounter
+
+    admin_user = make_user("quantri", tree.town, Role.ADMIN, is_staff=True, is_superuser=True)
+    client = logged_in(admin_user)
+    listing = client.get("/quan-tri/documents/document/").content.decode()
+    assert register["plan"].symbol in listing
+    assert register["secret"].symbol not in listing  # a superuser's clearance is 0 here
+    counter = NumberCounter.objects.get(type_code="KH", symbol_code="TU")
+    data = {
+        "organisation": counter.organisation_id,
+        "symbol_code": "TU",
+        "type_code": "KH",
+        "term": counter.term_id,
+        "last_number": "0",
+    }
+    page = client.post(
+        f"/quan-tri/documents/numbercounter/{counter.pk}/change/", data
+    ).content.decode()
+    assert "Đã cấp đến số 01: không thể lùi bộ đếm (sẽ cấp trùng số)." in page
+    client.post(
+        f"/quan-tri/documents/numbercounter/{counter.pk}/change/", {**data, "last_number": "171"}
+    )
+    counter.refresh_from_db()
+    assert counter.last_number == 171

@@ -305,6 +305,17 @@ def test_citation_line_counts_newlines_and_same_citation_twice_gives_two_entries
     ]
 
 
+def test_a_symbol_cut_between_two_blocks_is_found_once_at_its_first_line() -> None:
+    """A PDF text layer prints a table cell line by line: "… số 5169-" / "CV/BTCTU ngày …"."""
+    texts = ["(8) Phúc đáp Công văn số 5169-", "CV/BTCTU ngày 05/02/2024 của Ban Tổ chức Tỉnh ủy;"]
+    blocks = [Block(kind="paragraph", text=t, line=197 + 2 * i) for i, t in enumerate(texts)]
+    blocks.insert(0, Block(kind="paragraph", text="I. KẾT QUẢ", line=1))
+    doc = extract(Document(source="<pdf>", lines=[], blocks=blocks))
+    assert [(c.symbol, c.date, c.line, c.text) for c in doc.citations] == [
+        ("5169-CV/BTCTU", dt.date(2024, 2, 5), 197, "Công văn số 5169-CV/BTCTU ngày 05/02/2024")
+    ]
+
+
 def test_citation_inside_a_footnote_takes_the_footnotes_line() -> None:
     doc = extract(
         read_text(

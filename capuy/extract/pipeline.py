@@ -9,6 +9,7 @@ appendix note) and the footnote links. Stages only read ``doc.blocks``/``doc.foo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from capuy.extract.closing import extract_recipients, extract_signature
 from capuy.extract.header import apply_fallbacks, extract_header, is_header_line
 from capuy.extract.layout import Regions, block_lines, clean, closing_lines, find_regions
 from capuy.extract.outline import extract_outline, is_outline_block
-from capuy.extract.quantities import _Scanner, label_before
+from capuy.extract.quantities import QuantityScanner, label_before
 from capuy.model import Block, Citation, Document, Footnote, Quantity
 
 _BODY_KINDS = {"paragraph", "heading", "list_item"}
@@ -81,11 +82,37 @@ def _citations(units: Iterator[_Unit]) -> list[Citation]:
     return found
 
 
+_BROKEN_TAIL = re.compile(r"(?<![\w/])\d+\s?[-/]\s?(?:[A-ZĐ][\w]*\s?[-/]\s?)?$")
+_BROKEN_HEAD = re.compile(r"^[A-ZĐ][\w/-]*")
+
+
+def _broken_symbols(doc: Document, blocks: range) -> list[Citation]:
+    """Symbols cut between two blocks ("… Công văn số 5169-" / "CV/BTCTU ngày …"), as a
+    PDF text layer prints a table cell line by line; each is found once, at its first line."""
+    found: list[Citation] = []
+    for index in blocks:
+        if index + 1 >= len(doc.blocks):
+            break
+        first, second = doc.blocks[index], doc.blocks[index + 1]
+        tail = _BROKEN_TAIL.search(first.text)
+        if tail is None or not _BROKEN_HEAD.match(second.text):
+            continue
+        cut = max(0, len(first.text) - 80)
+        joined = first.text[cut:] + second.text[:160]
+        junction = len(first.text) - cut
+        for match in tokens.SYMBOL.finditer(joined):
+            if match.start() < junction < match.end():
+                citation = citation_at(joined, match)
+                citation.line = first.line_at(cut + match.start())
+                found.append(citation)
+    return found
+
+
 def _quantities(doc: Document, units: Iterator[_Unit]) -> list[Quantity]:
     found: list[Quantity] = []
     previous_text = ""
     for unit in units:
-        for quantity in _Scanner(unit.text, unit.owner.line_at).scan():
+        for quantity in QuantityScanner(unit.text, unit.owner.line_at).scan():
             quantity.footnote = unit.footnote
             if not quantity.label and quantity.start <= 2 and previous_text.rstrip().endswith(":"):
                 quantity.label = label_before(previous_text, len(previous_text))
@@ -134,6 +161,7 @@ def extract(doc: Document) -> Document:
         for c in citations
         if not (c.line == own_number and c.line < _first_body_line(doc, regions))
     ]
+    citations += _broken_symbols(doc, everything)
     citations += _citations(_footnote_units(doc))
     doc.citations = sorted(citations, key=lambda c: (c.line, c.start))
 

@@ -92,7 +92,7 @@ def _closing_paren(text: str, open_at: int) -> int:
     return -1
 
 
-class _Scanner:
+class QuantityScanner:
     """Finds the quantities of one text; ``line_at(offset)`` gives source lines."""
 
     def __init__(self, text: str, line_at: Callable[[int], int]) -> None:
@@ -268,4 +268,4 @@ def find_quantities(
     """Every quantity stated in ``text`` (lines counted from ``line`` at each ``\\n``)."""
     if line_at is None:
         line_at = line_counter(text, line)
-    return _Scanner(text, line_at).scan()
+    return QuantityScanner(text, line_at).scan()

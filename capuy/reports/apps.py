@@ -21,3 +21,7 @@ class ReportsConfig(AppConfig):
         auditlog.register(ReportSettings)
         auditlog.register(TemplateOverride)
         register_demo_step("reports", load_demo_reports, order=40)
+
+        from capuy.web.home import NavItem, register_nav
+
+        register_nav(NavItem("Báo cáo", "reports:list", order=40))

@@ -1,0 +1,216 @@
+"""Pages of the reports: list and compose, edit with the checker's findings beside the text
+(saved by HTMX), approve / issue / submit by role, downloads, and the board of subordinate
+reports. Every query is scoped: a report is seen by the users of its unit and of the units
+above it, up to their clearance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from capuy.accounts.access import (
+    get_scoped_object_or_404,
+    has_role,
+    primary_organisation,
+    require_role,
+    scope_queryset,
+    visible_organisations,
+)
+from capuy.accounts.levels import Role
+from capuy.errors import InputError
+from capuy.reports import workflow
+from capuy.reports.board import subordinate_board
+from capuy.reports.forms import BoardForm, ComposeForm
+from capuy.reports.models import Report
+from capuy.reports.output import docx_bytes, pdf_bytes
+
+
+def visible_reports(user: Any) -> QuerySet[Report]:
+    return scope_queryset(
+        Report.objects.select_related("organisation", "document"),
+        user,
+        org_field="organisation",
+        classification_field="classification",
+    )
+
+
+def _report(request: HttpRequest, pk: int) -> Report:
+    return get_scoped_object_or_404(
+        Report.objects.select_related("organisation", "document", "approved_by"),
+        request.user,
+        org_field="organisation",
+        classification_field="classification",
+        pk=pk,
+    )
+
+
+@require_GET
+@require_role()
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = ComposeForm(user=request.user)
+    reports = visible_reports(request.user)[:200]
+    return render(request, "reports/list.html", {"form": form, "reports": reports})
+
+
+@require_POST
+@require_role(*workflow.WRITERS)
+def report_compose(request: HttpRequest) -> HttpResponse:
+    form = ComposeForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = workflow.create_report(
+                data["to_chuc"], data["loai"], data["ky"], request.user, topic=data["chu_de"]
+            )
+        except InputError as error:
+            form.add_error("ky", error.vi)
+        else:
+            messages.success(request, f"Đã soạn dự thảo: {report.title}.")
+            return redirect("reports:detail", pk=report.pk)
+    reports = visible_reports(request.user)[:200]
+    return render(request, "reports/list.html", {"form": form, "reports": reports}, status=400)
+
+
+def _previous(report: Report) -> Report | None:
+    return (
+        Report.objects.filter(
+            organisation=report.organisation, kind=report.kind, end__lt=report.start
+        )
+        .order_by("-end")
+        .first()
+    )
+
+
+_LINKS = {
+    "documents.Document": "documents:detail",
+    "meetings.Meeting": "meetings:detail",
+    "meetings.Task": "meetings:task",
+    "reports.Report": "reports:detail",
+}
+
+
+def _provenance(report: Report) -> list[dict[str, Any]]:
+    rows = []
+    for source in report.provenance:
+        name = _LINKS.get(source.get("model", ""))
+        links = (
+            [(pk, reverse(name, args=[pk])) for pk in source.get("ids", [])[:50]] if name else []
+        )
+        rows.append({**source, "links": links, "count": len(source.get("ids", []))})
+    return rows
+
+
+def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
+    org = report.organisation
+    user = request.user
+    return {
+        "report": report,
+        "previous": _previous(report),
+        "provenance": _provenance(report),
+        "can_edit": report.editable and has_role(user, *workflow.WRITERS, organisation=org),
+        "can_approve": report.state == Report.State.CHECKED
+        and has_role(user, Role.LEADER, organisation=org),
+        "can_issue": report.state == Report.State.APPROVED
+        and has_role(user, *workflow.ISSUERS, organisation=org),
+        "can_submit": report.state == Report.State.ISSUED
+        and has_role(user, *workflow.ISSUERS, Role.SPECIALIST, organisation=org),
+        "today": timezone.localdate(),
+    }
+
+
+@require_GET
+@require_role()
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    return render(request, "reports/detail.html", _context(request, report))
+
+
+@require_POST
+@require_role(*workflow.WRITERS)
+def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    try:
+        workflow.save_text(report, request.POST.get("noi_dung", ""), request.user)
+    except InputError as error:
+        messages.error(request, error.vi)
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "reports/_status.html", _context(request, report))
+    return redirect("reports:detail", pk=report.pk)
+
+
+_ACTIONS = {
+    "duyet": (workflow.approve, "Đã duyệt báo cáo."),
+    "ban-hanh": (workflow.issue, "Đã ban hành báo cáo: số {symbol}."),
+    "gui": (workflow.submit, "Đã gửi báo cáo lên cấp trên."),
+}
+
+
+@require_POST
+@require_role()
+def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    report = _report(request, pk)
+    if action not in _ACTIONS:
+        raise PermissionDenied("Thao tác không hợp lệ.")
+    step, done = _ACTIONS[action]
+    try:
+        step(report, request.user)
+    except InputError as error:
+        messages.error(request, error.vi)
+    else:
+        messages.success(request, done.format(symbol=report.symbol))
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_GET
+@require_role()
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = _report(request, pk)
+    name = f"bao-cao-{report.kind}-{report.period}"
+    try:
+        if fmt == "docx":
+            data = docx_bytes(report.body)
+            kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        elif fmt == "pdf":
+            data = pdf_bytes(report.body)
+            kind = "application/pdf"
+        elif fmt == "md":
+            data = report.body.encode("utf-8")
+            kind = "text/markdown; charset=utf-8"
+        else:
+            raise InputError("Định dạng không hỗ trợ", f"unsupported format {fmt!r}")
+    except InputError as error:
+        messages.error(request, error.vi)
+        return redirect("reports:detail", pk=report.pk)
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+@require_role()
+def report_board(request: HttpRequest) -> HttpResponse:
+    form = BoardForm(request.GET or None)
+    org = primary_organisation(request.user)
+    wanted = request.GET.get("to_chuc")
+    if wanted and wanted.isdigit():
+        org = visible_organisations(request.user).filter(pk=int(wanted)).first() or org
+    rows: list[Any] = []
+    error = ""
+    if org is not None and form.is_bound and form.is_valid():
+        try:
+            rows = subordinate_board(
+                org, form.cleaned_data["loai"], form.cleaned_data["ky"], timezone.localdate()
+            )
+        except InputError as exc:
+            error = exc.vi
+    return render(
+        request, "reports/board.html", {"form": form, "rows": rows, "org": org, "error": error}
+    )

@@ -1,0 +1,191 @@
+"""The life of a report: composed as a draft, checked on every save, approved by a leader,
+issued (registered in the document register, taking its number, e.g. 708-BC/TU), submitted to
+the level above.
+
+    draft ──save, no error found──▶ checked ──leader approves──▶ approved
+      ▲                               │                            │ clerk or leader issues
+      └──save with errors─────────────┘                            ▼
+                                                   issued ──submit──▶ submitted
+
+Who did what and when is kept on the row (``approved_by``/``approved_at`` …) and, with the
+before/after of every field, in the audit trail (django-auditlog; the acting user is set by
+``auditlog``'s middleware on web requests and by ``set_actor`` here otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from capuy.accounts.access import has_role
+from capuy.accounts.levels import Role
+from capuy.errors import InputError
+from capuy.orgs.models import Body, Organisation
+from capuy.reports.compose import compose
+from capuy.reports.models import Report
+from capuy.reports.output import findings_of
+from capuy.reports.templating import load_template
+
+WRITERS = (Role.SPECIALIST, Role.LEADER, Role.CLERK)
+ISSUERS = (Role.CLERK, Role.LEADER)
+
+
+def _require(user: Any, org: Organisation, roles: tuple[str, ...], action: str) -> None:
+    if user is not None and not has_role(user, *roles, organisation=org):
+        raise PermissionDenied(f"Bạn không có quyền {action} báo cáo của {org}.")
+
+
+def _require_state(report: Report, *states: str, action: str) -> None:
+    if report.state not in states:
+        raise InputError(
+            f"Không thể {action}: báo cáo đang ở trạng thái “{report.get_state_display()}”.",
+            f"cannot {action} a report in state {report.state}",
+        )
+
+
+def create_report(
+    org: Organisation, kind: str, period: str, user: Any = None, *, topic: str = ""
+) -> Report:
+    """Compose and keep the draft (or return the one already made for this period)."""
+    _require(user, org, WRITERS, "soạn")
+    composition = compose(org, kind, period, topic=topic)
+    existing = Report.objects.filter(
+        organisation=org, kind=kind, period=composition.period.spec
+    ).first()
+    if existing is not None:
+        return existing
+    with set_actor(user), transaction.atomic():
+        report = Report.objects.create(
+            organisation=org,
+            kind=kind,
+            period=composition.period.spec,
+            start=composition.period.start,
+            end=composition.period.end,
+            title=composition.title,
+            body=composition.markdown,
+            due_on=composition.due_on,
+            provenance=[s.as_dict() for s in composition.provenance],
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        _run_check(report)
+        report.save()
+    return report
+
+
+def _run_check(report: Report) -> None:
+    """Findings of ``capuy check`` on the text; the state follows (errors keep it a draft)."""
+    try:
+        report.findings = findings_of(report.body)
+    except InputError as error:
+        report.findings = [
+            {
+                "rule": "format.authoring",
+                "category": "format",
+                "severity": "error",
+                "line": 1,
+                "excerpt": "",
+                "message": error.vi,
+                "suggestion": "",
+            }
+        ]
+    errors = any(f.get("severity") == "error" for f in report.findings)
+    report.state = Report.State.DRAFT if errors else Report.State.CHECKED
+    report.checked_at = timezone.now()
+
+
+def save_text(report: Report, body: str, user: Any = None) -> Report:
+    """Keep the staff's text and check it again."""
+    _require(user, report.organisation, WRITERS, "sửa")
+    _require_state(report, Report.State.DRAFT, Report.State.CHECKED, action="sửa")
+    report.body = body.replace("\r\n", "\n")
+    _run_check(report)
+    with set_actor(user):
+        report.save()
+    return report
+
+
+def approve(report: Report, user: Any) -> Report:
+    _require(user, report.organisation, (Role.LEADER,), "duyệt")
+    _require_state(report, Report.State.CHECKED, action="duyệt")
+    report.state = Report.State.APPROVED
+    report.approved_by = user
+    report.approved_at = timezone.now()
+    with set_actor(user):
+        report.save()
+    return report
+
+
+def set_front_matter(body: str, **values: Any) -> str:
+    """The text with some front-matter keys replaced (others kept in their order)."""
+    if not body.startswith("---\n"):
+        raise InputError("Văn bản thiếu phần đầu YAML", "the text lacks its YAML front matter")
+    end = body.index("\n---", 4)
+    data = yaml.safe_load(body[4:end]) or {}
+    data.update(values)
+    head = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + head + body[end + 1 :]
+
+
+def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
+    """Register the report as an outgoing document: it takes the next number of its series."""
+    from capuy.documents.numbering import register_outgoing
+
+    _require(user, report.organisation, ISSUERS, "ban hành")
+    _require_state(report, Report.State.APPROVED, action="ban hành")
+    template = load_template(report.kind)
+    body = Body.objects.filter(
+        organisation=report.organisation, kind=template.get("issuing_body", "btv")
+    ).first()
+    if body is None:
+        raise InputError(
+            f"{report.organisation} chưa khai báo cơ quan ban hành báo cáo",
+            "the committee has no issuing body for reports",
+        )
+    day = on or timezone.localdate()
+    front = yaml.safe_load(report.body[4 : report.body.index("\n---", 4)]) or {}
+    signature = front.get("signature") or {}
+    with set_actor(user), transaction.atomic():
+        document = register_outgoing(
+            issuing_body=body,
+            type_code=str(template["type_code"]),
+            issued_on=day,
+            summary=report.title[:1].upper() + report.title[1:],
+            signer_capacity=str(signature.get("capacity", "")).split(" ")[0][:4],
+            signer_title=str(signature.get("title", "")),
+            signer_name=str(signature.get("name", "")),
+            recipients="\n".join(str(r) for r in front.get("recipients") or []),
+            classification=report.classification,
+            important=False,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        report.document = document
+        report.body = set_front_matter(
+            report.body,
+            number=document.number,
+            symbol=document.symbol,
+            date=day.isoformat(),
+            draft=False,
+        )
+        report.state = Report.State.ISSUED
+        report.issued_by = user
+        report.issued_at = timezone.now()
+        report.save()
+    return report
+
+
+def submit(report: Report, user: Any, on: dt.date | None = None) -> Report:
+    """Send the issued report to the level above (its day decides on time or late)."""
+    _require(user, report.organisation, ISSUERS + (Role.SPECIALIST,), "gửi")
+    _require_state(report, Report.State.ISSUED, action="gửi cấp trên")
+    report.state = Report.State.SUBMITTED
+    report.submitted_by = user
+    report.submitted_on = on or timezone.localdate()
+    with set_actor(user):
+        report.save()
+    return report

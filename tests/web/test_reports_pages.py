@@ -1,0 +1,82 @@
+"""The report pages through Django's test client: compose, HTMX save with findings, actions by
+role, DOCX download read back, scoping (a ward never sees the town's report)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from django.urls import reverse
+
+from capuy.accounts.levels import Role
+from capuy.reports.models import Report
+from tests.web.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def specialist(tree):  # type: ignore[no-untyped-def]
+    return make_user("chuyenvien", tree.town, Role.SPECIALIST)
+
+
+def _login(client, user) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+
+def _compose(client, tree) -> Report:  # type: ignore[no-untyped-def]
+    response = client.post(
+        reverse("reports:compose"),
+        {"to_chuc": tree.town.pk, "loai": "monthly", "ky": "2024-02", "chu_de": ""},
+    )
+    assert response.status_code == 302
+    return Report.objects.get(organisation=tree.town, kind="monthly", period="2024-02")
+
+
+def test_compose_edit_and_findings_beside_the_text(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    assert client.get(reverse("reports:list")).status_code == 200
+    report = _compose(client, tree)
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert 'name="noi_dung"' in page and "Kết quả kiểm tra" in page
+    assert 'id="approve"' not in page  # a specialist does not approve
+    body = report.body.replace("cụ thể:", "cụ thể: thực hiện thực hiện nhiệm vụ.", 1)
+    partial = client.post(
+        reverse("reports:save", args=[report.pk]), {"noi_dung": body}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert 'data-rule="duplicate.word"' in partial and "<html" not in partial
+    report.refresh_from_db()
+    assert report.state == Report.State.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [("2024-13", "Kỳ báo cáo “2024-13” không hợp lệ"), ("tháng hai", "không hợp lệ")],
+)
+def test_bad_period_is_refused_in_vietnamese(client, tree, specialist, period, message) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    response = client.post(
+        reverse("reports:compose"), {"to_chuc": tree.town.pk, "loai": "monthly", "ky": period}
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_docx_download_is_the_official_layout(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    report = _compose(client, tree)
+    response = client.get(reverse("reports:download", args=[report.pk, "docx"]))
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "BÁO CÁO" in text and "I- MỘT SỐ HOẠT ĐỘNG TRỌNG TÂM TRONG THÁNG 02/2024" in text
+    assert "(kỳ báo cáo từ ngày 27/01/2024 đến ngày 26/02/2024)" in text
+
+
+def test_a_ward_user_never_sees_the_towns_report(client, tree, specialist, ward_clerk) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    report = _compose(client, tree)
+    client.logout()
+    _login(client, ward_clerk)
+    assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 404
+    assert client.get(reverse("reports:download", args=[report.pk, "docx"])).status_code == 404
+    assert report.title not in client.get(reverse("reports:list")).content.decode()

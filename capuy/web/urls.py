@@ -32,4 +32,5 @@ urlpatterns = [
     path("kiem-tra/", include("capuy.oversight.urls")),
     path("don-thu/", include("capuy.petitions.urls")),
     path("chi-tieu/", include("capuy.indicators.urls")),
+    path("bao-cao/", include("capuy.reports.urls")),
 ]

@@ -186,3 +186,20 @@ def test_name_written_two_ways() -> None:
     assert [f.suggestion for f in found] == ["Trần Kỳ Phong"]
     both_styles = seed_line("001", 58) + "\n\n" + seed_line("001", 262) + "\n"
     assert "spelling.name-variant" not in rules(run(both_styles))
+
+
+def test_table_total_row() -> None:
+    """Seed 001's footnote 20 (257.113 = 126.619 + 106.394 + 24.100 triệu đồng) as a table."""
+    note = seed_line("001", 138)
+    assert all(n in note for n in ("126.619", "106.394", "24.100"))
+    table = (
+        "Nguồn vốn\tSố tiền (triệu đồng)\n"
+        "Ngân sách tỉnh\t126.619\n"
+        "Ngân sách huyện\t106.394\n"
+        "Chương trình mục tiêu quốc gia\t24.100\n"
+        "Tổng cộng\t{total}\n"
+    )
+    assert "arithmetic.table-sum" not in rules(run(table.format(total="257.113")))
+    found = [f for f in run(table.format(total="257.131")) if f.rule == "arithmetic.table-sum"]
+    assert [f.suggestion for f in found] == ["257.113"]
+    assert found[0].line == HEADER.count("\n") + 5

@@ -12,7 +12,7 @@ from decimal import Decimal
 from capuy.check.registry import RULES, register
 from capuy.check.units import excerpt, text_units
 from capuy.model import Document, Finding, Quantity
-from capuy.text import format_count, format_number, search_key
+from capuy.text import format_count, format_number, parse_number, search_key
 
 _RECEIVED = ("tiep nhan", "phat sinh")
 _CARRIED = ("ky truoc chuyen sang", "ton ky truoc", "chuyen sang")
@@ -236,3 +236,53 @@ def _report_year(doc: Document) -> int | None:
         return doc.header.date.year
     years = re.findall(r"\b(20\d{2})\b", doc.header.summary)
     return int(years[-1]) if years else None
+
+
+_TOTAL_ROW = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng)\b", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*$")
+
+
+def _cell_value(cell: str) -> Decimal | None:
+    if not _CELL_NUMBER.match(cell):
+        return None
+    try:
+        return parse_number(cell.strip())
+    except ValueError:
+        return None
+
+
+@register("arithmetic.table-sum", "arithmetic", "a table's total row disagrees with its rows")
+def table_sums(doc: Document) -> Iterator[Finding]:
+    """A row labelled "Tổng cộng"/"Cộng"/"Tổng số" must equal the sum of the numeric rows above
+    it (up to the previous total row), column by column. Percent columns are left alone."""
+    rule = RULES["arithmetic.table-sum"]
+    for block in doc.blocks:
+        if block.kind != "table" or len(block.rows) < 3:
+            continue
+        header = block.rows[0]
+        start = 1
+        for index, row in enumerate(block.rows):
+            if index == 0 or not row or not _TOTAL_ROW.match(row[0]):
+                continue
+            body = block.rows[start:index]
+            start = index + 1
+            for column in range(1, len(row)):
+                if column < len(header) and "%" in header[column]:
+                    continue
+                total = _cell_value(row[column])
+                values = [_cell_value(r[column]) for r in body if column < len(r)]
+                if total is None or not values or any(v is None for v in values):
+                    continue
+                stated = sum((v for v in values if v is not None), Decimal(0))
+                if stated == total:
+                    continue
+                line = block.row_lines[index] if index < len(block.row_lines) else block.line
+                name = header[column] if column < len(header) else f"cột {column + 1}"
+                yield rule.finding(
+                    "error",
+                    line,
+                    "\t".join(row),
+                    f"dòng “{row[0].strip()}” ghi {row[column].strip()} ở cột “{name}”, nhưng "
+                    f"cộng {len(values)} dòng phía trên được {format_number(stated)}",
+                    format_number(stated),
+                )

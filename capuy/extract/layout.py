@@ -102,7 +102,12 @@ def closing_lines(blocks: list[Block], start: int, stop: int) -> list[Line]:
     return lines
 
 
+_CLOSING_HEADS = ("nơi", "t/", "k/", "tuq", "tm.", "kt.", "tl.")
+
+
 def _starts_closing(block: Block) -> bool:
+    if block.kind != "table" and not block.text.lstrip(" *#\t").lower().startswith(_CLOSING_HEADS):
+        return False
     if block.kind == "table":
         first_cell = block.rows[0][0] if block.rows and block.rows[0] else ""
         first = clean(first_cell[:80].split("\n", 1)[0])

@@ -94,7 +94,7 @@ def _broken_symbols(doc: Document, blocks: range) -> list[Citation]:
         if index + 1 >= len(doc.blocks):
             break
         first, second = doc.blocks[index], doc.blocks[index + 1]
-        tail = _BROKEN_TAIL.search(first.text)
+        tail = _BROKEN_TAIL.search(first.text[-40:])
         if tail is None or not _BROKEN_HEAD.match(second.text):
             continue
         cut = max(0, len(first.text) - 80)

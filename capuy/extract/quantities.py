@@ -98,12 +98,19 @@ class QuantityScanner:
     def __init__(self, text: str, line_at: Callable[[int], int]) -> None:
         self.text = text
         self.line_at = line_at
-        self.spans = _excluded_spans(text)
-        self.starts = [s for s, _ in self.spans]
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def _excluded(self, offset: int) -> bool:
+        """Inside a date or a symbol? (Both are found only once a number needs it.)"""
+        if self._spans is None:
+            self._spans = _excluded_spans(self.text)
+            self._starts = [start for start, _ in self._spans]
+        return _inside(self._spans, self._starts, offset)
 
     def _usable(self, match: re.Match[str]) -> bool:
         start = match.start()
-        if _inside(self.spans, self.starts, start):
+        if self._excluded(start):
             return False
         if tokens.not_quantity_before_pattern().search(self.text, max(0, start - 25), start):
             return False

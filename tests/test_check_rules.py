@@ -203,3 +203,17 @@ def test_table_total_row() -> None:
     found = [f for f in run(table.format(total="257.131")) if f.rule == "arithmetic.table-sum"]
     assert [f.suggestion for f in found] == ["257.113"]
     assert found[0].line == HEADER.count("\n") + 5
+
+
+def test_handled_plus_pending() -> None:
+    """Seed 001 line 154 rewritten the way such paragraphs usually end ("đang giải quyết …")."""
+    line = seed_line("001", 154)
+    assert "đến nay đã giải quyết 19 đơn/26 vụ; số vụ còn lại đang giải quyết" in line
+    right = line.replace(
+        "đến nay đã giải quyết 19 đơn/26 vụ; số vụ còn lại đang giải quyết",
+        "đến nay đã giải quyết 19 đơn/19 vụ, đang giải quyết 07 đơn/07 vụ",
+    )
+    assert "arithmetic.handled-pending" not in rules(run(right + "\n"))
+    wrong = right.replace("đang giải quyết 07 đơn/07 vụ", "đang giải quyết 05 đơn/05 vụ")
+    found = [f for f in run(wrong + "\n") if f.rule == "arithmetic.handled-pending"]
+    assert [f.suggestion for f in found] == ["24 đơn/24 vụ"]

@@ -145,6 +145,64 @@ def received_plus_carried(doc: Document) -> Iterator[Finding]:
         )
 
 
+_HANDLED = ("da giai quyet", "da xu ly", "giai quyet xong")
+_PENDING = ("dang giai quyet", "dang xu ly", "chua giai quyet", "con lai", "ton dong")
+
+
+def _labelled_exactly(quantities: list[Quantity], needles: tuple[str, ...]) -> Quantity | None:
+    for quantity in quantities:
+        label = search_key(quantity.label)
+        if any(n in label for n in needles):
+            return quantity
+    return None
+
+
+@register(
+    "arithmetic.handled-pending",
+    "arithmetic",
+    "handled + still pending ≠ the total to be handled",
+)
+def handled_plus_pending(doc: Document) -> Iterator[Finding]:
+    rule = RULES["arithmetic.handled-pending"]
+    by_line: dict[int, list[Quantity]] = {}
+    for quantity in doc.quantities:
+        if quantity.kind in ("count", "ratio"):
+            by_line.setdefault(quantity.line, []).append(quantity)
+    for quantities in by_line.values():
+        handled = _labelled_exactly(quantities, _HANDLED)
+        pending = _labelled_exactly([q for q in quantities if q is not handled], _PENDING)
+        if not (handled and pending):
+            continue
+        earlier = [
+            q
+            for q in quantities
+            if q.end <= handled.start
+            and q is not pending
+            and q.unit == handled.unit
+            and q.denominator_unit == handled.denominator_unit
+        ]
+        if not earlier:
+            continue
+        total = max(earlier, key=lambda q: q.end)  # the count the handled ones are part of
+        units = {u.line: u for u in text_units(doc)}
+        unit_text = units[total.line].text if total.line in units else ""
+        if unit_text and re.search(r"\.\s", unit_text[total.end : handled.start]):
+            continue  # a new sentence: not the same count
+        (hv, hd), (pv, pd), (tv, td) = _pair(handled), _pair(pending), _pair(total)
+        sum_den = hd + pd if hd is not None and pd is not None else None
+        if hv + pv == tv and (sum_den is None or td is None or sum_den == td):
+            continue
+        expected = _show(hv + pv, sum_den, total)
+        yield rule.finding(
+            "error",
+            total.line,
+            f"{total.text} … {handled.text} … {pending.text}",
+            f"đã giải quyết {handled.text} + đang giải quyết {pending.text} = {expected}, "
+            f"nhưng tổng số phải giải quyết ghi {total.text}",
+            expected,
+        )
+
+
 @register("arithmetic.letters-cases", "arithmetic", "more cases (vụ) than letters (đơn)")
 def letters_and_cases(doc: Document) -> Iterator[Finding]:
     rule = RULES["arithmetic.letters-cases"]

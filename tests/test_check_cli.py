@@ -115,3 +115,10 @@ def test_bad_config_content(tmp_path: Path) -> None:
     bad.write_text("colour: red\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_config(bad)
+
+
+def test_check_extracts_documents_straight_from_the_reader() -> None:
+    from capuy.read import read_file
+
+    raw = check([read_file(seed("000"))])
+    assert findings_to_json(raw) == findings_to_json(check(load_documents([seed("000")])))

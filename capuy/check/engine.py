@@ -13,13 +13,14 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def check(docs: Sequence[Document], config: CheckConfig | None = None) -> list[Finding]:
-    """Every finding of the enabled rules on ``docs`` (already read and extracted).
+    """Every finding of the enabled rules on ``docs`` (read and extracted; a document with
+    nothing extracted yet is extracted here).
 
     Findings come back grouped by document (in the order given), then by line; the
     cross-document rules' findings carry the ``source`` of the document they point into.
     """
     config = config or CheckConfig()
-    docs = list(docs)
+    docs = [_extracted(doc) for doc in docs]
     findings: list[Finding] = []
     for rule in all_rules():
         if not config.enabled(rule.id, rule.category):
@@ -32,6 +33,19 @@ def check(docs: Sequence[Document], config: CheckConfig | None = None) -> list[F
                 finding.source = finding.source or doc.source
                 findings.append(finding)
     return _ordered(_unique(findings), [d.source for d in docs])
+
+
+def _extracted(doc: Document) -> Document:
+    """A document straight from a reader (blocks but nothing extracted) is extracted first, so
+    ``check([read_file(path)])`` means the same as ``check_files([path])``."""
+    nothing_extracted = not (
+        doc.sections or doc.citations or doc.quantities or doc.header.kind or doc.signature
+    )
+    if doc.blocks and nothing_extracted:
+        from capuy.extract import extract
+
+        return extract(doc)
+    return doc
 
 
 def check_files(paths: Iterable[str | Path], config: CheckConfig | None = None) -> list[Finding]:

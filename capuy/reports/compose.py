@@ -87,26 +87,15 @@ def term_of(org: Organisation, spec: str) -> tuple[int, int, dt.date, dt.date | 
 def period_for(
     org: Organisation, kind: str, spec: str, today: dt.date | None = None
 ) -> ReportPeriod:
-    """The period of a report of ``org``: the committee's window rule, else the template's."""
-    template = load_template(kind) if kind in _KINDS_WITH_FILES else {}
-    own = settings_for(org)
+    """The period of a report of ``org``. Monthly reports count over the committee's own
+    window (``ReportSettings.window_rule``: 27-26 as seed 000, 15-14 …); every kind otherwise
+    over its template's ``window_rule``."""
+    template = load_template(kind)
+    own = settings_for(org) if kind == "monthly" else None
     rule = (own.window_rule if own and own.window_rule else None) or template.get(
         "window_rule", "calendar"
     )
     return resolve_period(kind, spec, rule, term_of(org, spec), today)
-
-
-_KINDS_WITH_FILES = (
-    "monthly",
-    "quarterly",
-    "six_month",
-    "nine_month",
-    "yearly",
-    "mid_term",
-    "term",
-    "conclusion",
-    "thematic",
-)
 
 
 def _signer(org: Organisation, title: str) -> str:

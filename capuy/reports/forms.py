@@ -39,7 +39,7 @@ class ComposeForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_chuc"].queryset = writable_units(user)  # type: ignore[attr-defined]
+        self.fields["to_chuc"].queryset = writable_units(user)
 
 
 class BoardForm(forms.Form):

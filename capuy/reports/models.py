@@ -41,7 +41,7 @@ class ReportSettings(models.Model):
         related_name="report_settings",
     )
     window_rule = models.CharField(
-        "cách tính kỳ báo cáo",
+        "cách tính kỳ báo cáo tháng",
         max_length=20,
         choices=rule_choices,
         blank=True,

@@ -162,7 +162,8 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
         raise _bad(spec, kind, _EXAMPLES[kind])
     year = int(found[1])
     window = report_window(kind, year, None, rule)
-    months = report_period(kind).months or 12  # type: ignore[union-attr]
+    known = report_period(kind)
+    months = (known.months if known else None) or 12
     if kind == "yearly":
         nxt = Label(f"năm {year + 1}", year + 1)
         prev = Label(f"năm {year - 1}", year - 1)
@@ -226,13 +227,13 @@ def resolve_period(
         found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", spec)
         if not found:
             raise _bad(spec, kind, _EXAMPLES[kind])
-        start, end = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
-        if end < start:
+        first, last = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
+        if last < first:
             raise _bad(spec, kind, _EXAMPLES[kind])
-        label = Label(f"từ ngày {text_date(start)} đến ngày {text_date(end)}", end.year)
-        later = Label("thời gian tới", end.year)
+        label = Label(f"từ ngày {text_date(first)} đến ngày {text_date(last)}", last.year)
+        later = Label("thời gian tới", last.year)
         return ReportPeriod(
-            kind, spec, start, end, label, later, label, end, end, end, start, start
+            kind, spec, first, last, label, later, label, last, last, last, first, first
         )
     # mid_term, term: the committee's term, given by its years
     found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", spec)
@@ -280,7 +281,7 @@ def resolve_period(
     )
 
 
-def _fields_after_spec(base: ReportPeriod) -> tuple:  # type: ignore[type-arg]
+def _fields_after_spec(base: ReportPeriod) -> tuple:  # type: ignore[type-arg,unused-ignore]
     return (
         base.start,
         base.end,

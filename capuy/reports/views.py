@@ -24,7 +24,6 @@ from capuy.accounts.access import (
     scope_queryset,
     visible_organisations,
 )
-from capuy.accounts.levels import Role
 from capuy.errors import InputError
 from capuy.reports import workflow
 from capuy.reports.board import subordinate_board
@@ -117,11 +116,11 @@ def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
         "provenance": _provenance(report),
         "can_edit": report.editable and has_role(user, *workflow.WRITERS, organisation=org),
         "can_approve": report.state == Report.State.CHECKED
-        and has_role(user, Role.LEADER, organisation=org),
+        and has_role(user, workflow.LEADER, organisation=org),
         "can_issue": report.state == Report.State.APPROVED
         and has_role(user, *workflow.ISSUERS, organisation=org),
         "can_submit": report.state == Report.State.ISSUED
-        and has_role(user, *workflow.ISSUERS, Role.SPECIALIST, organisation=org),
+        and has_role(user, *workflow.ISSUERS, workflow.SPECIALIST, organisation=org),
         "today": timezone.localdate(),
     }
 

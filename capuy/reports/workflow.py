@@ -32,8 +32,16 @@ from capuy.reports.models import Report
 from capuy.reports.output import findings_of
 from capuy.reports.templating import load_template
 
-WRITERS = (Role.SPECIALIST, Role.LEADER, Role.CLERK)
-ISSUERS = (Role.CLERK, Role.LEADER)
+# roles as plain strings (what the access API compares)
+LEADER: str = str(Role.LEADER)
+SPECIALIST: str = str(Role.SPECIALIST)
+WRITERS: tuple[str, ...] = (SPECIALIST, LEADER, str(Role.CLERK))
+ISSUERS: tuple[str, ...] = (str(Role.CLERK), LEADER)
+DRAFT: str = str(Report.State.DRAFT)
+CHECKED: str = str(Report.State.CHECKED)
+APPROVED: str = str(Report.State.APPROVED)
+ISSUED: str = str(Report.State.ISSUED)
+SUBMITTED: str = str(Report.State.SUBMITTED)
 
 
 def _require(user: Any, org: Organisation, roles: tuple[str, ...], action: str) -> None:
@@ -102,7 +110,7 @@ def _run_check(report: Report) -> None:
 def save_text(report: Report, body: str, user: Any = None) -> Report:
     """Keep the staff's text and check it again."""
     _require(user, report.organisation, WRITERS, "sửa")
-    _require_state(report, Report.State.DRAFT, Report.State.CHECKED, action="sửa")
+    _require_state(report, DRAFT, CHECKED, action="sửa")
     report.body = body.replace("\r\n", "\n")
     _run_check(report)
     with set_actor(user):
@@ -111,8 +119,8 @@ def save_text(report: Report, body: str, user: Any = None) -> Report:
 
 
 def approve(report: Report, user: Any) -> Report:
-    _require(user, report.organisation, (Role.LEADER,), "duyệt")
-    _require_state(report, Report.State.CHECKED, action="duyệt")
+    _require(user, report.organisation, (LEADER,), "duyệt")
+    _require_state(report, CHECKED, action="duyệt")
     report.state = Report.State.APPROVED
     report.approved_by = user
     report.approved_at = timezone.now()
@@ -137,7 +145,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
     from capuy.documents.numbering import register_outgoing
 
     _require(user, report.organisation, ISSUERS, "ban hành")
-    _require_state(report, Report.State.APPROVED, action="ban hành")
+    _require_state(report, APPROVED, action="ban hành")
     template = load_template(report.kind)
     body = Body.objects.filter(
         organisation=report.organisation, kind=template.get("issuing_body", "btv")
@@ -181,8 +189,8 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
 
 def submit(report: Report, user: Any, on: dt.date | None = None) -> Report:
     """Send the issued report to the level above (its day decides on time or late)."""
-    _require(user, report.organisation, ISSUERS + (Role.SPECIALIST,), "gửi")
-    _require_state(report, Report.State.ISSUED, action="gửi cấp trên")
+    _require(user, report.organisation, ISSUERS + (SPECIALIST,), "gửi")
+    _require_state(report, ISSUED, action="gửi cấp trên")
     report.state = Report.State.SUBMITTED
     report.submitted_by = user
     report.submitted_on = on or timezone.localdate()

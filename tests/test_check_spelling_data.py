@@ -124,3 +124,11 @@ def test_place_names_are_new_style_and_unique() -> None:
     assert len(names) == len(set(names))
     assert all(n == normalize_tones(n) for n in names)
     assert "Châu Ổ" in names and not any(re.search(r"\bPhố\b", n) for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nhan đề bài viết", "phong trào Đề Thám", "thư đề ngày 05/02/2024", "tham dự luận án tiến sĩ"],
+)
+def test_more_correct_phrases_stay_silent(text: str) -> None:
+    assert [e.wrong for e, _ in confusion_matches(normalize_tones(text))] == []

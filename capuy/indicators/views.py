@@ -21,6 +21,7 @@ from capuy.indicators.models import Indicator, IndicatorValue
 from capuy.indicators.rollup import achievement, entered_values, reporting_status, rollup
 from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
+from capuy.stats.counts import COUNTS
 from capuy.stats.pages import (
     ENTRY_ROLES,
     PART_LABELS,
@@ -116,12 +117,25 @@ def drill(request: HttpRequest) -> HttpResponse:
     start, end = period_of(request)
     if request.GET.get("chi_tieu"):
         indicator = Indicator.objects.filter(code=request.GET["chi_tieu"]).first()
-        if indicator is None or indicator.source:
+        if indicator is None or indicator.source not in ("", *COUNTS):
             raise Http404("Không tìm thấy.")
-        title = f"{indicator.name}: số liệu các đơn vị"
-        records = entered_values(indicator, root, start, end).select_related(
-            "organisation", "indicator"
-        )
+        if indicator.source:
+            title = f"{indicator.name}: hồ sơ"
+            records = COUNTS[indicator.source](root, start, end)
+        else:
+            title = f"{indicator.name}: số liệu các đơn vị"
+            parts = [indicator]
+            if indicator.rollup == "ratio":  # the figures it is computed from
+                parts = [i for i in (indicator.numerator, indicator.denominator) if i]
+            if indicator.rollup == "weighted_average" and indicator.weight:
+                parts.append(indicator.weight)
+            records = IndicatorValue.objects.filter(
+                pk__in=[
+                    pk
+                    for part in parts
+                    for pk in entered_values(part, root, start, end).values_list("pk", flat=True)
+                ]
+            ).select_related("organisation", "indicator")
     else:
         kind = STATEMENTS_BY_KEY.get(request.GET.get("so_lieu", ""))
         if kind is None:

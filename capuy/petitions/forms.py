@@ -100,3 +100,25 @@ class ReceptionForm(forms.ModelForm):
             "Chọn một đơn vị bạn được nhập hồ sơ."
         )
         self.fields["kind"].choices = reception_kind_choices()
+
+
+class HandlingForm(forms.Form):
+    """Record how a letter was handled (or resolved) after it was registered."""
+
+    handling = forms.ChoiceField(label="Xử lý", choices=handling_choices)
+    handled_on = date_field("Ngày xử lý")
+    handled_by = forms.CharField(
+        label="Chuyển đến / cơ quan giải quyết", max_length=200, required=False
+    )
+
+    def __init__(self, *args: Any, letter: Petition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors:
+            letter = self.letter
+            letter.handling, letter.handled_on = data["handling"], data["handled_on"]
+            _model_clean(letter, self)
+        return data

@@ -8,4 +8,5 @@ app_name = "petitions"
 urlpatterns = [
     path("", views.petition_list, name="list"),
     path("tiep-dan/", views.reception_list, name="receptions"),
+    path("<int:pk>/xu-ly/", views.handle, name="handle"),
 ]

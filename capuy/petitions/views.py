@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from capuy.accounts.access import has_role, require_role, scope_queryset
-from capuy.petitions.forms import PetitionForm, ReceptionForm
+from capuy.accounts.access import get_scoped_object_or_404, has_role, require_role, scope_queryset
+from capuy.petitions.forms import HandlingForm, PetitionForm, ReceptionForm
 from capuy.petitions.models import Petition, PetitionCase, Reception
 from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
 
@@ -64,7 +67,10 @@ def petition_list(request: HttpRequest) -> HttpResponse:
             p.summary,
             p.case or "",
             p.get_jurisdiction_display(),
-            p.get_handling_display() or "chưa xử lý",
+            {
+                "text": p.get_handling_display() or "chưa xử lý",
+                "url": reverse("petitions:handle", args=[p.pk]),
+            },
             p.handled_on.strftime("%d/%m/%Y") if p.handled_on else "",
             p.organisation,
         ],
@@ -112,3 +118,16 @@ def reception_list(request: HttpRequest) -> HttpResponse:
         form_title="Ghi buổi tiếp dân, đối thoại",
         save=lambda f: f.save(),
     )
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*ENTRY_ROLES)
+def handle(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = get_scoped_object_or_404(Petition.objects.all(), request.user, pk=pk)
+    form = HandlingForm(request.POST or None, letter=letter)
+    if request.method == "POST" and form.is_valid():
+        letter.handled_by = form.cleaned_data["handled_by"]
+        letter.save()
+        messages.success(request, "Đã ghi kết quả xử lý đơn.")
+        return redirect("petitions:list")
+    return render(request, "petitions/handle.html", {"letter": letter, "form": form})

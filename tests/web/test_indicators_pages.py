@@ -167,3 +167,26 @@ def test_monthly_entry_runs_the_rules(
     else:
         assert response.status_code == 200 and not stored.exists()
         assert message in unescape(response.content.decode())
+
+
+def test_every_indicator_figure_drills_down(
+    client: Client, tree: Tree, town_specialist, data
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, town_specialist)
+    page = unescape(client.get(f"/chi-tieu/?to_chuc={tree.town.pk}&nam=2024").content.decode())
+    links = dict(
+        re.findall(r'href="/chi-tieu/chi-tiet/\?chi_tieu=([a-z_]+)&[^"]*">([^<]+)</a>', page)
+    )
+    assert links["ket_nap"] == "6" and links["ho_dan"] == "2.000,00"
+    computed = unescape(
+        client.get(
+            f"/chi-tieu/chi-tiet/?chi_tieu=ket_nap&to_chuc={tree.town.pk}&nam=2024"
+        ).content.decode()
+    )
+    assert "06 hồ sơ" in computed and computed.count("kết nạp — Người mới") == 6
+    entered = unescape(
+        client.get(
+            f"/chi-tieu/chi-tiet/?chi_tieu=ho_dan&to_chuc={tree.town.pk}&nam=2024"
+        ).content.decode()
+    )
+    assert "02 hồ sơ" in entered

@@ -113,3 +113,34 @@ def test_petitions_are_scoped(client: Client, tree: Tree) -> None:
     assert "Đơn gửi Phổ Hòa" in page and "Đơn gửi Thị ủy" not in page
     refused = client.post("/don-thu/", {**BASE, "organisation": tree.town.pk}).content.decode()
     assert "Chọn một đơn vị bạn được nhập hồ sơ." in refused and Petition.objects.count() == 2
+
+
+def test_handling_a_letter_later_and_its_rules(client: Client, tree: Tree, town_specialist) -> None:  # type: ignore[no-untyped-def]
+    letter = Petition.objects.create(
+        organisation=tree.town,
+        kind="to_cao",
+        received_on=D(2024, 1, 2),
+        summary="Đơn tố cáo",
+        jurisdiction="own",
+        handling="in_progress",
+    )
+    other = Petition.objects.create(
+        organisation=tree.province,
+        kind="to_cao",
+        received_on=D(2024, 1, 2),
+        summary="Ở tỉnh",
+        jurisdiction="own",
+    )
+    assert client.get(f"/don-thu/{other.pk}/xu-ly/").status_code == 404
+    page = client.post(
+        f"/don-thu/{letter.pk}/xu-ly/", {"handling": "filed", "handled_on": "10/01/2024"}
+    ).content.decode()
+    assert "Cách xử lý không phù hợp với thẩm quyền." in page
+    assert (
+        client.post(
+            f"/don-thu/{letter.pk}/xu-ly/", {"handling": "resolved", "handled_on": "10/03/2024"}
+        ).status_code
+        == 302
+    )
+    letter.refresh_from_db()
+    assert (letter.handling, letter.handled_on) == ("resolved", D(2024, 3, 10))

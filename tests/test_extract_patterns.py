@@ -604,6 +604,21 @@ def test_part_headings_nest_roman_sections_and_levels_follow_the_labels() -> Non
     ]  # fmt: skip
 
 
+def test_headings_without_labels_are_outline_items_with_an_empty_label() -> None:
+    doc = extract(
+        read_text(
+            "# Tổng quan\n\nNội dung.\n\n## Chi tiết\n\nNội dung.\n\n**Kết luận chung**\n\n"
+            "Nội dung cuối.\n\n**Một là,** phải coi trọng.\n",
+            fmt="md",
+        )
+    )
+    (root,) = doc.sections
+    assert (root.label, root.title, root.level) == ("", "Tổng quan", 1)
+    (child,) = root.children
+    assert (child.label, child.title, child.level) == ("", "Chi tiết", 2)
+    assert [(g.title, g.level) for g in child.children] == [("Kết luận chung", 3)]
+
+
 def test_markdown_heading_level_does_not_decide_the_outline_level() -> None:
     """Seed 003 writes ``## **2. …**`` beside ``### **1. …**``: the labels decide."""
     doc = extract(

@@ -16,7 +16,10 @@ letter             ``a)``                      6
 A numbered paragraph in running text ("1. Tiếp tục thực hiện quy trình … (a long sentence)"
 under "III. MỘT SỐ NHIỆM VỤ TRỌNG TÂM") is an outline item too: the label says where it sits,
 and the checker needs it to follow the numbering. Parenthesised numbers ("(1) …"), bullets
-(``-``, ``+``, ``*``) and bold lead-ins without a label ("**Một là,**") are not.
+(``-``, ``+``, ``*``) and bold lead-ins without a label ("**Một là,** phải …") are not.
+A heading without a label (``## Kết luận``, a Word "Heading 2", or a short bold paragraph
+without final punctuation) is an item with label ``""``: a heading ranks by its own level, a
+bold paragraph nests under the item it follows.
 
 **Level** comes from the label's shape, never from the markdown ``#`` count (seed 003 writes
 ``## **2. Hạn chế…**`` beside ``### **1. Ưu điểm…**``): items nest by rank with a stack, and
@@ -54,6 +57,18 @@ def label_of(text: str) -> tuple[str, int, str] | None:
         return match.group("label"), 2, match.group("title")
     if match := tokens.LABEL_LETTER.match(first):
         return match.group("label"), 6, match.group("title")
+    return None
+
+
+def _unlabelled_heading(block: Block, current_rank: int) -> tuple[str, int, str] | None:
+    """A markdown/Word heading or a short bold paragraph without a label (label "")."""
+    text = " ".join(block.text.split())
+    if not text or len(text) > 150:
+        return None
+    if block.kind == "heading":
+        return "", max(1, block.level), text
+    if block.kind == "paragraph" and block.bold and not text.endswith((".", ":", ";", ",")):
+        return "", current_rank + 1, text
     return None
 
 
@@ -97,6 +112,8 @@ def extract_outline(doc: Document, start: int, stop: int) -> list[Section]:
         if block.kind not in {"paragraph", "heading"}:
             continue
         found = label_of(block.text)
+        if found is None:
+            found = _unlabelled_heading(block, stack[-1][0] if stack else 0)
         if found is None:
             continue
         label, rank, _ = found

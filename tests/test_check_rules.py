@@ -217,3 +217,16 @@ def test_handled_plus_pending() -> None:
     wrong = right.replace("đang giải quyết 07 đơn/07 vụ", "đang giải quyết 05 đơn/05 vụ")
     found = [f for f in run(wrong + "\n") if f.rule == "arithmetic.handled-pending"]
     assert [f.suggestion for f in found] == ["24 đơn/24 vụ"]
+
+
+def test_committee_khoa_against_date() -> None:
+    """Seed 003 says the town's congress XXI opened the 2020 - 2025 term; seed 000's resolution
+    of 12/12/2023 written "(khóa XX)" instead of "(khóa XXI)" is then out of its term."""
+    term_line = seed_line("003", 62)
+    resolution = seed_line("000", 59)
+    assert "(khóa XXI)" in resolution and "lần thứ XXI, nhiệm kỳ 2020 - 2025" in term_line
+    clean = run(f"{term_line}\n\n{resolution}\n")
+    assert "term.committee-date" not in rules(clean)
+    wrong = resolution.replace("(khóa XXI)", "(khóa XX)")
+    found = [f for f in run(f"{term_line}\n\n{wrong}\n") if f.rule == "term.committee-date"]
+    assert len(found) == 1 and "2015 - 2020" in found[0].message

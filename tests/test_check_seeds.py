@@ -177,6 +177,8 @@ MUST_STAY_SILENT = [
         "Ủy ban MTTQ thị xã khóa XI, nhiệm kỳ 2024 - 2029 is not a Party term",
     ),
     ("002", 18, "term", "", "chi bộ nhiệm kỳ 2025 - 2027"),
+    ("000", 59, "term", "", "07-NQ/TU of 12/2023 (khóa XXI) fits 003's khóa XXI, 2020 - 2025"),
+    ("001", 194, "term", "", "16-QC/HU of 2023 (khóa XXVII) fits 001's khóa XXVII, 2020 - 2025"),
     ("001", 114, "term", "", "HĐND huyện khóa XII, nhiệm kỳ 2021 - 2026"),
     ("003", 100, "term", "", "Quốc hội khóa XV, HĐND nhiệm kỳ 2021 - 2026"),
     ("001", 244, "citation", "", "42-CTr/HU (2014) and 30-CTr/HU (2023) are in different terms"),

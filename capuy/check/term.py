@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from capuy.check.registry import RULES, register
 from capuy.check.units import TextUnit, excerpt, text_units
 from capuy.model import Document, Finding
-from capuy.text import roman_to_int, search_key
+from capuy.text import int_to_roman, roman_to_int, search_key
 from capuy.vocab.terms import term_for, terms
 
 _SPAN = r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})"
@@ -117,4 +118,67 @@ def committee_terms(doc: Document) -> Iterator[Finding]:
                 f"dòng {unit0.line_at(match0.start())} (khóa/lần thứ {match0.group(3)}, nhiệm kỳ "
                 f"{start0} - {start0 + 5}): "
                 "mỗi khóa cách nhau 5 năm",
+            )
+
+
+def _known_terms(docs: list[Document]) -> dict[str, tuple[int, int]]:
+    """Level → (ordinal, first year) from "lần thứ XXI, nhiệm kỳ 2020 - 2025" mentions."""
+    known: dict[str, tuple[int, int]] = {}
+    for doc in docs:
+        for unit in text_units(doc):
+            for match in _LOCAL.finditer(unit.text):
+                body, middle, ordinal, first, last = match.groups()
+                if int(last) - int(first) != 5:
+                    continue
+                try:
+                    number = roman_to_int(ordinal)
+                except ValueError:
+                    continue
+                level = _level(body + middle, unit, match.start())
+                if level:
+                    known.setdefault(level, (number, int(first)))
+    return known
+
+
+@register(
+    "term.committee-date",
+    "term",
+    "a committee document dated outside the khóa written beside it",
+    scope="corpus",
+)
+def committee_term_dates(docs: list[Document]) -> Iterator[Finding]:
+    """ "Nghị quyết số 07-NQ/TU ngày 12/12/2023 của Hội nghị Thị ủy … (khóa XXI)": the files
+    checked together say which nhiệm kỳ a khóa of that committee is (five years a khóa), so
+    the date must fall in it. The congress-year months (July–October) are given the benefit of
+    the doubt."""
+    from capuy.check.citing import author_level, is_central
+
+    rule = RULES["term.committee-date"]
+    known = _known_terms(docs)
+    levels = {"thị": "thị xã", "huyện": "huyện", "tỉnh": "tỉnh", "thành": "thành phố"}
+    for doc in docs:
+        for citation in doc.citations:
+            if not citation.term or citation.date is None or is_central(citation):
+                continue
+            level = levels.get(author_level(citation), "")
+            if level not in known:
+                continue
+            try:
+                number = roman_to_int(citation.term)
+            except ValueError:
+                continue
+            base_number, base_year = known[level]
+            first = base_year + 5 * (number - base_number)
+            start, end = date(first, 7, 1), date(first + 5, 10, 31)
+            if start <= citation.date <= end:
+                continue
+            yield rule.finding(
+                "error",
+                citation.line,
+                citation.text or citation.symbol,
+                f"{citation.symbol} ngày {citation.date:%d/%m/%Y} kèm “khóa {citation.term}”, "
+                f"nhưng khóa {citation.term} của cấp ủy {level} là nhiệm kỳ {first} - {first + 5} "
+                f"(theo khóa {int_to_roman(base_number)}, nhiệm kỳ {base_year} - {base_year + 5} "
+                "trong các văn bản đang kiểm tra)",
+                source=doc.source,
             )

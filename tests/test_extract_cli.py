@@ -163,3 +163,16 @@ def test_seeds_command_runs_the_seed_demo(monkeypatch: pytest.MonkeyPatch) -> No
     result = runner.invoke(app, ["seeds"])
     assert result.exit_code == 0, result.stdout
     assert SEED_FILES[0].name in result.stdout
+
+
+def test_default_view_prints_square_brackets_as_text(tmp_path: Path) -> None:
+    """Report text is never read as Rich markup ("[/bold]" would otherwise crash the view)."""
+    path = tmp_path / "ngoac.md"
+    path.write_text(
+        "I. KẾT QUẢ [/bold] [1]\n\nTheo Nghị quyết số 45-NQ/TW ngày 24/11/2023 [/i], kết nạp "
+        "28 đảng viên [/].\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[/bold] [1]" in result.stdout

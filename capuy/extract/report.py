@@ -7,6 +7,7 @@ clerk checks by eye. Kept beside the extractor so the CLI section stays a thin w
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
@@ -18,7 +19,9 @@ from capuy.text import format_number
 def _add_sections(node: Tree, sections: list[Section]) -> None:
     for section in sections:
         title = section.title if len(section.title) <= 110 else section.title[:107] + "…"
-        child = node.add(f"[bold]{section.label}[/] {title} [dim](dòng {section.line})[/]")
+        child = node.add(
+            f"[bold]{escape(section.label)}[/] {escape(title)} [dim](dòng {section.line})[/]"
+        )
         _add_sections(child, section.children)
 
 
@@ -26,9 +29,9 @@ def outline_tree(doc: Document) -> Tree:
     header = doc.header
     number = header.symbol or "—"
     date = header.date.strftime("%d/%m/%Y") if header.date else "—"
-    label = f"[bold]{doc.title or header.kind or doc.source}[/]\nSố {number} · ngày {date}"
+    label = f"[bold]{escape(doc.title or header.kind or doc.source)}[/]\nSố {escape(number)} · ngày {date}"
     if issuer := issuer_name(header, doc.signature):
-        label += f" · {issuer}"
+        label += f" · {escape(issuer)}"
     if header.draft:
         label += " · [yellow]Dự thảo[/]"
     tree = Tree(label)
@@ -42,12 +45,19 @@ def citations_table(doc: Document) -> Table:
         table.add_column(column)
     for citation in doc.citations:
         table.add_row(
-            str(citation.line),
-            citation.symbol,
-            citation.type_word or "—",
-            citation.date.strftime("%d/%m/%Y") if citation.date else (citation.raw_date or "—"),
-            citation.author or "—",
-            citation.term or "",
+            *(
+                escape(cell)
+                for cell in (
+                    str(citation.line),
+                    citation.symbol,
+                    citation.type_word or "—",
+                    citation.date.strftime("%d/%m/%Y")
+                    if citation.date
+                    else (citation.raw_date or "—"),
+                    citation.author or "—",
+                    citation.term or "",
+                )
+            )
         )
     return table
 
@@ -71,12 +81,17 @@ def quantities_table(doc: Document) -> Table:
         if quantity.ratio is not None:
             details = (details + "; " if details else "") + f"tỷ số: {quantity.ratio.text}"
         table.add_row(
-            str(quantity.line),
-            quantity.kind,
-            quantity.text,
-            _value(quantity),
-            quantity.label,
-            details,
+            *(
+                escape(cell)
+                for cell in (
+                    str(quantity.line),
+                    quantity.kind,
+                    quantity.text,
+                    _value(quantity),
+                    quantity.label,
+                    details,
+                )
+            )
         )
     return table
 

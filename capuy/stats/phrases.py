@@ -29,6 +29,7 @@ __all__ = [
     "letters_and_cases",
     "member_count",
     "petitions",
+    "quality_ratings",
     "recognitions",
     "resolution_rate",
     "strike_offs_and_removals",
@@ -402,3 +403,48 @@ def asset_verifications(count: int, declaration_years: list[int]) -> Statement:
         else "chưa xác minh tài sản, thu nhập"
     )
     return Statement("asset_verifications", {"verified": count}, sentence)
+
+
+def quality_ratings(
+    organisations_good: int,
+    organisations_rated: int,
+    members_good: int,
+    members_rated: int,
+    *,
+    style: Literal["counts", "threshold"] = "counts",
+) -> Statement:
+    """Grassroots organisations and members rated "hoàn thành tốt nhiệm vụ" or better.
+
+    - ``counts``: "có 46/49 tổ chức cơ sở đảng (93,88%) và 4.200/4.470 đảng viên (93,96%) hoàn
+      thành tốt nhiệm vụ trở lên";
+    - ``threshold`` (seed 003): "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên và tỷ
+      lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đều đạt trên 90%" (the highest multiple of 5
+      both shares exceed).
+    """
+    org_pct = achievement_percent(organisations_good, organisations_rated)
+    member_pct = achievement_percent(members_good, members_rated)
+    numbers: dict[str, int | Decimal | None] = {
+        "organisations_good": organisations_good,
+        "organisations_rated": organisations_rated,
+        "organisations_percent": org_pct,
+        "members_good": members_good,
+        "members_rated": members_rated,
+        "members_percent": member_pct,
+    }
+    if org_pct is None or member_pct is None:
+        return Statement("quality_ratings", numbers, "chưa có kết quả xếp loại chất lượng")
+    if style == "threshold":
+        lowest = min(org_pct, member_pct)
+        floor = int((lowest - Decimal("0.0001")) // 5 * 5)
+        sentence = (
+            "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên và tỷ lệ đảng viên hoàn "
+            f"thành tốt nhiệm vụ trở lên đều đạt trên {floor}%"
+        )
+    else:
+        sentence = (
+            f"có {format_count(organisations_good)}/{format_count(organisations_rated)} tổ chức cơ "
+            f"sở đảng ({format_percent(org_pct)}) và {format_count(members_good)}/"
+            f"{format_count(members_rated)} đảng viên ({format_percent(member_pct)}) hoàn thành "
+            "tốt nhiệm vụ trở lên"
+        )
+    return Statement("quality_ratings", numbers, sentence)

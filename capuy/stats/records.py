@@ -34,6 +34,7 @@ __all__ = [
     "letters_and_cases",
     "member_count",
     "petitions",
+    "quality_ratings",
     "recognitions",
     "resolution_rate",
     "strike_offs_and_removals",
@@ -287,3 +288,34 @@ def asset_verifications(root: Organisation, start: dt.date, end: dt.date) -> Sta
         qs.count(), list(qs.values_list("declaration_year", flat=True))
     )
     return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"verified": qs})
+
+
+GRASSROOTS_KINDS = ("dang_bo_co_so", "chi_bo_co_so")
+GOOD_RATINGS = ("xuat_sac", "tot")
+
+
+def quality_ratings(
+    root: Organisation,
+    year: int,
+    *,
+    style: Literal["counts", "threshold"] = "counts",
+) -> Statement:
+    """The year's ratings of the grassroots organisations and members in the subtree."""
+    from capuy.members.models import MemberRating, OrganisationRating
+
+    orgs = OrganisationRating.objects.filter(
+        year=year, organisation__path__startswith=root.path, organisation__kind__in=GRASSROOTS_KINDS
+    )
+    members = MemberRating.objects.filter(
+        year=year, member__organisation__path__startswith=root.path
+    )
+    stmt = phrases.quality_ratings(
+        orgs.filter(rating__in=GOOD_RATINGS).count(),
+        orgs.count(),
+        members.filter(rating__in=GOOD_RATINGS).count(),
+        members.count(),
+        style=style,
+    )
+    return Statement(
+        stmt.kind, stmt.numbers, stmt.sentence, {"organisations": orgs, "members": members}
+    )

@@ -70,6 +70,17 @@ from capuy.stats import phrases
             "tổ chức 02 hội nghị đối thoại giữa Bí thư Huyện ủy với Nhân dân; tiếp nhận 40 ý kiến, kiến nghị, đã giải quyết 30 ý kiến (75,00%)",
         ),
         (phrases.member_count(100044), "với 100.044 đảng viên"),
+        (
+            phrases.quality_ratings(46, 49, 1850, 1960),
+            "có 46/49 tổ chức cơ sở đảng (93,88%) và 1.850/1.960 đảng viên (94,39%) hoàn thành tốt nhiệm vụ trở lên",
+        ),
+        (
+            phrases.quality_ratings(
+                9, 10, 95, 100, style="threshold"
+            ),  # exactly 90% is not "trên 90%"
+            "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên và tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đều đạt trên 85%",
+        ),
+        (phrases.quality_ratings(0, 0, 5, 5), "chưa có kết quả xếp loại chất lượng"),
     ],
 )
 def test_phrasing(statement, sentence: str) -> None:  # type: ignore[no-untyped-def]

@@ -226,6 +226,42 @@ def assets_001(world: World) -> None:
     )
 
 
+def ratings_003(world: World) -> None:
+    """Seed 003: 2023 ratings — 46 of 49 grassroots organisations and 1.850 of 1.960 members
+    "hoàn thành tốt nhiệm vụ trở lên" (both above 90%); a cell's rating does not count."""
+    from capuy.members.models import MemberRating, OrganisationRating
+
+    grassroots = []
+    for i in range(49):
+        grassroots.append(
+            Organisation.objects.create(
+                name=f"Đảng bộ cơ sở {i}",
+                kind="dang_bo_co_so" if i % 3 else "chi_bo_co_so",
+                code="ĐU",
+                parent=world.town,
+            )
+        )
+    for i, org in enumerate(grassroots):
+        OrganisationRating.objects.create(
+            organisation=org, year=2023, rating="tot" if i >= 3 else "hoan_thanh"
+        )
+    OrganisationRating.objects.create(
+        organisation=world.tree.pho_hoa_cell, year=2023, rating="khong_hoan_thanh"
+    )
+    members = Member.objects.bulk_create(
+        Member(organisation=grassroots[i % 49], full_name=f"ĐV {i}", gender="nam")
+        for i in range(1960)
+    )
+    MemberRating.objects.bulk_create(
+        MemberRating(
+            member=m,
+            year=2023,
+            rating="xuat_sac" if i < 300 else "tot" if i < 1850 else "hoan_thanh",
+        )
+        for i, m in enumerate(members)
+    )
+
+
 def petitions_001(world: World) -> None:
     """Seed 001, Q1/2024: 37 letters by kind; 25 forwarded, 10 filed, 02 in hand."""
     kinds = (
@@ -543,6 +579,14 @@ CASES: list[Case] = [
         dialogues_003,
         lambda w: stats.dialogues(w.town, *TERM),
         True,
+    ),
+    (
+        "003",
+        68,
+        "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên và tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đều đạt trên 90%",
+        ratings_003,
+        lambda w: stats.quality_ratings(w.town, 2023, style="threshold"),
+        False,
     ),
     (
         "003",

@@ -297,6 +297,11 @@ def test_not_a_citation(text: str) -> None:
     assert find_citations(text) == []
 
 
+def test_a_footnote_mark_after_the_symbol_does_not_hide_it() -> None:
+    (citation,) = find_citations("tiếp tục thực hiện Chỉ thị số 05-CT/TW¹ về đẩy mạnh học tập")
+    assert (citation.symbol, citation.date) == ("05-CT/TW", None)
+
+
 def test_citation_line_counts_newlines_and_same_citation_twice_gives_two_entries() -> None:
     text = "Kết luận số 01-KL/TW ngày 18/5/2021;\nlại Kết luận số 01-KL/TW ngày 18/5/2021"
     assert [(c.symbol, c.line) for c in find_citations(text, line=40)] == [

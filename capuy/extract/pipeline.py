@@ -5,6 +5,10 @@ Stages (one module each, like eyecite): ``layout`` (logical lines, regions) → 
 → ``quantities``; then the header fallbacks that need citations (seed 000's number from its
 appendix note) and the footnote links. Stages only read ``doc.blocks``/``doc.footnotes``/
 ``doc.lines`` and write their own fields, so each can be tested alone.
+
+Citations are looked for everywhere (header summary, body, closing, appendix tables,
+footnotes) except the document's own "Số …"; quantities in the body and the footnotes only
+(the appendix lists documents, its "(1) … 03 năm" are item numbers and periods).
 """
 
 from __future__ import annotations

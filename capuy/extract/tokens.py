@@ -34,7 +34,7 @@ SYMBOL = re.compile(
     rf"(?P<pnum>\d+)[ ]?-[ ]?(?P<ptype>[A-ZĐ][{_CODE_TAIL}]{{0,5}})[ ]?/[ ]?(?P<piss>[A-ZĐ][A-ZĐ0-9]{{0,11}})"
     rf"|(?P<snum>\d+)[ ]?/[ ]?(?:(?P<syear>(?:19|20)\d\d)[ ]?/[ ]?)?"
     rf"(?:(?P<stype>[A-ZĐ][{_CODE_TAIL}]{{0,5}})-)?(?P<siss>[A-ZĐ][A-Za-zĐ0-9]{{1,15}})"
-    rf")(?![\wĐđ])"
+    rf"){_WORD_END}"
 )
 
 # A symbol-shaped run with no number: the blank of a draft ("Số -BC/HU").

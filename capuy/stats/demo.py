@@ -61,6 +61,7 @@ def load_demo_records(ctx: Any) -> str:
         ward = unit.parent_id if unit.parent_id in per_ward else unit.pk
         return MEMBERS_PER_WARD // per_ward[ward]
 
+    wards = list(ctx.wards.values())
     gen = _Generator(
         Scale(1, len(ctx.wards), 1, 1),
         2024,
@@ -68,8 +69,8 @@ def load_demo_records(ctx: Any) -> str:
         quiet=FEBRUARY_2024,
         recent_share=0.08,
     )
-    wards = list(ctx.wards.values())
     members = gen.members(units, per_cell)
+    gen.ratings(members, list(dict.fromkeys([*wards, *units])))
     gen.oversight(wards, members)
     gen.petitions([*wards, town])
     gen.indicators(town, [town], wards)

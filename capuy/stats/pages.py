@@ -100,6 +100,11 @@ STATEMENTS: tuple[StatementKind, ...] = (
     StatementKind("letters", "Đơn và vụ việc", records.letters_and_cases),
     StatementKind("resolution", "Giải quyết khiếu nại, tố cáo", records.resolution_rate),
     StatementKind("dialogues", "Đối thoại với Nhân dân", records.dialogues),
+    StatementKind(
+        "ratings",
+        "Đánh giá, xếp loại chất lượng (năm cuối kỳ)",
+        lambda r, s, e: records.quality_ratings(r, e.year),
+    ),
 )
 STATEMENTS_BY_KEY = {s.key: s for s in STATEMENTS}
 

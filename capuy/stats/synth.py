@@ -24,7 +24,7 @@ from django.db import transaction
 from capuy.errors import InputError
 from capuy.indicators.catalogue import ensure_computed_indicators
 from capuy.indicators.models import Indicator, IndicatorValue, Target, ValidationRule
-from capuy.members.models import Affiliation, Member, MemberEvent
+from capuy.members.models import Affiliation, Member, MemberEvent, MemberRating, OrganisationRating
 from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
 from capuy.oversight.models import (
@@ -383,6 +383,33 @@ class _Generator:
             MemberEvent.objects.bulk_create(batch)
             self.advance("biến động", len(batch))
 
+    def ratings(self, members: list[Member], units: list[Organisation]) -> None:
+        """Yearly quality ratings of the last two years, for members and units present then."""
+        rng = self.rng
+        codes, weights = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"], [15, 75, 8, 2]
+        rows: list[MemberRating] = []
+        for year in (END.year - 1, END.year):
+            year_end = dt.date(year, 12, 31)
+            for m in members:
+                if (
+                    m.admitted_on
+                    and m.admitted_on <= year_end
+                    and (m.left_on is None or m.left_on > year_end)
+                ):
+                    rows.append(
+                        MemberRating(member=m, year=year, rating=rng.choices(codes, weights)[0])
+                    )
+        for batch in _batches(rows):
+            MemberRating.objects.bulk_create(batch)
+        OrganisationRating.objects.bulk_create(
+            OrganisationRating(
+                organisation=u, year=year, rating=rng.choices(codes, [20, 70, 8, 2])[0]
+            )
+            for u in units
+            for year in (END.year - 1, END.year)
+        )
+        self.advance("xếp loại chất lượng", len(rows))
+
     # --- oversight, petitions, dialogues ---------------------------------------------------------
 
     def oversight(self, units: list[Organisation], members: list[Member]) -> None:
@@ -656,6 +683,7 @@ def generate(
             list(Organisation.objects.filter(parent=root)) if scale == "province" else [root]
         )
         members = gen.members(cells)
+        gen.ratings(members, communes + cells)
         gen.oversight(communes, members)
         gen.petitions(communes + ([root] if scale == "town" else districts))
         gen.indicators(root, districts, communes)

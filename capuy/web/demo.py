@@ -221,8 +221,9 @@ def _build_users(ctx: DemoContext) -> None:
         ctx.users[spec["username"]] = user
 
 
-def load_demo(report: Callable[[str], None] = lambda line: None) -> DemoContext:
-    """Create the demo units and users (once), then run every registered demo step."""
+def load_demo(report: Callable[[str], None] = lambda line: None, steps: bool = True) -> DemoContext:
+    """Create the demo units and users (once), then run every registered demo step
+    (``steps=False``: only the units and users, for tests that need nothing more)."""
     with transaction.atomic():
         ctx = _build_units()
         _build_users(ctx)
@@ -231,7 +232,8 @@ def load_demo(report: Callable[[str], None] = lambda line: None) -> DemoContext:
         f"{Body.objects.count():02d} cơ quan, {CommitteeTerm.objects.count():02d} nhiệm kỳ; "
         f"người dùng: {len(ctx.users):02d}"
     )
-    for name, (_, step) in sorted(_STEPS.items(), key=lambda item: (item[1][0], item[0])):
+    registered = sorted(_STEPS.items(), key=lambda item: (item[1][0], item[0]))
+    for name, (_, step) in registered if steps else []:
         with transaction.atomic():
             summary = step(ctx)
         report(f"{name}: {summary}")

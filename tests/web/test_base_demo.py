@@ -32,11 +32,14 @@ XA = ["Phổ An", "Phổ Châu", "Phổ Cường", "Phổ Khánh", "Phổ Nhơn"
 @pytest.fixture
 def demo(db: None, settings: object) -> object:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
-    return load_demo()
+    return load_demo(steps=False)  # the units and users; the record apps test their own steps
 
 
-def test_demo_is_deterministic_and_idempotent(demo: object) -> None:
+def test_full_demo_with_every_step_is_deterministic_and_idempotent(db: None) -> None:
+    lines: list[str] = []
+    load_demo(report=lines.append)
     counts = (Organisation.objects.count(), Body.objects.count(), User.objects.count())
+    assert lines[0].startswith("Tổ chức: ")
     load_demo()
     assert (Organisation.objects.count(), Body.objects.count(), User.objects.count()) == counts
 

@@ -539,6 +539,15 @@ def test_not_a_quantity(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_the_next_item_of_a_list_shares_the_label() -> None:
+    text = "cấp ủy các cấp đã kiểm tra 254 lượt đảng viên, 99 lượt tổ chức đảng; giám sát 524 lượt đảng viên"
+    assert [(q.text, q.label) for q in find_quantities(text)] == [
+        ("254 lượt đảng viên", "cấp ủy các cấp đã kiểm tra"),
+        ("99 lượt tổ chức đảng", "cấp ủy các cấp đã kiểm tra"),
+        ("524 lượt đảng viên", "giám sát"),
+    ]
+
+
 def test_changes_in_parentheses_are_not_a_breakdown() -> None:
     text = "xảy ra 18 vụ, chết 10 người, bị thương 12 người (*tăng 04 vụ, tăng 02 người chết*)."
     by_text = {q.text: q for q in find_quantities(text)}

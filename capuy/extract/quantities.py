@@ -22,7 +22,8 @@ a part with its ``label`` and unit. A list of changes ("tăng 04 vụ …") or a
 Not quantities: numbers inside dates and document symbols, outline labels, years, numbers after
 an ordinal or period word ("lần thứ 18", "năm 2024", "tỷ lệ 1/500", "khóa XIII", "Điều 32") and
 numbers followed by a period word ("03 năm thực hiện"). Every quantity has a ``label``: the
-clause before it ("Tổng số đơn phải xử lý", "tố cáo", "kết nạp").
+clause before it ("Tổng số đơn phải xử lý", "tố cáo", "kết nạp"); the next item of a list
+("…, 99 lượt tổ chức đảng") shares the label of the item before it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _NOT_BREAKDOWN = re.compile(r"^\s*(?:tăng|giảm|trong đó|so với|gồm cả
 _PART_SPLIT = re.compile(r"\s*;\s*|\s*,\s*|\s+và\s+")
 _PART_SPLIT_STRONG = re.compile(r"\s*;\s*")
 _LABEL_WINDOW = 120
+_LIST_GAP = re.compile(r"\s*(?:,|và)\s*")
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -254,6 +256,13 @@ class QuantityScanner:
                 resume = self.breakdown(quantity)
             if quantity.kind == "percent":
                 quantity.ratio = _neighbour_ratio(found, self.text, quantity.start)
+            if (
+                not quantity.label
+                and found
+                and _LIST_GAP.fullmatch(self.text, found[-1].end, quantity.start)
+            ):
+                # "đã kiểm tra 254 lượt đảng viên, 99 lượt tổ chức đảng": the verb serves both.
+                quantity.label = found[-1].label
             found.append(quantity)
         return found
 

@@ -150,8 +150,9 @@ def test_ward_user_is_refused_the_towns_secret_document(
     assert february["secret"].symbol not in listing and february["secret"].summary not in listing
     page.fill("input[name=q]", "an ninh chinh tri")
     page.get_by_role("button", name="Lọc").click()
-    page.wait_for_selector("table.documents")
-    assert "Không có văn bản nào phù hợp." in page.inner_text("table.documents")
+    # HTMX swaps the results in place: wait for the new table, not the old one
+    page.wait_for_selector("table.documents td:text('Không có văn bản nào phù hợp.')")
+    assert "q=an%20ninh%20chinh%20tri" in page.url  # hx-push-url keeps the filter in the URL
     response = page.goto(f"{live_server.url}/van-ban/{february['secret'].pk}/")
     assert response.status == 404
     assert page.inner_text("h1") == "Không tìm thấy"

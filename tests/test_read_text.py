@@ -401,3 +401,31 @@ def test_emphasis_ranges_inside_blocks(
 ) -> None:
     block = block_at(docs[prefix], line)
     assert [block.text[s:e] for s, e, m in block.emphasis if m == mark] == emphasised
+
+
+def test_word_plain_text_export_one_paragraph_per_line() -> None:
+    """Word's "Save as Plain Text": no blank lines, each paragraph on its own line."""
+    source = seed("002").read_text(encoding="utf-8").split("\n")
+    dense = "\n".join(line for line in source if line.strip())
+    doc = read_text(dense)
+    texts = [b.text for b in doc.blocks]
+    assert texts[:4] == [
+        "Số -KL/TU",
+        "KẾT LUẬN",
+        "CỦA HỘI NGHỊ THỊ ỦY LẦN THỨ 18 (KHÓA XXI)",
+        "về tình hình thực hiện nhiệm vụ 9 tháng đầu năm;",
+    ]
+    assert "I- TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM 2024" in texts
+    (cut,) = [b for b in doc.blocks if b.text.startswith("Trong 9 tháng đầu năm 2024")]
+    assert cut.text.endswith("bảo đảm quy định của Đảng, pháp luật của Nhà nước.")
+    (item,) = [b for b in doc.blocks if b.text.startswith("1.1. Các cấp ủy")]
+    assert "sâu sát cơ sở. Tập trung tuyên truyền các vấn đề mới" in item.text
+    (item,) = [b for b in doc.blocks if b.text.startswith("2.5. Tiếp tục thực hiện nghiêm túc")]
+    assert "giải pháp thực hiện kế hoạch đầu tư công" in item.text
+    assert [b.label for b in doc.blocks if b.kind == "list_item"] == ["-"] * 10
+    assert all(1 <= b.line <= len(doc.lines) for b in doc.blocks)
+
+
+def test_blank_separated_text_keeps_multi_line_blocks() -> None:
+    doc = read_text("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nĐỗ Tâm Hiền\n")
+    assert [b.text for b in doc.blocks] == ["T/M BAN THƯỜNG VỤ\nBÍ THƯ", "Đỗ Tâm Hiền"]

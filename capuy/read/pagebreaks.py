@@ -81,12 +81,18 @@ def _can_continue(block: Block) -> bool:
     )
 
 
-def continues_body(block: Block, previous: Block, across_footnotes: bool) -> bool:
-    """Whether ``block`` is the rest of ``previous`` cut by a page break."""
+def continues_body(
+    block: Block, previous: Block, across_footnotes: bool, lower_needs_open: bool = False
+) -> bool:
+    """Whether ``block`` is the rest of ``previous`` cut by a page break.
+
+    ``lower_needs_open``: a lower-case start is not enough, ``previous`` must also stop
+    mid-sentence (files with one paragraph per line, where a title's second line is a block).
+    """
     if not (_can_continue(block) and _can_receive(previous)) or OUTLINE_LABEL.match(block.text):
         return False
     if starts_lower(block.text):
-        return True
+        return ends_open(previous.text) or not lower_needs_open
     return across_footnotes and ends_open(previous.text) and not OUTLINE_LABEL.match(previous.text)
 
 
@@ -94,6 +100,7 @@ def assemble(
     items: list[Item],
     page_starts: set[int] | None = None,
     continuations: frozenset[int] | set[int] = frozenset(),
+    lower_needs_open: bool = False,
 ) -> tuple[list[Block], list[Footnote]]:
     """Blocks and footnotes in reading order, with page-break cuts joined.
 
@@ -132,7 +139,7 @@ def assemble(
             and last_body is not None
             and (
                 (known and _can_receive(last_body))
-                or continues_body(block, last_body, across_footnotes)
+                or continues_body(block, last_body, across_footnotes, lower_needs_open)
             )
         ):
             _join_block(last_body, block)

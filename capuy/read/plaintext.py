@@ -20,6 +20,8 @@ from capuy.read.pagebreaks import Item, assemble
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 LIST_ITEM = re.compile(r"^\s*([-+*•–])\s+(\S.*)$")
 LONE_STAR = "*"
+ONE_LINE_MIN_LINES = 10
+ONE_LINE_BLANK_SHARE = 20
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|?\s*$")
 
@@ -58,8 +60,12 @@ def read_paged_text(
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    items = [item for raw in split_blocks(lines) if (item := render(raw)) is not None]
-    blocks, footnotes = assemble(items, page_starts, continuations or set())
+    one_line = _one_line_paragraphs(lines)
+    raws = split_blocks(lines, one_line_paragraphs=one_line)
+    items = [item for raw in raws if (item := render(raw)) is not None]
+    blocks, footnotes = assemble(
+        items, page_starts, continuations or set(), lower_needs_open=one_line
+    )
     link_footnotes(blocks, footnotes)
     return Document(source=source, format=fmt, lines=lines, blocks=blocks, footnotes=footnotes)
 
@@ -78,7 +84,18 @@ def _next_nonblank(lines: list[str], start: int) -> int:
     return index
 
 
-def split_blocks(lines: list[str]) -> list[RawBlock]:
+def _one_line_paragraphs(lines: list[str]) -> bool:
+    """Word's "Save as Plain Text" writes one paragraph per line with no blank line between.
+
+    Such a file (at least 10 lines, fewer than one blank line in 20) is read one block per
+    line; the seeds, like typed Markdown, separate paragraphs with blank lines.
+    """
+    blank = sum(1 for line in lines if not line.strip())
+    filled = len(lines) - blank
+    return filled >= ONE_LINE_MIN_LINES and blank * ONE_LINE_BLANK_SHARE < filled
+
+
+def split_blocks(lines: list[str], one_line_paragraphs: bool = False) -> list[RawBlock]:
     """Group source lines into raw blocks (see the module docstring)."""
     raws: list[RawBlock] = []
     current: RawBlock | None = None
@@ -132,7 +149,11 @@ def split_blocks(lines: list[str]) -> list[RawBlock]:
         elif item := LIST_ITEM.match(line):
             current = RawBlock("list_item", [(line_no, item.group(2))], label=item.group(1))
             raws.append(current)
-        elif current is not None and current.kind in ("paragraph", "list_item", "footnote"):
+        elif (
+            current is not None
+            and current.kind in ("paragraph", "list_item", "footnote")
+            and not one_line_paragraphs
+        ):
             current.pieces.append((line_no, line))
         else:
             current = RawBlock("paragraph", [(line_no, line)])

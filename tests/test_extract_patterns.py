@@ -708,6 +708,19 @@ def test_a_citation_in_the_summary_line_is_found_but_not_the_own_number() -> Non
     assert doc.header.symbol == "12-BC/TU"
 
 
+@pytest.mark.parametrize(
+    "line,number,symbol",
+    [
+        ("Số: 177/BC-UBND", "177", "177/BC-UBND"),  # a State report (cited in seed 001 line 118)
+        ("Số:   /BC-UBND", "", "/BC-UBND"),  # its unnumbered draft
+        ("Số 2412-KL/TU", "2412", "2412-KL/TU"),  # seed 002 line 24's conclusion, as issued
+    ],
+)
+def test_header_number_shapes(line: str, number: str, symbol: str) -> None:
+    header = extract(read_text(f"{line}\n\nBÁO CÁO\ntình hình\n\nI. KẾT QUẢ\n")).header
+    assert (header.number, header.symbol, header.lines["number"]) == (number, symbol, 1)
+
+
 def test_header_bodies_superior_then_issuer() -> None:
     text = "TỈNH ỦY QUẢNG NGÃI\nTHỊ ỦY ĐỨC PHỔ\n*\nSố 708-BC/TU\n\nBÁO CÁO\ncông tác tháng 02\n\nI. KẾT QUẢ\n"
     header = extract(read_text(text)).header

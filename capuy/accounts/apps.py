@@ -24,3 +24,7 @@ class AccountsConfig(AppConfig):
         )
         auditlog.register(RoleAssignment)
         auditlog.register(Profile)
+
+        from capuy.accounts.panels import register_home
+
+        register_home()

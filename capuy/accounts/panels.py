@@ -17,7 +17,7 @@ from capuy.web.home import HomePanel, register_panel
 def admin_panel_context(request: HttpRequest) -> dict[str, Any]:
     from axes.models import AccessAttempt
 
-    units = organisations_with_role(request.user, Role.ADMIN).values("pk")
+    units = organisations_with_role(request.user, str(Role.ADMIN)).values("pk")
     assignments = RoleAssignment.objects.filter(organisation__in=units)
     users = User.objects.filter(role_assignments__in=assignments).distinct()
     locked = AccessAttempt.objects.filter(
@@ -40,7 +40,7 @@ def register_home() -> None:
             title="Quản trị người dùng",
             template="accounts/panels/admin.html",
             context=admin_panel_context,
-            roles=frozenset({Role.ADMIN}),
+            roles=frozenset({str(Role.ADMIN)}),
             order=90,
         )
     )

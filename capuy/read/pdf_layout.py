@@ -84,7 +84,7 @@ class Geometry:
                     if gap > 0:
                         gaps.setdefault(size, []).append(gap)
         return cls(
-            margins={size: min(_mode(v, min(v)), min(v) + 1e-6) for size, v in xs.items()},
+            margins={size: _mode(v, min(v)) for size, v in xs.items()},
             pitches={size: _mode(v, size * 1.2) for size, v in gaps.items()},
             widths=widths,
             body_size=_mode(sizes, 12.0),

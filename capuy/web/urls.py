@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from capuy.accounts.forms import LoginForm
-from capuy.web import views
+from capuy.web import views, vocabulary
 
 admin.site.site_header = "capuy — quản trị hệ thống"
 admin.site.site_title = "capuy"
@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.health, name="health"),
+    path("danh-muc/", vocabulary.vocabulary, name="vocabulary"),
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("capuy.orgs.urls")),
     path("van-ban/", include("capuy.documents.urls")),

@@ -54,3 +54,13 @@ def test_logout_is_a_post_with_csrf(tree: Tree, ward_clerk: User) -> None:
     token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     assert client.post("/dang-xuat/", {"csrfmiddlewaretoken": token}).status_code == 302
     assert client.get("/").status_code == 302  # logged out: back to the login page
+
+
+def test_vocabulary_page_for_staff_only(tree: Tree, ward_clerk: User) -> None:
+    client = Client()
+    client.force_login(ward_clerk)
+    assert client.get("/danh-muc/").status_code == 302
+    admin = User.objects.create_superuser("quantri", password="x")
+    client.force_login(admin)
+    page = client.get("/danh-muc/").content.decode()
+    assert "Đảng bộ cơ sở" in page and "UBKTTU" in page and "Tuyệt mật" in page

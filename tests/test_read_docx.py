@@ -292,3 +292,45 @@ def test_corrupt_docx_parts_raise_input_error(report_docx: Path, tmp_path: Path)
 def test_emphasis_ranges_from_runs(doc: Document, line: int, ranges: list[tuple[str, str]]) -> None:
     block = at(doc, line)
     assert [(block.text[s:e], m) for s, e, m in block.emphasis] == ranges
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (1, "upperRoman", "I"),
+        (4, "upperRoman", "IV"),
+        (14, "upperRoman", "XIV"),
+        (3, "lowerRoman", "iii"),
+        (1, "lowerLetter", "a"),
+        (27, "lowerLetter", "aa"),
+        (2, "upperLetter", "B"),
+        (9, "decimalZero", "09"),
+        (12, "decimal", "12"),
+    ],
+)
+def test_word_number_formats(value: int, fmt: str, shown: str) -> None:
+    from capuy.read.docx_numbering import format_counter
+
+    assert format_counter(value, fmt) == shown
+
+
+def test_numbering_start_override_and_reset_of_deeper_levels() -> None:
+    from capuy.read.docx_numbering import Numbering
+
+    xml = (
+        f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="%1-"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>'
+        "</w:numbering>"
+    )
+    numbering = Numbering.from_xml(parse_xml(xml))
+    labels = [numbering.label("1", ilvl)[0] for ilvl in (0, 1, 1, 0, 1)]
+    assert labels == ["I-", "I.1.", "I.2.", "II-", "II.1."]
+    assert numbering.label("2", 0) == ("III-", "upperRoman")
+    assert numbering.label("0", 0) == ("", "")
+    assert numbering.label("7", 0) == ("", "")

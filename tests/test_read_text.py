@@ -429,3 +429,13 @@ def test_word_plain_text_export_one_paragraph_per_line() -> None:
 def test_blank_separated_text_keeps_multi_line_blocks() -> None:
     doc = read_text("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nĐỗ Tâm Hiền\n")
     assert [b.text for b in doc.blocks] == ["T/M BAN THƯỜNG VỤ\nBÍ THƯ", "Đỗ Tâm Hiền"]
+
+
+def test_markdown_front_matter_and_rules_are_not_text() -> None:
+    text = "---\nloai: BC\nso: 708\n---\n\n# I- MỘT SỐ HOẠT ĐỘNG\n\n***\n\nNội dung.\n\n---\n"
+    doc = read_text(text, fmt="md")
+    assert [(b.kind, b.text, b.line) for b in doc.blocks] == [
+        ("heading", "I- MỘT SỐ HOẠT ĐỘNG", 6),
+        ("paragraph", "Nội dung.", 10),
+    ]
+    assert doc.lines[1] == "loai: BC"

@@ -20,6 +20,8 @@ from capuy.read.pagebreaks import Item, assemble
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 LIST_ITEM = re.compile(r"^\s*([-+*•–])\s+(\S.*)$")
 LONE_STAR = "*"
+THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+"""A Markdown rule (``---``, ``***``): layout, not text."""
 ONE_LINE_MIN_LINES = 10
 ONE_LINE_BLANK_SHARE = 20
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -60,8 +62,10 @@ def read_paged_text(
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    one_line = _one_line_paragraphs(lines)
-    raws = split_blocks(lines, one_line_paragraphs=one_line)
+    body = _without_front_matter(lines) if fmt == "md" else lines
+    body = ["" if THEMATIC_BREAK.match(line) else line for line in body]
+    one_line = _one_line_paragraphs(body)
+    raws = split_blocks(body, one_line_paragraphs=one_line)
     items = [item for raw in raws if (item := render(raw)) is not None]
     blocks, footnotes = assemble(
         items, page_starts, continuations or set(), lower_needs_open=one_line
@@ -82,6 +86,16 @@ def _next_nonblank(lines: list[str], start: int) -> int:
     while index < len(lines) and not lines[index].strip():
         index += 1
     return index
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """Blank out a YAML front matter (``---`` … ``---`` at the top), keeping line numbers."""
+    if not lines or lines[0].strip() != "---":
+        return lines
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return [""] * (index + 1) + lines[index + 1 :]
+    return lines
 
 
 def _one_line_paragraphs(lines: list[str]) -> bool:

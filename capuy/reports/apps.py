@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -22,6 +24,25 @@ class ReportsConfig(AppConfig):
         auditlog.register(TemplateOverride)
         register_demo_step("reports", load_demo_reports, order=40)
 
-        from capuy.web.home import NavItem, register_nav
+        from capuy.web.home import HomePanel, NavItem, register_nav, register_panel
 
         register_nav(NavItem("Báo cáo", "reports:list", order=40))
+        register_panel(
+            HomePanel(
+                key="reports_due",
+                title="Báo cáo chưa gửi cấp trên",
+                template="reports/panels/due.html",
+                context=_due_reports,
+                order=25,
+            )
+        )
+
+
+def _due_reports(request: Any) -> dict[str, Any]:
+    """The user's reports not yet submitted, nearest deadline first (a reminder)."""
+    from django.utils import timezone
+
+    from capuy.reports.views import visible_reports
+
+    pending = visible_reports(request.user).filter(submitted_on__isnull=True).order_by("due_on")
+    return {"reports": list(pending[:10]), "today": timezone.localdate()}

@@ -37,11 +37,15 @@ class Source:
 
 class Provenance(list[Source]):
     def add(self, key: str, label: str, value: Any, qs: QuerySet[Any] | None = None) -> Any:
+        """Keep ``value`` with the ids of ``qs``; ``value=None`` means "how many ids" (one
+        query for both the figure and its records)."""
         if qs is None:
             self.append(Source(key, label, value))
-        else:
-            model = f"{qs.model._meta.app_label}.{qs.model.__name__}"
-            self.append(Source(key, label, value, model, sorted(qs.values_list("pk", flat=True))))
+            return value
+        model = f"{qs.model._meta.app_label}.{qs.model.__name__}"
+        ids = sorted(qs.values_list("pk", flat=True))
+        value = len(ids) if value is None else value
+        self.append(Source(key, label, value, model, ids))
         return value
 
 
@@ -60,25 +64,25 @@ def membership(
     n_adm = prov.add(
         "members.admissions",
         "kết nạp đảng viên",
-        adm.records["admitted"].count(),
+        None,
         adm.records["admitted"],
     )
     n_rec = prov.add(
         "members.recognitions",
         "công nhận đảng viên chính thức",
-        rec.records["recognised"].count(),
+        None,
         rec.records["recognised"],
     )
     n_rem = prov.add(
         "members.removals",
         "cho ra khỏi Đảng",
-        out.records["removed"].count(),
+        None,
         out.records["removed"],
     )
     n_str = prov.add(
         "members.strike_offs",
         "xóa tên",
-        out.records["struck_off"].count(),
+        None,
         out.records["struck_off"],
     )
     return {
@@ -393,26 +397,24 @@ def statements(
 
     out: dict[str, str] = {}
     disc = stats.discipline(root, start, end)
-    n_disc = disc.records["members"].count() + disc.records["organisations"].count()
-    prov.add(
+    n_disc = prov.add(
         "oversight.discipline.members",
         "đảng viên bị kỷ luật",
-        disc.records["members"].count(),
+        None,
         disc.records["members"],
     )
-    prov.add(
+    n_disc += prov.add(
         "oversight.discipline.organisations",
         "tổ chức đảng bị kỷ luật",
-        disc.records["organisations"].count(),
+        None,
         disc.records["organisations"],
     )
     out["discipline"] = disc.sentence if n_disc else ""
     insp = stats.inspections(root, start, end)
-    n_insp = insp.records["members"].count() + insp.records["organisations"].count()
-    prov.add(
+    n_insp = prov.add(
         "oversight.inspections",
         "lượt kiểm tra",
-        n_insp,
+        None,
         insp.records["members"] | insp.records["organisations"],
     )
     out["inspections"] = insp.sentence if n_insp else ""
@@ -420,18 +422,17 @@ def statements(
     prov.add(
         "petitions.received",
         "đơn thư tiếp nhận",
-        pet.records["received"].count(),
+        None,
         pet.records["received"],
     )
-    out["petitions"] = pet.sentence if pet.records["received"].count() else "không có đơn thư"
+    out["petitions"] = pet.sentence if prov[-1].value else "không có đơn thư"
     dia = stats.dialogues(root, start, end)
-    prov.add(
+    n_dia = prov.add(
         "petitions.dialogues",
         "đối thoại với Nhân dân",
-        dia.records["own_dialogues"].count() + dia.records["unit_dialogues"].count(),
-        dia.records["own_dialogues"],
+        None,
+        dia.records["own_dialogues"] | dia.records["unit_dialogues"],
     )
-    n_dia = dia.records["own_dialogues"].count() + dia.records["unit_dialogues"].count()
     out["dialogues"] = dia.sentence if n_dia else ""
     return out
 

@@ -80,3 +80,20 @@ def test_a_ward_user_never_sees_the_towns_report(client, tree, specialist, ward_
     assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 404
     assert client.get(reverse("reports:download", args=[report.pk, "docx"])).status_code == 404
     assert report.title not in client.get(reverse("reports:list")).content.decode()
+
+
+def test_home_reminds_of_reports_not_yet_submitted(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    report = _compose(client, tree)
+    home = client.get("/").content.decode()
+    assert "Báo cáo chưa gửi cấp trên" in home
+    assert reverse("reports:detail", args=[report.pk]) in home and "quá hạn" in home
+
+
+def test_board_page_lists_the_subordinate_units(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    _login(client, specialist)
+    page = client.get(reverse("reports:board"), {"loai": "quarterly", "ky": "2024-Q1"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert tree.pho_hoa.committee_name in text and tree.pho_minh.committee_name in text
+    assert "Chưa nhận, quá hạn" in text

@@ -178,3 +178,39 @@ def test_conclusion_states_seed_002s_nine_month_admissions() -> None:
         or "CỦA HỘI NGHỊ THỊ ỦY" in report.markdown
     )
     assert report.value("members.admissions") == 165
+
+
+@pytest.mark.django_db
+def test_an_administrators_template_replaces_the_file(tree) -> None:  # type: ignore[no-untyped-def]
+    from capuy.reports.admin import TemplateOverrideForm
+    from capuy.reports.templating import default_text
+
+    text = default_text("monthly").replace(
+        "# II- NHIỆM VỤ TRỌNG TÂM TRONG", "# III- NHIỆM VỤ TRỌNG TÂM TRONG"
+    )
+    form = TemplateOverrideForm(data={"kind": "monthly", "text": text})
+    assert form.is_valid(), form.errors
+    form.save()
+    report = compose(tree.town, "monthly", "2024-02")
+    assert "# III- NHIỆM VỤ TRỌNG TÂM TRONG THÁNG 3/2024" in report.markdown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("kind: [", "không phải YAML hợp lệ"),
+        ("kind: monthly\nname: x", "Mẫu thiếu"),
+        (
+            "kind: monthly\nname: x\ndocument_kind: BÁO CÁO\ntype_code: BC\ndeadline_days: 2\n"
+            "summary: a\nbody: '{% for x in y %}'",
+            "lỗi cú pháp",
+        ),
+    ],
+)
+def test_a_broken_template_is_refused_in_the_admin(text, message) -> None:  # type: ignore[no-untyped-def]
+    from capuy.reports.admin import TemplateOverrideForm
+
+    form = TemplateOverrideForm(data={"kind": "monthly", "text": text})
+    assert not form.is_valid()
+    assert message in " ".join(form.errors["text"])

@@ -342,7 +342,9 @@ def render_command(
             docx_to_pdf(output, pdf)
     except InputError as error:
         fail(error)
-    console.print(f"Đã ghi / written: {output}" + (f", {pdf}" if pdf else ""))
+    console.print(
+        f"Đã ghi / written: {output}" + (f", {pdf}" if pdf else ""), soft_wrap=True, highlight=False
+    )
 
 
 @app.command("convert")
@@ -385,7 +387,9 @@ def convert_command(
                     progress.advance(task)
                     if not many:
                         console.print(
-                            f"Đã ghi / written: {docx_out}" + (f", {pdf_out}" if pdf_out else "")
+                            f"Đã ghi / written: {docx_out}" + (f", {pdf_out}" if pdf_out else ""),
+                            soft_wrap=True,
+                            highlight=False,
                         )
         finally:
             if converter is not None:

@@ -37,6 +37,7 @@ GENERATED_DOCUMENTS = 50_000
 USER, PASSWORD = "lanhdao.ducpho", "lanhdao-ducpho-2024"
 URLS = [
     ("tệp tĩnh (baseline)", "/static/capuy/capuy.css"),
+    ("Django, không truy vấn CSDL", "/healthz"),
     ("trang chủ", "/"),
     ("danh sách văn bản", "/van-ban/"),
     ("danh sách văn bản, trang 50", "/van-ban/?page=50"),
@@ -257,7 +258,8 @@ def main() -> None:
         cookie = _login(port)
         print(
             f"{CLIENTS} clients × {REQUESTS_PER_CLIENT} requests per URL, "
-            f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each)"
+            f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
+            f"load average before: {os.getloadavg()[0]:.1f}"
         )
         print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static |")
         print("|---|---:|---:|---:|---:|---:|---:|")
@@ -271,6 +273,7 @@ def main() -> None:
                 f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
                 f"| {len(latencies) / seconds:.0f} | {p95 / baseline:.1f} |"
             )
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         if server is not None:
             server.terminate()

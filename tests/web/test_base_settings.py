@@ -85,6 +85,14 @@ def test_vietnamese_template_filters(template: str, value: object, expected: str
     assert Template(template).render(Context({"v": value})) == expected
 
 
+def test_vn_name_puts_the_family_name_first() -> None:
+    from django.contrib.auth.models import User
+
+    user = User(username="vanthu.ducpho", first_name="Lan", last_name="Nguyễn Thị")
+    assert Template("{{ u|vn_name }}").render(Context({"u": user})) == "Nguyễn Thị Lan"
+    assert Template("{{ u|vn_name }}").render(Context({"u": User(username="x")})) == "x"
+
+
 def test_vn_date_uses_the_office_time_zone() -> None:
     # 23:30 UTC on 25/02 is already 26/02 in Hồ Chí Minh City (UTC+7)
     moment = dt.datetime(2024, 2, 25, 23, 30, tzinfo=dt.UTC)

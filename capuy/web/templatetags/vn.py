@@ -73,3 +73,12 @@ def vn_datetime(value: Any) -> str:
             value = timezone.localtime(value)
         return value.strftime("%d/%m/%Y %H:%M")
     return vn_date(value)
+
+
+@register.filter
+def vn_name(user: Any) -> str:
+    """A person's name in Vietnamese order (family name first): "Nguyễn Thị Lan"."""
+    if user is None:
+        return ""
+    full = f"{getattr(user, 'last_name', '')} {getattr(user, 'first_name', '')}".strip()
+    return full or str(getattr(user, "username", user))

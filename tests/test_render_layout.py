@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from capuy.model import Header
-from capuy.render.docx_writer import appendix_note, date_line, number_line, recipient_lines
+from capuy.render.texts import appendix_note, date_line, number_line, recipient_lines
 from capuy.vocab.layout import LAYOUT_FILE, LayoutError, load_layout, parse_layout
 
 

@@ -2,7 +2,8 @@
 
 Stages (one module each, like eyecite): ``layout`` (logical lines, regions) → ``header`` →
 ``outline`` → ``closing`` (recipients, signature) → ``appendix`` → ``citations`` (+ ``resolve``)
-→ ``quantities``; then the header fallbacks that need citations (seed 000's number from its
+→ ``quantities``; then the header of an authored Markdown file's front matter (``frontmatter``)
+when the text has none, the header fallbacks that need citations (seed 000's number from its
 appendix note) and the footnote links. Stages only read ``doc.blocks``/``doc.footnotes``/
 ``doc.lines`` and write their own fields, so each can be tested alone.
 
@@ -21,6 +22,7 @@ from capuy.extract import tokens
 from capuy.extract.appendix import extract_appendices
 from capuy.extract.citations import citation_at
 from capuy.extract.closing import extract_recipients, extract_signature
+from capuy.extract.frontmatter import read_front_matter
 from capuy.extract.header import apply_fallbacks, extract_header, is_header_line
 from capuy.extract.layout import Regions, block_lines, clean, closing_lines, find_regions
 from capuy.extract.outline import extract_outline, is_outline_block
@@ -171,6 +173,12 @@ def extract(doc: Document) -> Document:
 
     appendix_lines = {appendix.line for appendix in doc.appendices}
     apply_fallbacks(header, doc.appendices, [c for c in doc.citations if c.line in appendix_lines])
+    front = read_front_matter(doc.lines) if doc.format == "md" else None
+    if front is not None and not header.kind:
+        # The authoring format's YAML header (docs/authoring.md) stands for the header lines.
+        header, title = front.header, front.title
+        doc.signature = doc.signature or front.signature
+        doc.recipients = doc.recipients or front.recipients
     doc.header = header
     doc.title = title or header.kind
 

@@ -101,3 +101,37 @@ def test_restore_refuses_bad_archives(tmp_path: Path, content: object, reason: s
 def test_restore_of_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="Không có tệp"):
         read_manifest(tmp_path / "khong-co.tar.gz")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_commands(tree: Tree, media: Path, tmp_path: Path) -> None:
+    if connection.vendor == "postgresql" and not pg_dump_available():
+        pytest.skip("pg_dump not installed")
+    from typer.testing import CliRunner
+
+    from capuy.cli import app
+
+    archive = tmp_path / "ban-sao.tar.gz"
+    result = CliRunner().invoke(app, ["backup", str(archive)])
+    assert result.exit_code == 0, result.output
+    assert "Đã sao lưu vào" in result.output
+    Organisation.objects.filter(pk=tree.pho_minh.pk).delete()
+    result = CliRunner().invoke(app, ["restore", str(archive)], input="n\n")
+    assert result.exit_code == 1 and "Đã hủy" in result.output
+    assert not Organisation.objects.filter(name="Đảng bộ phường Phổ Minh").exists()
+    result = CliRunner().invoke(app, ["restore", str(archive), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Đã khôi phục xong" in result.output
+    assert Organisation.objects.filter(name="Đảng bộ phường Phổ Minh").exists()
+
+
+def test_restore_command_refuses_a_bad_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from capuy.cli import app
+
+    bad = tmp_path / "khong-phai.tar.gz"
+    bad.write_text("không phải bản sao lưu")
+    result = CliRunner().invoke(app, ["restore", str(bad), "--yes"])
+    assert result.exit_code == 2
+    assert "Tệp sao lưu không hợp lệ" in result.output and "Traceback" not in result.output

@@ -227,10 +227,9 @@ _UNIT_WORDS = ("xã", "phường", "thị trấn")
 
 
 def _unit_word(org: Organisation) -> str | None:
-    words = (org.committee_name or org.name).lower().split()
-    return next((w for w in _UNIT_WORDS if w in words), None) or (
-        "thị trấn" if "thị trấn" in (org.committee_name or org.name).lower() else None
-    )
+    """ "xã", "phường" or "thị trấn" when the unit is a commune-level committee, else None."""
+    text = f" {(org.committee_name or org.name).lower()} "
+    return next((w for w in _UNIT_WORDS if f" {w} " in text), None)
 
 
 def dialogues(

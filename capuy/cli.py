@@ -288,7 +288,12 @@ def check_command(
     try:
         known = {rule.id for rule in all_rules()} | set(RULES)
         settings = load_config(config)
-        validate_names(settings.select | settings.ignore | settings.disable, known, "cấu hình")
+        validate_names(
+            settings.select | settings.ignore | settings.disable,
+            known,
+            "Tệp cấu hình",
+            "config file",
+        )
         selected, ignored = parse_names(select), parse_names(ignore)
         validate_names(selected | ignored, known, "--select/--ignore")
         docs = load_documents(files)

@@ -96,15 +96,38 @@ def test_config_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
     [
         (["/no/such/file.txt"], "Lỗi:"),
         (["{seed}", "--select", "spelin"], "không có nhóm/quy tắc spelin"),
-        (["{seed}", "--config", "/no/such/config.yaml"], "không tìm thấy tệp cấu hình"),
+        (["{seed}", "--config", "/no/such/config.yaml"], "Không tìm thấy tệp cấu hình"),
+        (["{seed}", "--config", "{dir}"], "là một thư mục, không phải tệp cấu hình"),
+        (["{dir}"], "là một thư mục, không phải tệp"),
+        (["{seed}", "--config", "{unknown}"], "Tệp cấu hình: không có nhóm/quy tắc colour"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(args: list[str], vietnamese: str) -> None:
-    args = [a.replace("{seed}", str(seed("000"))) for a in args]
+def test_bad_input_exits_2_with_one_line(args: list[str], vietnamese: str, tmp_path: Path) -> None:
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("disable: [colour]\n", encoding="utf-8")
+    args = [
+        a.replace("{seed}", str(seed("000")))
+        .replace("{dir}", str(tmp_path))
+        .replace("{unknown}", str(unknown))
+        for a in args
+    ]
     result = runner.invoke(app, ["check", *args])
     assert result.exit_code == 2
     assert vietnamese in result.output and "Error:" in result.output
     assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    english = result.output.split("Error:", 1)[1]
+    assert "cấu hình" not in english and "thư mục" not in english
+
+
+def test_select_on_the_command_line_replaces_the_config_select(tmp_path: Path) -> None:
+    config = tmp_path / "capuy-check.yaml"
+    config.write_text("select: [spelling]\ndisable: [arithmetic.anniversary]\n", encoding="utf-8")
+    args = ["check", str(seed("001")), "--json", "--config", str(config)]
+    result = runner.invoke(app, [*args, "--select", "arithmetic"])
+    assert result.exit_code == 0, result.output
+    rules = {f["rule"] for f in json.loads(result.output)["findings"]}
+    assert rules == {"arithmetic.letters-cases", "arithmetic.received-carried"}
 
 
 def test_bad_config_content(tmp_path: Path) -> None:

@@ -38,22 +38,27 @@ class CheckConfig:
         return not names & (self.ignore | self.disable)
 
     def merged(self, select: set[str] | None = None, ignore: set[str] | None = None) -> CheckConfig:
-        """This configuration with command-line ``--select``/``--ignore`` added."""
+        """This configuration with the command line's ``--select``/``--ignore``: a ``--select``
+        replaces the file's ``select`` (asking for "arithmetic" means arithmetic only, as in
+        ruff); ``--ignore`` adds to the file's; ``disable`` always holds."""
         return replace(
             self,
-            select=self.select | frozenset(select or ()),
+            select=frozenset(select) if select else self.select,
             ignore=self.ignore | frozenset(ignore or ()),
         )
 
 
-def validate_names(names: set[str] | frozenset[str], known_rules: set[str], where: str) -> None:
+def validate_names(
+    names: set[str] | frozenset[str], known_rules: set[str], where: str, where_en: str = ""
+) -> None:
     """Unknown categories or rule ids are a user error, not something to ignore silently."""
     unknown = sorted(n for n in names if n not in CATEGORIES and n not in known_rules)
     if unknown:
         raise InputError(
             f"{where}: không có nhóm/quy tắc {', '.join(unknown)} "
             f"(nhóm hợp lệ: {', '.join(CATEGORIES)})",
-            f"{where}: unknown category/rule {', '.join(unknown)}",
+            f"{where_en or where}: unknown category/rule {', '.join(unknown)} "
+            f"(categories: {', '.join(CATEGORIES)})",
         )
 
 
@@ -76,23 +81,33 @@ def load_config(path: Path | str | None = None) -> CheckConfig:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError as error:
         raise InputError(
-            f"không tìm thấy tệp cấu hình {path}", f"config file not found: {path}"
+            f"Không tìm thấy tệp cấu hình {path}", f"config file not found: {path}"
+        ) from error
+    except IsADirectoryError as error:
+        raise InputError(
+            f"{path} là một thư mục, không phải tệp cấu hình",
+            f"{path} is a directory, not a config file",
+        ) from error
+    except OSError as error:
+        raise InputError(
+            f"Không đọc được tệp cấu hình {path}",
+            f"cannot read config file {path}: {error.strerror}",
         ) from error
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise InputError(
-            f"tệp cấu hình {path} không phải YAML hợp lệ", f"config file {path} is not valid YAML"
+            f"Tệp cấu hình {path} không phải YAML hợp lệ", f"config file {path} is not valid YAML"
         ) from error
     if isinstance(data, dict) and isinstance(data.get("check"), dict):
         data = data["check"]
     if not isinstance(data, dict):
         raise InputError(
-            f"tệp cấu hình {path} phải là một bảng khóa: giá trị",
+            f"Tệp cấu hình {path} phải là một bảng khóa: giá trị",
             f"config file {path} must be a mapping",
         )
     unknown_keys = set(data) - {"select", "ignore", "disable"}
     if unknown_keys:
         raise InputError(
-            f"tệp cấu hình {path}: khóa không hợp lệ {', '.join(sorted(unknown_keys))}",
+            f"Tệp cấu hình {path}: khóa không hợp lệ {', '.join(sorted(unknown_keys))}",
             f"config file {path}: unknown keys {', '.join(sorted(unknown_keys))}",
         )
 
@@ -102,7 +117,7 @@ def load_config(path: Path | str | None = None) -> CheckConfig:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(
-                f"tệp cấu hình {path}: '{key}' phải là danh sách",
+                f"Tệp cấu hình {path}: '{key}' phải là danh sách",
                 f"config file {path}: '{key}' must be a list",
             )
         return frozenset(v.strip() for v in value)

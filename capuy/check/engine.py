@@ -54,10 +54,9 @@ def check_files(paths: Iterable[str | Path], config: CheckConfig | None = None) 
 
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
-    from capuy.extract import extract
-    from capuy.read import read_file
+    from capuy.extract import extract_file
 
-    return [extract(read_file(Path(p))) for p in paths]
+    return [extract_file(Path(p)) for p in paths]
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -27,8 +27,15 @@ from capuy.model import Document
 
 def extract_file(path: str | Path) -> Document:
     """Read ``path`` (.txt .md .docx .pdf) and extract it. Bad input raises ``InputError``."""
+    from capuy.errors import InputError
     from capuy.read import read_file
 
+    if Path(path).is_dir():
+        # The reader would say "not found", which sends a clerk looking for a missing file.
+        raise InputError(
+            f"{path} là một thư mục, không phải tệp: hãy ghi tên tệp (ví dụ {path}/*.docx)",
+            f"{path} is a directory, not a file: name the files (e.g. {path}/*.docx)",
+        )
     return extract(read_file(path))
 
 

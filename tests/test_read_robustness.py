@@ -19,7 +19,7 @@ PIECES = [
     "Nghị quyết", "khóa XIII", "đảng viên", "Đ/c", "(1)", "1.1.", "I-", "a)", "- ", "+ ", "* ",
     "*", "**", "***", "#", "## ", "<sup>1</sup>", "<sup>", "</sup>", "<i>", "</i>", "<b>", "^(2)",
     "⁽³⁾", "¹", "²⁰", "[^4]", "\t", "\n", "\n\n", "  ", " ", ".", ",", ";", ":", "m²", "|", "---",
-    "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "bền vững", "Chi bộ Kho", "_", "\\", "&amp;", "`",
+    "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "bền vững", "Chi bộ Kho", "_", "\\", "&amp;", "`", "<sup>²</sup>", "<sup>٣</sup>",
 ]  # fmt: skip
 
 
@@ -134,3 +134,16 @@ def test_truncated_or_damaged_pdf_never_crashes(tmp_path: Path, fraction: float)
             check_consistent(read_file(path))
         except InputError as error:
             assert "\n" not in error.vi
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a<sup>²</sup> b", "a² b"),  # a superscript digit inside <sup>: not an ASCII label
+        ("x<sup>٣</sup>", "x٣"),
+        ("m<sup>2</sup> đất", "m2 đất"),  # exponent after a unit stays text
+    ],
+)
+def test_odd_sup_contents_stay_text(text: str, expected: str) -> None:
+    (block,) = read_text(text, fmt="md").blocks
+    assert (block.text, block.footnote_refs) == (expected, [])

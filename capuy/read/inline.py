@@ -215,7 +215,7 @@ def _walk(tokens: list[Token], writer: _Writer) -> None:
 
 def _end_sup(content: str, writer: _Writer) -> None:
     label = content.strip()
-    if label.isdigit() and not is_exponent(writer.text_before()):
+    if label.isascii() and label.isdigit() and not is_exponent(writer.text_before()):
         writer.ref(str(int(label)))
     else:
         writer.write(label)

@@ -116,7 +116,8 @@ def page_lines(page: PageObject) -> list[Line]:
 
 def _superscript_number(line: Line, piece: str, y: float, size: float) -> bool:
     return (
-        piece.strip().isdigit()
+        piece.strip().isascii()
+        and piece.strip().isdigit()
         and len(piece.strip()) <= 3
         and size < 0.85 * line.size
         and 0 < y - line.y < line.size

@@ -30,6 +30,7 @@ from capuy.orgs.models import Body, Organisation
 from capuy.reports.compose import compose
 from capuy.reports.models import Report
 from capuy.reports.output import findings_of
+from capuy.reports.periods import text_date
 from capuy.reports.templating import load_template
 
 # roles as plain strings (what the access API compares)
@@ -140,6 +141,21 @@ def set_front_matter(body: str, **values: Any) -> str:
     return "---\n" + head + body[end + 1 :]
 
 
+def with_appendix_note(body: str, note: str) -> str:
+    """The text with the appendix's "(kèm theo … số 708-BC/TU ngày 26/02/2024 của …)" line
+    after the appendix caption, as seed 000 writes it (left as it is if a note is there)."""
+    marker = "\n# PHỤ LỤC"
+    if marker not in body:
+        return body
+    head, appendix = body.split(marker, 1)
+    parts = appendix.split("\n\n")
+    # parts[0] is the rest of the heading line, parts[1] the caption
+    if len(parts) < 2 or any(p.lstrip().startswith("(kèm theo") for p in parts[:4]):
+        return body
+    parts.insert(2, note)
+    return head + marker + "\n\n".join(parts)
+
+
 def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
     """Register the report as an outgoing document: it takes the next number of its series."""
     from capuy.documents.numbering import register_outgoing
@@ -179,6 +195,11 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             symbol=document.symbol,
             date=day.isoformat(),
             draft=False,
+        )
+        report.body = with_appendix_note(
+            report.body,
+            f"(kèm theo {str(template['document_kind']).capitalize()} số {document.symbol} "
+            f"ngày {text_date(day)} của {body.name})",
         )
         report.state = Report.State.ISSUED
         report.issued_by = user

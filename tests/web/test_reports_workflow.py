@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 
 from capuy.accounts.levels import Role
 from capuy.documents.models import Document
+from capuy.documents.numbering import register_outgoing
 from capuy.errors import InputError
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.orgs.models import Body, CommitteeTerm
@@ -46,6 +47,12 @@ def _with_sentence(body: str, sentence: str) -> str:
 
 
 def test_whole_path_compose_check_approve_issue_submit(tree, people) -> None:  # type: ignore[no-untyped-def]
+    register_outgoing(
+        issuing_body=Body.objects.get(organisation=tree.town, kind="btv"),
+        type_code="KH",
+        issued_on=dt.date(2024, 2, 8),
+        summary="Đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm 2024",
+    )
     report = workflow.create_report(tree.town, "monthly", "2024-02", people["specialist"])
     assert report.state in (Report.State.DRAFT, Report.State.CHECKED)
     assert (report.start, report.end) == (dt.date(2024, 1, 27), dt.date(2024, 2, 26))
@@ -70,6 +77,11 @@ def test_whole_path_compose_check_approve_issue_submit(tree, people) -> None:  #
     document = Document.objects.get(pk=report.document_id)
     assert document.symbol == "01-BC/TU" and document.type_code == "BC"
     assert "symbol: 01-BC/TU" in report.body and "draft: false" in report.body
+    # the appendix says which report it goes with, as seed 000's does
+    assert (
+        "(kèm theo Báo cáo số 01-BC/TU ngày 26/02/2024 của Ban Thường vụ Thị ủy)"
+        in (report.body.split("# PHỤ LỤC", 1)[1])
+    )
     assert report.state == Report.State.ISSUED
     with pytest.raises(InputError):
         workflow.save_text(report, report.body, people["specialist"])  # issued: no more edits

@@ -263,6 +263,9 @@ def compose(
         "meeting_counts": records.meeting_counts(org, start, end, classification, prov),
         "membership_footnote": membership_footnote,
         "indicators": records.indicator_rows(org, start, end, prov),
+        "unit_figures": records.unit_figures(org, start, end, prov)
+        if template.get("unit_figures")
+        else [],
         "subordinate_reports": subordinate_rows,
         "subordinate_summary": subordinate_summary,
         "conference": conference.full_title if conference else f"Hội nghị {short}",

@@ -521,3 +521,52 @@ def subordinate_units(root: Organisation, at: dt.date) -> list[Organisation]:
         .exclude(committee_name="")
         .order_by("position", "name")
     )
+
+
+_UNIT_KINDS = ("admission", "recognition", "strike_off", "removal")
+
+
+def unit_figures(
+    root: Organisation, start: dt.date, end: dt.date, prov: Provenance
+) -> list[dict[str, str]]:
+    """The member figures of the period unit by unit (the units reporting to ``root``), with a
+    row for events recorded at ``root`` itself and the total — the subordinates' figures
+    merged into one table of the report above them. One query over the subtree."""
+    from collections import Counter
+
+    from capuy.members.models import MemberEvent
+
+    units = subordinate_units(root, end)
+    if not units:
+        return []
+    qs = MemberEvent.objects.filter(
+        kind__in=_UNIT_KINDS,
+        date__gte=start,
+        date__lte=end,
+        organisation__path__startswith=root.path,
+    )
+    counts: dict[int | None, Counter[str]] = {}
+    by_id = {u.pk: u for u in units}
+    for path, kind in qs.values_list("organisation__path", "kind"):
+        head = path[len(root.path) :].split("/", 1)[0]
+        key = int(head) if head.isdigit() and int(head) in by_id else None
+        counts.setdefault(key, Counter())[kind] += 1
+    prov.add("members.by_unit", "biến động đảng viên theo tổ chức trực thuộc", None, qs)
+
+    def row(name: str, c: Counter[str]) -> dict[str, str]:
+        return {
+            "name": name,
+            "admissions": format_count(c["admission"]),
+            "recognitions": format_count(c["recognition"]),
+            "strike_offs": format_count(c["strike_off"]),
+            "removals": format_count(c["removal"]),
+        }
+
+    rows = [row(u.committee_name or u.name, counts.get(u.pk, Counter())) for u in units]
+    if counts.get(None):
+        rows.append(row(f"{committee_short(root)} (trực tiếp)", counts[None]))
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    rows.append(row("Cộng", total))
+    return rows

@@ -179,3 +179,29 @@ def test_town_quarterly_report_sums_the_wards_indicators(tree, target, percent) 
         f"| Số hộ nghèo được hỗ trợ | hộ | {total} | {int(target)} | {percent} |" in town.markdown
     )
     assert len(town.source("indicators.ho_ngheo_ho_tro").ids) == 6
+
+
+# (ward, admissions, recognitions) recorded in quarter I; one admission straight at the town
+UNIT_EVENTS = [("pho_hoa", 3, 1), ("pho_hoa_cell", 2, 0), ("pho_minh", 1, 2), ("town", 1, 0)]
+
+
+def test_town_quarterly_report_merges_the_wards_member_figures(tree) -> None:  # type: ignore[no-untyped-def]
+    from capuy.members.services import admit, record_event
+
+    n = 0
+    for unit_name, admitted, recognised in UNIT_EVENTS:
+        unit = getattr(tree, unit_name)
+        for i in range(admitted):
+            admit(unit, f"Người thứ {n}", "nam", dt.date(2024, 2, 1 + i))
+            n += 1
+        for i in range(recognised):
+            member = admit(unit, f"Người thứ {n}", "nu", dt.date(2023, 1, 5 + i))
+            record_event(member, "recognition", dt.date(2024, 1, 10 + i))
+            n += 1
+    town = compose(tree.town, "quarterly", "2024-Q1")
+    table = town.markdown.split("Phát triển, quản lý đảng viên ở các tổ chức đảng trực thuộc", 1)[1]
+    assert f"| {tree.pho_hoa.committee_name} | 05 | 01 | 00 | 00 |" in table  # ward + its cell
+    assert f"| {tree.pho_minh.committee_name} | 01 | 02 | 00 | 00 |" in table
+    assert "| Thị ủy (trực tiếp) | 01 | 00 | 00 | 00 |" in table
+    assert "| Cộng | 07 | 03 | 00 | 00 |" in table
+    assert town.value("members.admissions") == 7 and town.value("members.recognitions") == 3

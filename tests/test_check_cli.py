@@ -145,3 +145,27 @@ def test_check_extracts_documents_straight_from_the_reader() -> None:
 
     raw = check([read_file(seed("000"))])
     assert findings_to_json(raw) == findings_to_json(check(load_documents([seed("000")])))
+
+
+def test_no_suggestion_is_null_in_json() -> None:
+    findings = findings_to_json(check(load_documents([seed("003")])))["findings"]
+    numbering = [f for f in findings if f["rule"] == "citation-conflict.numbering"]
+    assert numbering and all(f["suggestion"] is None for f in numbering)
+    assert all(f["suggestion"] != "" for f in findings)
+
+
+def test_human_report_reads_as_blocks() -> None:
+    """Wrapped lines keep their indent, nothing is padded with spaces, findings in the appendix
+    are grouped under it (not under the last body section), and several files get a total."""
+    result = runner.invoke(app, ["check", str(seed("000")), str(seed("002"))], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    assert all(len(line) <= 80 for line in lines)
+    sources = {str(seed("000")), str(seed("002"))}
+    assert all(
+        line.startswith("  ") or line in sources or line.startswith("Tất cả") for line in lines
+    )
+    appendix = lines.index("  PHỤ LỤC — một số văn bản quan trọng ban hành trong tháng 02/2024")
+    assert any("dòng 147:" in line for line in lines[appendix:])
+    assert lines[-1] == "Tất cả 2 tệp: 16 lỗi, 4 cảnh báo, 0 ghi chú"

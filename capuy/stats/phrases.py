@@ -195,11 +195,13 @@ def inspections(
     *,
     phrase: str = "kiểm tra",
     style: Literal["turns", "subjects"] = "turns",
+    members_first: bool = False,
 ) -> Statement:
     """Inspections (or, with ``phrase="giám sát"``, supervisions) by their subjects.
 
     - ``turns`` (seed 003): "kiểm tra 254 lượt đảng viên, 99 lượt tổ chức đảng";
-    - ``subjects`` (seed 001): "kiểm tra đối với 02 tổ chức đảng và 02 đảng viên".
+    - ``subjects`` (seed 001): "kiểm tra đối với 02 tổ chức đảng và 02 đảng viên"; with
+      ``members_first`` (seed 003): "… đối với 11 đảng viên và 03 tổ chức đảng".
     ``phrase`` is the kind's words from the vocabulary ("kiểm tra khi có dấu hiệu vi phạm").
     """
     numbers: dict[str, int | Decimal | None] = {"members": members, "organisations": organisations}
@@ -217,6 +219,8 @@ def inspections(
             parts.append(f"{format_count(organisations)} tổ chức đảng")
         if members:
             parts.append(f"{format_count(members)} đảng viên")
+        if members_first:
+            parts.reverse()
         sentence = (
             f"{phrase} đối với {' và '.join(parts)}"
             if parts

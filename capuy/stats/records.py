@@ -126,6 +126,7 @@ def inspections(
     kind: str | None = None,
     bodies: list[str] | None = None,
     style: Literal["turns", "subjects"] = "turns",
+    members_first: bool = False,
 ) -> Statement:
     """Inspections (or supervisions) counted by subject; ``kind`` narrows to one kind and takes
     its words from the vocabulary ("kiểm tra khi có dấu hiệu vi phạm")."""
@@ -140,7 +141,9 @@ def inspections(
     qs = oversight_subjects(root, start, end, activity, kinds, bodies)
     members = qs.filter(subject_member__isnull=False)
     orgs = qs.filter(subject_organisation__isnull=False)
-    stmt = phrases.inspections(members.count(), orgs.count(), phrase=phrase, style=style)
+    stmt = phrases.inspections(
+        members.count(), orgs.count(), phrase=phrase, style=style, members_first=members_first
+    )
     return Statement(
         activity, stmt.numbers, stmt.sentence, {"members": members, "organisations": orgs}
     )

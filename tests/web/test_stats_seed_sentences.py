@@ -174,7 +174,14 @@ def discipline(
 
 
 def oversight(
-    world: World, activity: str, kind: str, members: int, orgs: int, start: dt.date, end: dt.date
+    world: World,
+    activity: str,
+    kind: str,
+    members: int,
+    orgs: int,
+    start: dt.date,
+    end: dt.date,
+    body: str = "committee",
 ) -> None:
     """Oversights in the town's units with ``members`` member subjects and ``orgs`` unit subjects."""
     total = members + orgs
@@ -184,7 +191,7 @@ def oversight(
         record = Oversight.objects.create(
             organisation=units[i],
             activity=activity,
-            body="committee",
+            body=body,
             kind=kind,
             subject_matter="Việc thực hiện quy chế làm việc",
             started_on=days[i],
@@ -533,6 +540,31 @@ CASES: list[Case] = [
         "giám sát 524 lượt đảng viên, 106 lượt tổ chức đảng",
         lambda w: oversight(w, "supervision", "gs_chuyen_de", 524, 106, *TERM),
         lambda w: stats.inspections(w.town, *TERM, activity="supervision"),
+        False,
+    ),
+    (
+        "003",
+        124,
+        "kiểm tra khi có dấu hiệu vi phạm đối với 11 đảng viên và 03 tổ chức đảng",
+        steps(
+            lambda w: oversight(
+                w, "inspection", "dau_hieu_vi_pham", 11, 3, *TERM, body="inspection_commission"
+            ),
+            lambda w: oversight(
+                w, "inspection", "dau_hieu_vi_pham", 2, 2, *TERM
+            ),  # by the committee
+            lambda w: oversight(
+                w, "inspection", "chuyen_de", 5, 5, *TERM, body="inspection_commission"
+            ),
+        ),
+        lambda w: stats.inspections(
+            w.town,
+            *TERM,
+            kind="dau_hieu_vi_pham",
+            bodies=["inspection_commission"],
+            style="subjects",
+            members_first=True,
+        ),
         False,
     ),
     (

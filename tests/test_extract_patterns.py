@@ -753,3 +753,18 @@ def test_signature_pattern(closing: str, capacity: str, title: str, name: str) -
         name,
     )
     assert doc.recipients == ["Lưu VP"]
+
+
+def test_units_are_vocab_data_with_a_source() -> None:
+    """The unit words live in capuy/vocab/ (domain knowledge as data), read by its loader."""
+    from importlib import resources
+
+    from capuy.extract.tokens import unit_data
+    from capuy.vocab.loader import load_data
+
+    assert resources.files("capuy.vocab").joinpath("units.yaml").is_file()
+    assert not resources.files("capuy.extract").joinpath("data").is_dir()
+    data = load_data("units")
+    assert "seed reports" in data["source"]
+    assert "tổ chức cơ sở đảng" in unit_data().count_units
+    assert unit_data().money_scales["tỷ"] == 1_000_000_000

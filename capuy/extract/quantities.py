@@ -11,7 +11,7 @@ One pass of ``tokens.NUMBER`` over the text; each number is then classified by w
 * ``51/256``, ``19 đơn/26 vụ``, ``55/63 tiêu chuẩn`` → **ratio** (value, denominator and both
   units); a "ratio" whose denominator is a year (``02/2024``) or smaller than its numerator
   (the date ``28/6``) is not one;
-* ``09 đảng viên`` → **count**, when a unit of ``data/units.yaml`` follows.
+* ``09 đảng viên`` → **count**, when a unit of ``capuy/vocab/units.yaml`` follows.
 
 A count, ratio or amount followed (within a few words) by a parenthesised list in which every
 item has a number is a **breakdown**: ``28 đảng viên (khiển trách 19, cảnh cáo 08, cách chức

@@ -9,7 +9,7 @@ State rule (``number/TYPE-ISSUER`` or ``number/year/ISSUER``: ``06/QĐ-TTg``, ``
 ``26/2022/UBTVQH15``) of DESIGN.md §5, with optional spaces the typist may have left.
 
 Words that decide whether a number is a quantity (units, period words) are data too
-(``data/units.yaml``).
+(``capuy/vocab/units.yaml``).
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from capuy.vocab import document_types
+from capuy.vocab.loader import load_data
 
 _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 # End of a unit word: no letter or digit follows, except a footnote call mark ("đồng²⁰").
@@ -85,7 +83,7 @@ class UnitData:
 
 @cache
 def unit_data() -> UnitData:
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "units.yaml").read_text("utf-8"))
+    raw = load_data("units")
     by_length = lambda words: tuple(sorted((str(w) for w in words), key=len, reverse=True))  # noqa: E731
     return UnitData(
         count_units=by_length(raw["count_units"]),

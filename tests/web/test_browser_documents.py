@@ -43,6 +43,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     assert shutil.which("/usr/bin/chromium")
@@ -56,6 +57,10 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         yield tab
         context.close()
         browser.close()
+        # Playwright's sync API runs in its own greenlet context, and Django keeps one
+        # connection per context: close the ones opened here, or PostgreSQL keeps a session
+        # that stops the test database from being dropped
+        connections.close_all()
 
 
 @pytest.fixture

@@ -61,7 +61,13 @@ def _with_base(data: dict[str, Any], seen: tuple[str, ...] = ()) -> dict[str, An
 def load_template(kind: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """The template of ``kind``: the administrator's override if any, else the file."""
     from capuy.reports.models import TemplateOverride
+    from capuy.reports.periods import KINDS
 
+    if kind not in KINDS:
+        raise InputError(
+            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(KINDS)})",
+            f"unknown report kind {kind!r} (one of: {', '.join(KINDS)})",
+        )
     override = TemplateOverride.objects.filter(kind=kind).values_list("text", flat=True).first()
     data = parse_template_text(override) if override else _file(kind)
     merged = _with_base(data, seen)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from capuy.extract import extract_file
+from capuy.extract import extract_file, to_json
 from capuy.model import Document, Section
 from tests.conftest import seed
 
@@ -214,3 +214,16 @@ def test_no_date_year_symbol_scale_or_ordinal_is_taken_as_a_quantity(prefix: str
                 assert not (
                     citation.start <= quantity.start < citation.end and not quantity.footnote
                 )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "issuer"),
+    [
+        ("000", "Ban Thường vụ Thị ủy"),  # from the appendix note "của Ban Thường vụ Thị ủy"
+        ("001", "Huyện ủy"),  # -BC/HU
+        ("002", "Thị ủy"),  # -KL/TU narrowed by "T/M THỊ ỦY"
+        ("003", "Thị ủy"),  # -BC/TU, "T/M BAN THƯỜNG VỤ", narrowed by "Lưu Văn phòng Thị ủy"
+    ],
+)
+def test_issuer_in_json_names_one_body(prefix: str, issuer: str) -> None:
+    assert to_json(extract_file(seed(prefix)))["issuer"] == issuer

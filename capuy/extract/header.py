@@ -17,12 +17,13 @@ date, kind and issuer, and ``lines`` points at the note's line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from capuy.extract import tokens
 from capuy.extract.layout import Line
 from capuy.model import Appendix, Citation, Header, Signature
-from capuy.text import parse_date
+from capuy.text import parse_date, search_key
 from capuy.vocab import document_types, issuer_by_code
 
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\b.*\d{4})\s*$", re.IGNORECASE)
@@ -148,11 +149,15 @@ def apply_fallbacks(
         return
 
 
-def issuer_name(header: Header, signature: Signature | None = None) -> str:
+def issuer_name(
+    header: Header, signature: Signature | None = None, recipients: Sequence[str] = ()
+) -> str:
     """The issuer as written, else the name of the issuer code in the symbol ("HU" → Huyện ủy).
 
     A code naming several bodies ("TU": "Tỉnh ủy, Thành ủy, Thị ủy") is narrowed by the body
-    the signature speaks for ("T/M THỊ ỦY" → "Thị ủy").
+    the signature speaks for ("T/M THỊ ỦY" → "Thị ủy"), else by the archive copy among the
+    recipients ("Lưu Văn phòng Thị ủy": the issuer keeps the file copy; seed 003 signs only
+    "T/M BAN THƯỜNG VỤ").
     """
     if header.issuer:
         return header.issuer
@@ -161,8 +166,11 @@ def issuer_name(header: Header, signature: Signature | None = None) -> str:
     if issuer is None:
         return ""
     options = [name.strip() for name in issuer.name.split(",")]
-    if len(options) > 1 and signature is not None:
-        for name in options:
-            if name.upper() in signature.capacity.upper():
-                return name
+    if len(options) > 1:
+        capacity = search_key(signature.capacity) if signature is not None else ""
+        archive = [search_key(r) for r in recipients if search_key(r).startswith("luu ")]
+        for place in (capacity, *archive):
+            named = [name for name in options if re.search(rf"\b{search_key(name)}\b", place)]
+            if len(named) == 1:
+                return named[0]
     return issuer.name

@@ -71,7 +71,7 @@ def to_json(doc: Document) -> dict[str, Any]:
         "kind": doc.header.kind,
         "number": doc.header.symbol,
         "date": doc.header.date.isoformat() if doc.header.date else None,
-        "issuer": issuer_name(doc.header, doc.signature),
+        "issuer": issuer_name(doc.header, doc.signature, doc.recipients),
         "title": doc.title,
         "sections": [section_json(s) for s in doc.sections],
         "footnotes": [footnote_json(f) for f in doc.footnotes],

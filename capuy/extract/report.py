@@ -30,7 +30,7 @@ def outline_tree(doc: Document) -> Tree:
     number = header.symbol or "—"
     date = header.date.strftime("%d/%m/%Y") if header.date else "—"
     label = f"[bold]{escape(doc.title or header.kind or doc.source)}[/]\nSố {escape(number)} · ngày {date}"
-    if issuer := issuer_name(header, doc.signature):
+    if issuer := issuer_name(header, doc.signature, doc.recipients):
         label += f" · {escape(issuer)}"
     if header.draft:
         label += " · [yellow]Dự thảo[/]"

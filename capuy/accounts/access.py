@@ -49,7 +49,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from capuy.accounts.levels import Classification, Role
 from capuy.accounts.models import Profile, RoleAssignment
 from capuy.orgs.history import predecessors_of
-from capuy.orgs.models import Organisation
+from capuy.orgs.models import Organisation, OrgEvent
 
 __all__ = [
     "Classification",
@@ -88,11 +88,16 @@ def _root_paths(user: Any) -> list[str]:
     """Paths of the subtrees the user covers: assigned units and the units they succeeded."""
     cache = user.__dict__.setdefault(_CACHE, {})
     if "paths" not in cache:
-        paths: set[str] = set()
-        for assignment in _assignments(user):
-            org = assignment.organisation
-            paths.add(org.path)
-            paths.update(p.path for p in predecessors_of(org))
+        assigned = [a.organisation for a in _assignments(user)]
+        paths = {org.path for org in assigned}
+        reorganised = (
+            OrgEvent.objects.exclude(kind=OrgEvent.Kind.RENAME)
+            .filter(successors__in=[org.pk for org in assigned])
+            .exists()
+        )
+        if reorganised:  # one query in the usual case; follow the history only when there is one
+            for org in assigned:
+                paths.update(p.path for p in predecessors_of(org))
         # a path inside another covered path adds nothing
         cache["paths"] = sorted(
             p for p in paths if not any(p != q and p.startswith(q) for q in paths)

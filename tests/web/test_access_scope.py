@@ -220,3 +220,15 @@ def test_require_role_decorator(tree: Tree) -> None:
         register(request)
     request.user = make_user("vanthu", tree.town, Role.CLERK)
     assert register(request) == "ok"
+
+
+def test_scoping_costs_a_bounded_number_of_queries(
+    tree: Tree, records: dict[str, Document], django_assert_max_num_queries: object
+) -> None:
+    user = User.objects.get(pk=make_user("vanthu.phohoa", tree.pho_hoa, Role.CLERK).pk)
+    # roles, reorganisation check and clearance once (3), then one query per list (3)
+    with django_assert_max_num_queries(6):  # type: ignore[operator]
+        for _ in range(3):
+            list(
+                scope_queryset(Document.objects.all(), user, classification_field="classification")
+            )

@@ -230,3 +230,19 @@ def test_committee_khoa_against_date() -> None:
     wrong = resolution.replace("(khóa XXI)", "(khóa XX)")
     found = [f for f in run(f"{term_line}\n\n{wrong}\n") if f.rule == "term.committee-date"]
     assert len(found) == 1 and "2015 - 2020" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "doubled"),
+    [
+        ("Báo cáo. " * 2000, []),  # each copy cut by a full stop: not a typo, and found fast
+        ("kế hoạch đầu tư công tư công trung hạn", ["tư công"]),
+        ("Kế hoạch thực hiện thực hiện Kết luận", ["thực hiện"]),
+        ("tổ chức đảng, đảng viên", []),
+        ("năm 2024 2024", []),
+    ],
+)
+def test_doubled_phrases_need_an_unbroken_run(text: str, doubled: list[str]) -> None:
+    from capuy.check.duplicate import _doubled
+
+    assert [text[start:first_end] for start, first_end, _ in _doubled(text)] == doubled

@@ -54,9 +54,14 @@ def version() -> None:
 
 @app.command("extract")
 def extract_command(
-    file: Annotated[Path, typer.Argument(help="Tệp .txt .md .docx .pdf / file to read")],
+    files: Annotated[list[Path], typer.Argument(help="Tệp .txt .md .docx .pdf / files to read")],
     as_json: Annotated[
-        bool, typer.Option("--json", help="In JSON theo hợp đồng / print the JSON contract")
+        bool,
+        typer.Option(
+            "--json",
+            help="In JSON theo hợp đồng (nhiều tệp: một danh sách) / the JSON contract "
+            "(several files: a list)",
+        ),
     ] = False,
 ) -> None:
     """Đọc cấu trúc, viện dẫn và số liệu / extract outline, citations and quantities."""
@@ -66,13 +71,18 @@ def extract_command(
     from capuy.extract.report import print_extraction
 
     try:
-        doc = extract_file(file)
+        docs = [extract_file(file) for file in files]
     except InputError as error:
         fail(error)
     if as_json:
-        sys.stdout.write(json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n")
+        data = [to_json(doc) for doc in docs]
+        out = data[0] if len(data) == 1 else data
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        print_extraction(console, doc)
+        for number, doc in enumerate(docs):
+            if number:
+                console.print()
+            print_extraction(console, doc)
 
 
 # --- web app (capuy.web): serve, demo, seeds, createuser, backup, restore ---
@@ -261,7 +271,12 @@ def check_command(
     ] = False,
     select: Annotated[
         str | None,
-        typer.Option("--select", help="Chỉ các nhóm này, cách nhau dấu phẩy / only these"),
+        typer.Option(
+            "--select",
+            help="Chỉ các nhóm hoặc quy tắc này, cách nhau dấu phẩy / only these: arithmetic, "
+            "citation-date, citation-type, citation-conflict, term, spelling, duplicate, "
+            "format, other (hoặc mã quy tắc như spelling.confusion)",
+        ),
     ] = None,
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="Bỏ các nhóm này / skip these categories")

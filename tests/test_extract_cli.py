@@ -126,13 +126,20 @@ def test_default_view_prints_outline_citations_and_quantities(
 
 @pytest.mark.parametrize(
     "name,content",
-    [("missing.txt", None), ("empty.txt", b""), ("binary.docx", b"not a zip at all")],
+    [
+        ("missing.txt", None),
+        ("empty.txt", b""),
+        ("binary.docx", b"not a zip at all"),
+        ("a-folder", "dir"),
+    ],
 )
 def test_bad_input_is_one_line_in_vietnamese_and_english_with_status_2(
-    tmp_path: Path, name: str, content: bytes | None
+    tmp_path: Path, name: str, content: bytes | str | None
 ) -> None:
     path = tmp_path / name
-    if content is not None:
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
         path.write_bytes(content)
     done = subprocess.run(
         [sys.executable, "-m", "capuy.cli", "extract", str(path)], capture_output=True
@@ -176,3 +183,17 @@ def test_default_view_prints_square_brackets_as_text(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert "[/bold] [1]" in result.stdout
+
+
+def test_several_files_at_once() -> None:
+    """Human view: one after the other; --json: one contract object per file, in a list (a
+    single file still prints the object itself)."""
+    paths = [str(p) for p in SEED_FILES[:2]]
+    result = runner.invoke(app, ["extract", *paths, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [d["source"] for d in data] == paths
+    assert [d["number"] for d in data] == ["708-BC/TU", "-BC/HU"]
+    result = runner.invoke(app, ["extract", *paths])
+    assert result.exit_code == 0, result.output
+    assert "Số 708-BC/TU" in result.output and "Số -BC/HU" in result.output

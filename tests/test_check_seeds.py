@@ -257,3 +257,16 @@ def test_every_finding_has_a_vietnamese_message_and_a_line() -> None:
     for f in all_findings():
         assert f.line >= 1 and f.excerpt and f.message
         assert f.severity in ("error", "warning", "info")
+
+
+def test_anniversary_message_on_a_document_of_the_report_year() -> None:
+    """001:218 "tổng kết 10 năm thực hiện: Nghị quyết 37-NQ/TW ngày 09/10/2024" in a 2024 report:
+    the message says the document is of the report's own year, not "mới được 0 năm"."""
+    found = [
+        f
+        for f in check(load_documents([seed("001")]))
+        if f.rule == "arithmetic.anniversary" and f.line == 218
+    ]
+    assert len(found) == 1
+    assert "ngay trong năm 2024 của báo cáo, chưa được năm nào" in found[0].message
+    assert "mới được 0 năm" not in found[0].message

@@ -284,9 +284,20 @@ def anniversaries(doc: Document) -> Iterator[Finding]:
             "error",
             citation.line,
             f"{lead.group(0).strip()} {citation.text or citation.symbol}",
-            f"“{stated} năm thực hiện” {citation.symbol} ngày {citation.date:%d/%m/%Y}, nhưng đến "
-            f"năm {year} mới được {elapsed} năm — số năm hoặc ngày văn bản bị ghi sai",
+            f"“{stated} năm thực hiện” {citation.symbol} ngày {citation.date:%d/%m/%Y}, nhưng "
+            + _years_since(elapsed, year)
+            + " — số năm hoặc ngày văn bản bị ghi sai",
         )
+
+
+def _years_since(elapsed: int, year: int) -> str:
+    """ "đến năm 2024 mới được 3 năm", or, for a document of the report's own year or later,
+    that it has not had a year yet (not "mới được 0 năm")."""
+    if elapsed > 0:
+        return f"đến năm {year} mới được {elapsed} năm"
+    if elapsed == 0:
+        return f"văn bản ban hành ngay trong năm {year} của báo cáo, chưa được năm nào"
+    return f"văn bản ghi ngày sau năm {year} của báo cáo"
 
 
 def _report_year(doc: Document) -> int | None:

@@ -42,6 +42,7 @@ DUPLICATE = "thực hiện thực hiện"
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     assert shutil.which("/usr/bin/chromium")
@@ -57,6 +58,9 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         yield tab
         context.close()
         browser.close()
+        # Django keeps one connection per (greenlet) context; close those opened inside
+        # Playwright's, or PostgreSQL keeps a session and the test database cannot be dropped
+        connections.close_all()
 
 
 def log_in(page, live_server, username: str, password: str) -> None:  # type: ignore[no-untyped-def]

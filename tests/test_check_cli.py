@@ -169,3 +169,22 @@ def test_human_report_reads_as_blocks() -> None:
     appendix = lines.index("  PHỤ LỤC — một số văn bản quan trọng ban hành trong tháng 02/2024")
     assert any("dòng 147:" in line for line in lines[appendix:])
     assert lines[-1] == "Tất cả 2 tệp: 16 lỗi, 4 cảnh báo, 0 ghi chú"
+
+
+def test_a_text_too_long_to_proofread_is_one_line_and_status_2(tmp_path: Path) -> None:
+    """A 2.7 MB paragraph (the reader takes up to 50 MB) would take minutes and gigabytes."""
+    from capuy.check.engine import MAX_CHECK_CHARS
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Báo cáo. " * (MAX_CHECK_CHARS // 9 + 1000), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(huge)])
+    assert result.exit_code == 2
+    assert "Tệp quá dài để soát lỗi" in result.output and "too long to proofread" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_header_missing_excerpt_is_the_start_of_a_long_first_line(tmp_path: Path) -> None:
+    text = tmp_path / "one-paragraph.txt"
+    text.write_text("Báo cáo tình hình. " * 500, encoding="utf-8")
+    [finding] = [f for f in check(load_documents([text])) if f.rule == "format.header-missing"]
+    assert finding.excerpt.startswith("Báo cáo tình hình.") and len(finding.excerpt) <= 90

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from capuy.check.config import CheckConfig
 from capuy.check.registry import all_rules
+from capuy.errors import InputError
 from capuy.model import Document, Finding
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -53,10 +54,38 @@ def check_files(paths: Iterable[str | Path], config: CheckConfig | None = None) 
     return check(load_documents(paths), config)
 
 
+MAX_CHECK_CHARS = 2_000_000
+"""About 600 A4 pages: more than any report; beyond it a proofreading run takes minutes and
+gigabytes, so the file is refused with a one-line reason instead (the reader takes up to 50 MB
+for ``capuy extract``)."""
+
+
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
     from capuy.extract import extract_file
+    from capuy.read import read_file
 
-    return [extract_file(Path(p)) for p in paths]
+    docs = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            docs.append(extract_file(path))  # raises the one-line "is a directory" error
+            continue
+        doc = read_file(path)
+        size = sum(len(line) for line in doc.lines)
+        if size > MAX_CHECK_CHARS:
+            vi_size, vi_max = (f"{n:,}".replace(",", ".") for n in (size, MAX_CHECK_CHARS))
+            raise InputError(
+                f"Tệp quá dài để soát lỗi ({vi_size} ký tự; tối đa {vi_max} ≈ 600 trang): {path}",
+                f"file too long to proofread ({size:,} characters; at most "
+                f"{MAX_CHECK_CHARS:,} ≈ 600 pages): {path}",
+            )
+        docs.append(_extract(doc))
+    return docs
+
+
+def _extract(doc: Document) -> Document:
+    from capuy.extract import extract
+
+    return extract(doc)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -29,6 +29,12 @@ def _in_header(doc: Document, key: str) -> bool:
     return line is not None and (kind_line is None or line <= kind_line)
 
 
+def _first_words(line: str, length: int = 80) -> str:
+    """The start of ``line`` as an excerpt: a text without a header begins with a paragraph."""
+    line = line.strip()
+    return line if len(line) <= length else excerpt(line, 0, length, context=0)
+
+
 @register("format.header-missing", "format", "required header components missing")
 def header_missing(doc: Document) -> Iterator[Finding]:
     rule = RULES["format.header-missing"]
@@ -55,7 +61,7 @@ def header_missing(doc: Document) -> Iterator[Finding]:
     yield rule.finding(
         "warning",
         kind_line,
-        doc.lines[kind_line - 1].strip() if 0 < kind_line <= len(doc.lines) else "",
+        _first_words(doc.lines[kind_line - 1]) if 0 < kind_line <= len(doc.lines) else "",
         "phần đầu văn bản thiếu: " + "; ".join(missing) + " (thể thức theo Hướng dẫn 36-HD/VPTW)",
     )
 

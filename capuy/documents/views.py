@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from capuy.accounts.access import primary_organisation, require_role, visible_organisations
@@ -127,7 +127,7 @@ def _next_number_context(user: Any, data: Any) -> dict[str, Any]:
     type_code = data.get("type_code") or "CV"
     raw_date = data.get("issued_on") or ""
     try:
-        on = dt.datetime.strptime(raw_date, "%d/%m/%Y").date() if raw_date else dt.date.today()
+        on = dt.datetime.strptime(raw_date, "%d/%m/%Y").date() if raw_date else timezone.localdate()
     except ValueError:
         return {"next_error": "Ngày chưa đúng dạng dd/mm/yyyy."}
     if body is None:
@@ -182,14 +182,17 @@ def register_outgoing_view(request: HttpRequest) -> HttpResponse:
                 f"Đã vào sổ và cấp số {document.symbol} ngày {document.issued_on:%d/%m/%Y}.",
             )
             return redirect("documents:detail", pk=document.pk)
-    source = (
-        request.POST
-        if request.method == "POST"
-        else {
+    if request.method == "POST":
+        source: Any = request.POST
+    else:
+        # what the empty form shows is what the preview numbers: this type, today
+        form.initial["type_code"] = request.GET.get("the_loai") or "CV"
+        form.initial["issued_on"] = timezone.localdate()
+        source = {
             "issuing_body": form.initial.get("issuing_body"),
-            "type_code": request.GET.get("the_loai") or "",
+            "type_code": form.initial["type_code"],
+            "issued_on": f"{form.initial['issued_on']:%d/%m/%Y}",
         }
-    )
     context = {"form": form, **_next_number_context(request.user, source)}
     return render(request, "documents/register_outgoing.html", context)
 
@@ -325,7 +328,3 @@ def month_export(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{stem}.docx"'
     return response
-
-
-def month_url(organisation_pk: int, year: int, month: int) -> str:
-    return f"{reverse('documents:month')}?thang={month:02d}/{year}&to_chuc={organisation_pk}"

@@ -339,7 +339,7 @@ QUANTITIES = [
         "count",
         "28",
         "đảng viên",
-        "đã thi hành kỷ luật đối với",
+        "đã thi hành kỷ luật",
         [("khiển trách", "19"), ("cảnh cáo", "8"), ("cách chức", "1")],
     ),
     (
@@ -361,7 +361,7 @@ QUANTITIES = [
         "count",
         "1",
         "tổ chức đảng",
-        "thi hành kỷ luật đối với",
+        "thi hành kỷ luật",
         [],
     ),
     (
@@ -768,3 +768,29 @@ def test_units_are_vocab_data_with_a_source() -> None:
     assert "seed reports" in data["source"]
     assert "tổ chức cơ sở đảng" in unit_data().count_units
     assert unit_data().money_scales["tỷ"] == 1_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # seed 000:27 — a count alone in brackets takes the clause before the brackets
+        (
+            "(1) Xem xét, quyết định công nhận đảng viên chính thức (09 đồng chí), kết nạp "
+            "đảng viên (06 đồng chí). Cho ra khỏi Đảng (02 trường hợp) và xóa tên trong danh "
+            "sách đảng viên (01 trường hợp)",
+            [
+                "quyết định công nhận đảng viên chính thức",
+                "kết nạp đảng viên",
+                "Cho ra khỏi Đảng",
+                "và xóa tên trong danh sách đảng viên",
+            ],
+        ),
+        # seed 000:55 — linking words at the end are not part of what is counted
+        (
+            "đã kết nạp được 06 đảng viên mới, công nhận đảng viên chính thức cho 09 đảng viên",
+            ["đã kết nạp", "công nhận đảng viên chính thức"],
+        ),
+    ],
+)
+def test_quantity_labels_say_what_is_counted(text: str, labels: list[str]) -> None:
+    assert [q.label for q in find_quantities(text)] == labels

@@ -41,7 +41,7 @@ from capuy.text import find_dates, parse_money, parse_number
 _PERCENT = re.compile(r"\s?%")
 _SLASH = re.compile(r"\s?/\s?")
 _OF_STOP = re.compile(r"[,;.()\n:]|\s[-–]\s")
-_LABEL_STOP = re.compile(r"[.;:(\n,]")
+_LABEL_STOP = re.compile(r"[.;:()\n,]")
 _BEFORE_PAREN = re.compile(r"(?:[ \t]+[^\W\d][\w-]*){0,6}?\s*\(")
 _NOT_BREAKDOWN = re.compile(r"^\s*(?:tăng|giảm|trong đó|so với|gồm cả|bằng|đạt)\b", re.IGNORECASE)
 _PART_SPLIT = re.compile(r"\s*;\s*|\s*,\s*|\s+và\s+")
@@ -65,14 +65,26 @@ def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100
 
 
+_LONE_IN_PARENS = re.compile(r"\(\s*\*?\s*$")
+_ENUMERATOR = re.compile(r"^\(?\d+(?:\.\d+)?\)\s*")
+# Words that only link the label to its number: "công nhận đảng viên chính thức cho 09 …",
+# "đã kết nạp được 06 …", "tỷ lệ … là 51/256".
+_TRAILING_LINK = re.compile(r"\s+(?:đối với|cho|được|là|với|gồm|có)$")
+
+
 def label_before(text: str, start: int) -> str:
-    """The clause before ``start``: back to the last . ; : ( , or line break."""
+    """The clause before ``start``: back to the last . ; : ( , or line break, without an item
+    number ("(1) …") or a linking word at its end ("… cho", "… được"). A number alone in
+    brackets, "công nhận đảng viên chính thức (09 đồng chí)", takes the clause before them."""
     before = text[max(0, start - _LABEL_WINDOW) : start].rstrip(" \t:*")
+    if _LONE_IN_PARENS.search(before):
+        return label_before(text, max(0, text.rfind("(", 0, start)))
     cut = 0
     for match in _LABEL_STOP.finditer(before):
         cut = match.end()
-    label = before[cut:].strip(" *-–")
-    return re.sub(r"^[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*", "", re.sub(r"\s+", " ", label))
+    label = re.sub(r"\s+", " ", before[cut:].strip(" *-–"))
+    label = _ENUMERATOR.sub("", re.sub(r"^[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*", "", label))
+    return _TRAILING_LINK.sub("", label)
 
 
 def _phrase_after(text: str, start: int) -> str:

@@ -244,7 +244,8 @@ def test_leader_may_not_register(town_leader) -> None:
     assert logged_in(town_leader).get("/van-ban/vao-so/di/").status_code == 403
 
 
-def test_relation_and_docx_attachment(town_clerk, tree, register) -> None:
+def test_relation_and_docx_attachment(town_clerk, tree, register, settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path  # uploaded files go to a throw-away folder
     word = docx.Document()
     word.add_paragraph("Về công tác cán bộ đoàn các cấp trên địa bàn thị xã")
     buffer = io.BytesIO()

@@ -794,3 +794,25 @@ def test_units_are_vocab_data_with_a_source() -> None:
 )
 def test_quantity_labels_say_what_is_counted(text: str, labels: list[str]) -> None:
     assert [q.label for q in find_quantities(text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        # seed 003:88, 002:32 — the body is the subject before the citation
+        (
+            "trong đó, Thị ủy đã ban hành Nghị quyết số 03-NQ/TU ngày 01/11/2021 về xây dựng",
+            "Thị ủy",
+        ),
+        ("đã được Thị ủy xác định tại Kế hoạch số 206-KH/TU ngày 24/7/2024 về thực hiện", "Thị ủy"),
+        # nothing names the body: left empty rather than guessed
+        ("tại Chương trình số 30-CTr/HU ngày 19/12/2023 chương trình kiểm tra", ""),
+        # "của …" after the citation still wins
+        (
+            "Thị ủy đã ban hành Kế hoạch số 206-KH/TU ngày 24/7/2024 của Ban Thường vụ Thị ủy",
+            "Ban Thường vụ Thị ủy",
+        ),
+    ],
+)
+def test_citation_author_written_before_it(text: str, author: str) -> None:
+    assert find_citations(text)[0].author == author

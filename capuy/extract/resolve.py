@@ -4,6 +4,8 @@
   word written before it ("Nghị quyết" → NQ), through ``capuy.vocab.types_for_word``;
 * ``author`` ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy", "Hội nghị Huyện ủy lần thứ 15") from
   "của …" right after the date, cut where the subject starts ("về", "tiếp tục", ";" …);
+* else the body named as the subject right before it: "Thị ủy đã ban hành Nghị quyết số
+  03-NQ/TU", "đã được Thị ủy xác định tại Kế hoạch số 206-KH/TU" (``author_before``);
 * ``term`` ("XI") from "(khóa XI)", ", khóa XXVII" or "khóa XIII" written right after the
   author — the checker compares it with the congress terms of the vocab.
 
@@ -13,11 +15,18 @@ the CT code, so the checker can report that they disagree.
 
 from __future__ import annotations
 
+import re
+
 from capuy.extract import tokens
 from capuy.model import Citation
 from capuy.vocab import types_for_word
 
 _AUTHOR_WINDOW = 160
+_COMMITTEE = r"(?:Ban Thường vụ |Thường trực |Ban Chấp hành )?(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+ủy"
+_BODY_BEFORE = re.compile(
+    rf"(?P<body>{_COMMITTEE}|Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)"
+    r"\s+(?:đã\s+)?(?:ban hành|xác định tại|cụ thể hóa bằng)\s*$"
+)
 
 
 def resolve(citation: Citation, text: str, end: int) -> Citation:
@@ -30,6 +39,7 @@ def resolve(citation: Citation, text: str, end: int) -> Citation:
             citation.type_code = chosen[0].code or ""
     author_start = tokens.AUTHOR_START.match(text, end)
     if author_start is None:
+        citation.author = author_before(text, citation.start)
         return citation
     rest = text[author_start.end() : author_start.end() + _AUTHOR_WINDOW]
     stop = tokens.AUTHOR_STOP.search(rest)
@@ -41,3 +51,9 @@ def resolve(citation: Citation, text: str, end: int) -> Citation:
         segment = segment[: term.start()]
     citation.author = segment.strip(" ,()")
     return citation
+
+
+def author_before(text: str, start: int) -> str:
+    """The body that is the subject of "ban hành" / "xác định tại" just before a citation."""
+    found = _BODY_BEFORE.search(text[max(0, start - 80) : start])
+    return re.sub(r"\s+", " ", found.group("body")) if found else ""

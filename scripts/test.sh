@@ -5,7 +5,8 @@ set -euo pipefail
 PY=${PY:-.venv/bin/python}
 
 echo "== capuy: bộ kiểm thử trên SQLite / test suite on SQLite =="
-env -u CAPUY_DATABASE_URL "$PY" -m pytest -q "$@"
+sqlite_status=0
+env -u CAPUY_DATABASE_URL "$PY" -m pytest -q "$@" || sqlite_status=$?
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$pgbin" ]; then
@@ -23,4 +24,9 @@ cleanup() { as_pg "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>
 trap cleanup EXIT
 
 echo "== capuy: bộ kiểm thử trên PostgreSQL / test suite on PostgreSQL (port $port) =="
-CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q "$@"
+pg_status=0
+CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q "$@" || pg_status=$?
+
+# Both halves always run; the script fails if either failed (pytest's 5, "no tests", fails too).
+echo "== SQLite: exit $sqlite_status, PostgreSQL: exit $pg_status =="
+[ "$sqlite_status" -eq 0 ] && [ "$pg_status" -eq 0 ]

@@ -188,3 +188,13 @@ def test_header_missing_excerpt_is_the_start_of_a_long_first_line(tmp_path: Path
     text.write_text("Báo cáo tình hình. " * 500, encoding="utf-8")
     [finding] = [f for f in check(load_documents([text])) if f.rule == "format.header-missing"]
     assert finding.excerpt.startswith("Báo cáo tình hình.") and len(finding.excerpt) <= 90
+
+
+def test_summarised_excerpt_is_shown_in_its_source_sentence() -> None:
+    """003:14 "19 đảng bộ (15 đảng bộ xã, phường; 03 đảng bộ cơ quan)": the finding's excerpt
+    is a summary, the report shows the sentence as written around its first piece."""
+    args = ["check", str(seed("003")), "--select", "arithmetic"]
+    result = runner.invoke(app, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())  # as read, whatever the terminal's width
+    assert "có 19 đảng bộ (15 đảng bộ xã, phường; 03 đảng bộ cơ quan)" in shown

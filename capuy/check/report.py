@@ -61,13 +61,16 @@ def _section_title(doc: Document, line: int) -> str:
 
 def _highlighted(doc: Document, finding: Finding) -> Text:
     """The source line with the excerpt highlighted, or the excerpt alone."""
-    core = finding.excerpt.strip("…")
     source_line = doc.lines[finding.line - 1] if 0 < finding.line <= len(doc.lines) else ""
-    at = source_line.find(core) if core else -1
+    # A summarised excerpt ("51/256 … 21,5%", "19 đảng bộ (15 xã, phường + 03 cơ quan)") is
+    # shown through its first piece, so the clerk still sees the sentence as written.
+    whole = finding.excerpt.strip("…")
+    pieces = [whole, whole.split(" … ")[0], whole.split(" (")[0]]
+    core, at = next(((p, source_line.find(p)) for p in pieces if p and p in source_line), ("", -1))
     if at == -1:
         return Text(finding.excerpt, style="reverse")
     left = max(0, at - 40)
-    right = min(len(source_line), at + len(core) + 40)
+    right = min(len(source_line), at + len(core) + 60)
     text = Text("…" if left else "")
     text.append(source_line[left:at])
     text.append(core, style="reverse")

@@ -10,8 +10,8 @@ The public API is tiny (like eyecite's ``get_citations``)::
     find_quantities(text, line=1)     # quantities in a plain string
 
 One module per stage: ``tokens`` (patterns built from the vocab data), ``layout``, ``header``,
-``outline``, ``closing``, ``appendix``, ``citations``, ``resolve``, ``quantities``,
-``jsonout``; ``pipeline`` runs them in order.
+``frontmatter`` (the YAML header of an authored .md), ``outline``, ``closing``, ``appendix``,
+``citations``, ``resolve``, ``quantities``, ``jsonout``; ``pipeline`` runs them in order.
 """
 
 from __future__ import annotations

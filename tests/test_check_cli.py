@@ -198,3 +198,18 @@ def test_summarised_excerpt_is_shown_in_its_source_sentence() -> None:
     assert result.exit_code == 0, result.output
     shown = " ".join(result.output.split())  # as read, whatever the terminal's width
     assert "có 19 đảng bộ (15 đảng bộ xã, phường; 03 đảng bộ cơ quan)" in shown
+
+
+def test_a_corrupt_pdf_is_one_line_on_stderr(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 junk")
+    done = subprocess.run(
+        [sys.executable, "-m", "capuy.cli", "check", str(broken)], capture_output=True
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8").strip().splitlines() == [
+        f"Lỗi: Tệp PDF hỏng: {broken} / Error: corrupt PDF: {broken}"
+    ]

@@ -131,6 +131,7 @@ def test_default_view_prints_outline_citations_and_quantities(
         ("empty.txt", b""),
         ("binary.docx", b"not a zip at all"),
         ("a-folder", "dir"),
+        ("broken.pdf", b"%PDF-1.4 junk"),  # pypdf logs "EOF marker not found" before failing
     ],
 )
 def test_bad_input_is_one_line_in_vietnamese_and_english_with_status_2(

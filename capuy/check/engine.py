@@ -61,15 +61,11 @@ for ``capuy extract``)."""
 
 
 def load_documents(paths: Iterable[str | Path]) -> list[Document]:
-    from capuy.extract import extract_file
-    from capuy.read import read_file
+    from capuy.extract import read_document
 
     docs = []
     for path in map(Path, paths):
-        if path.is_dir():
-            docs.append(extract_file(path))  # raises the one-line "is a directory" error
-            continue
-        doc = read_file(path)
+        doc = read_document(path)
         size = sum(len(line) for line in doc.lines)
         if size > MAX_CHECK_CHARS:
             vi_size, vi_max = (f"{n:,}".replace(",", ".") for n in (size, MAX_CHECK_CHARS))

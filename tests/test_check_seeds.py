@@ -270,3 +270,19 @@ def test_anniversary_message_on_a_document_of_the_report_year() -> None:
     assert len(found) == 1
     assert "ngay trong năm 2024 của báo cáo, chưa được năm nào" in found[0].message
     assert "mới được 0 năm" not in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("prefix", "line", "message"),
+    [
+        ("001", 18, "nhãn “1.1” không có dấu sau số, trong khi các mục cùng cấp có dấu “.” sau số"),
+        ("003", 20, "nhãn “II” có dấu “-” sau số, trong khi các mục cùng cấp có dấu “.” sau số"),
+    ],
+)
+def test_label_style_message_is_plain_vietnamese(prefix: str, line: int, message: str) -> None:
+    found = [
+        f
+        for f in check(load_documents([seed(prefix)]))
+        if f.rule == "format.label-style" and f.line == line
+    ]
+    assert [f.message.split(" — ")[0] for f in found] == [message]

@@ -199,6 +199,11 @@ def _separator(doc: Document, section: Section) -> str | None:
     return match.group("sep").strip() or "(không dấu)"
 
 
+def _after_label(sep: str) -> str:
+    """How a label is punctuated, said in words: "có dấu “.” sau số", "không có dấu sau số"."""
+    return "không có dấu sau số" if sep == "(không dấu)" else f"có dấu “{sep}” sau số"
+
+
 @register("format.label-style", "format", "label punctuation mixed within one rank (II- / III.)")
 def label_style(doc: Document) -> Iterator[Finding]:
     rule = RULES["format.label-style"]
@@ -223,8 +228,8 @@ def label_style(doc: Document) -> Iterator[Finding]:
                 "warning",
                 section.line,
                 doc.lines[section.line - 1].strip()[:70],
-                f"nhãn “{section.label}” dùng “{sep}” sau số, trong khi các mục cùng cấp dùng "
-                f"“{usual}” — thống nhất một kiểu",
+                f"nhãn “{section.label}” {_after_label(sep)}, trong khi các mục cùng cấp "
+                f"{_after_label(usual)} — nên thống nhất một kiểu",
                 f"{section.label}{usual if usual != '(không dấu)' else ''}",
             )
 

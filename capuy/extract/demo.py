@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from capuy.errors import InputError
 from capuy.extract import extract_file
@@ -35,45 +35,28 @@ def run_demo(console: Console, seeds_dir: Path | None = None) -> None:
     """Extract and check each seed; print one outline per seed and a summary table."""
     seeds_dir = seeds_dir or find_seeds_dir()
     paths = sorted(seeds_dir.glob("*.txt"))
-    try:
-        from capuy.check import check
-    except ImportError:  # the checker is another part; the demo runs without it
-        check = None  # type: ignore[assignment]
-    summary = Table(title=f"capuy demo — {len(paths):02d} báo cáo mẫu / seed reports ({seeds_dir})")
-    for column in (
-        "Tệp",
-        "Loại",
-        "Số",
-        "Ngày",
-        "Mục",
-        "Chú thích",
-        "Viện dẫn",
-        "Số liệu",
-        "Phát hiện",
-    ):
-        summary.add_column(column)
+    from capuy.check import check
+
+    rows: list[Text] = []
     for path in paths:
         doc = extract_file(path)
         console.print(outline_tree(doc))
-        findings = "—"
-        if check is not None:
-            found = check([doc])
-            by_category = Counter(f.category for f in found)
-            findings = f"{len(found):02d} " + ", ".join(
-                f"{k} {v}" for k, v in sorted(by_category.items())
-            )
-        summary.add_row(
-            path.name,
-            doc.header.kind or "—",
-            doc.header.symbol or "—",
-            doc.header.date.strftime("%d/%m/%Y") if doc.header.date else "—",
-            str(_count_sections(doc.sections)),
-            str(len(doc.footnotes)),
-            str(len(doc.citations)),
-            str(len(doc.quantities)),
-            findings,
+        by_severity = Counter(f.severity for f in check([doc]))
+        row = Text(f"{path.name}  ", style="bold")
+        date = doc.header.date.strftime("%d/%m/%Y") if doc.header.date else "chưa ghi ngày"
+        row.append(f"{doc.header.kind or '—'} {doc.header.symbol or '—'}, {date}: ")
+        row.append(
+            f"{_count_sections(doc.sections)} mục, {len(doc.footnotes)} chú thích, "
+            f"{len(doc.citations)} viện dẫn, {len(doc.quantities)} số liệu; "
         )
-    console.print(summary)
+        row.append(f"{by_severity['error']} lỗi", style="bold red")
+        row.append(f", {by_severity['warning']} cảnh báo, {by_severity['info']} ghi chú")
+        rows.append(row)
+    # One line per report rather than a table: eleven columns do not fit an 80-column terminal.
+    console.print(Text(f"capuy — {len(paths):02d} báo cáo mẫu / seed reports ({seeds_dir})"))
+    for row in rows:
+        console.print(Text("  ") + row)
+    console.print(f"Chi tiết từng lỗi / every finding: capuy check {seeds_dir}/*.txt")
 
 
 def _count_sections(sections: list[Section]) -> int:

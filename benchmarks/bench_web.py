@@ -40,7 +40,7 @@ URLS = [
     ("Django, không truy vấn CSDL", "/healthz"),
     ("trang chủ", "/"),
     ("danh sách văn bản", "/van-ban/"),
-    ("danh sách văn bản, trang 50", "/van-ban/?page=50"),
+    ("danh sách văn bản, trang 50", "/van-ban/?trang=50"),
 ]
 REPO = Path(__file__).resolve().parents[1]
 CAPUY = str(Path(sys.executable).with_name("capuy"))

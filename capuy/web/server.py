@@ -43,9 +43,24 @@ def prepare(report: Callable[[str], None] = print, collect_static: bool = True) 
     if pending_migrations():
         report("Cập nhật cơ sở dữ liệu (migrate)…")
         call_command("migrate", interactive=False, verbosity=0)
+    refresh_planner_statistics()
     if collect_static:
         report("Thu thập tệp tĩnh (collectstatic)…")
         call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def refresh_planner_statistics() -> None:
+    """Let SQLite's planner see the tables as they are now (``PRAGMA optimize``).
+
+    Without statistics SQLite sorts every visible document for the newest-first list instead of
+    reading the index kept in that order (hundreds of ms at 50.000 documents against a few ms);
+    ``optimize`` runs ANALYZE only where it is out of date, so it is cheap at every start.
+    """
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA optimize=0x10002")
 
 
 def check_port_free(host: str, port: int) -> None:

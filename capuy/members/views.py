@@ -96,7 +96,11 @@ def member_list(request: HttpRequest) -> HttpResponse:
         form_title="Kết nạp, tiếp nhận đảng viên",
         save=save,
         filter_form=filters,
-        links=[{"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")}],
+        links=[
+            {"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")},
+            {"label": "Huy hiệu Đảng đã trao", "url": reverse("members:badges")},
+            {"label": "Xếp loại tổ chức đảng", "url": reverse("members:org_ratings")},
+        ],
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from capuy.accounts.access import has_role, require_role, scope_queryset
@@ -64,6 +65,7 @@ def oversight_list(request: HttpRequest) -> HttpResponse:
         form=form,
         form_title="Ghi cuộc kiểm tra, giám sát",
         save=save,
+        links=[{"label": "Xác minh tài sản, thu nhập", "url": reverse("oversight:assets")}],
     )
 
 
@@ -114,4 +116,5 @@ def discipline_list(request: HttpRequest) -> HttpResponse:
         form=form,
         form_title="Ghi quyết định kỷ luật",
         save=save,
+        links=[{"label": "Xác minh tài sản, thu nhập", "url": reverse("oversight:assets")}],
     )

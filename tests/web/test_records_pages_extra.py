@@ -13,6 +13,7 @@ from django.test import Client
 from capuy.accounts.levels import Role
 from capuy.members.models import Badge, Member, OrganisationRating
 from capuy.members.services import admit, award_badge
+from capuy.oversight.models import AssetVerification
 from tests.web.conftest import Tree, make_user
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,113 @@ def test_organisation_rating_errors_are_vietnamese_and_keep_the_input(
     page = response.content.decode()
     assert message in page and f'value="{year}"' in page
     assert OrganisationRating.objects.count() == before
+
+
+# --- asset-declaration verifications ------------------------------------------------------
+
+
+@pytest.fixture
+def verifications(tree: Tree, veterans: dict[str, Member]) -> dict[str, AssetVerification]:
+    return {
+        "hoa": AssetVerification.objects.create(
+            organisation=tree.pho_hoa,
+            member=veterans["hoa"],
+            declaration_year=2023,
+            verified_on=D(2024, 6, 14),
+            outcome="trung_thuc",
+            conclusion="Kê khai đầy đủ, đúng thời hạn.",
+        ),
+        "minh": AssetVerification.objects.create(
+            organisation=tree.pho_minh,
+            member=veterans["minh"],
+            declaration_year=2023,
+            verified_on=D(2024, 7, 2),
+            outcome="khong_trung_thuc",
+            conclusion="Không kê khai thửa đất ở thôn An Thạch.",
+        ),
+    }
+
+
+def test_asset_verification_list_and_pages_are_scoped(
+    client: Client, ward_specialist, verifications: dict[str, AssetVerification]
+) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/kiem-tra/tai-san/").content.decode()
+    assert "Nguyễn Văn Thạnh" in page and "14/06/2024" in page and "kê khai trung thực" in page
+    assert "Võ Thị Lành" not in page and "02/07/2024" not in page
+    own = client.get(f"/kiem-tra/tai-san/{verifications['hoa'].pk}/")
+    assert own.status_code == 200 and "Kê khai đầy đủ, đúng thời hạn." in own.content.decode()
+    assert client.get(f"/kiem-tra/tai-san/{verifications['minh'].pk}/").status_code == 404
+    assert client.get("/kiem-tra/tai-san/999999/").status_code == 404
+    assert "/kiem-tra/tai-san/" in client.get("/kiem-tra/ky-luat/").content.decode()
+
+
+def test_asset_verification_through_the_form_is_audited(
+    client: Client, tree: Tree, ward_specialist, veterans: dict[str, Member]
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        "/kiem-tra/tai-san/",
+        {
+            "organisation": tree.pho_hoa.pk,
+            "member": veterans["hoa"].pk,
+            "declaration_year": "2024",
+            "verified_on": "20/03/2025",
+            "outcome": "trung_thuc",
+            "conclusion": "Tài sản tăng thêm có nguồn gốc hợp pháp.",
+        },
+    )
+    assert response.status_code == 302
+    record = AssetVerification.objects.get(member=veterans["hoa"], declaration_year=2024)
+    assert record.verified_on == D(2025, 3, 20) and record.organisation == tree.pho_hoa
+    entry = LogEntry.objects.get_for_object(record).get()
+    assert entry.actor == ward_specialist and entry.action == LogEntry.Action.CREATE
+    assert "20/03/2025" in client.get("/kiem-tra/tai-san/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("unit", "who", "year", "day", "field", "message"),
+    [
+        ("pho_minh", "hoa", "2024", "20/03/2025", "organisation", "Chọn một đơn vị bạn được"),
+        ("pho_hoa", "minh", "2024", "20/03/2025", "member", "không thuộc đơn vị bạn được nhập"),
+        ("pho_hoa", "hoa", "2024", "2025-03-20", "verified_on", "Nhập ngày theo dạng dd/mm/yyyy"),
+        ("pho_hoa", "hoa", "2024", "20/03/2023", "verified_on", "phải sau năm kê khai 2024"),
+        ("pho_hoa", "hoa", "năm nay", "20/03/2025", "declaration_year", "Nhập năm bằng số"),
+    ],
+)
+def test_asset_verification_errors_are_vietnamese_and_keep_the_input(
+    client: Client,
+    tree: Tree,
+    ward_specialist,
+    veterans: dict[str, Member],
+    unit: str,
+    who: str,
+    year: str,
+    day: str,
+    field: str,
+    message: str,
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        "/kiem-tra/tai-san/",
+        {
+            "organisation": getattr(tree, unit).pk,
+            "member": veterans[who].pk,
+            "declaration_year": year,
+            "verified_on": day,
+            "outcome": "trung_thuc",
+            "conclusion": "Ghi chú giữ lại",
+        },
+    )
+    assert response.status_code == 200
+    assert any(message in e for e in response.context["form"].errors[field])
+    page = response.content.decode()
+    assert message in page and f'value="{day}"' in page and "Ghi chú giữ lại" in page
+    assert not AssetVerification.objects.exists()
+
+
+def test_a_leader_reads_verifications_but_has_no_entry_form(
+    client: Client, tree: Tree, verifications: dict[str, AssetVerification]
+) -> None:
+    login(client, make_user("lanhdao.thixa", tree.town, Role.LEADER))
+    page = client.get("/kiem-tra/tai-san/").content.decode()
+    assert "Nguyễn Văn Thạnh" in page and "Võ Thị Lành" in page
+    assert "Ghi kết quả xác minh" not in page
+    assert client.get(f"/kiem-tra/tai-san/{verifications['minh'].pk}/").status_code == 200

@@ -99,6 +99,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
         links=[
             {"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")},
             {"label": "Huy hiệu Đảng đã trao", "url": reverse("members:badges")},
+            {"label": "Xếp loại đảng viên", "url": reverse("members:ratings")},
             {"label": "Xếp loại tổ chức đảng", "url": reverse("members:org_ratings")},
         ],
     )

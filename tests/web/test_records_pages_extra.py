@@ -11,7 +11,7 @@ from auditlog.models import LogEntry
 from django.test import Client
 
 from capuy.accounts.levels import Role
-from capuy.members.models import Badge, Member, OrganisationRating
+from capuy.members.models import Badge, Member, MemberRating, OrganisationRating
 from capuy.members.services import admit, award_badge
 from capuy.oversight.models import AssetVerification
 from tests.web.conftest import Tree, make_user
@@ -222,6 +222,69 @@ def test_organisation_rating_errors_are_vietnamese_and_keep_the_input(
     page = response.content.decode()
     assert message in page and f'value="{year}"' in page
     assert OrganisationRating.objects.count() == before
+
+
+# --- member ratings -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def member_ratings(veterans: dict[str, Member]) -> None:
+    MemberRating.objects.create(member=veterans["hoa"], year=2023, rating="tot")
+    MemberRating.objects.create(member=veterans["minh"], year=2023, rating="khong_hoan_thanh")
+
+
+def test_member_ratings_list_is_scoped(
+    client: Client, ward_specialist, member_ratings: None
+) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/dang-vien/xep-loai/").content.decode()
+    assert "Nguyễn Văn Thạnh" in page and "hoàn thành tốt nhiệm vụ" in page
+    assert "Võ Thị Lành" not in page
+    assert "không hoàn thành nhiệm vụ" not in page.split("<tbody>")[1].split("</tbody>")[0]
+    assert "/dang-vien/xep-loai/" in client.get("/dang-vien/").content.decode()
+
+
+def test_member_rating_through_the_form_is_audited(
+    client: Client, ward_specialist, veterans: dict[str, Member]
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        "/dang-vien/xep-loai/",
+        {"member": veterans["hoa"].pk, "year": "2024", "rating": "xuat_sac"},
+    )
+    assert response.status_code == 302
+    rating = MemberRating.objects.get(member=veterans["hoa"], year=2024)
+    assert rating.rating == "xuat_sac"
+    entry = LogEntry.objects.get_for_object(rating).get()
+    assert entry.actor == ward_specialist and entry.action == LogEntry.Action.CREATE
+
+
+@pytest.mark.parametrize(
+    ("who", "year", "field", "message"),
+    [
+        ("minh", "2024", "member", "không thuộc đơn vị bạn được nhập hồ sơ"),
+        ("hoa", "2023", "year", "Nguyễn Văn Thạnh đã có xếp loại năm 2023"),
+        ("hoa", "1970", "year", "Năm 1970 trước năm vào Đảng"),
+        ("hoa", "2101", "year", "Năm không quá 2100."),
+    ],
+)
+def test_member_rating_errors_are_vietnamese_and_keep_the_input(
+    client: Client,
+    ward_specialist,
+    veterans: dict[str, Member],
+    member_ratings: None,
+    who: str,
+    year: str,
+    field: str,
+    message: str,
+) -> None:  # type: ignore[no-untyped-def]
+    before = MemberRating.objects.count()
+    response = client.post(
+        "/dang-vien/xep-loai/", {"member": veterans[who].pk, "year": year, "rating": "tot"}
+    )
+    assert response.status_code == 200
+    assert any(message in e for e in response.context["form"].errors[field])
+    page = response.content.decode()
+    assert message in page and f'value="{year}"' in page
+    assert MemberRating.objects.count() == before
 
 
 # --- asset-declaration verifications ------------------------------------------------------

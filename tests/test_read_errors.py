@@ -49,7 +49,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("trang.md", b"  \n\n\t \n", "rỗng", "empty"),
         ("anh.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "không hỗ trợ", "unsupported"),
         ("khong-duoi", b"\x00\x01\x02\x03binary", "không hỗ trợ", "unsupported"),
-        ("nhi-phan.txt", b"\x00\x00\x00\x01\x02\x03" * 20, "không hỗ trợ", "unsupported"),
+        ("nhi-phan.txt", b"\x00\x00\x00\x01\x02\x03" * 20, "dữ liệu nhị phân", "binary data"),
         ("zip-doi-ten.txt", b"PK\x03\x04" + b"\x00" * 40, "không hỗ trợ", "unsupported"),
         ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc", ".doc"),
         ("ma-hoa.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "mã hóa", "encrypted"),

@@ -83,7 +83,10 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
         )
     if suffix in TEXT_SUFFIXES:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            _unknown(source, suffix)
+            raise InputError(
+                f"Tệp {suffix} chứa dữ liệu nhị phân, không phải văn bản: {source}",
+                f"the {suffix} file holds binary data, not text: {source}",
+            )
         return "text"
     _unknown(source, suffix)
 

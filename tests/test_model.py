@@ -16,8 +16,9 @@ CASES = [
 
 @pytest.mark.parametrize(("segments", "offset", "expected"), CASES)
 def test_line_at_follows_segments(segments, offset, expected):
-    block = Block(kind="paragraph", text="x" * 80, line=segments[0][1] if segments else 7,
-                  segments=segments)
+    block = Block(
+        kind="paragraph", text="x" * 80, line=segments[0][1] if segments else 7, segments=segments
+    )
     assert block.line_at(offset) == expected
     note = Footnote(label="1", text="y" * 80, line=block.line, segments=segments)
     assert note.line_at(offset) == expected

@@ -5,20 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0002_important'),
-        ('orgs', '0002_term_ordinal_optional'),
+        ("documents", "0002_important"),
+        ("orgs", "0002_term_ordinal_optional"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['-issued_on', '-number', '-id'], name='document_list_order'),
+            model_name="document",
+            index=models.Index(fields=["-issued_on", "-number", "-id"], name="document_list_order"),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['-issued_on', '-created_at', '-id'], name='document_recent_order'),
+            model_name="document",
+            index=models.Index(
+                fields=["-issued_on", "-created_at", "-id"], name="document_recent_order"
+            ),
         ),
     ]

@@ -7,6 +7,8 @@ a laptop and a province office's server:
   uploaded attachments and the generated secret key live here; back it up and you have it all.
 - ``CAPUY_DATABASE_URL``: when set (``postgresql://user@host:port/db``), PostgreSQL through
   psycopg 3 instead of the embedded SQLite.
+- ``CAPUY_VOCAB_DIR`` (default ``DATA_DIR/vocab``): the administrators' edited vocabulary
+  files, read by ``capuy.vocab`` before the packaged ones (set here for the web process).
 - ``CAPUY_SECRET_KEY`` (else a random key kept in ``DATA_DIR/secret_key``), ``CAPUY_DEBUG``,
   ``CAPUY_ALLOWED_HOSTS`` (comma-separated), ``CAPUY_HTTPS=1`` behind a TLS proxy (secure
   cookies, HSTS).
@@ -30,6 +32,7 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("CAPUY_DATA_DIR", "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("CAPUY_VOCAB_DIR", str(DATA_DIR / "vocab"))
 
 
 def _secret_key() -> str:
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "capuy.web",
+    "capuy.web.vocabedit",
     "capuy.orgs",
     "capuy.accounts",
     # record apps of the other issues are added below this line
@@ -90,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "capuy.web.vocabedit.middleware.VocabOverlayMiddleware",
     # django-axes must be last: it turns a lockout into the Vietnamese lockout page
     "axes.middleware.AxesMiddleware",
 ]

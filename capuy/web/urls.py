@@ -25,6 +25,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.health, name="health"),
     path("danh-muc/", vocabulary.vocabulary, name="vocabulary"),
+    path("danh-muc/sua/", include("capuy.web.vocabedit.urls")),
     path("quan-tri/", admin.site.urls),
     path("to-chuc/", include("capuy.orgs.urls")),
     path("van-ban/", include("capuy.documents.urls")),

@@ -1,0 +1,18 @@
+"""App config of the vocabulary editor: its saved versions go into the audit trail."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class VocabEditConfig(AppConfig):
+    name = "capuy.web.vocabedit"
+    label = "vocabedit"
+    verbose_name = "Sửa danh mục"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.web.vocabedit.models import VocabVersion
+
+        auditlog.register(VocabVersion)

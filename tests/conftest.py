@@ -43,3 +43,24 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
     return SEED_FILES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_vocab_overlay(tmp_path_factory):
+    """Point the vocabulary overlay at an empty folder for the whole run.
+
+    The web settings default ``CAPUY_VOCAB_DIR`` to ``./data/vocab``, where an administrator's
+    edits made in a local demo live; without this, such edits would change the tests' results.
+    """
+    from capuy import vocab
+
+    folder = tmp_path_factory.mktemp("vocab-overlay")
+    previous = os.environ.get("CAPUY_VOCAB_DIR")
+    os.environ["CAPUY_VOCAB_DIR"] = str(folder)
+    vocab.reload()
+    yield folder
+    if previous is None:
+        os.environ.pop("CAPUY_VOCAB_DIR", None)
+    else:
+        os.environ["CAPUY_VOCAB_DIR"] = previous
+    vocab.reload()

@@ -268,3 +268,22 @@ def test_another_worker_sees_a_change_written_by_another_process(
     assert vocab.types_for_word("Báo cáo sơ kết") == []  # the stale cache, until a request
     admin_client.get(reverse("home"))
     assert [t.code for t in vocab.types_for_word("Báo cáo sơ kết")] == ["BC"]
+
+
+def test_the_menu_leads_administrators_to_the_editor(client, django_user_model):
+    """A quản trị user without Django staff status finds the editor in the menu; a clerk does not."""
+    from capuy.accounts.levels import Role
+    from capuy.accounts.models import RoleAssignment
+    from capuy.orgs.models import Organisation
+
+    unit = Organisation.objects.create(name="Thị ủy Thử", kind="dang_bo_huyen", code="TU")
+    admin = django_user_model.objects.create_user("qt.menu", password="x")
+    clerk = django_user_model.objects.create_user("vt.menu", password="x")
+    RoleAssignment.objects.create(user=admin, organisation=unit, role=Role.ADMIN)
+    RoleAssignment.objects.create(user=clerk, organisation=unit, role=Role.CLERK)
+    editor = reverse("vocab_files")
+
+    client.force_login(admin)
+    assert f'href="{editor}"' in client.get("/").content.decode()
+    client.force_login(clerk)
+    assert f'href="{editor}"' not in client.get("/").content.decode()

@@ -16,28 +16,10 @@ Each figure is the best of three runs. Run: ``make bench`` or ``python -m benchm
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
-from pathlib import Path
+
+from benchmarks.common import best_of, seeds_dir
 
 TARGET_BYTES = 4 * 1024 * 1024
-
-
-def _seeds_dir() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
-
-
-def _best(run: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -46,7 +28,7 @@ def main() -> None:
     from capuy.extract import extract
     from capuy.read import read_text
 
-    texts = [p.read_text("utf-8") for p in sorted(_seeds_dir().glob("*.txt"))]
+    texts = [p.read_text("utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     seed_bytes = sum(len(t.encode("utf-8")) for t in texts)
     rounds = max(1, TARGET_BYTES // seed_bytes)
     total_mb = seed_bytes * rounds / 1e6
@@ -68,11 +50,11 @@ def main() -> None:
             tone_normalised.cache_clear()
             check(extracted)
 
-    baseline = total_mb / _best(read_extract)
+    baseline = total_mb / best_of(read_extract)
     rows = [
         ("read_text + extract — baseline", baseline),
-        ("read_text + extract + check", total_mb / _best(read_extract_check)),
-        ("check alone (documents already extracted)", total_mb / _best(check_only)),
+        ("read_text + extract + check", total_mb / best_of(read_extract_check)),
+        ("check alone (documents already extracted)", total_mb / best_of(check_only)),
     ]
     print(
         f"{total_mb:.1f} MB = the 4 seeds ({seed_bytes / 1e3:.0f} kB) × {rounds}, "

@@ -16,35 +16,17 @@ regex pass each stage is. Run: ``make bench`` or ``python -m benchmarks extract`
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
-from pathlib import Path
+
+from benchmarks.common import best_of, seeds_dir
 
 TARGET_BYTES = 10 * 1024 * 1024
-
-
-def _seeds_dir() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
-
-
-def _best(run: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
     from capuy.extract import extract, find_citations, tokens
     from capuy.read import read_text
 
-    texts = [p.read_text("utf-8") for p in sorted(_seeds_dir().glob("*.txt"))]
+    texts = [p.read_text("utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     seed_bytes = sum(len(t.encode("utf-8")) for t in texts)
     rounds = max(1, TARGET_BYTES // seed_bytes)
     big = "\n".join(texts * rounds)
@@ -69,12 +51,12 @@ def main() -> None:
     def citations_only() -> int:
         return len(find_citations(big))
 
-    baseline = total_mb / _best(regex_pass)
+    baseline = total_mb / best_of(regex_pass)
     rows = [
         ("one re pass (SYMBOL.finditer) — baseline", baseline),
-        ("find_citations (plain string)", total_mb / _best(citations_only)),
-        ("extract (documents already read)", total_mb / _best(extract_all)),
-        ("read_text + extract", total_mb / _best(read_and_extract)),
+        ("find_citations (plain string)", total_mb / best_of(citations_only)),
+        ("extract (documents already read)", total_mb / best_of(extract_all)),
+        ("read_text + extract", total_mb / best_of(read_and_extract)),
     ]
     print(
         f"{total_mb:.1f} MB = the 4 seeds ({seed_bytes / 1e3:.0f} kB) × {rounds}, {os.cpu_count()} CPUs"

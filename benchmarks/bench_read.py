@@ -15,30 +15,12 @@ Each figure is the best of three runs. Run: ``make bench`` or ``python -m benchm
 
 from __future__ import annotations
 
-import os
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.common import best_of, seeds_dir
+
 TARGET_BYTES = 10 * 1024 * 1024
-
-
-def _seeds_dir() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
-
-
-def _best(run: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -47,7 +29,7 @@ def main() -> None:
     from capuy.read import read_file, read_text
     from capuy.read.footnotes import CALL_MARK
 
-    texts = [p.read_text("utf-8") for p in sorted(_seeds_dir().glob("*.txt"))]
+    texts = [p.read_text("utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
     seed_bytes = sum(len(t.encode("utf-8")) for t in texts)
     rounds = max(1, TARGET_BYTES // seed_bytes)
     big = "\n".join(texts * rounds)
@@ -61,8 +43,8 @@ def main() -> None:
             for text in texts:
                 read_text(text)
 
-    baseline = _best(regex_pass)
-    reading = _best(read_all)
+    baseline = best_of(regex_pass)
+    reading = best_of(read_all)
     print(f"input: {len(texts)} seeds ({seed_bytes / 1e3:.0f} kB) x{rounds} = {total_mb:.1f} MB")
     print("| measure | MB/s | × slower than one `re` pass |")
     print("|---|---:|---:|")
@@ -76,9 +58,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "seeds.docx"
         document.save(str(path))
-        docx_time = _best(lambda: read_file(path))
+        docx_time = best_of(lambda: read_file(path))
     joined = "\n\n".join(paragraphs)
-    text_time = _best(lambda: read_text(joined))
+    text_time = best_of(lambda: read_text(joined))
     count = len(paragraphs)
     print()
     print("| the same paragraphs | paragraphs/s | × slower than `read_text` |")

@@ -13,30 +13,13 @@ Run: ``make bench`` or ``python -m benchmarks render``.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.common import best_of, seeds_dir
+
 ROUNDS = 2
-
-
-def _seeds_dir() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
-
-
-def _best(run: Callable[[], object], repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -46,7 +29,7 @@ def main() -> None:
     from capuy.read import read_file
     from capuy.render import PdfConverter, docx_to_pdf, layout_document, render_docx
 
-    seeds = sorted(_seeds_dir().glob("*.txt"))
+    seeds = sorted(seeds_dir().glob("*.txt"))
     seed_001 = next(p for p in seeds if p.name.startswith("001"))
     with tempfile.TemporaryDirectory(prefix="capuy-bench-") as tmp:
         out = Path(tmp)
@@ -61,7 +44,7 @@ def main() -> None:
         def official() -> None:
             render_docx(doc, out / "official.docx")
 
-        base, rendered = _best(plain), _best(official)
+        base, rendered = best_of(plain, repeat=5), best_of(official, repeat=5)
         print(f"seed 001 → DOCX, official layout : {rendered * 1000:8.1f} ms")
         print(f"baseline (plain python-docx)      : {base * 1000:8.1f} ms")
         print(f"ratio official / plain            : {rendered / base:8.2f}")

@@ -9,3 +9,6 @@ class WebConfig(AppConfig):
     name = "capuy.web"
     label = "web"
     verbose_name = "Giao diện chung"
+
+    def ready(self) -> None:
+        from capuy.web import checks  # noqa: F401  (registers the outside-program checks)

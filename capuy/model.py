@@ -42,6 +42,20 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+def source_line(first_line: int, segments: list[tuple[int, int]], offset: int) -> int:
+    """The source line of the character at ``offset`` of a text joined from several lines.
+
+    ``segments`` lists (offset where a source line's text starts, that line); before the first
+    segment the text is on ``first_line``.
+    """
+    line = first_line
+    for start, seg_line in segments:
+        if start > offset:
+            break
+        line = seg_line
+    return line
+
+
 @dataclass
 class FootnoteRef:
     """A footnote call mark inside a block: ``label`` sits at ``offset`` in ``Block.text``."""
@@ -78,12 +92,7 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""
-        line = self.line
-        for start, seg_line in self.segments:
-            if start > offset:
-                break
-            line = seg_line
-        return line
+        return source_line(self.line, self.segments, offset)
 
 
 @dataclass
@@ -97,12 +106,7 @@ class Footnote:
     segments: list[tuple[int, int]] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
-        line = self.line
-        for start, seg_line in self.segments:
-            if start > offset:
-                break
-            line = seg_line
-        return line
+        return source_line(self.line, self.segments, offset)
 
 
 @dataclass

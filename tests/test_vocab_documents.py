@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from capuy.vocab import document_types, symbol_forms, type_by_code, type_codes, types_for_word
+from capuy.vocab import (
+    document_types,
+    symbol_forms,
+    type_by_code,
+    type_code_for_word,
+    type_codes,
+    types_for_word,
+)
 from tests.conftest import SEED_FILES
 
 
@@ -140,3 +147,11 @@ def test_eth_lookalike_in_a_code_is_accepted() -> None:
 def test_party_document_types_include_platform_and_strategy() -> None:
     assert [t.code for t in types_for_word("Cương lĩnh chính trị")] == [None]
     assert [t.system for t in types_for_word("Chiến lược")] == ["party"]
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("BÁO CÁO", "BC"), (" Kế hoạch ", "KH"), ("Chương trình hành động", "CTr"), ("Lời chào", "")],
+)
+def test_type_code_for_word(word, code):
+    assert type_code_for_word(word) == code

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from capuy.vocab import issuer_by_code, issuers
+from capuy.vocab import issuer_by_code, issuer_code_for_name, issuers
 from tests.conftest import SEED_FILES
 
 
@@ -89,3 +89,17 @@ def test_codes_are_unique() -> None:
 def test_eth_lookalike_in_a_code_is_accepted() -> None:
     issuer = issuer_by_code("\u00d0UK")
     assert issuer is not None and issuer.code == "ĐUK"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("THỊ ỦY ĐỨC PHỔ", "TU"),
+        ("Thị uỷ Đức Phổ", "TU"),  # old tone placement
+        ("HUYỆN ỦY BÌNH SƠN", "HU"),
+        ("ỦY BAN KIỂM TRA HUYỆN ỦY BÌNH SƠN", "UBKTHU"),
+        ("Công ty TNHH Một thành viên", ""),
+    ],
+)
+def test_issuer_code_for_name_takes_the_longest_name_the_body_starts_with(name, code):
+    assert issuer_code_for_name(name) == code

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from capuy.model import Document, Section
+from capuy.model import Document, Section, source_line
 from capuy.text import normalize_tones
 
 _SPACE = re.compile(r"\s+")
@@ -29,12 +29,7 @@ class TextUnit:
     index: int = 0
 
     def line_at(self, offset: int) -> int:
-        line = self.line
-        for start, seg_line in self.segments:
-            if start > offset:
-                break
-            line = seg_line
-        return line
+        return source_line(self.line, self.segments, offset)
 
 
 def text_units(doc: Document, footnotes: bool = True) -> Iterator[TextUnit]:

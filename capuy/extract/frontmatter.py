@@ -26,8 +26,7 @@ from typing import Any
 import yaml
 
 from capuy.model import Header, Signature
-from capuy.text import search_key
-from capuy.vocab import issuers, types_for_word
+from capuy.vocab import issuer_code_for_name, type_code_for_word
 
 _KEY = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:")
 
@@ -55,25 +54,6 @@ def _block(lines: list[str]) -> tuple[str, int] | None:
         if lines[index].strip() in {"---", "..."}:
             return "\n".join(lines[1:index]), index + 1
     return None
-
-
-def _type_code(kind: str) -> str:
-    for doc_type in types_for_word(kind):
-        if doc_type.system == "party" and doc_type.code:
-            return doc_type.code
-    return ""
-
-
-def _issuer_code(issuer: str) -> str:
-    key = search_key(issuer)
-    best = ("", 0)
-    for candidate in issuers("party"):
-        for name in candidate.name.split(","):
-            name_key = search_key(name)
-            matches = name_key and (key == name_key or key.startswith(name_key + " "))
-            if matches and len(name_key) > best[1]:
-                best = (candidate.code, len(name_key))
-    return best[0]
 
 
 def _date(value: Any) -> date | None:
@@ -121,8 +101,8 @@ def read_front_matter(lines: list[str]) -> FrontMatter | None:
     )
     header.symbol = _text(data.get("symbol")).replace(" ", "")
     if not header.symbol:
-        type_code = _type_code(header.kind)
-        issuer_code = _text(data.get("issuer_code")) or _issuer_code(header.issuer)
+        type_code = type_code_for_word(header.kind)
+        issuer_code = _text(data.get("issuer_code")) or issuer_code_for_name(header.issuer)
         if type_code and issuer_code:
             header.symbol = f"{header.number}-{type_code}/{issuer_code}"
     elif not header.number:

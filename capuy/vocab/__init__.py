@@ -15,10 +15,11 @@ from capuy.vocab.documents import (
     document_types,
     symbol_forms,
     type_by_code,
+    type_code_for_word,
     type_codes,
     types_for_word,
 )
-from capuy.vocab.issuers import Issuer, issuer_by_code, issuers
+from capuy.vocab.issuers import Issuer, issuer_by_code, issuer_code_for_name, issuers
 from capuy.vocab.report_periods import (
     ReportPeriodKind,
     WindowRule,
@@ -41,6 +42,7 @@ __all__ = [
     "WindowRule",
     "document_types",
     "issuer_by_code",
+    "issuer_code_for_name",
     "issuers",
     "report_period",
     "report_period_for",
@@ -51,6 +53,7 @@ __all__ = [
     "terms",
     "terms_at",
     "type_by_code",
+    "type_code_for_word",
     "type_codes",
     "types_for_word",
     "window_rule",

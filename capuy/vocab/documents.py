@@ -16,6 +16,7 @@ __all__ = [
     "symbol_forms",
     "type_by_code",
     "type_codes",
+    "type_code_for_word",
     "types_for_word",
 ]
 
@@ -117,6 +118,14 @@ def types_for_word(word: str) -> list[DocumentType]:
     """The types (Party first, then State) written with ``word`` in text, e.g. "quyết định",
     "Chương trình hành động"; tone placement and case do not matter."""
     return list(_types_by_word().get(_word_key(word), ()))
+
+
+def type_code_for_word(word: str, system: System = "party") -> str:
+    """The code of the first type of ``system`` written with ``word`` (``BÁO CÁO`` → ``BC``)."""
+    for doc_type in types_for_word(word.strip()):
+        if doc_type.system == system and doc_type.code:
+            return doc_type.code
+    return ""
 
 
 @cache

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from capuy.text.normalize import fix_lookalikes, nfc
+from capuy.text.normalize import fix_lookalikes, nfc, search_key
 from capuy.vocab.loader import load_data, resolve_source
 
-__all__ = ["Issuer", "issuer_by_code", "issuers"]
+__all__ = ["Issuer", "issuer_by_code", "issuer_code_for_name", "issuers"]
 
 _LEGISLATURE = re.compile(r"(?P<base>.*?[^\d])(?P<number>\d{1,2})")
 
@@ -52,6 +52,22 @@ def _all_issuers() -> tuple[Issuer, ...]:
 def issuers(system: str | None = None) -> list[Issuer]:
     """All issuer codes (Party first, then State), or those of one system."""
     return [i for i in _all_issuers() if system is None or i.system == system]
+
+
+def issuer_code_for_name(name: str, system: str = "party") -> str:
+    """The code of the issuer an issuing body's name starts with (``THỊ ỦY ĐỨC PHỔ`` → ``TU``).
+
+    The longest matching issuer name wins, tone- and case-insensitive; "" when none matches.
+    """
+    key = search_key(name)
+    best = ("", 0)
+    for candidate in issuers(system):
+        for alias in candidate.name.split(","):
+            alias_key = search_key(alias)
+            matches = alias_key and (key == alias_key or key.startswith(alias_key + " "))
+            if matches and len(alias_key) > best[1]:
+                best = (candidate.code, len(alias_key))
+    return best[0]
 
 
 def issuer_by_code(code: str) -> Issuer | None:

@@ -98,6 +98,11 @@ def test_eth_lookalike_in_a_code_is_accepted() -> None:
         ("Thị uỷ Đức Phổ", "TU"),  # old tone placement
         ("HUYỆN ỦY BÌNH SƠN", "HU"),
         ("ỦY BAN KIỂM TRA HUYỆN ỦY BÌNH SƠN", "UBKTHU"),
+        ("ỦY BAN KIỂM TRA TỈNH ỦY QUẢNG NGÃI", "UBKTTU"),
+        ("ỦY BAN KIỂM TRA THỊ ỦY ĐỨC PHỔ", "UBKTTU"),  # from "(Thành ủy; Thị ủy)"
+        ("VĂN PHÒNG THỊ ỦY ĐỨC PHỔ", "VPTU"),
+        ("BAN TỔ CHỨC THÀNH ỦY ĐÀ NẴNG", "BTCTU"),
+        ("THÀNH ỦY ĐÀ NẴNG", "TU"),
         ("Công ty TNHH Một thành viên", ""),
     ],
 )

@@ -54,6 +54,24 @@ def issuers(system: str | None = None) -> list[Issuer]:
     return [i for i in _all_issuers() if system is None or i.system == system]
 
 
+def _name_variants(name: str) -> list[str]:
+    """The names an issuer entry stands for.
+
+    ``Ban Tổ chức Tỉnh ủy (Thành ủy; Thị ủy)`` is also ``Ban Tổ chức Thành ủy`` and ``Ban Tổ
+    chức Thị ủy``: each alternative replaces as many trailing words; commas separate names.
+    """
+    match = re.fullmatch(r"(?P<base>[^()]*?)\s*\((?P<alts>[^()]*)\)\s*", name)
+    if not match:
+        return name.split(",")
+    base = match.group("base").split()
+    variants = [" ".join(base)]
+    for alternative in match.group("alts").split(";"):
+        words = alternative.split()
+        if 0 < len(words) < len(base):
+            variants.append(" ".join(base[: -len(words)] + words))
+    return variants
+
+
 def issuer_code_for_name(name: str, system: str = "party") -> str:
     """The code of the issuer an issuing body's name starts with (``THỊ ỦY ĐỨC PHỔ`` → ``TU``).
 
@@ -62,7 +80,7 @@ def issuer_code_for_name(name: str, system: str = "party") -> str:
     key = search_key(name)
     best = ("", 0)
     for candidate in issuers(system):
-        for alias in candidate.name.split(","):
+        for alias in _name_variants(candidate.name):
             alias_key = search_key(alias)
             matches = alias_key and (key == alias_key or key.startswith(alias_key + " "))
             if matches and len(alias_key) > best[1]:

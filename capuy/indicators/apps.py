@@ -18,8 +18,8 @@ class IndicatorsConfig(AppConfig):
 
         register_demo_step("records", load_demo_records, order=30)
 
-        from capuy.stats.pages import READ_ROLES
         from capuy.web.home import NavItem, register_nav
+        from capuy.web.records import READ_ROLES
 
         register_nav(
             NavItem(

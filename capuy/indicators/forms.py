@@ -13,7 +13,7 @@ from capuy.indicators.models import Indicator
 from capuy.indicators.rollup import check_rules
 from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
-from capuy.stats.pages import ENTRY_ROLES
+from capuy.web.records import ENTRY_ROLES
 
 
 class MonthlyValuesForm(forms.Form):

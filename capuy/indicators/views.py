@@ -19,18 +19,11 @@ from capuy.indicators.charts import monthly_chart
 from capuy.indicators.forms import MonthlyValuesForm
 from capuy.indicators.models import Indicator, IndicatorValue
 from capuy.indicators.rollup import achievement, entered_values, reporting_status, rollup
+from capuy.indicators.statements import PART_LABELS, STATEMENTS_BY_KEY, statement_rows
 from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
-from capuy.stats.pages import (
-    ENTRY_ROLES,
-    PART_LABELS,
-    READ_ROLES,
-    STATEMENTS_BY_KEY,
-    period_of,
-    scoped_organisation,
-    statement_rows,
-)
+from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
 
 
 def _months(year: int) -> list[tuple[dt.date, dt.date]]:

@@ -9,7 +9,7 @@ from django import forms
 from capuy.accounts.access import organisations_with_role, visible_organisations
 from capuy.members.choices import GENDER_CHOICES, event_kind_choices, rating_choices
 from capuy.orgs.models import Organisation
-from capuy.stats.pages import ENTRY_ROLES, date_field
+from capuy.web.records import ENTRY_ROLES, date_field
 
 
 def _units(user: Any) -> Any:

@@ -23,7 +23,7 @@ def _due(request: HttpRequest) -> dict[str, Any]:
 
 
 def register_home() -> None:
-    from capuy.stats.pages import READ_ROLES
+    from capuy.web.records import READ_ROLES
 
     register_panel(
         HomePanel(

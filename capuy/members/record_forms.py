@@ -11,7 +11,7 @@ from capuy.accounts.access import organisations_with_role
 from capuy.members.choices import rating_choices
 from capuy.members.models import Member, MemberRating, OrganisationRating
 from capuy.orgs.models import Organisation
-from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
+from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 from capuy.vocab.records import badge_years
 
 

@@ -12,7 +12,7 @@ from capuy.accounts.access import has_role, require_role, scope_queryset
 from capuy.members.models import Badge, MemberRating, OrganisationRating
 from capuy.members.record_forms import BadgeForm, MemberRatingForm, OrganisationRatingForm
 from capuy.members.services import award_badge
-from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
 @require_http_methods(["GET", "POST"])

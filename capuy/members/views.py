@@ -23,7 +23,7 @@ from capuy.members.services import (
     record_event,
     register_transfer_in,
 )
-from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
 def visible_members(request: HttpRequest):

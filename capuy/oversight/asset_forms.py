@@ -12,7 +12,7 @@ from capuy.accounts.access import organisations_with_role
 from capuy.members.models import Member
 from capuy.orgs.models import Organisation
 from capuy.oversight.choices import verification_outcome_choices
-from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
+from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:

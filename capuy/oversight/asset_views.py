@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from capuy.accounts.access import get_scoped_object_or_404, has_role, require_role, scope_queryset
 from capuy.oversight.asset_forms import AssetVerificationForm
 from capuy.oversight.models import AssetVerification
-from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
 @require_http_methods(["GET", "POST"])

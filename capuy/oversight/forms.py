@@ -16,7 +16,7 @@ from capuy.oversight.choices import (
     oversight_kind_choices,
 )
 from capuy.oversight.models import DisciplineDecision, Oversight
-from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
+from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from capuy.accounts.access import has_role, require_role, scope_queryset
 from capuy.oversight.forms import DisciplineForm, OversightForm
 from capuy.oversight.models import DisciplineDecision, Oversight, OversightSubject
-from capuy.stats.pages import ENTRY_ROLES, READ_ROLES, record_list_page
+from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,7 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.stats.pages import READ_ROLES
+        from capuy.web.records import READ_ROLES
         from capuy.web.home import NavItem, register_nav
 
         register_nav(NavItem("Đơn thư", "petitions:list", roles=frozenset(READ_ROLES), order=40))

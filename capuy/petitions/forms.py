@@ -15,7 +15,7 @@ from capuy.petitions.choices import (
     reception_kind_choices,
 )
 from capuy.petitions.models import Petition, PetitionCase, Reception
-from capuy.stats.pages import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
+from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:

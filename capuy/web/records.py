@@ -1,5 +1,9 @@
 """What the record apps' pages share: roles, the organisation and period a page is about,
-date fields written dd/mm/yyyy, and the statements a dashboard shows with their drill-downs.
+date fields written dd/mm/yyyy, and the paginated record list page (``records/list.html``).
+
+It lives in ``web`` (below the record apps, above ``accounts``) so that every record app can
+use it without importing another record app; the dashboard's statements are the indicators
+app's (``capuy.indicators.statements``).
 
 Every organisation a page is about is looked up through the access API, so a unit outside the
 user's subtrees answers 404 whether it is chosen in a form or typed into the URL.
@@ -9,9 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
 from django.http import Http404, HttpRequest
@@ -19,8 +21,6 @@ from django.http import Http404, HttpRequest
 from capuy.accounts.access import get_scoped_object_or_404, primary_organisation
 from capuy.accounts.levels import Role
 from capuy.orgs.models import Organisation
-from capuy.stats import records
-from capuy.stats.statement import Statement
 
 READ_ROLES: tuple[str, ...] = (str(Role.SPECIALIST), str(Role.LEADER), str(Role.ADMIN))
 ENTRY_ROLES: tuple[str, ...] = (str(Role.SPECIALIST), str(Role.ADMIN))
@@ -72,96 +72,6 @@ def period_of(request: HttpRequest) -> tuple[dt.date, dt.date]:
         year = dt.date.today().year
     year = min(max(year, 1930), 2100)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-@dataclass(frozen=True)
-class StatementKind:
-    key: str
-    title: str
-    compute: Callable[[Organisation, dt.date, dt.date], Statement]
-
-
-STATEMENTS: tuple[StatementKind, ...] = (
-    StatementKind(
-        "member_count", "Số đảng viên (cuối kỳ)", lambda r, s, e: records.member_count(r, e)
-    ),
-    StatementKind("admissions", "Kết nạp đảng viên", records.admissions),
-    StatementKind("recognitions", "Công nhận đảng viên chính thức", records.recognitions),
-    StatementKind("strike_offs", "Xóa tên, cho ra khỏi Đảng", records.strike_offs_and_removals),
-    StatementKind("discipline", "Thi hành kỷ luật", records.discipline),
-    StatementKind("inspections", "Kiểm tra", records.inspections),
-    StatementKind(
-        "supervisions",
-        "Giám sát",
-        lambda r, s, e: records.inspections(r, s, e, activity="supervision"),
-    ),
-    StatementKind("assets", "Xác minh tài sản, thu nhập", records.asset_verifications),
-    StatementKind("petitions", "Đơn thư", records.petitions),
-    StatementKind("letters", "Đơn và vụ việc", records.letters_and_cases),
-    StatementKind("resolution", "Giải quyết khiếu nại, tố cáo", records.resolution_rate),
-    StatementKind("dialogues", "Đối thoại với Nhân dân", records.dialogues),
-    StatementKind(
-        "ratings",
-        "Đánh giá, xếp loại chất lượng (năm cuối kỳ)",
-        lambda r, s, e: records.quality_ratings(r, e.year),
-    ),
-)
-STATEMENTS_BY_KEY = {s.key: s for s in STATEMENTS}
-
-
-PART_LABELS = {
-    "members": "đảng viên",
-    "admitted": "đảng viên kết nạp",
-    "recognised": "được công nhận chính thức",
-    "struck_off": "bị xóa tên",
-    "removed": "cho ra khỏi Đảng",
-    "organisations": "tổ chức đảng",
-    "received": "đơn tiếp nhận",
-    "verified": "đồng chí được xác minh",
-    "out_of_jurisdiction": "không thuộc thẩm quyền",
-    "forwarded": "đã chuyển",
-    "filed": "lưu",
-    "own": "thuộc thẩm quyền",
-    "own_resolved": "đã giải quyết",
-    "own_in_progress": "đang giải quyết",
-    "letters": "đơn trong kỳ",
-    "carried_letters": "đơn kỳ trước chuyển sang",
-    "cases": "đơn khiếu nại, tố cáo thuộc thẩm quyền",
-    "own_dialogues": "đối thoại của bí thư",
-    "unit_dialogues": "đối thoại của cơ sở",
-}
-
-
-def drill_url(kind: str, part: str, root: Organisation, start: dt.date, end: dt.date) -> str:
-    from django.urls import reverse
-
-    query = urlencode(
-        {
-            "so_lieu": kind,
-            "phan": part,
-            "to_chuc": root.pk,
-            "tu": start.isoformat(),
-            "den": end.isoformat(),
-        }
-    )
-    return f"{reverse('indicators:drill')}?{query}"
-
-
-def statement_rows(root: Organisation, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Each statement's sentence with a link per number to the records behind it."""
-    rows = []
-    for kind in STATEMENTS:
-        statement = kind.compute(root, start, end)
-        links = [
-            {
-                "name": PART_LABELS.get(part, part),
-                "count": qs.count(),
-                "url": drill_url(kind.key, part, root, start, end),
-            }
-            for part, qs in statement.records.items()
-        ]
-        rows.append({"title": kind.title, "sentence": statement.as_sentence(), "links": links})
-    return rows
 
 
 def record_list_page(

@@ -13,6 +13,11 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.indicators.rollup import target_of
+        from capuy.stats.counts import register_target_lookup
+
+        register_target_lookup(target_of)
+
         from capuy.stats.demo import load_demo_records
         from capuy.web.demo import register_demo_step
 

@@ -212,3 +212,15 @@ def reporting_status(root: Organisation, start: dt.date, end: dt.date) -> list[U
         )
         for unit in units
     ]
+
+
+def target_of(root: Organisation, source: str, start: dt.date, end: dt.date) -> Target | None:
+    """The target set for ``root`` on the indicator computed from ``source`` covering the
+    period (registered as ``capuy.stats.counts``' target lookup for the members' statements)."""
+    return (
+        Target.objects.filter(
+            organisation=root, indicator__source=source, start__lte=end, end__gte=start
+        )
+        .order_by("-start")
+        .first()
+    )

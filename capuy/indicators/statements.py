@@ -1,7 +1,7 @@
 """The statements the indicators dashboard shows, each with a drill-down to its records.
 
 One row per kind of statement (members, oversight, petitions …): its sentence in report
-language (``capuy.stats.records``) and a link per number to the records behind it.
+language (each family's ``stats`` module) and a link per number to the records behind it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from capuy.members import stats as member_stats
 from capuy.orgs.models import Organisation
-from capuy.stats import records
+from capuy.oversight import stats as oversight_stats
+from capuy.petitions import stats as petition_stats
 from capuy.stats.statement import Statement
 
 
@@ -26,27 +28,29 @@ class StatementKind:
 
 STATEMENTS: tuple[StatementKind, ...] = (
     StatementKind(
-        "member_count", "Số đảng viên (cuối kỳ)", lambda r, s, e: records.member_count(r, e)
+        "member_count", "Số đảng viên (cuối kỳ)", lambda r, s, e: member_stats.member_count(r, e)
     ),
-    StatementKind("admissions", "Kết nạp đảng viên", records.admissions),
-    StatementKind("recognitions", "Công nhận đảng viên chính thức", records.recognitions),
-    StatementKind("strike_offs", "Xóa tên, cho ra khỏi Đảng", records.strike_offs_and_removals),
-    StatementKind("discipline", "Thi hành kỷ luật", records.discipline),
-    StatementKind("inspections", "Kiểm tra", records.inspections),
+    StatementKind("admissions", "Kết nạp đảng viên", member_stats.admissions),
+    StatementKind("recognitions", "Công nhận đảng viên chính thức", member_stats.recognitions),
+    StatementKind(
+        "strike_offs", "Xóa tên, cho ra khỏi Đảng", member_stats.strike_offs_and_removals
+    ),
+    StatementKind("discipline", "Thi hành kỷ luật", oversight_stats.discipline),
+    StatementKind("inspections", "Kiểm tra", oversight_stats.inspections),
     StatementKind(
         "supervisions",
         "Giám sát",
-        lambda r, s, e: records.inspections(r, s, e, activity="supervision"),
+        lambda r, s, e: oversight_stats.inspections(r, s, e, activity="supervision"),
     ),
-    StatementKind("assets", "Xác minh tài sản, thu nhập", records.asset_verifications),
-    StatementKind("petitions", "Đơn thư", records.petitions),
-    StatementKind("letters", "Đơn và vụ việc", records.letters_and_cases),
-    StatementKind("resolution", "Giải quyết khiếu nại, tố cáo", records.resolution_rate),
-    StatementKind("dialogues", "Đối thoại với Nhân dân", records.dialogues),
+    StatementKind("assets", "Xác minh tài sản, thu nhập", oversight_stats.asset_verifications),
+    StatementKind("petitions", "Đơn thư", petition_stats.petitions),
+    StatementKind("letters", "Đơn và vụ việc", petition_stats.letters_and_cases),
+    StatementKind("resolution", "Giải quyết khiếu nại, tố cáo", petition_stats.resolution_rate),
+    StatementKind("dialogues", "Đối thoại với Nhân dân", petition_stats.dialogues),
     StatementKind(
         "ratings",
         "Đánh giá, xếp loại chất lượng (năm cuối kỳ)",
-        lambda r, s, e: records.quality_ratings(r, e.year),
+        lambda r, s, e: member_stats.quality_ratings(r, e.year),
     ),
 )
 STATEMENTS_BY_KEY = {s.key: s for s in STATEMENTS}

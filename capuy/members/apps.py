@@ -13,8 +13,12 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.web.records import READ_ROLES
+        from capuy.members.stats import register as register_stats
+
+        register_stats()
+
         from capuy.web.home import NavItem, register_nav
+        from capuy.web.records import READ_ROLES
 
         register_nav(NavItem("Đảng viên", "members:list", roles=frozenset(READ_ROLES), order=20))
 

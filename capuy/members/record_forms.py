@@ -11,8 +11,8 @@ from capuy.accounts.access import organisations_with_role
 from capuy.members.choices import rating_choices
 from capuy.members.models import Member, MemberRating, OrganisationRating
 from capuy.orgs.models import Organisation
-from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 from capuy.vocab.records import badge_years
+from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:

@@ -13,8 +13,12 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.web.records import READ_ROLES
+        from capuy.oversight.stats import register as register_stats
+
+        register_stats()
+
         from capuy.web.home import NavItem, register_nav
+        from capuy.web.records import READ_ROLES
 
         register_nav(
             NavItem("Kiểm tra, giám sát", "oversight:list", roles=frozenset(READ_ROLES), order=30)

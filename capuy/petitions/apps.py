@@ -13,8 +13,12 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.web.records import READ_ROLES
+        from capuy.petitions.stats import register as register_stats
+
+        register_stats()
+
         from capuy.web.home import NavItem, register_nav
+        from capuy.web.records import READ_ROLES
 
         register_nav(NavItem("Đơn thư", "petitions:list", roles=frozenset(READ_ROLES), order=40))
         register_nav(

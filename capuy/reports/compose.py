@@ -16,13 +16,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from django.db.models import Q
 
+from capuy.accounts.levels import Classification
+from capuy.documents.models import Document
 from capuy.errors import InputError
+from capuy.meetings.models import Meeting
+from capuy.members import stats as member_stats
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
 from capuy.reports import records
+from capuy.reports.models import Report, ReportSettings
 from capuy.reports.periods import ReportPeriod, resolve_period, text_date
 from capuy.reports.records import Provenance, Source, committee_short
 from capuy.reports.templating import fill, load_template
+from capuy.text import format_count, search_key
 
 NARRATIVE = "[Chuyên viên bổ sung nội dung.]"
 _AREA_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
@@ -51,8 +58,6 @@ class Composition:
 
 def settings_for(org: Organisation) -> Any:
     """The reporting settings of ``org`` or of the nearest unit above it that has some."""
-    from capuy.reports.models import ReportSettings
-
     chain = [org.pk] + [int(p) for p in reversed(org.path.strip("/").split("/")[:-1]) if p]
     found = {s.organisation_id: s for s in ReportSettings.objects.filter(organisation__in=chain)}
     return next((found[pk] for pk in chain if pk in found), None)
@@ -99,8 +104,6 @@ def period_for(
 
 
 def _signer(org: Organisation, title: str) -> str:
-    from capuy.documents.models import Document
-
     own = settings_for(org)
     if own and own.signer_name:
         return str(own.signer_name)
@@ -118,8 +121,6 @@ def _signer(org: Organisation, title: str) -> str:
 def _conference(org: Organisation, period: ReportPeriod, classification: int) -> Any:
     """The committee's conference that discussed the period: the first BCH meeting after the
     period's end (within two months), else the last one inside it."""
-    from capuy.meetings.models import Meeting
-
     qs = Meeting.objects.filter(
         organisation=org, body__kind="bch", classification__lte=classification
     ).select_related("term")
@@ -136,8 +137,6 @@ def _subordinate_reports(
     org: Organisation, kind: str, period: ReportPeriod, prov: Provenance
 ) -> tuple[list[str], str]:
     """The reports of the units below, as received at this level ("lists merged")."""
-    from capuy.reports.models import Report
-
     units = records.subordinate_units(org, period.end)
     if not units:
         return [], ""
@@ -166,8 +165,6 @@ def _subordinate_reports(
         status = "trễ hạn" if report.is_late() else "đúng hạn"
         late += report.is_late()
         rows.append(f"{name}: {number}, gửi ngày {when} ({status}).")
-    from capuy.text import format_count
-
     summary = (
         f"{format_count(len(got))}/{format_count(len(units))} báo cáo của các tổ chức đảng "
         f"trực thuộc (đúng hạn {format_count(len(got) - late)}, trễ hạn {format_count(late)})"
@@ -276,9 +273,7 @@ def compose(
     if kind in ("conclusion", "term", "mid_term"):
         ctx["admissions_clause"] = records.admissions_against_target(org, start, end, prov)
         ctx["member_count"] = records.member_total(org, end, prov)
-        from capuy.stats import records as stats
-
-        ctx["removals_clause"] = stats.strike_offs_and_removals(
+        ctx["removals_clause"] = member_stats.strike_offs_and_removals(
             org, start, end, style="review"
         ).sentence
     summary = _clean(fill(str(template["summary"]), ctx))
@@ -311,8 +306,6 @@ def compose(
         }
     )
     if classification:
-        from capuy.accounts.levels import Classification
-
         front["classification"] = Classification(classification).label
     front["signature"] = {k: signature.get(k, "") for k in ("capacity", "title", "name")}
     front["recipients"] = [fill(str(r), ctx).strip() for r in template.get("recipients", [])]
@@ -339,9 +332,6 @@ def _clean(text: str) -> str:
 def organisation_by_name(name: str) -> Organisation:
     """The organisation a user names on the command line: by id, name, committee name or
     code path; ``InputError`` when none or several match."""
-    from django.db.models import Q
-
-    from capuy.text import search_key
 
     name = (name or "").strip()
     if name.isdigit():

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from capuy.documents.models import Document
+from capuy.documents.monthly import group_by_type, join_summaries
+from capuy.indicators.models import Indicator, IndicatorValue, Target
+from capuy.indicators.rollup import achievement, entered_values
+from capuy.meetings.models import AgendaItem, Meeting, Task
+from capuy.members import stats as member_stats
+from capuy.members.models import MemberEvent
+from capuy.members.services import members_at
 from capuy.orgs.models import Organisation, valid_at_q
+from capuy.oversight import stats as oversight_stats
+from capuy.petitions import stats as petition_stats
+from capuy.reports.templating import classify, field_labels
+from capuy.stats.counts import COUNTS
 from capuy.text import format_count, format_number, format_percent, search_key
 
 
@@ -56,11 +69,9 @@ def membership(
     root: Organisation, start: dt.date, end: dt.date, prov: Provenance
 ) -> dict[str, Any]:
     """Admissions, recognitions, strike-offs and removals in the subtree and period."""
-    from capuy.stats import records as stats
-
-    adm = stats.admissions(root, start, end)
-    rec = stats.recognitions(root, start, end)
-    out = stats.strike_offs_and_removals(root, start, end)
+    adm = member_stats.admissions(root, start, end)
+    rec = member_stats.recognitions(root, start, end)
+    out = member_stats.strike_offs_and_removals(root, start, end)
     n_adm = prov.add(
         "members.admissions",
         "kết nạp đảng viên",
@@ -118,8 +129,6 @@ def number_items(items: list[str]) -> str:
 
 
 def _meetings(root: Organisation, start: dt.date, end: dt.date, classification: int) -> Any:
-    from capuy.meetings.models import Meeting
-
     return (
         Meeting.objects.filter(
             organisation=root,
@@ -135,8 +144,6 @@ def _meetings(root: Organisation, start: dt.date, end: dt.date, classification: 
 def agenda_items(
     root: Organisation, start: dt.date, end: dt.date, body_kind: str, classification: int
 ) -> Any:
-    from capuy.meetings.models import AgendaItem
-
     return (
         AgendaItem.objects.filter(
             meeting__in=_meetings(root, start, end, classification).filter(body__kind=body_kind)
@@ -165,8 +172,6 @@ def decisions(
 ) -> tuple[list[dict[str, str]], str]:
     """The standing committee's decisions, grouped by field; the membership decision is the
     one computed from the member records (it replaces an agenda item that states it)."""
-    from capuy.reports.templating import classify, field_labels
-
     items = agenda_items(root, start, end, "btv", classification)
     groups: dict[str, list[str]] = {code: [] for code in fields}
     other: list[str] = []
@@ -183,8 +188,6 @@ def decisions(
         (groups[code] if code else other).append(item.title)
     if membership_text and not placed_membership and "to_chuc_co_so" in groups:
         groups["to_chuc_co_so"].insert(0, membership_text)
-    from capuy.meetings.models import AgendaItem
-
     prov.add(
         "meetings.btv_decisions",
         "nội dung Ban Thường vụ thảo luận, quyết định",
@@ -241,8 +244,6 @@ def chaired_and_attended(
         else:
             attended.append(meeting.title)
             attended_ids.append(meeting.pk)
-    from capuy.meetings.models import Meeting
-
     prov.add(
         "meetings.chaired",
         "cuộc họp, hội nghị chủ trì",
@@ -262,10 +263,6 @@ def meeting_counts(
     root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
 ) -> str:
     """ "05 Hội nghị Thị ủy bất thường, 07 Hội nghị Ban Thường vụ Thị ủy thường kỳ …"."""
-    from collections import Counter
-
-    from capuy.meetings.models import Meeting
-
     order = {"bch": 0, "btv": 1, "thuong_truc": 2}
     words = {"thuong_ky": "thường kỳ", "bat_thuong": "không thường kỳ", "mo_rong": "mở rộng"}
     qs = (
@@ -307,8 +304,6 @@ def appendix(
 ) -> list[dict[str, str]]:
     """Important outgoing documents of the committee's register in the period, grouped by
     type (seed 000's appendix); none above the report's own classification."""
-    from capuy.documents.models import Document
-    from capuy.documents.monthly import group_by_type, join_summaries
 
     qs = (
         Document.objects.outgoing()
@@ -336,8 +331,6 @@ def appendix(
 
 
 def _tasks(root: Organisation, start: dt.date, end: dt.date, classification: int) -> Any:
-    from capuy.meetings.models import Task
-
     return Task.objects.filter(
         organisation=root, due_on__gte=start, due_on__lte=end, classification__lte=classification
     ).order_by("due_on", "pk")
@@ -367,8 +360,6 @@ def next_tasks(
     prov: Provenance,
 ) -> list[dict[str, Any]]:
     """Tasks due in the next period, grouped by field; a task of no field stands alone."""
-    from capuy.reports.templating import classify, field_labels
-
     qs = _tasks(root, start, end, classification)
     prov.add("tasks.next", "nhiệm vụ trọng tâm kỳ tới", qs.count(), qs)
     groups: dict[str, list[str]] = {code: [] for code in fields}
@@ -393,10 +384,8 @@ def next_tasks(
 def statements(
     root: Organisation, start: dt.date, end: dt.date, prov: Provenance
 ) -> dict[str, str]:
-    from capuy.stats import records as stats
-
     out: dict[str, str] = {}
-    disc = stats.discipline(root, start, end)
+    disc = oversight_stats.discipline(root, start, end)
     n_disc = prov.add(
         "oversight.discipline.members",
         "đảng viên bị kỷ luật",
@@ -410,7 +399,7 @@ def statements(
         disc.records["organisations"],
     )
     out["discipline"] = disc.sentence if n_disc else ""
-    insp = stats.inspections(root, start, end)
+    insp = oversight_stats.inspections(root, start, end)
     n_insp = prov.add(
         "oversight.inspections",
         "lượt kiểm tra",
@@ -418,7 +407,7 @@ def statements(
         insp.records["members"] | insp.records["organisations"],
     )
     out["inspections"] = insp.sentence if n_insp else ""
-    pet = stats.petitions(root, start, end)
+    pet = petition_stats.petitions(root, start, end)
     prov.add(
         "petitions.received",
         "đơn thư tiếp nhận",
@@ -426,7 +415,7 @@ def statements(
         pet.records["received"],
     )
     out["petitions"] = pet.sentence if prov[-1].value else "không có đơn thư"
-    dia = stats.dialogues(root, start, end)
+    dia = petition_stats.dialogues(root, start, end)
     n_dia = prov.add(
         "petitions.dialogues",
         "đối thoại với Nhân dân",
@@ -441,15 +430,11 @@ def admissions_against_target(
     root: Organisation, start: dt.date, end: dt.date, prov: Provenance
 ) -> str:
     """ "kết nạp 165 đảng viên mới, đạt 91,7% chỉ tiêu tỉnh giao" style (seed 002)."""
-    from capuy.stats import records as stats
-
-    stmt = stats.admissions(root, start, end, style="achievement", places=1)
+    stmt = member_stats.admissions(root, start, end, style="achievement", places=1)
     return stmt.sentence
 
 
 def member_total(root: Organisation, at: dt.date, prov: Provenance) -> str:
-    from capuy.members.services import members_at
-
     qs = members_at(root, at)
     n = prov.add("members.count", "tổng số đảng viên", qs.count(), qs)
     return format_number(n)
@@ -471,8 +456,6 @@ def indicator_rows(
 ) -> list[dict[str, str]]:
     """Every indicator with data or a target for the subtree: the value rolled up over the
     subordinate units (``capuy.indicators.rollup``), its target and the achievement."""
-    from capuy.indicators.models import Indicator, IndicatorValue, Target
-    from capuy.indicators.rollup import achievement, entered_values
 
     with_values = IndicatorValue.objects.filter(
         organisation__path__startswith=root.path, period_start__gte=start, period_end__lte=end
@@ -485,8 +468,6 @@ def indicator_rows(
     for indicator in indicators.order_by("position", "code"):
         result = achievement(indicator, root, start, end)
         if indicator.source:
-            from capuy.stats.counts import COUNTS
-
             prov.add(
                 f"indicators.{indicator.code}",
                 indicator.name,
@@ -532,9 +513,6 @@ def unit_figures(
     """The member figures of the period unit by unit (the units reporting to ``root``), with a
     row for events recorded at ``root`` itself and the total — the subordinates' figures
     merged into one table of the report above them. One query over the subtree."""
-    from collections import Counter
-
-    from capuy.members.models import MemberEvent
 
     units = subordinate_units(root, end)
     if not units:

@@ -37,7 +37,13 @@ def test_composed_reports_are_unchanged(db: None) -> None:
     for kind, spec in CASES:
         report = compose(ctx.town, kind, spec, today=dt.date(2024, 3, 1))
         provenance = [
-            {"key": s.key, "label": s.label, "value": str(s.value), "model": s.model, "n": len(s.ids)}
+            {
+                "key": s.key,
+                "label": s.label,
+                "value": str(s.value),
+                "model": s.model,
+                "n": len(s.ids),
+            }
             for s in report.provenance
         ]
         name = f"reports/{kind}_{spec.replace('..', '_')}"

@@ -18,17 +18,19 @@ from decimal import Decimal
 import pytest
 
 from capuy.indicators.models import Indicator, Target
+from capuy.members import stats as member_stats
 from capuy.members.models import Affiliation, Member, MemberEvent
 from capuy.members.services import admit, record_event
 from capuy.orgs.models import Organisation
+from capuy.oversight import stats as oversight_stats
 from capuy.oversight.models import (
     AssetVerification,
     DisciplineDecision,
     Oversight,
     OversightSubject,
 )
+from capuy.petitions import stats as petition_stats
 from capuy.petitions.models import Petition, PetitionCase, Reception
-from capuy.stats import records as stats
 from capuy.stats.statement import Statement
 from tests.conftest import seed
 from tests.web.conftest import Tree
@@ -418,7 +420,7 @@ CASES: list[Case] = [
             lambda w: events(w, "admission", 51, *Q1),
             lambda w: admissions_target(w, 256, 2024, "Huyện ủy giao"),
         ),
-        lambda w: stats.admissions(w.town, *Q1),
+        lambda w: member_stats.admissions(w.town, *Q1),
         False,
     ),
     (
@@ -429,7 +431,7 @@ CASES: list[Case] = [
             lambda w: events(w, "admission", 165, D(2024, 1, 1), D(2024, 9, 30)),
             lambda w: admissions_target(w, 180, 2024, "tỉnh giao"),
         ),
-        lambda w: stats.admissions(
+        lambda w: member_stats.admissions(
             w.town, D(2024, 1, 1), D(2024, 9, 30), style="achievement", places=1
         ),
         False,
@@ -439,7 +441,7 @@ CASES: list[Case] = [
         55,
         "đã kết nạp được 06 đảng viên mới",
         lambda w: events(w, "admission", 6, *FEB),
-        lambda w: stats.admissions(w.town, *FEB),
+        lambda w: member_stats.admissions(w.town, *FEB),
         False,
     ),
     (
@@ -447,7 +449,7 @@ CASES: list[Case] = [
         55,
         "công nhận đảng viên chính thức cho 09 đảng viên",
         lambda w: events(w, "recognition", 9, *FEB),
-        lambda w: stats.recognitions(w.town, *FEB),
+        lambda w: member_stats.recognitions(w.town, *FEB),
         False,
     ),
     (
@@ -455,7 +457,7 @@ CASES: list[Case] = [
         92,
         "xóa tên 02 đảng viên; cho ra khỏi đảng 02 đồng chí",
         steps(lambda w: events(w, "strike_off", 2, *Q1), lambda w: events(w, "removal", 2, *Q1)),
-        lambda w: stats.strike_offs_and_removals(w.town, *Q1),
+        lambda w: member_stats.strike_offs_and_removals(w.town, *Q1),
         False,
     ),
     (
@@ -465,7 +467,7 @@ CASES: list[Case] = [
         steps(
             lambda w: events(w, "strike_off", 36, *TERM), lambda w: events(w, "removal", 26, *TERM)
         ),
-        lambda w: stats.strike_offs_and_removals(w.town, *TERM, style="review"),
+        lambda w: member_stats.strike_offs_and_removals(w.town, *TERM, style="review"),
         True,
     ),
     (
@@ -485,7 +487,7 @@ CASES: list[Case] = [
             {"khien_trach": 1},
             *Q1,
         ),
-        lambda w: stats.discipline(w.town, *Q1),
+        lambda w: oversight_stats.discipline(w.town, *Q1),
         False,
     ),
     (
@@ -504,7 +506,7 @@ CASES: list[Case] = [
             {"canh_cao": 1},
             *TERM,
         ),
-        lambda w: stats.discipline(w.town, *TERM, style="members_first"),
+        lambda w: oversight_stats.discipline(w.town, *TERM, style="members_first"),
         False,
     ),
     (
@@ -523,7 +525,9 @@ CASES: list[Case] = [
             {"canh_cao": 1},
             *TERM,
         ),
-        lambda w: stats.discipline(w.town, *TERM, style="members_first", deciding_bodies=["ubkt"]),
+        lambda w: oversight_stats.discipline(
+            w.town, *TERM, style="members_first", deciding_bodies=["ubkt"]
+        ),
         False,
     ),
     (
@@ -531,7 +535,7 @@ CASES: list[Case] = [
         124,
         "kiểm tra 254 lượt đảng viên, 99 lượt tổ chức đảng",
         lambda w: oversight(w, "inspection", "thuong_xuyen", 254, 99, *TERM),
-        lambda w: stats.inspections(w.town, *TERM),
+        lambda w: oversight_stats.inspections(w.town, *TERM),
         False,
     ),
     (
@@ -539,7 +543,7 @@ CASES: list[Case] = [
         124,
         "giám sát 524 lượt đảng viên, 106 lượt tổ chức đảng",
         lambda w: oversight(w, "supervision", "gs_chuyen_de", 524, 106, *TERM),
-        lambda w: stats.inspections(w.town, *TERM, activity="supervision"),
+        lambda w: oversight_stats.inspections(w.town, *TERM, activity="supervision"),
         False,
     ),
     (
@@ -557,7 +561,7 @@ CASES: list[Case] = [
                 w, "inspection", "chuyen_de", 5, 5, *TERM, body="inspection_commission"
             ),
         ),
-        lambda w: stats.inspections(
+        lambda w: oversight_stats.inspections(
             w.town,
             *TERM,
             kind="dau_hieu_vi_pham",
@@ -572,7 +576,7 @@ CASES: list[Case] = [
         86,
         "kiểm tra đối với 02 tổ chức đảng và 02 đảng viên",
         lambda w: oversight(w, "inspection", "chuyen_de", 2, 2, *Q1),
-        lambda w: stats.inspections(w.town, *Q1, style="subjects"),
+        lambda w: oversight_stats.inspections(w.town, *Q1, style="subjects"),
         False,
     ),
     (
@@ -580,7 +584,7 @@ CASES: list[Case] = [
         84,
         "xác minh tài sản, thu nhập năm 2023 đối với 09 đồng chí",
         assets_001,
-        lambda w: stats.asset_verifications(w.town, *Q1),
+        lambda w: oversight_stats.asset_verifications(w.town, *Q1),
         False,
     ),
     (
@@ -591,7 +595,7 @@ CASES: list[Case] = [
         "thẩm quyền, đã chỉ đạo, chuyển đến các cơ quan xem xét, giải quyết 25 đơn và lưu theo quy "
         "định 10 đơn; 02 đơn thuộc thẩm quyền, đang chỉ đạo tham mưu xử lý",
         petitions_001,
-        lambda w: stats.petitions(w.town, *Q1),
+        lambda w: petition_stats.petitions(w.town, *Q1),
         False,
     ),
     (
@@ -599,7 +603,7 @@ CASES: list[Case] = [
         154,
         "Tỷ lệ giải quyết các vụ khiếu nại, tố cáo thuộc thẩm quyền đạt 73%.",
         letters_001,
-        lambda w: stats.resolution_rate(w.town, *Q1),
+        lambda w: petition_stats.resolution_rate(w.town, *Q1),
         True,
     ),
     (
@@ -609,7 +613,7 @@ CASES: list[Case] = [
         "chức 186 cuộc đối thoại trực tiếp giữa Bí thư đảng ủy với Nhân dân trên địa bàn tại 83 "
         "thôn, tổ dân phố.",
         dialogues_003,
-        lambda w: stats.dialogues(w.town, *TERM),
+        lambda w: petition_stats.dialogues(w.town, *TERM),
         True,
     ),
     (
@@ -617,7 +621,7 @@ CASES: list[Case] = [
         68,
         "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên và tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đều đạt trên 90%",
         ratings_003,
-        lambda w: stats.quality_ratings(w.town, 2023, style="threshold"),
+        lambda w: member_stats.quality_ratings(w.town, 2023, style="threshold"),
         False,
     ),
     (
@@ -625,7 +629,7 @@ CASES: list[Case] = [
         14,
         "với 4.470 đảng viên",
         members_003,
-        lambda w: stats.member_count(w.town, D(2024, 12, 31)),
+        lambda w: member_stats.member_count(w.town, D(2024, 12, 31)),
         False,
     ),
 ]
@@ -667,7 +671,7 @@ def test_letters_and_cases_restates_seed_001_with_its_total_corrected(world: Wor
     đơn/211 vụ". 228 + 03 is 231, not 225: the function adds up and writes 231 đơn/217 vụ."""
     seed_text = seed_line("001", 152) + " " + seed_line("001", 154)
     letters_001(world)
-    statement = stats.letters_and_cases(world.town, *Q1)
+    statement = petition_stats.letters_and_cases(world.town, *Q1)
     prefix = "Tổng số đơn tiếp nhận trong kỳ báo cáo: 228 đơn/214 vụ, tổng số đơn kỳ trước chuyển sang: 03 đơn/03 vụ"
     assert prefix in seed_text
     assert statement.as_sentence().startswith(prefix)
@@ -677,7 +681,7 @@ def test_letters_and_cases_restates_seed_001_with_its_total_corrected(world: Wor
 
 def test_drill_down_lists_exactly_the_records_counted(world: World) -> None:
     events(world, "admission", 6, *FEB)
-    statement = stats.admissions(world.town, *FEB)
+    statement = member_stats.admissions(world.town, *FEB)
     listed = list(statement.records["admitted"])
     assert len(listed) == statement.numbers["admitted"] == 6
     assert all(FEB[0] <= e.date <= FEB[1] for e in listed)

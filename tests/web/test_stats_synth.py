@@ -9,11 +9,13 @@ from typer.testing import CliRunner
 
 from capuy.cli import app
 from capuy.errors import InputError
+from capuy.members import stats as member_stats
 from capuy.members.models import Affiliation, Member, MemberEvent
 from capuy.members.services import add_months, member_count
 from capuy.orgs.models import Organisation
+from capuy.oversight import stats as oversight_stats
+from capuy.petitions import stats as petition_stats
 from capuy.petitions.models import Petition
-from capuy.stats import records as stats
 from capuy.stats.synth import generate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -23,10 +25,10 @@ def fingerprint(root: Organisation) -> tuple:  # type: ignore[type-arg]
     year = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     return (
         member_count(root, dt.date(2024, 12, 31)),
-        stats.admissions(root, *year).sentence,
-        stats.discipline(root, *year).sentence,
-        stats.petitions(root, *year).sentence,
-        stats.inspections(root, *year, activity="supervision").sentence,
+        member_stats.admissions(root, *year).sentence,
+        oversight_stats.discipline(root, *year).sentence,
+        petition_stats.petitions(root, *year).sentence,
+        oversight_stats.inspections(root, *year, activity="supervision").sentence,
     )
 
 

@@ -1,0 +1,130 @@
+"""The members' statistics: the record sets behind each figure and the statements a report
+makes of them (admissions, recognitions, strike-offs and removals, member count, ratings).
+
+Each statement counts the records of ``root`` and every unit below it between ``start`` and
+``end`` (both inclusive), phrases the result with ``capuy.stats.phrases`` and attaches the
+querysets behind each number (``Statement.records``) so a page can drill down. The counts an
+indicator can be computed from are registered in ``capuy.stats.counts`` by ``register()``,
+called from ``MembersConfig.ready()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
+
+from django.db.models import QuerySet
+
+from capuy.members.models import MemberEvent, MemberRating, OrganisationRating
+from capuy.members.services import members_at
+from capuy.orgs.models import Organisation
+from capuy.stats import phrases
+from capuy.stats.counts import register_count, target_for, under
+from capuy.stats.statement import Statement
+
+__all__ = [
+    "admissions",
+    "member_count",
+    "member_events",
+    "quality_ratings",
+    "recognitions",
+    "register",
+    "strike_offs_and_removals",
+]
+
+
+def member_events(
+    root: Organisation, start: dt.date, end: dt.date, kinds: Iterable[str]
+) -> QuerySet[MemberEvent]:
+    """Events of the given kinds dated within [start, end] in the subtree."""
+    return MemberEvent.objects.filter(
+        kind__in=list(kinds), date__gte=start, date__lte=end, **under(root)
+    ).select_related("member", "organisation")
+
+
+def admissions(
+    root: Organisation,
+    start: dt.date,
+    end: dt.date,
+    *,
+    style: Literal["ratio", "achievement", "plain"] = "ratio",
+    places: int = 2,
+) -> Statement:
+    """Admissions in the period against the target that covers it (if any)."""
+    qs = member_events(root, start, end, ["admission"])
+    target = target_for(root, "members.admissions", start, end)
+    stmt = phrases.admissions(
+        qs.count(),
+        target.value if target else None,
+        style=style,
+        target_year=target.start.year if target else None,
+        target_source=target.source if target else "",
+        places=places,
+    )
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"admitted": qs})
+
+
+def recognitions(root: Organisation, start: dt.date, end: dt.date) -> Statement:
+    qs = member_events(root, start, end, ["recognition"])
+    stmt = phrases.recognitions(qs.count())
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"recognised": qs})
+
+
+def strike_offs_and_removals(
+    root: Organisation,
+    start: dt.date,
+    end: dt.date,
+    *,
+    style: Literal["quarterly", "review"] = "quarterly",
+) -> Statement:
+    struck = member_events(root, start, end, ["strike_off"])
+    removed = member_events(root, start, end, ["removal"])
+    stmt = phrases.strike_offs_and_removals(struck.count(), removed.count(), style=style)
+    return Statement(
+        stmt.kind, stmt.numbers, stmt.sentence, {"struck_off": struck, "removed": removed}
+    )
+
+
+def member_count(root: Organisation, at: dt.date) -> Statement:
+    qs = members_at(root, at)
+    stmt = phrases.member_count(qs.count())
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"members": qs})
+
+
+GRASSROOTS_KINDS = ("dang_bo_co_so", "chi_bo_co_so")
+GOOD_RATINGS = ("xuat_sac", "tot")
+
+
+def quality_ratings(
+    root: Organisation,
+    year: int,
+    *,
+    style: Literal["counts", "threshold"] = "counts",
+) -> Statement:
+    """The year's ratings of the grassroots organisations and members in the subtree."""
+    orgs = OrganisationRating.objects.filter(
+        year=year, organisation__path__startswith=root.path, organisation__kind__in=GRASSROOTS_KINDS
+    )
+    members = MemberRating.objects.filter(
+        year=year, member__organisation__path__startswith=root.path
+    )
+    stmt = phrases.quality_ratings(
+        orgs.filter(rating__in=GOOD_RATINGS).count(),
+        orgs.count(),
+        members.filter(rating__in=GOOD_RATINGS).count(),
+        members.count(),
+        style=style,
+    )
+    return Statement(
+        stmt.kind, stmt.numbers, stmt.sentence, {"organisations": orgs, "members": members}
+    )
+
+
+def register() -> None:
+    """The member counts an indicator can be computed from (``Indicator.source``)."""
+    register_count("members.admissions", lambda r, s, e: member_events(r, s, e, ["admission"]))
+    register_count("members.recognitions", lambda r, s, e: member_events(r, s, e, ["recognition"]))
+    register_count("members.strike_offs", lambda r, s, e: member_events(r, s, e, ["strike_off"]))
+    register_count("members.removals", lambda r, s, e: member_events(r, s, e, ["removal"]))
+    register_count("members.count", lambda r, s, e: members_at(r, e))

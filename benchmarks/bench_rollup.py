@@ -46,10 +46,10 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
 
     from capuy.indicators.models import Indicator, IndicatorValue
     from capuy.indicators.rollup import rollup
-    from capuy.members.services import add_months
     from capuy.orgs.models import Organisation
     from capuy.stats.counts import COUNTS
     from capuy.stats.synth import generate
+    from capuy.text import shift_months as add_months
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()

@@ -11,8 +11,8 @@ from django import forms
 from capuy.accounts.access import organisations_with_role
 from capuy.indicators.models import Indicator
 from capuy.indicators.rollup import check_rules
-from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
+from capuy.text import shift_months
 from capuy.web.records import ENTRY_ROLES
 
 
@@ -51,7 +51,7 @@ class MonthlyValuesForm(forms.Form):
             first = dt.date(year, month, 1)
         except (ValueError, TypeError) as exc:
             raise forms.ValidationError("Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024.") from exc
-        return first, add_months(first, 1) - dt.timedelta(days=1)
+        return first, shift_months(first, 1) - dt.timedelta(days=1)
 
     def entered(self) -> dict[str, Decimal]:
         return {

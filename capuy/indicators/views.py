@@ -20,15 +20,15 @@ from capuy.indicators.forms import MonthlyValuesForm
 from capuy.indicators.models import Indicator, IndicatorValue
 from capuy.indicators.rollup import achievement, entered_values, reporting_status, rollup
 from capuy.indicators.statements import PART_LABELS, STATEMENTS_BY_KEY, statement_rows
-from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
+from capuy.text import shift_months
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
 
 
 def _months(year: int) -> list[tuple[dt.date, dt.date]]:
     return [
-        (dt.date(year, m, 1), add_months(dt.date(year, m, 1), 1) - dt.timedelta(days=1))
+        (dt.date(year, m, 1), shift_months(dt.date(year, m, 1), 1) - dt.timedelta(days=1))
         for m in range(1, 13)
     ]
 
@@ -41,7 +41,7 @@ def _chosen_month(request: HttpRequest, year: int) -> tuple[dt.date, dt.date]:
     except (ValueError, TypeError):
         today = dt.date.today()
         first = dt.date(year, today.month if today.year == year else 12, 1)
-    return first, add_months(first, 1) - dt.timedelta(days=1)
+    return first, shift_months(first, 1) - dt.timedelta(days=1)
 
 
 @require_GET

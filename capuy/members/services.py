@@ -17,11 +17,11 @@ from capuy.errors import InputError
 from capuy.members.choices import event_effect
 from capuy.members.models import Affiliation, Badge, Member, MemberEvent
 from capuy.orgs.models import Organisation
+from capuy.text import shift_months
 from capuy.vocab.records import badge_years, load, probation_months
 
 __all__ = [
     "BadgeDue",
-    "add_months",
     "admit",
     "register_transfer_in",
     "badges_due",
@@ -30,18 +30,6 @@ __all__ = [
     "recognition_due",
     "record_event",
 ]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months, clamped to the month's last day (31/01 + 1 → 29/02)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @transaction.atomic
@@ -201,7 +189,7 @@ def recognition_due(
     """
     months = probation_months()
     horizon = as_of + dt.timedelta(days=within_days)
-    latest_admission = add_months(horizon, -months)
+    latest_admission = shift_months(horizon, -months)
     candidates = members.filter(
         admitted_on__isnull=False,
         admitted_on__lte=latest_admission,
@@ -211,7 +199,7 @@ def recognition_due(
     out = []
     for member in candidates:
         assert member.admitted_on is not None
-        out.append((member, add_months(member.admitted_on, months)))
+        out.append((member, shift_months(member.admitted_on, months)))
     return out
 
 
@@ -241,7 +229,7 @@ def badges_due(
     received that badge yet: one entry per member, the highest level reached. With ``since``,
     only anniversaries falling on or after it (what a page lists as "coming up")."""
     levels = badge_years()
-    oldest = add_months(on, -12 * levels[0])
+    oldest = shift_months(on, -12 * levels[0])
     candidates = members.filter(
         admitted_on__isnull=False, admitted_on__lte=oldest, left_on__isnull=True
     )
@@ -249,8 +237,8 @@ def badges_due(
         window = Q()
         for level in levels:
             window |= Q(
-                admitted_on__gte=add_months(since, -12 * level),
-                admitted_on__lte=add_months(on, -12 * level),
+                admitted_on__gte=shift_months(since, -12 * level),
+                admitted_on__lte=shift_months(on, -12 * level),
             )
         candidates = candidates.filter(window)
     candidates = candidates.prefetch_related("badges")
@@ -262,7 +250,7 @@ def badges_due(
         if reached:
             level = reached[-1]
             assert member.admitted_on is not None
-            anniversary = add_months(member.admitted_on, 12 * level)
+            anniversary = shift_months(member.admitted_on, 12 * level)
             if since is not None and anniversary < since:
                 continue
             out.append(BadgeDue(member, level, anniversary, next_award_day(anniversary)))

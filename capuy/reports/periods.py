@@ -12,13 +12,13 @@ Pure: no Django. Terms are passed in as (start year, end year, start date, end d
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from capuy.errors import InputError
 from capuy.text.numbers import int_to_roman
+from capuy.text.periods import last_day
 from capuy.vocab import report_period, report_window
 
 KINDS = (
@@ -83,10 +83,6 @@ def _month_label(year: int, month: int) -> Label:
     return Label(f"{month_words(month)}/{year}", year, month_words(month))
 
 
-def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _bad(spec: str, kind: str, example: str) -> InputError:
     return InputError(
         f"Kỳ báo cáo “{spec}” không hợp lệ cho loại {kind} (ví dụ: {example})",
@@ -127,11 +123,11 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
             _month_label(year, month),
             _month_label(ny, nm),
             _month_label(py, pm),
-            max(window.end, _last_day(year, month)),
+            max(window.end, last_day(year, month)),
             next_window.start,
-            max(next_window.end, _last_day(ny, nm)),
+            max(next_window.end, last_day(ny, nm)),
             prev_window.start,
-            max(prev_window.end, _last_day(py, pm)),
+            max(prev_window.end, last_day(py, pm)),
         )
     if kind == "quarterly":
         found = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
@@ -151,11 +147,11 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
             Label(f"quý {int_to_roman(quarter)}/{year}", year),
             Label(f"quý {int_to_roman(nq)}/{ny}", ny),
             Label(f"quý {int_to_roman(pq)}/{py}", py),
-            max(window.end, _last_day(year, 3 * quarter)),
+            max(window.end, last_day(year, 3 * quarter)),
             nw.start,
-            max(nw.end, _last_day(ny, 3 * nq)),
+            max(nw.end, last_day(ny, 3 * nq)),
             pw.start,
-            max(pw.end, _last_day(py, 3 * pq)),
+            max(pw.end, last_day(py, 3 * pq)),
         )
     found = re.fullmatch(r"(\d{4})(?:-(H1|9M|Y))?", spec)
     if not found:
@@ -184,7 +180,7 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
         label,
         nxt,
         prev,
-        max(window.end, _last_day(year, months)),
+        max(window.end, last_day(year, months)),
         next_start,
         next_end,
         prev_start,

@@ -19,9 +19,10 @@ from django.db.models import Q
 
 from capuy.indicators.models import Indicator, Target
 from capuy.members.models import Member, MemberEvent
-from capuy.members.services import add_months, admit, record_event
+from capuy.members.services import admit, record_event
 from capuy.orgs.models import Organisation, valid_at_q
 from capuy.stats.synth import Scale, _Generator
+from capuy.text import shift_months
 
 __all__ = ["FEBRUARY_2024", "load_demo_records"]
 
@@ -109,7 +110,7 @@ def _february(units: list[Organisation]) -> None:
             units[(i * 5 + 3) % len(units)],
             f"Trần Văn {_GIVEN[i]}",
             "nam",
-            add_months(recognised, -12),
+            shift_months(recognised, -12),
         )
         record_event(member, "recognition", recognised)
     active = Member.objects.filter(

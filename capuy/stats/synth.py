@@ -25,7 +25,6 @@ from capuy.errors import InputError
 from capuy.indicators.catalogue import ensure_computed_indicators
 from capuy.indicators.models import Indicator, IndicatorValue, Target, ValidationRule
 from capuy.members.models import Affiliation, Member, MemberEvent, MemberRating, OrganisationRating
-from capuy.members.services import add_months
 from capuy.orgs.models import Organisation
 from capuy.oversight.models import (
     AssetVerification,
@@ -34,6 +33,7 @@ from capuy.oversight.models import (
     OversightSubject,
 )
 from capuy.petitions.models import Petition, PetitionCase, Reception
+from capuy.text import shift_months
 
 __all__ = ["SCALES", "Scale", "generate"]
 
@@ -123,7 +123,7 @@ def _months() -> list[tuple[dt.date, dt.date]]:
     for year in range(START.year, END.year + 1):
         for month in range(1, 13):
             first = dt.date(year, month, 1)
-            out.append((first, add_months(first, 1) - dt.timedelta(days=1)))
+            out.append((first, shift_months(first, 1) - dt.timedelta(days=1)))
     return out
 
 
@@ -155,7 +155,7 @@ class _Generator:
         """A recent admission whose recognition (12 months on) also avoids the quiet window."""
         for _ in range(50):
             day = self._event_day(START, END)
-            later = add_months(day, 12)
+            later = shift_months(day, 12)
             if self.quiet is None or not (self.quiet[0] <= later <= self.quiet[1]):
                 return day
         return day
@@ -268,7 +268,7 @@ class _Generator:
                     if recent
                     else _day(rng, dt.date(1955, 1, 1), dt.date(2019, 12, 31))
                 )
-                born = add_months(admitted, -12 * rng.randint(18, 40))
+                born = shift_months(admitted, -12 * rng.randint(18, 40))
                 plan: dict[str, Any] = {
                     "cell": cell,
                     "admitted": admitted,
@@ -295,7 +295,7 @@ class _Generator:
         for batch in _batches(plans):
             rows = []
             for p in batch:
-                recognised = add_months(p["admitted"], 12)
+                recognised = shift_months(p["admitted"], 12)
                 leave = p["leave"]
                 rows.append(
                     Member(

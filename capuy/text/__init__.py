@@ -16,7 +16,14 @@ from capuy.text.numbers import (
     parse_percent,
     roman_to_int,
 )
-from capuy.text.periods import Period, day_before, find_periods, parse_period, shift_months
+from capuy.text.periods import (
+    Period,
+    day_before,
+    find_periods,
+    last_day,
+    parse_period,
+    shift_months,
+)
 
 __all__ = [
     "DateMatch",
@@ -24,6 +31,7 @@ __all__ = [
     "day_before",
     "find_periods",
     "fix_lookalikes",
+    "last_day",
     "parse_period",
     "shift_months",
     "find_dates",

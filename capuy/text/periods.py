@@ -55,7 +55,8 @@ _PATTERN = re.compile(
 )
 
 
-def _last_day(year: int, month: int) -> date:
+def last_day(year: int, month: int) -> date:
+    """The last day of that month (29/02/2024)."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -78,21 +79,21 @@ def _parse_day(text: str, default_year: int | None) -> date:
 def _month(month: int, year: int) -> Period:
     if not 1 <= month <= 12:
         raise ValueError(f"no month {month}")
-    return Period(MONTH, date(year, month, 1), _last_day(year, month), f"tháng {month:02d}/{year}")
+    return Period(MONTH, date(year, month, 1), last_day(year, month), f"tháng {month:02d}/{year}")
 
 
 def _quarter(numeral: str, year: int) -> Period:
     quarter = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
     first = 3 * quarter - 2
     label = f"quý {('I', 'II', 'III', 'IV')[quarter - 1]}/{year}"
-    return Period(QUARTER, date(year, first, 1), _last_day(year, first + 2), label)
+    return Period(QUARTER, date(year, first, 1), last_day(year, first + 2), label)
 
 
 def _months_of_year(count: int, edge: str, year: int) -> Period:
     if not 1 <= count <= 12:
         raise ValueError(f"a year has no {count} months")
     if edge == "đầu":
-        start, end = date(year, 1, 1), _last_day(year, count)
+        start, end = date(year, 1, 1), last_day(year, count)
         return Period(FIRST_MONTHS, start, end, f"{count} tháng đầu năm {year}")
     start, end = date(year, 13 - count, 1), date(year, 12, 31)
     return Period(LAST_MONTHS, start, end, f"{count} tháng cuối năm {year}")

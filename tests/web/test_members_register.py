@@ -10,7 +10,6 @@ from auditlog.models import LogEntry
 from capuy.errors import InputError
 from capuy.members.models import Member, MemberEvent
 from capuy.members.services import (
-    add_months,
     admit,
     award_badge,
     badges_due,
@@ -19,6 +18,7 @@ from capuy.members.services import (
     record_event,
     register_transfer_in,
 )
+from capuy.text import shift_months as add_months
 from tests.web.conftest import Tree
 
 pytestmark = pytest.mark.django_db

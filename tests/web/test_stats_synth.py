@@ -11,12 +11,13 @@ from capuy.cli import app
 from capuy.errors import InputError
 from capuy.members import stats as member_stats
 from capuy.members.models import Affiliation, Member, MemberEvent
-from capuy.members.services import add_months, member_count
+from capuy.members.services import member_count
 from capuy.orgs.models import Organisation
 from capuy.oversight import stats as oversight_stats
 from capuy.petitions import stats as petition_stats
 from capuy.petitions.models import Petition
 from capuy.stats.synth import generate
+from capuy.text import shift_months as add_months
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -13,15 +13,14 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.indicators.synth import register as register_synth
+
+        register_synth()
+
         from capuy.indicators.rollup import target_of
         from capuy.stats.counts import register_target_lookup
 
         register_target_lookup(target_of)
-
-        from capuy.stats.demo import load_demo_records
-        from capuy.web.demo import register_demo_step
-
-        register_demo_step("records", load_demo_records, order=30)
 
         from capuy.web.home import NavItem, register_nav
         from capuy.web.records import READ_ROLES

@@ -13,6 +13,15 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.members.synth import register as register_synth
+
+        register_synth()
+
+        from capuy.members.demo import load_demo_records
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("records", load_demo_records, order=30)
+
         from capuy.members.stats import register as register_stats
 
         register_stats()

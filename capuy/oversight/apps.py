@@ -13,6 +13,10 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.oversight.synth import register as register_synth
+
+        register_synth()
+
         from capuy.oversight.stats import register as register_stats
 
         register_stats()

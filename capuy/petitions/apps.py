@@ -13,6 +13,10 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from capuy.petitions.synth import register as register_synth
+
+        register_synth()
+
         from capuy.petitions.stats import register as register_stats
 
         register_stats()

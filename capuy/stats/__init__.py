@@ -1,10 +1,15 @@
-"""Statistics that speak the report's language.
+"""Statistics that speak the report's language — the part below the record apps.
 
 - ``capuy.stats.phrases``: numbers → the Vietnamese clause a Party report writes (pure, no
   database; usable from the core);
-- ``capuy.stats.counts``: the record sets behind each figure for a subtree and period (Django);
-- ``capuy.stats.records``: one function per kind of statement, counting the records and
-  phrasing them, with the records attached for drill-down (Django).
+- ``capuy.stats.statement``: what every statistics function returns;
+- ``capuy.stats.counts``: the registry of counts (record sets behind a figure) that the record
+  apps fill from ``AppConfig.ready()``, and the target lookup the indicators app provides;
+- ``capuy.stats.synth``: what the families' synthetic-data generators share (scale, random
+  source, batches) and the registry that runs them in order.
+
+Each record app owns its own statistics (``capuy.members.stats``, ``capuy.oversight.stats``,
+``capuy.petitions.stats``) and synthetic data (``<app>/synth.py``); nothing here imports them.
 """
 
 from capuy.stats.statement import Statement

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from capuy.members import stats as member_stats
+from capuy.members.demo import FEBRUARY_2024, NINE_MONTHS_2024, load_demo_records
 from capuy.members.models import Member
-from capuy.stats.demo import FEBRUARY_2024, NINE_MONTHS_2024, load_demo_records
 from capuy.web.demo import load_demo
 from tests.web.test_stats_seed_sentences import seed_line
 

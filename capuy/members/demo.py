@@ -1,6 +1,6 @@
 """The records of the demo town (Thị ủy Đức Phổ), so its reports compose with the seeds' figures.
 
-Synthetic records (``capuy.stats.synth``) fill 2020–2024 in the demo's wards and cells, keeping
+Synthetic records of every family (``capuy.stats.synth.run_families``) fill 2020–2024 in the demo's wards and cells, keeping
 the reporting window of seed 000 (27/01/2024 – 26/02/2024) free of member events; then the
 month's own facts are added exactly as seed 000 states them: "kết nạp đảng viên (06 đồng
 chí)", "công nhận đảng viên chính thức (09 đồng chí)", "Cho ra khỏi Đảng (02 trường hợp) và
@@ -12,23 +12,21 @@ giao"). Idempotent: a second run finds the records and does nothing.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
 
-from capuy.indicators.models import Indicator, Target
 from capuy.members.models import Member, MemberEvent
 from capuy.members.services import admit, record_event
 from capuy.orgs.models import Organisation, valid_at_q
-from capuy.stats.synth import Scale, _Generator
+from capuy.stats.synth import Generator, Scale, SynthUnits, run_demo_facts, run_families
 from capuy.text import shift_months
 
 __all__ = ["FEBRUARY_2024", "load_demo_records"]
 
 FEBRUARY_2024 = (dt.date(2024, 1, 27), dt.date(2024, 2, 26))  # seed 000's reporting period
 NINE_MONTHS_2024 = (dt.date(2024, 1, 1), dt.date(2024, 9, 30))
-ADMISSIONS_9M, TARGET_2024 = 165, 180  # seed 002
+ADMISSIONS_9M = 165  # seed 002
 MEMBERS_PER_WARD = 290
 
 _ADMITTED = [(29, 1), (1, 2), (5, 2), (15, 2), (20, 2), (23, 2)]
@@ -63,30 +61,26 @@ def load_demo_records(ctx: Any) -> str:
         return MEMBERS_PER_WARD // per_ward[ward]
 
     wards = list(ctx.wards.values())
-    gen = _Generator(
+    gen = Generator(
         Scale(1, len(ctx.wards), 1, 1),
         2024,
         lambda _l, _n: None,
         quiet=FEBRUARY_2024,
         recent_share=0.08,
     )
-    members = gen.members(units, per_cell)
-    gen.ratings(members, list(dict.fromkeys([*wards, *units])))
-    gen.oversight(wards, members)
-    gen.petitions([*wards, town])
-    gen.indicators(town, [town], wards)
-    ket_nap = Indicator.objects.get(code="ket_nap")
-    Target.objects.update_or_create(
-        indicator=ket_nap,
-        organisation=town,
-        start=dt.date(2024, 1, 1),
-        defaults={
-            "end": dt.date(2024, 12, 31),
-            "label": "năm 2024",
-            "value": Decimal(TARGET_2024),
-            "source": "tỉnh giao",
-        },
+    run_families(
+        gen,
+        SynthUnits(
+            town,
+            [town],
+            wards,
+            units,
+            rating_units=list(dict.fromkeys([*wards, *units])),
+            petition_units=[*wards, town],
+            per_cell=per_cell,
+        ),
     )
+    run_demo_facts(town)
     _february(units)
     added = _admissions_to_nine_month_figure(town, units)
     return (

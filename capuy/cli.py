@@ -67,7 +67,8 @@ def extract_command(
     """Đọc cấu trúc, viện dẫn và số liệu / extract outline, citations and quantities."""
     import json
 
-    from capuy.extract import extract_file, to_json
+    from capuy.api import extract_file
+    from capuy.extract import to_json
     from capuy.extract.report import print_extraction
 
     try:
@@ -89,7 +90,7 @@ def extract_command(
 
 
 def _seed_summary() -> None:
-    from capuy.extract.demo import run_demo
+    from capuy.seeds import run_demo
 
     run_demo(console)
 
@@ -289,13 +290,13 @@ def check_command(
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     import json
 
+    from capuy.api import load_documents
     from capuy.check import (
         RULES,
         all_rules,
         check,
         findings_to_json,
         load_config,
-        load_documents,
         print_report,
     )
     from capuy.check.config import parse_names, validate_names
@@ -344,22 +345,12 @@ def render_command(
     ] = None,
 ) -> None:
     """Dàn trang văn bản soạn bằng Markdown / lay out an authored document (DOCX, PDF)."""
-    from capuy.render import docx_to_pdf, parse_authoring, render_docx
+    from capuy.api import render_markdown_file
 
     try:
         if pdf is not None:
             _pdf_ready()
-        try:
-            text = source.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"Không có tệp {source}", f"no such file: {source}") from None
-        except (UnicodeDecodeError, IsADirectoryError):
-            raise InputError(
-                f"{source} không phải tệp văn bản UTF-8", f"{source} is not a UTF-8 text file"
-            ) from None
-        render_docx(parse_authoring(text, str(source)), output)
-        if pdf is not None:
-            docx_to_pdf(output, pdf)
+        render_markdown_file(source, output, pdf)
     except InputError as error:
         fail(error)
     console.print(
@@ -386,7 +377,8 @@ def convert_command(
     """Dàn lại theo thể thức văn bản của Đảng / re-lay out files in the official format."""
     from rich.progress import Progress
 
-    from capuy.render import PdfConverter, convert_file
+    from capuy.api import convert_file
+    from capuy.render import PdfConverter
 
     many = len(sources) > 1
     try:
@@ -431,13 +423,11 @@ def synth_command(
     seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
 ) -> None:
     """Sinh dữ liệu mẫu (đảng viên, kiểm tra, đơn thư, chỉ tiêu) / generate synthetic records."""
-    import os
-
-    import django
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
-    django.setup()
+    from capuy.web.server import setup_django
+
+    setup_django()
     from django.core.management import call_command
 
     from capuy.stats.synth import SCALES, expected_rows, generate
@@ -490,12 +480,9 @@ def report_command(
     ] = None,
 ) -> None:
     """Soạn báo cáo từ hồ sơ của kỳ / compose a report from the records (DOCX, PDF)."""
-    import os
+    from capuy.web.server import setup_django
 
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
-    django.setup()
+    setup_django()
     from capuy.reports.compose import compose, organisation_by_name
     from capuy.reports.output import write_docx, write_pdf
 

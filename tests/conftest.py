@@ -1,4 +1,5 @@
-"""Shared fixtures: the real seed reports in ``../shared/seeds`` (never copied, never edited)."""
+"""Shared fixtures: the real seed reports in ``../shared/seeds`` (never copied, never edited),
+found where ``capuy seeds`` finds them (``capuy.api.find_seeds_dir``)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from capuy.api import find_seeds_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def find_seeds_dir() -> Path:
-    """The seeds live beside the repository (``../shared/seeds``); CAPUY_SEEDS overrides."""
-    candidates = [
-        os.environ.get("CAPUY_SEEDS", ""),
-        str(ROOT.parent / "shared" / "seeds"),
-        "/work/shared/seeds",
-    ]
-    for candidate in candidates:
-        if candidate and Path(candidate, "000_2325aac391aebd80.txt").is_file():
-            return Path(candidate)
-    raise RuntimeError(
-        "Không tìm thấy thư mục seeds / seeds not found: set CAPUY_SEEDS or clone beside shared/"
-    )
 
 
 SEEDS_DIR = find_seeds_dir()

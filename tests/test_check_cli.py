@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from capuy.check import CheckConfig, check, findings_to_json, load_config, load_documents
+from capuy.api import check_documents, load_documents
+from capuy.check import CheckConfig, check, findings_to_json, load_config
 from capuy.cli import app
 from capuy.errors import InputError
 from tests.conftest import SEED_FILES, seed
@@ -143,7 +144,7 @@ def test_bad_config_content(tmp_path: Path) -> None:
 def test_check_extracts_documents_straight_from_the_reader() -> None:
     from capuy.read import read_file
 
-    raw = check([read_file(seed("000"))])
+    raw = check_documents([read_file(seed("000"))])
     assert findings_to_json(raw) == findings_to_json(check(load_documents([seed("000")])))
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import docx
 
-from capuy.check import check, check_files, load_documents
-from capuy.render import convert_file
+from capuy.api import check_files, convert_file, load_documents
+from capuy.check import check
 from tests.conftest import seed
 
 KEY_ERRORS = {

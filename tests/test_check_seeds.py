@@ -11,7 +11,8 @@ from functools import cache
 
 import pytest
 
-from capuy.check import check, load_documents
+from capuy.api import load_documents
+from capuy.check import check
 from capuy.model import Finding
 from tests.conftest import SEED_FILES, seed
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from capuy import cli
 from capuy.cli import app
-from capuy.extract.demo import run_demo
+from capuy.seeds import run_demo
 from tests.conftest import SEED_FILES, SEEDS_DIR
 
 runner = CliRunner()

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from capuy.extract import extract_file
+from capuy.api import convert_file, extract_file
 from capuy.model import Document, Section
-from capuy.render import convert_file
 from tests.conftest import SEED_FILES
 
 

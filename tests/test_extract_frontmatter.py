@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from capuy.check import check, load_documents
-from capuy.extract import extract_file, to_json
+from capuy.api import extract_file, load_documents
+from capuy.check import check
+from capuy.extract import to_json
 from capuy.extract.frontmatter import read_front_matter
 
 FIXTURE = Path(__file__).parent / "fixtures" / "authoring" / "bao-cao-thang-02-2024.md"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from capuy.extract import extract_file
+from capuy.api import convert_file, extract_file
 from capuy.model import Document, Section
-from capuy.render import PdfConverter, convert_file
+from capuy.render import PdfConverter
 from tests.conftest import SEED_FILES
 
 pytestmark = pytest.mark.pdf

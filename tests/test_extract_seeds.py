@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from capuy.extract import extract_file, to_json
+from capuy.api import extract_file
+from capuy.extract import to_json
 from capuy.model import Document, Section
 from tests.conftest import seed
 

@@ -43,7 +43,7 @@ LAYOUT_ONLY = {
 
 @pytest.fixture(scope="module")
 def pairs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, Document]]:
-    from capuy.render import convert_file
+    from capuy.api import convert_file
 
     out = tmp_path_factory.mktemp("seed-pdf")
     result = {}

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from capuy.errors import InputError
-from capuy.render import parse_authoring
-from capuy.render.outline import split_label
-from capuy.render.symbols import derive_symbol
+from capuy.read.headings import split_label
+from capuy.read.markdown import parse_authoring
+from capuy.read.symbols import derive_symbol
 
 FIXTURE = Path(__file__).parent / "fixtures" / "authoring" / "bao-cao-thang-02-2024.md"
 DOCS_EXAMPLE = Path(__file__).parents[1] / "docs" / "authoring.md"

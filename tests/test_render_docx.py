@@ -14,7 +14,8 @@ import pytest
 from lxml import etree
 
 from capuy.model import Block, Document, Footnote, FootnoteRef, Header
-from capuy.render import docx_xml, parse_authoring, render_docx
+from capuy.read.markdown import parse_authoring
+from capuy.render import docx_xml, render_docx
 from capuy.vocab.layout import load_layout
 
 FIXTURE = Path(__file__).parent / "fixtures" / "authoring" / "bao-cao-thang-02-2024.md"

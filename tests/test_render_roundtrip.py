@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from capuy.extract import extract, extract_file
+from capuy.api import convert_file, extract_file
+from capuy.extract import extract
 from capuy.model import Citation, Document, Section
 from capuy.read import read_file
-from capuy.render import convert_file
 from tests.conftest import SEED_FILES
 
 SEED_IDS = [p.name[:3] for p in SEED_FILES]

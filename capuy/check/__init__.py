@@ -1,11 +1,11 @@
 """The checker: rules → findings, one module per rule family (DESIGN.md §4, issue 3).
 
-``check(docs, config)`` runs the enabled rules on extracted documents; ``check_files(paths)``
-reads and extracts first; ``findings_to_json`` gives the ``capuy check --json`` contract.
+``check(docs, config)`` runs the enabled rules on extracted documents (``capuy.api.check_files``
+reads and extracts first); ``findings_to_json`` gives the ``capuy check --json`` contract.
 """
 
 from capuy.check.config import CheckConfig, load_config
-from capuy.check.engine import check, check_files, load_documents
+from capuy.check.engine import check
 from capuy.check.registry import RULES, Rule, all_rules
 from capuy.check.report import findings_to_json, print_report
 
@@ -15,9 +15,7 @@ __all__ = [
     "Rule",
     "all_rules",
     "check",
-    "check_files",
     "findings_to_json",
     "load_config",
-    "load_documents",
     "print_report",
 ]

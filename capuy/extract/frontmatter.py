@@ -6,7 +6,7 @@ blanks that block out of the body (keeping ``Document.lines`` and line numbers),
 this stage a checked draft has no kind, number or date — every header component is reported
 missing and no cited date can be compared with the report's.
 
-Lenient on purpose: the extractor reads whatever is there and never fails on it (``capuy
+Lenient on purpose (``capuy.read.frontmatter``'s lenient mode): the extractor reads whatever is there and never fails on it (``capuy
 render`` is the one that rejects a bad front matter). The symbol is made as the renderer makes
 it — ``symbol`` as written, else ``number`` + the Party type code of ``kind`` + the issuer code
 (``issuer_code``, else the longest issuer name of ``vocab/issuers.yaml`` the issuing body
@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import yaml
-
 from capuy.model import Header, Signature
+from capuy.read.frontmatter import front_matter_block, parse_front_matter
 from capuy.vocab import issuer_code_for_name, type_code_for_word
 
 _KEY = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:")
@@ -46,16 +45,6 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value)).strip() if value is not None else ""
 
 
-def _block(lines: list[str]) -> tuple[str, int] | None:
-    """The YAML text between the ``---`` lines at the top, and the closing line (1-based)."""
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in {"---", "..."}:
-            return "\n".join(lines[1:index]), index + 1
-    return None
-
-
 def _date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
@@ -68,15 +57,12 @@ def _date(value: Any) -> date | None:
 def read_front_matter(lines: list[str]) -> FrontMatter | None:
     """The header written as YAML front matter, or None when the file has none (or it is not a
     mapping with a ``kind``)."""
-    block = _block(lines)
+    block = front_matter_block(lines)
     if block is None:
         return None
     raw, end_line = block
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(data, dict) or not _text(data.get("kind")):
+    data = parse_front_matter(raw, strict=False)
+    if data is None or not _text(data.get("kind")):
         return None
     key_lines: dict[str, int] = {}
     for number, text in enumerate(lines[1 : end_line - 1], start=2):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
 from capuy.read.footnotes import BODY_START, label_of, link_footnotes
+from capuy.read.frontmatter import front_matter_block
 from capuy.read.inline import render_inline
 from capuy.read.pagebreaks import Item, assemble
 
@@ -90,12 +91,11 @@ def _next_nonblank(lines: list[str], start: int) -> int:
 
 def _without_front_matter(lines: list[str]) -> list[str]:
     """Blank out a YAML front matter (``---`` … ``---`` at the top), keeping line numbers."""
-    if not lines or lines[0].strip() != "---":
+    block = front_matter_block(lines)
+    if block is None:
         return lines
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return [""] * (index + 1) + lines[index + 1 :]
-    return lines
+    end = block[1]
+    return [""] * end + lines[end:]
 
 
 def _one_line_paragraphs(lines: list[str]) -> bool:

@@ -1,7 +1,7 @@
-"""``convert_file``: any file capuy can read → a document in the official layout.
+"""An extracted document → the document the renderer draws (``capuy.api.convert_file`` reads,
+extracts, lays out with ``layout_document`` and renders).
 
-The file is read (``capuy.read.read_file``) and extracted (``capuy.extract.extract``); the header
-is rebuilt from what the extractor found, the outline's blocks become headings, footnotes stay
+The header is rebuilt from what the extractor found, the outline's blocks become headings, footnotes stay
 footnotes, and the appendix tables become tables. ``layout_document`` turns the extracted
 document into the one the renderer draws: only the body blocks (between the header and the
 closing), everything else as header, signature, recipients and appendices.
@@ -10,14 +10,9 @@ closing), everything else as header, signature, recipients and appendices.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from capuy.extract import extract
 from capuy.model import Appendix, Block, Document, Section
-from capuy.read import read_file
-from capuy.render.authoring import APPENDIX_NOTE
-from capuy.render.docx_writer import render_docx
-from capuy.render.pdf import PdfConverter, docx_to_pdf
+from capuy.read.markdown import APPENDIX_NOTE
 
 _CLOSING_WORDS = ("nơi nhận",)
 
@@ -128,21 +123,3 @@ def layout_document(doc: Document) -> Document:
         quantities=doc.quantities,
         title=doc.title,
     )
-
-
-def convert_file(
-    path: str | Path,
-    out_docx: str | Path,
-    pdf: str | Path | None = None,
-    converter: PdfConverter | None = None,
-) -> Path:
-    """Read and extract ``path``, write it in the official layout to ``out_docx`` (and ``pdf``,
-    through ``converter`` when given so a batch reuses one LibreOffice)."""
-    doc = extract(read_file(Path(path)))
-    out = render_docx(layout_document(doc), out_docx)
-    if pdf is not None:
-        if converter is not None:
-            converter.convert(out, pdf)
-        else:
-            docx_to_pdf(out, pdf)
-    return out

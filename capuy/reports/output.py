@@ -7,13 +7,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from capuy.api import check_text, parse_markdown
+from capuy.check.report import findings_to_json
 from capuy.model import Document
-from capuy.render import parse_authoring, render_docx
+from capuy.render import docx_to_pdf, render_docx
 
 
 def parse(markdown: str, source: str = "bao-cao.md") -> Document:
     """The authoring text as a model document (``InputError`` on bad front matter)."""
-    return parse_authoring(markdown, source)
+    return parse_markdown(markdown, source)
 
 
 def write_docx(markdown: str, out: Path) -> Path:
@@ -22,8 +24,6 @@ def write_docx(markdown: str, out: Path) -> Path:
 
 def write_pdf(markdown: str, out: Path, converter: Any = None) -> Path:
     """DOCX then PDF; ``converter`` is a running ``PdfConverter`` (warm), else a cold one."""
-    from capuy.render import docx_to_pdf
-
     with tempfile.TemporaryDirectory(prefix="capuy-report-") as tmp:
         docx = write_docx(markdown, Path(tmp) / "bao-cao.docx")
         if converter is not None:
@@ -46,17 +46,7 @@ def pdf_bytes(markdown: str, converter: Any = None) -> bytes:
 def findings_of(markdown: str, source: str = "bao-cao.md") -> list[dict[str, Any]]:
     """What ``capuy check`` says of the text, line numbers being those of the text itself.
 
-    The text is read back like a file (``capuy.read``) and extracted, so the checker sees the
+    The text is read back like a file and extracted (``capuy.api.check_text``), so the checker sees the
     report exactly as it would see the .md on disk."""
-    from capuy.check import check
-    from capuy.check.report import findings_to_json
-    from capuy.extract import extract
-    from capuy.read import read_file
-
-    with tempfile.TemporaryDirectory(prefix="capuy-check-") as tmp:
-        path = Path(tmp) / source
-        path.write_text(markdown, encoding="utf-8")
-        doc = extract(read_file(path))
-        findings = check([doc])
-    data = findings_to_json(findings)
+    data = findings_to_json(check_text(markdown, source))
     return list(data["findings"]) if isinstance(data, dict) else list(data)

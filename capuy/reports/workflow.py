@@ -27,6 +27,7 @@ from capuy.accounts.access import has_role
 from capuy.accounts.levels import Role
 from capuy.errors import InputError
 from capuy.orgs.models import Body, Organisation
+from capuy.read.frontmatter import front_matter_of
 from capuy.reports.compose import compose
 from capuy.reports.models import Report
 from capuy.reports.output import findings_of
@@ -135,7 +136,7 @@ def set_front_matter(body: str, **values: Any) -> str:
     if not body.startswith("---\n"):
         raise InputError("Văn bản thiếu phần đầu YAML", "the text lacks its YAML front matter")
     end = body.index("\n---", 4)
-    data = yaml.safe_load(body[4:end]) or {}
+    data = front_matter_of(body)
     data.update(values)
     head = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     return "---\n" + head + body[end + 1 :]
@@ -172,7 +173,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             "the committee has no issuing body for reports",
         )
     day = on or timezone.localdate()
-    front = yaml.safe_load(report.body[4 : report.body.index("\n---", 4)]) or {}
+    front = front_matter_of(report.body)
     signature = front.get("signature") or {}
     with set_actor(user), transaction.atomic():
         document = register_outgoing(

@@ -1,47 +1,31 @@
-"""The seed demo: extract (and check) every seed report and print a summary.
+"""``capuy seeds``: extract (and check) every seed report and print a summary.
 
-It was ``capuy demo`` until the web app took that name; the web engineer's ``capuy seeds``
-command now calls ``run_demo``. The seeds are found like ``tests/conftest.py`` does:
-``CAPUY_SEEDS``, then ``../shared/seeds`` beside the repository.
+It was ``capuy.extract.demo`` (the extractor running the checker: a cycle); it sits above the
+stages and goes through ``capuy.api``, which also says where the seeds are.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
-from capuy.errors import InputError
-from capuy.extract import extract_file
+from capuy.api import check_documents, extract_file, find_seeds_dir
 from capuy.extract.report import outline_tree
 from capuy.model import Section
-
-
-def find_seeds_dir() -> Path:
-    repo = Path(__file__).resolve().parents[2]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.txt")):
-            return Path(candidate)
-    raise InputError(
-        "Không tìm thấy thư mục báo cáo mẫu (đặt CAPUY_SEEDS hoặc ../shared/seeds)",
-        "seed reports not found: set CAPUY_SEEDS or put them in ../shared/seeds",
-    )
 
 
 def run_demo(console: Console, seeds_dir: Path | None = None) -> None:
     """Extract and check each seed; print one outline per seed and a summary table."""
     seeds_dir = seeds_dir or find_seeds_dir()
     paths = sorted(seeds_dir.glob("*.txt"))
-    from capuy.check import check
-
     rows: list[Text] = []
     for path in paths:
         doc = extract_file(path)
         console.print(outline_tree(doc))
-        by_severity = Counter(f.severity for f in check([doc]))
+        by_severity = Counter(f.severity for f in check_documents([doc]))
         row = Text(f"{path.name}  ", style="bold")
         date = doc.header.date.strftime("%d/%m/%Y") if doc.header.date else "chưa ghi ngày"
         row.append(f"{doc.header.kind or '—'} {doc.header.symbol or '—'}, {date}: ")

@@ -1,5 +1,8 @@
 """The authoring format: Markdown with YAML front matter → ``capuy.model.Document``.
 
+A reader (it was ``capuy.render.authoring``): ``capuy render`` and the report composer parse
+here, then lay out; the front matter goes through ``capuy.read.frontmatter`` in strict mode.
+
 Staff and the report composer write a document as text (``docs/authoring.md``): the front
 matter carries the header, signature and recipients; the Markdown body carries headings (label
 kept in the text: ``# I- …``, ``## 1. …``), paragraphs, ``-``/``+`` lists, tables, footnotes
@@ -15,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -33,8 +35,9 @@ from capuy.model import (
     Signature,
     Table,
 )
-from capuy.render.outline import build_sections, split_label
-from capuy.render.symbols import derive_symbol
+from capuy.read.frontmatter import parse_front_matter
+from capuy.read.headings import build_sections, split_label
+from capuy.read.symbols import derive_symbol
 
 FRONT_MATTER_KEYS = {
     "superior",
@@ -98,30 +101,6 @@ def _inline(token: Token) -> _Inline:
             out.refs.append((int(child.meta["id"]), length))
     out.text = unicodedata.normalize("NFC", "".join(parts))
     return out
-
-
-def _front_matter(raw: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (dòng {mark.line + 2})" if mark is not None else ""
-        raise InputError(
-            f"Phần đầu YAML không hợp lệ{where}",
-            f"invalid YAML front matter{where.replace('dòng', 'line')}",
-        ) from None
-    if not isinstance(data, dict):
-        raise InputError(
-            "Phần đầu YAML phải là các cặp khóa: giá trị",
-            "the YAML front matter must be a mapping of keys to values",
-        )
-    unknown = sorted(set(map(str, data)) - FRONT_MATTER_KEYS)
-    if unknown:
-        raise InputError(
-            f"Khóa không biết trong phần đầu: {', '.join(unknown)}",
-            f"unknown front-matter keys: {', '.join(unknown)}",
-        )
-    return data
 
 
 def _text(value: Any) -> str:
@@ -374,7 +353,7 @@ def parse_authoring(text: str, source: str = "<md>") -> Document:
     tokens = _markdown().parse(text)
     meta: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
-        meta = _front_matter(tokens[0].content)
+        meta = parse_front_matter(tokens[0].content, strict=True, keys=FRONT_MATTER_KEYS) or {}
         tokens = tokens[1:]
     elif text.lstrip().startswith("---"):
         raise InputError(

@@ -27,7 +27,7 @@ urlpatterns = [
     path("danh-muc/", vocabulary.vocabulary, name="vocabulary"),
     path("danh-muc/sua/", include("capuy.web.vocabedit.urls")),
     path("quan-tri/", admin.site.urls),
-    path("to-chuc/", include("capuy.orgs.urls")),
+    path("to-chuc/", include("capuy.web.orgs_urls")),
     path("van-ban/", include("capuy.documents.urls")),
     path("hoi-nghi/", include("capuy.meetings.urls")),
     path("dang-vien/", include("capuy.members.urls")),

@@ -1,4 +1,7 @@
-"""Pages of the organisation tree: the units as they stood on any date, and one unit's history."""
+"""Pages of the organisation tree: the units as they stood on any date, and one unit's history.
+
+They live in ``web`` (they were ``capuy.orgs.views``) because they scope by role through
+``capuy.accounts``, which sits above ``capuy.orgs``; their templates stay in ``orgs/templates``."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.orgs import views
+from capuy.web import orgs_pages as views
 
 app_name = "orgs"
 

@@ -12,7 +12,6 @@ every key not given from another template.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
@@ -20,19 +19,21 @@ from django.template import Context, Engine
 
 from capuy.errors import InputError
 from capuy.text import nfc, search_key
+from capuy.vocab.loader import load_data, packaged_text, resolve_source
 
 REQUIRED = ("kind", "name", "document_kind", "type_code", "summary", "body", "deadline_days")
 
 
 @cache
 def _file(kind: str) -> dict[str, Any]:
-    folder = resources.files("capuy.vocab").joinpath("report_templates")
+    """``vocab/report_templates/<kind>.yaml`` through ``capuy.vocab.loader`` (the overlay
+    applies), its ``source`` checked against its ``sources``."""
     try:
-        text = folder.joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
+        data = load_data(f"report_templates/{kind}")
     except FileNotFoundError:
         raise InputError(f"Không có mẫu báo cáo “{kind}”", f"no report template {kind!r}") from None
-    data = yaml.safe_load(nfc(text))
-    assert isinstance(data, dict)
+    if "source" in data:
+        resolve_source(data, data.get("sources") or {}, f"report_templates/{kind}.yaml")
     return data
 
 
@@ -82,8 +83,7 @@ def load_template(kind: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def default_text(kind: str) -> str:
     """The file's YAML text, to start an override from."""
-    folder = resources.files("capuy.vocab").joinpath("report_templates")
-    return folder.joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
+    return packaged_text(f"report_templates/{kind}")
 
 
 _ENGINE = Engine(

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from capuy.vocab.loader import load_data
+
 LAYOUT_FILE = Path(__file__).with_name("layout.yaml")
 ALIGNMENTS = ("left", "center", "right", "justify")
 
@@ -198,6 +200,9 @@ def parse_layout(data: dict[str, Any]) -> Layout:
 
 @cache
 def load_layout(path: Path = LAYOUT_FILE) -> Layout:
-    """The official layout (cached): ``capuy/vocab/layout.yaml``."""
+    """The official layout (cached): ``capuy/vocab/layout.yaml`` through ``capuy.vocab.loader``
+    (so an administrator's overlay applies), or the file at ``path`` (a test's own layout)."""
+    if path == LAYOUT_FILE:
+        return parse_layout(load_data("layout"))
     with path.open(encoding="utf-8") as handle:
         return parse_layout(yaml.safe_load(handle))

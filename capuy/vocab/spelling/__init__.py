@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from capuy.text import nfc, normalize_tones
+from capuy.vocab.loader import load_data
 
 HERE = Path(__file__).parent
 HUNSPELL_DIC = Path("/usr/share/hunspell/vi_VN.dic")
@@ -52,7 +51,8 @@ class SyllableTables:
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    """``spelling/<name>`` through ``capuy.vocab.loader`` (overlay included)."""
+    return load_data(f"spelling/{name.removesuffix('.yaml')}")
 
 
 def _context(value: str | None) -> re.Pattern[str] | None:

@@ -7,6 +7,10 @@ takes the period of the report the conference discussed: any of the specs above,
 for nine months), ``thematic 2021-05-18..2024-02-26``. The counting window of the fixed kinds
 comes from ``capuy.vocab.report_window`` with the committee's rule (27-26, 15-14, calendar).
 
+Which spelling a kind takes is data: its ``grammar`` in ``vocab/report_periods.yaml`` (month,
+quarter, year, report, range, term, half_term), so a new kind with an existing grammar needs
+no code here.
+
 Pure: no Django. Terms are passed in as (start year, end year, start date, end date).
 """
 
@@ -19,20 +23,15 @@ from dataclasses import dataclass
 from capuy.errors import InputError
 from capuy.text.numbers import int_to_roman
 from capuy.text.periods import last_day
-from capuy.vocab import report_period, report_window
+from capuy.vocab import report_period, report_periods, report_window
 
-KINDS = (
-    "monthly",
-    "quarterly",
-    "six_month",
-    "nine_month",
-    "yearly",
-    "mid_term",
-    "term",
-    "conclusion",
-    "thematic",
-)
-FIXED = ("monthly", "quarterly", "six_month", "nine_month", "yearly")
+
+def kinds() -> tuple[str, ...]:
+    """The report kinds, from ``vocab/report_periods.yaml`` (overlay included)."""
+    return tuple(kind.code for kind in report_periods())
+
+
+KINDS = kinds()  # as shipped when capuy starts: the report model's choices
 
 
 @dataclass(frozen=True)
@@ -90,31 +89,25 @@ def _bad(spec: str, kind: str, example: str) -> InputError:
     )
 
 
-_EXAMPLES = {
-    "monthly": "2024-02",
-    "quarterly": "2024-Q1",
-    "six_month": "2024-H1",
-    "nine_month": "2024",
-    "yearly": "2024",
-    "mid_term": "2020-2025",
-    "term": "2020-2025",
-    "conclusion": "2024-9M",
-    "thematic": "2021-05-18..2024-02-26",
-}
+def _example(kind: str) -> str:
+    known = report_period(kind)
+    return known.example if known else ""
 
 
 def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """A kind of grammar month, quarter or year (a fixed calendar span)."""
     spec = spec.strip().upper()
-    if kind == "monthly":
+    grammar = _grammar(kind)
+    if grammar == "month":
         found = re.fullmatch(r"(\d{4})-(\d{1,2})", spec)
         if not found or not 1 <= int(found[2]) <= 12:
-            raise _bad(spec, kind, _EXAMPLES[kind])
+            raise _bad(spec, kind, _example(kind))
         year, month = int(found[1]), int(found[2])
-        window = report_window("monthly", year, month, rule)
+        window = report_window(kind, year, month, rule)
         ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
         py, pm = (year, month - 1) if month > 1 else (year - 1, 12)
-        next_window = report_window("monthly", ny, nm, rule)
-        prev_window = report_window("monthly", py, pm, rule)
+        next_window = report_window(kind, ny, nm, rule)
+        prev_window = report_window(kind, py, pm, rule)
         return ReportPeriod(
             kind,
             f"{year}-{month:02d}",
@@ -129,16 +122,16 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
             prev_window.start,
             max(prev_window.end, last_day(py, pm)),
         )
-    if kind == "quarterly":
+    if grammar == "quarter":
         found = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
         if not found:
-            raise _bad(spec, kind, _EXAMPLES[kind])
+            raise _bad(spec, kind, _example(kind))
         year, quarter = int(found[1]), int(found[2])
-        window = report_window("quarterly", year, quarter, rule)
+        window = report_window(kind, year, quarter, rule)
         ny, nq = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
         py, pq = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-        nw = report_window("quarterly", ny, nq, rule)
-        pw = report_window("quarterly", py, pq, rule)
+        nw = report_window(kind, ny, nq, rule)
+        pw = report_window(kind, py, pq, rule)
         return ReportPeriod(
             kind,
             f"{year}-Q{quarter}",
@@ -155,12 +148,12 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
         )
     found = re.fullmatch(r"(\d{4})(?:-(H1|9M|Y))?", spec)
     if not found:
-        raise _bad(spec, kind, _EXAMPLES[kind])
+        raise _bad(spec, kind, _example(kind))
     year = int(found[1])
     window = report_window(kind, year, None, rule)
     known = report_period(kind)
     months = (known.months if known else None) or 12
-    if kind == "yearly":
+    if months == 12:
         nxt = Label(f"năm {year + 1}", year + 1)
         prev = Label(f"năm {year - 1}", year - 1)
         next_start, next_end = dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
@@ -171,7 +164,7 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
         prev = Label(f"năm {year - 1}", year - 1)
         next_start, next_end = window.end + dt.timedelta(days=1), dt.date(year, 12, 31)
         prev_start, prev_end = dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
-    label = Label(f"năm {year}", year) if kind == "yearly" else Label(window.label, year)
+    label = Label(f"năm {year}", year) if months == 12 else Label(window.label, year)
     return ReportPeriod(
         kind,
         str(year),
@@ -197,6 +190,15 @@ _CONCLUSION_SPECS = (
 )
 
 
+FIXED_GRAMMARS = ("month", "quarter", "year")
+
+
+def _grammar(kind: str) -> str:
+    """How a period of ``kind`` is spelled and steps (``vocab/report_periods.yaml``)."""
+    known = report_period(kind)
+    return known.grammar if known else ""
+
+
 def resolve_period(
     kind: str,
     spec: str,
@@ -205,36 +207,37 @@ def resolve_period(
     today: dt.date | None = None,
 ) -> ReportPeriod:
     """The window and labels of a report of ``kind`` for ``spec`` (``InputError`` if bad)."""
-    if kind not in KINDS:
+    if kind not in kinds():
         raise InputError(
-            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(KINDS)})",
-            f"unknown report kind {kind!r} (one of: {', '.join(KINDS)})",
+            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(kinds())})",
+            f"unknown report kind {kind!r} (one of: {', '.join(kinds())})",
         )
     spec = (spec or "").strip()
-    if kind in FIXED:
+    grammar = _grammar(kind)
+    if grammar in FIXED_GRAMMARS:
         return _fixed(kind, spec, rule)
-    if kind == "conclusion":
+    if grammar == "report":
         for pattern, underlying in _CONCLUSION_SPECS:
             if re.fullmatch(pattern, spec.upper()):
                 base = _fixed(underlying, spec.upper().replace("-9M", "").replace("-Y", ""), rule)
-                return ReportPeriod("conclusion", spec.upper(), *_fields_after_spec(base))
-        raise _bad(spec, kind, _EXAMPLES[kind])
-    if kind == "thematic":
+                return ReportPeriod(kind, spec.upper(), *_fields_after_spec(base))
+        raise _bad(spec, kind, _example(kind))
+    if grammar == "range":
         found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", spec)
         if not found:
-            raise _bad(spec, kind, _EXAMPLES[kind])
+            raise _bad(spec, kind, _example(kind))
         first, last = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
         if last < first:
-            raise _bad(spec, kind, _EXAMPLES[kind])
+            raise _bad(spec, kind, _example(kind))
         label = Label(f"từ ngày {text_date(first)} đến ngày {text_date(last)}", last.year)
         later = Label("thời gian tới", last.year)
         return ReportPeriod(
             kind, spec, first, last, label, later, label, last, last, last, first, first
         )
-    # mid_term, term: the committee's term, given by its years
+    # half_term, term: the committee's term, given by its years
     found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", spec)
     if not found:
-        raise _bad(spec, kind, _EXAMPLES[kind])
+        raise _bad(spec, kind, _example(kind))
     if term is None:
         raise InputError(
             f"Không tìm thấy nhiệm kỳ {spec} của cấp ủy này",
@@ -243,7 +246,7 @@ def resolve_period(
     start_year, end_year, start, end = term
     years = f"{start_year} - {end_year}"
     following = f"{end_year} - {end_year + (end_year - start_year)}"
-    if kind == "mid_term":
+    if grammar == "half_term":
         middle = dt.date(start.year + (end_year - start_year) // 2, start.month, 1)
         stop = middle - dt.timedelta(days=1)
         return ReportPeriod(

@@ -62,12 +62,12 @@ def _with_base(data: dict[str, Any], seen: tuple[str, ...] = ()) -> dict[str, An
 def load_template(kind: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """The template of ``kind``: the administrator's override if any, else the file."""
     from capuy.reports.models import TemplateOverride
-    from capuy.reports.periods import KINDS
+    from capuy.reports.periods import kinds
 
-    if kind not in KINDS:
+    if kind not in kinds():
         raise InputError(
-            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(KINDS)})",
-            f"unknown report kind {kind!r} (one of: {', '.join(KINDS)})",
+            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(kinds())})",
+            f"unknown report kind {kind!r} (one of: {', '.join(kinds())})",
         )
     override = TemplateOverride.objects.filter(kind=kind).values_list("text", flat=True).first()
     data = parse_template_text(override) if override else _file(kind)

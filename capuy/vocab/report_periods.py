@@ -53,6 +53,8 @@ class ReportPeriodKind:
     months: int | None
     source: str
     note: str = ""
+    grammar: str = ""  # how its period is spelled and steps (report_periods.yaml)
+    example: str = ""  # a spelling of its period, for error messages
 
 
 @cache
@@ -66,6 +68,8 @@ def _kinds() -> tuple[ReportPeriodKind, ...]:
             months=entry.get("months"),
             source=resolve_source(entry, data["sources"], "report_periods.yaml kinds"),
             note=(entry.get("note") or "").strip(),
+            grammar=str(entry.get("grammar") or ""),
+            example=str(entry.get("example") or ""),
         )
         for entry in data["kinds"]
     )
@@ -127,17 +131,17 @@ def window_rule(code: str) -> WindowRule:
 
 def _first_month(kind: ReportPeriodKind, index: int | None) -> tuple[int, str]:
     """The first calendar month of the period and its label prefix."""
-    if kind.code == "monthly":
+    if kind.grammar == "month":
         if index is None or not 1 <= index <= 12:
-            raise ValueError("a monthly report needs its month (1–12)")
+            raise ValueError(f"a {kind.code} report needs its month (1–12)")
         return index, f"tháng {index:02d}"
-    if kind.code == "quarterly":
+    if kind.grammar == "quarter":
         if index is None or not 1 <= index <= 4:
-            raise ValueError("a quarterly report needs its quarter (1–4)")
+            raise ValueError(f"a {kind.code} report needs its quarter (1–4)")
         return 3 * index - 2, f"quý {int_to_roman(index)}"
     if index is not None:
         raise ValueError(f"a {kind.code} report has no index")
-    if kind.code == "yearly":
+    if kind.months == 12:
         return 1, "năm"
     return 1, f"{kind.months} tháng đầu năm"
 
@@ -163,7 +167,7 @@ def report_window(
     the_rule = window_rule(rule) if isinstance(rule, str) else rule
     first_month, prefix = _first_month(kind, index)
     last_month = first_month + kind.months - 1
-    label = f"{prefix}/{year}" if code in ("monthly", "quarterly") else f"{prefix} {year}"
+    label = f"{prefix}/{year}" if kind.grammar in ("month", "quarter") else f"{prefix} {year}"
     if the_rule.start_day is None or the_rule.end_day is None:
         start = date(year, first_month, 1)
         end = date(year, last_month, calendar.monthrange(year, last_month)[1])

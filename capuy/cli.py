@@ -15,6 +15,7 @@ from rich.console import Console
 
 from capuy import __version__
 from capuy.errors import InputError
+from capuy.model import CATEGORIES
 
 app = typer.Typer(
     name="capuy",
@@ -274,9 +275,9 @@ def check_command(
         str | None,
         typer.Option(
             "--select",
-            help="Chỉ các nhóm hoặc quy tắc này, cách nhau dấu phẩy / only these: arithmetic, "
-            "citation-date, citation-type, citation-conflict, term, spelling, duplicate, "
-            "format, other (hoặc mã quy tắc như spelling.confusion)",
+            help="Chỉ các nhóm hoặc quy tắc này, cách nhau dấu phẩy / only these: "
+            + ", ".join(CATEGORIES)
+            + " (hoặc mã quy tắc như spelling.confusion)",
         ),
     ] = None,
     ignore: Annotated[

@@ -21,15 +21,13 @@ from django.db.models import Q
 from capuy.accounts.levels import Classification
 from capuy.documents.models import Document
 from capuy.errors import InputError
-from capuy.meetings.models import Meeting
-from capuy.members import stats as member_stats
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
-from capuy.reports import records
-from capuy.reports.models import Report, ReportSettings
+from capuy.reports.models import ReportSettings
 from capuy.reports.periods import ReportPeriod, resolve_period, text_date
 from capuy.reports.records import Provenance, Source, committee_short
+from capuy.reports.sections import SectionRequest, fill_sections
 from capuy.reports.templating import fill, load_template
-from capuy.text import format_count, search_key
+from capuy.text import search_key
 
 NARRATIVE = "[Chuyên viên bổ sung nội dung.]"
 _AREA_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
@@ -92,11 +90,11 @@ def term_of(org: Organisation, spec: str) -> tuple[int, int, dt.date, dt.date | 
 def period_for(
     org: Organisation, kind: str, spec: str, today: dt.date | None = None
 ) -> ReportPeriod:
-    """The period of a report of ``org``. Monthly reports count over the committee's own
-    window (``ReportSettings.window_rule``: 27-26 as seed 000, 15-14 …); every kind otherwise
-    over its template's ``window_rule``."""
+    """The period of a report of ``org``. A kind whose template says ``committee_window``
+    (the monthly report) counts over the committee's own window (``ReportSettings.window_rule``:
+    27-26 as seed 000, 15-14 …); every kind otherwise over its template's ``window_rule``."""
     template = load_template(kind)
-    own = settings_for(org) if kind == "monthly" else None
+    own = settings_for(org) if template.get("committee_window") else None
     rule = (own.window_rule if own and own.window_rule else None) or template.get(
         "window_rule", "calendar"
     )
@@ -116,60 +114,6 @@ def _signer(org: Organisation, title: str) -> str:
         .first()
         or ""
     )
-
-
-def _conference(org: Organisation, period: ReportPeriod, classification: int) -> Any:
-    """The committee's conference that discussed the period: the first BCH meeting after the
-    period's end (within two months), else the last one inside it."""
-    qs = Meeting.objects.filter(
-        organisation=org, body__kind="bch", classification__lte=classification
-    ).select_related("term")
-    after = qs.filter(held_on__gt=period.end, held_on__lte=period.end + dt.timedelta(days=62))
-    return (
-        after.order_by("held_on").first()
-        or qs.filter(held_on__gte=period.start, held_on__lte=period.end)
-        .order_by("-held_on")
-        .first()
-    )
-
-
-def _subordinate_reports(
-    org: Organisation, kind: str, period: ReportPeriod, prov: Provenance
-) -> tuple[list[str], str]:
-    """The reports of the units below, as received at this level ("lists merged")."""
-    units = records.subordinate_units(org, period.end)
-    if not units:
-        return [], ""
-    got = {
-        r.organisation_id: r
-        for r in Report.objects.filter(
-            organisation__in=units, kind=kind, period=period.spec, submitted_on__isnull=False
-        ).select_related("document")
-    }
-    prov.add(
-        "reports.subordinate",
-        "báo cáo của tổ chức đảng trực thuộc đã nhận",
-        len(got),
-        Report.objects.filter(pk__in=[r.pk for r in got.values()]),
-    )
-    rows = []
-    late = 0
-    for unit in units:
-        report = got.get(unit.pk)
-        name = unit.committee_name or unit.name
-        if report is None:
-            rows.append(f"{name}: chưa nhận báo cáo.")
-            continue
-        number = f"Báo cáo số {report.symbol}" if report.symbol else "Báo cáo"
-        when = text_date(report.submitted_on) if report.submitted_on else ""
-        status = "trễ hạn" if report.is_late() else "đúng hạn"
-        late += report.is_late()
-        rows.append(f"{name}: {number}, gửi ngày {when} ({status}).")
-    summary = (
-        f"{format_count(len(got))}/{format_count(len(units))} báo cáo của các tổ chức đảng "
-        f"trực thuộc (đúng hạn {format_count(len(got) - late)}, trễ hạn {format_count(late)})"
-    )
-    return rows, summary
 
 
 def _issuer_code(org: Organisation, body_kind: str) -> str:
@@ -195,40 +139,7 @@ def compose(
     prov = Provenance()
     parent = org.parent
     short = committee_short(org)
-    start, end = period.start, period.end
-    m = records.membership(org, start, end, prov)
-    m_ctx = {**m}
-    membership_text = fill(template.get("membership_decision", ""), {"m": m_ctx}).strip()
-    membership_text = re.sub(r"\s+", " ", membership_text)
-    fields = list(template.get("decision_fields", []))
-    decisions, other = (
-        records.decisions(org, start, end, fields, membership_text, classification, prov)
-        if fields
-        else ([], "")
-    )
-    other_label = str(template.get("other_decisions", "")).rstrip(".")
-    other_decisions = (
-        f"**{other_label}:** {other}" if other else f"**{other_label}.**" if other_label else ""
-    )
-    chaired, attended = records.chaired_and_attended(org, start, end, classification, prov)
-    task_fields = list(template.get("task_fields", []))
-    statements = records.statements(org, start, end, prov)
-    subordinate_rows, subordinate_summary = _subordinate_reports(org, kind, period, prov)
-    appendix = records.appendix(org, start, end, classification, prov)
-    conference = _conference(org, period, classification) if kind == "conclusion" else None
     when = issued_on or period.end
-    type_name = str(template["document_kind"]).capitalize()
-    symbol_text = symbol or ""
-    appendix_note = (
-        f"(kèm theo {type_name} số {symbol_text} ngày {text_date(when)} của Ban Thường vụ {short})"
-        if symbol_text
-        else ""
-    )
-    membership_footnote = "; ".join(
-        s
-        for s in (m["admissions_sentence"], m["recognitions_sentence"], m["removals_sentence"])
-        if s
-    )
     ctx: dict[str, Any] = {
         "short": short,
         "superior_short": committee_short(parent) if parent else "",
@@ -237,45 +148,18 @@ def compose(
         "period": period.period,
         "next": period.next,
         "previous": period.previous,
-        "window_start": text_date(start),
-        "window_end": text_date(end),
+        "window_start": text_date(period.start),
+        "window_end": text_date(period.end),
         "narrative": NARRATIVE,
-        "m": m_ctx,
-        "decisions": decisions,
-        "other_decisions": other_decisions,
-        "standing_opinions": records.standing_opinions(org, start, end, classification, prov),
-        "chaired": chaired,
-        "attended": attended,
-        "appendix": appendix,
-        "appendix_count": records.format_count(
-            next(x.value for x in prov if x.key == "documents.issued")
-        ),
-        "appendix_note": appendix_note,
-        "previous_tasks": records.previous_tasks(
-            org, start, period.calendar_end, classification, prov
-        ),
-        "next_tasks": records.next_tasks(
-            org, period.next_start, period.next_end, task_fields, classification, prov
-        ),
-        "meeting_counts": records.meeting_counts(org, start, end, classification, prov),
-        "membership_footnote": membership_footnote,
-        "indicators": records.indicator_rows(org, start, end, prov),
-        "unit_figures": records.unit_figures(org, start, end, prov)
-        if template.get("unit_figures")
-        else [],
-        "subordinate_reports": subordinate_rows,
-        "subordinate_summary": subordinate_summary,
-        "conference": conference.full_title if conference else f"Hội nghị {short}",
-        "conference_date": text_date(conference.held_on) if conference else "",
         "topic": topic or NARRATIVE,
-        **statements,
+        "conference": f"Hội nghị {short}",  # the "conference" section names the real one
+        "conference_date": "",
+        "unit_figures": [],
     }
-    if kind in ("conclusion", "term", "mid_term"):
-        ctx["admissions_clause"] = records.admissions_against_target(org, start, end, prov)
-        ctx["member_count"] = records.member_total(org, end, prov)
-        ctx["removals_clause"] = member_stats.strike_offs_and_removals(
-            org, start, end, style="review"
-        ).sentence
+    request = SectionRequest(
+        org, kind, period, template, classification, symbol or "", when, prov, ctx
+    )
+    fill_sections(list(template.get("sections", [])), request)
     summary = _clean(fill(str(template["summary"]), ctx))
     body = _clean(fill(str(template["body"]), ctx))
     kind_text = str(template["document_kind"])

@@ -22,6 +22,8 @@ from capuy.text import nfc, search_key
 from capuy.vocab.loader import load_data, packaged_text, resolve_source
 
 REQUIRED = ("kind", "name", "document_kind", "type_code", "summary", "body", "deadline_days")
+# ``sections`` (what the records fill, capuy/reports/sections.py) and ``committee_window`` are
+# plain data too.
 
 
 @cache
@@ -72,6 +74,10 @@ def load_template(kind: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     override = TemplateOverride.objects.filter(kind=kind).values_list("text", flat=True).first()
     data = parse_template_text(override) if override else _file(kind)
     merged = _with_base(data, seen)
+    if override and "sections" not in merged and "sections" in _with_base(_file(kind), seen):
+        # an override written before templates declared their sections keeps the file's
+        merged["sections"] = _with_base(_file(kind), seen)["sections"]
+        merged.setdefault("committee_window", _file(kind).get("committee_window", False))
     missing = [key for key in REQUIRED if key not in merged]
     if missing:
         raise InputError(

@@ -136,3 +136,15 @@ def test_recipe_record_family(family, tree, town_leader) -> None:  # type: ignor
     lines: list[str] = []
     load_demo(report=lines.append)
     assert "recipe: 15 phường, xã" in lines
+
+
+def test_every_template_declares_sections_that_have_providers() -> None:
+    """A kind's behaviour is its template's data: the sections it declares all exist."""
+    from capuy.reports.periods import kinds
+    from capuy.reports.sections import SECTIONS
+    from capuy.reports.templating import load_template
+
+    for kind in kinds():
+        sections = load_template(kind).get("sections")
+        assert sections, f"{kind}: no sections"
+        assert set(sections) <= set(SECTIONS), f"{kind}: {set(sections) - set(SECTIONS)}"

@@ -162,6 +162,32 @@ def compose(
     fill_sections(list(template.get("sections", [])), request)
     summary = _clean(fill(str(template["summary"]), ctx))
     body = _clean(fill(str(template["body"]), ctx))
+    front = _front_matter(org, template, ctx, summary, when, number, symbol, classification)
+    markdown = (
+        "---\n"
+        + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+        + "---\n\n"
+        + body
+        + "\n"
+    )
+    title = summary.splitlines()[0] if summary else str(template["name"])
+    due = period.end + dt.timedelta(days=int(template["deadline_days"]))
+    return Composition(org, kind, period, title, markdown, due, list(prov))
+
+
+def _front_matter(
+    org: Organisation,
+    template: dict[str, Any],
+    ctx: dict[str, Any],
+    summary: str,
+    when: dt.date,
+    number: int | None,
+    symbol: str,
+    classification: int,
+) -> dict[str, Any]:
+    """The authoring format's header of the report: issuer, number, place and date, kind and
+    summary, signature (the committee's own signer if it set one) and recipients."""
+    parent = org.parent
     kind_text = str(template["document_kind"])
     if template.get("kind_line"):
         kind_text += "\n" + fill(str(template["kind_line"]), ctx).strip()
@@ -195,16 +221,7 @@ def compose(
     front["recipients"] = [fill(str(r), ctx).strip() for r in template.get("recipients", [])]
     if not front["superior"]:
         del front["superior"]
-    markdown = (
-        "---\n"
-        + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-        + "---\n\n"
-        + body
-        + "\n"
-    )
-    title = summary.splitlines()[0] if summary else str(template["name"])
-    due = period.end + dt.timedelta(days=int(template["deadline_days"]))
-    return Composition(org, kind, period, title, markdown, due, list(prov))
+    return front
 
 
 def _clean(text: str) -> str:

@@ -8,7 +8,6 @@ provenance of every computed figure (``Report.provenance``) and a page can link 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -16,20 +15,16 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from capuy.documents.models import Document
-from capuy.documents.monthly import group_by_type, join_summaries
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.indicators.rollup import achievement, entered_values
-from capuy.meetings.models import AgendaItem, Meeting, Task
 from capuy.members import stats as member_stats
 from capuy.members.models import MemberEvent
 from capuy.members.services import members_at
 from capuy.orgs.models import Organisation, valid_at_q
 from capuy.oversight import stats as oversight_stats
 from capuy.petitions import stats as petition_stats
-from capuy.reports.templating import classify, field_labels
 from capuy.stats.counts import COUNTS
-from capuy.text import format_count, format_number, format_percent, search_key
+from capuy.text import format_count, format_number, format_percent
 
 
 @dataclass
@@ -60,6 +55,12 @@ class Provenance(list[Source]):
         value = len(ids) if value is None else value
         self.append(Source(key, label, value, model, ids))
         return value
+
+
+def committee_short(org: Organisation) -> str:
+    """ "Thị ủy Đức Phổ" → "Thị ủy"; "Đảng ủy phường Phổ Hòa" → "Đảng ủy"."""
+    words = (org.committee_name or org.name).split()
+    return " ".join(words[:2])
 
 
 # --- members ----------------------------------------------------------------------------------
@@ -109,273 +110,6 @@ def membership(
         "recognitions_sentence": rec.sentence,
         "removals_sentence": out.sentence,
     }
-
-
-# --- meetings ---------------------------------------------------------------------------------
-
-_INNER_NUMBER = re.compile(r"\((\d+)\)")
-
-
-def number_items(items: list[str]) -> str:
-    """ "(1) a; (2) b." — an item's own sub-items "(1)…" become "(2.1)…" under item 2."""
-    cleaned = [i.strip().rstrip(".;").strip() for i in items if i.strip()]
-    if len(cleaned) == 1:
-        return cleaned[0] + "."
-    parts = []
-    for n, item in enumerate(cleaned, start=1):
-        item = _INNER_NUMBER.sub(lambda m, n=n: f"({n}.{m[1]})", item)  # type: ignore[misc]
-        parts.append(f"({n}) {item}")
-    return "; ".join(parts) + "."
-
-
-def _meetings(root: Organisation, start: dt.date, end: dt.date, classification: int) -> Any:
-    return (
-        Meeting.objects.filter(
-            organisation=root,
-            held_on__gte=start,
-            held_on__lte=end,
-            classification__lte=classification,
-        )
-        .select_related("body")
-        .order_by("held_on", "pk")
-    )
-
-
-def agenda_items(
-    root: Organisation, start: dt.date, end: dt.date, body_kind: str, classification: int
-) -> Any:
-    return (
-        AgendaItem.objects.filter(
-            meeting__in=_meetings(root, start, end, classification).filter(body__kind=body_kind)
-        )
-        .select_related("meeting")
-        .order_by("meeting__held_on", "meeting__pk", "position", "pk")
-    )
-
-
-_MEMBERSHIP_WORDS = ("ket nap", "cong nhan dang vien chinh thuc")
-
-
-def is_membership_item(title: str) -> bool:
-    key = search_key(title)
-    return any(w in key for w in _MEMBERSHIP_WORDS)
-
-
-def decisions(
-    root: Organisation,
-    start: dt.date,
-    end: dt.date,
-    fields: list[str],
-    membership_text: str,
-    classification: int,
-    prov: Provenance,
-) -> tuple[list[dict[str, str]], str]:
-    """The standing committee's decisions, grouped by field; the membership decision is the
-    one computed from the member records (it replaces an agenda item that states it)."""
-    items = agenda_items(root, start, end, "btv", classification)
-    groups: dict[str, list[str]] = {code: [] for code in fields}
-    other: list[str] = []
-    used: list[int] = []
-    placed_membership = False
-    for item in items:
-        used.append(item.pk)
-        if is_membership_item(item.title):
-            if membership_text and not placed_membership and "to_chuc_co_so" in groups:
-                groups["to_chuc_co_so"].append(membership_text)
-                placed_membership = True
-            continue
-        code = classify(item.title, fields)
-        (groups[code] if code else other).append(item.title)
-    if membership_text and not placed_membership and "to_chuc_co_so" in groups:
-        groups["to_chuc_co_so"].insert(0, membership_text)
-    prov.add(
-        "meetings.btv_decisions",
-        "nội dung Ban Thường vụ thảo luận, quyết định",
-        len(used),
-        AgendaItem.objects.filter(pk__in=used),
-    )
-    labels = field_labels()
-    result = [
-        {"label": labels[code]["decision_label"], "text": number_items(texts)}
-        for code, texts in groups.items()
-        if texts
-    ]
-    return result, number_items(other) if other else ""
-
-
-def standing_opinions(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> list[str]:
-    items = agenda_items(root, start, end, "thuong_truc", classification)
-    prov.add("meetings.standing_opinions", "nội dung Thường trực cho ý kiến", items.count(), items)
-    out = []
-    for item in items:
-        if is_membership_item(item.title):
-            continue
-        text = _OPINION_LEAD.sub("", item.title).rstrip(".")
-        out.append(text[:1].upper() + text[1:] + ".")
-    return out
-
-
-_OPINION_LEAD = re.compile(r"^\s*cho ý kiến\s+(về\s+)?", re.IGNORECASE)
-
-
-def chaired_and_attended(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> tuple[str, str]:
-    """Meetings the permanent members chaired (those with a chair, except the permanent
-    members' own meetings, whose matters are listed above) and those they attended (no chair
-    recorded: held by others). Meetings of a body are named by the body: "Họp Ban Thường vụ
-    Thị ủy", once however many times it met."""
-    meetings = list(_meetings(root, start, end, classification))
-    chaired: list[str] = []
-    attended: list[str] = []
-    chaired_ids: list[int] = []
-    attended_ids: list[int] = []
-    for meeting in meetings:
-        if meeting.body.kind == "thuong_truc" and meeting.chair:
-            continue
-        if meeting.chair:
-            own = search_key(meeting.body.name) in search_key(meeting.title)
-            name = f"Họp {meeting.body.name}" if own else meeting.title
-            if name not in chaired:
-                chaired.append(name)
-            chaired_ids.append(meeting.pk)
-        else:
-            attended.append(meeting.title)
-            attended_ids.append(meeting.pk)
-    prov.add(
-        "meetings.chaired",
-        "cuộc họp, hội nghị chủ trì",
-        len(chaired_ids),
-        Meeting.objects.filter(pk__in=chaired_ids),
-    )
-    prov.add(
-        "meetings.attended",
-        "cuộc họp, hội nghị tham dự",
-        len(attended_ids),
-        Meeting.objects.filter(pk__in=attended_ids),
-    )
-    return (number_items(chaired) if chaired else "", number_items(attended) if attended else "")
-
-
-def meeting_counts(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> str:
-    """ "05 Hội nghị Thị ủy bất thường, 07 Hội nghị Ban Thường vụ Thị ủy thường kỳ …"."""
-    order = {"bch": 0, "btv": 1, "thuong_truc": 2}
-    words = {"thuong_ky": "thường kỳ", "bat_thuong": "không thường kỳ", "mo_rong": "mở rộng"}
-    qs = (
-        _meetings(root, start, end, classification)
-        .filter(body__kind__in=list(order))
-        .exclude(chair="")
-    )
-    counts: Counter[tuple[int, str, str]] = Counter()
-    for meeting in qs:
-        short = meeting.body.name
-        if meeting.body.kind == "bch":
-            short = committee_short(root)
-        counts[(order[meeting.body.kind], short, words.get(meeting.kind, meeting.kind))] += 1
-    prov.add(
-        "meetings.count",
-        "số hội nghị",
-        qs.count(),
-        Meeting.objects.filter(pk__in=[m.pk for m in qs]),
-    )
-    parts = [
-        f"{format_count(n)} Hội nghị {body} {kind}" for (_, body, kind), n in sorted(counts.items())
-    ]
-    if not parts:
-        return ""
-    return ", ".join(parts[:-1]) + (" và " if len(parts) > 1 else "") + parts[-1]
-
-
-def committee_short(org: Organisation) -> str:
-    """ "Thị ủy Đức Phổ" → "Thị ủy"; "Đảng ủy phường Phổ Hòa" → "Đảng ủy"."""
-    words = (org.committee_name or org.name).split()
-    return " ".join(words[:2])
-
-
-# --- documents --------------------------------------------------------------------------------
-
-
-def appendix(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> list[dict[str, str]]:
-    """Important outgoing documents of the committee's register in the period, grouped by
-    type (seed 000's appendix); none above the report's own classification."""
-
-    qs = (
-        Document.objects.outgoing()
-        .filter(
-            organisation=root,
-            important=True,
-            issued_on__gte=start,
-            issued_on__lte=end,
-            classification__lte=classification,
-        )
-        .exclude(report__isnull=False)
-    )
-    groups = group_by_type(qs.order_by("number"))
-    prov.add("documents.issued", "văn bản quan trọng ban hành", qs.count(), qs)
-    return [
-        {
-            "type_name": g.type_name,
-            "text": join_summaries([d.summary for d in g.documents]).replace("|", "/"),
-        }
-        for g in groups
-    ]
-
-
-# --- tasks ------------------------------------------------------------------------------------
-
-
-def _tasks(root: Organisation, start: dt.date, end: dt.date, classification: int) -> Any:
-    return Task.objects.filter(
-        organisation=root, due_on__gte=start, due_on__lte=end, classification__lte=classification
-    ).order_by("due_on", "pk")
-
-
-def previous_tasks(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> list[str]:
-    """The key tasks due in the period, with where they stand at its end."""
-    qs = _tasks(root, start, end, classification)
-    prov.add("tasks.due", "nhiệm vụ trọng tâm của kỳ", qs.count(), qs)
-    out = []
-    for task in qs:
-        status = task.get_status_display()
-        if task.status == task.Status.DONE and task.completed_on:
-            status += f" ngày {task.completed_on:%d/%m/%Y}"
-        out.append(f"{task.title.rstrip('.')} (*{status}*).")
-    return out
-
-
-def next_tasks(
-    root: Organisation,
-    start: dt.date,
-    end: dt.date,
-    fields: list[str],
-    classification: int,
-    prov: Provenance,
-) -> list[dict[str, Any]]:
-    """Tasks due in the next period, grouped by field; a task of no field stands alone."""
-    qs = _tasks(root, start, end, classification)
-    prov.add("tasks.next", "nhiệm vụ trọng tâm kỳ tới", qs.count(), qs)
-    groups: dict[str, list[str]] = {code: [] for code in fields}
-    alone: list[str] = []
-    for task in qs:
-        code = classify(task.title, fields)
-        text = task.title.rstrip(".") + "."
-        (groups[code] if code else alone).append(text)
-    labels = field_labels()
-    out = [
-        {"label": labels[code]["task_label"], "items": items}
-        for code, items in groups.items()
-        if items
-    ]
-    out += [{"label": text, "items": []} for text in alone]
-    return out
 
 
 # --- oversight, petitions, dialogues ----------------------------------------------------------

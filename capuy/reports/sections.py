@@ -2,7 +2,7 @@
 
 A template lists its ``sections`` (``vocab/report_templates/*.yaml``) in the order they are
 computed; each name is a provider registered here, which reads the records of the period for
-the organisation's subtree (``capuy.reports.records``), keeps every figure's provenance and
+the organisation's subtree (``capuy.reports.records``, ``capuy.reports.meeting_records``), keeps every figure's provenance and
 returns the names the template's text uses. ``compose`` knows no section and no kind: a kind
 that needs the committee's conference, the review figures or the unit-by-unit table says so in
 its template. ``register_section`` adds a provider (a record app's, or a test's).
@@ -19,7 +19,7 @@ from typing import Any
 from capuy.meetings.models import Meeting
 from capuy.members import stats as member_stats
 from capuy.orgs.models import Organisation
-from capuy.reports import records
+from capuy.reports import meeting_records, records
 from capuy.reports.models import Report
 from capuy.reports.periods import ReportPeriod, text_date
 from capuy.reports.records import Provenance, committee_short
@@ -90,7 +90,7 @@ def _decisions(r: SectionRequest) -> dict[str, Any]:
     text = re.sub(r"\s+", " ", text)
     fields = list(r.template.get("decision_fields", []))
     decisions, other = (
-        records.decisions(r.org, r.start, r.end, fields, text, r.classification, r.prov)
+        meeting_records.decisions(r.org, r.start, r.end, fields, text, r.classification, r.prov)
         if fields
         else ([], "")
     )
@@ -100,7 +100,7 @@ def _decisions(r: SectionRequest) -> dict[str, Any]:
 
 
 def _chaired_and_attended(r: SectionRequest) -> dict[str, Any]:
-    chaired, attended = records.chaired_and_attended(
+    chaired, attended = meeting_records.chaired_and_attended(
         r.org, r.start, r.end, r.classification, r.prov
     )
     return {"chaired": chaired, "attended": attended}
@@ -148,7 +148,7 @@ def _subordinate_reports(r: SectionRequest) -> dict[str, Any]:
 
 
 def _appendix(r: SectionRequest) -> dict[str, Any]:
-    appendix = records.appendix(r.org, r.start, r.end, r.classification, r.prov)
+    appendix = meeting_records.appendix(r.org, r.start, r.end, r.classification, r.prov)
     type_name = str(r.template["document_kind"]).capitalize()
     note = (
         f"(kèm theo {type_name} số {r.symbol} ngày {text_date(r.issued_on)} "
@@ -181,7 +181,7 @@ def _conference(r: SectionRequest) -> dict[str, Any]:
 
 def _standing_opinions(r: SectionRequest) -> dict[str, Any]:
     return {
-        "standing_opinions": records.standing_opinions(
+        "standing_opinions": meeting_records.standing_opinions(
             r.org, r.start, r.end, r.classification, r.prov
         )
     }
@@ -189,7 +189,7 @@ def _standing_opinions(r: SectionRequest) -> dict[str, Any]:
 
 def _previous_tasks(r: SectionRequest) -> dict[str, Any]:
     return {
-        "previous_tasks": records.previous_tasks(
+        "previous_tasks": meeting_records.previous_tasks(
             r.org, r.start, r.period.calendar_end, r.classification, r.prov
         )
     }
@@ -198,7 +198,7 @@ def _previous_tasks(r: SectionRequest) -> dict[str, Any]:
 def _next_tasks(r: SectionRequest) -> dict[str, Any]:
     fields = list(r.template.get("task_fields", []))
     return {
-        "next_tasks": records.next_tasks(
+        "next_tasks": meeting_records.next_tasks(
             r.org, r.period.next_start, r.period.next_end, fields, r.classification, r.prov
         )
     }
@@ -206,7 +206,9 @@ def _next_tasks(r: SectionRequest) -> dict[str, Any]:
 
 def _meeting_counts(r: SectionRequest) -> dict[str, Any]:
     return {
-        "meeting_counts": records.meeting_counts(r.org, r.start, r.end, r.classification, r.prov)
+        "meeting_counts": meeting_records.meeting_counts(
+            r.org, r.start, r.end, r.classification, r.prov
+        )
     }
 
 

@@ -4,6 +4,8 @@ Each command is a thin wrapper over the core's public API; every user error is a
 ``InputError`` that is printed as one line in Vietnamese and English with exit status 2.
 """
 
+# Long: one Typer app, a section per command, each a thin wrapper over capuy.api or the web app; one file keeps the command list in view.
+
 from __future__ import annotations
 
 import sys

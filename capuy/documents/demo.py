@@ -45,6 +45,7 @@ def _preset_counters(
 
 def load_demo_documents(ctx: Any) -> str:
     """Register seed 000's documents (and a few more) for the town and one ward."""
+    # Long: one demo step: seed 000's register entries in sequence; split, the sequence would scatter.
     data = demo_register()
     town = ctx.town
     if Document.objects.filter(organisation=town, symbol=MARKER_SYMBOL).exists():

@@ -57,6 +57,7 @@ def _date(value: Any) -> date | None:
 def read_front_matter(lines: list[str]) -> FrontMatter | None:
     """The header written as YAML front matter, or None when the file has none (or it is not a
     mapping with a ``kind``)."""
+    # Long: one pass over the front-matter keys, a line or two each, mapped to the header components in one table.
     block = front_matter_block(lines)
     if block is None:
         return None

@@ -63,6 +63,7 @@ def is_header_line(text: str, kind_seen: bool) -> bool:
 
 def extract_header(lines: list[Line]) -> tuple[Header, str]:
     """The header and the document title (kind + qualifier + summary) from the header lines."""
+    # Long: one pass over the header lines in reading order; each component takes a few lines.
     header = Header()
     bodies: list[Line] = []
     summary: list[str] = []

@@ -25,6 +25,7 @@ from capuy.stats.synth import (
 def indicators(
     gen: Generator, root: Organisation, districts: list[Organisation], communes: list[Organisation]
 ) -> None:
+    # Long: the random draws must stay in this order (one scale and seed give the same records), which one function keeps visible.
     rng = gen.rng
     computed = {i.code: i for i in ensure_computed_indicators()}
 

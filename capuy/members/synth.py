@@ -29,6 +29,7 @@ from capuy.text import shift_months
 def members(
     gen: Generator, cells: list[Organisation], per_cell: Callable[[Organisation], int] | None = None
 ) -> list[Member]:
+    # Long: the random draws must stay in this order (one scale and seed give the same records), which one function keeps visible.
     rng = gen.rng
     by_commune: dict[int, list[Organisation]] = {}
     for cell in cells:
@@ -93,6 +94,7 @@ def members(
 
 
 def _member_history(gen: Generator, members: list[Member], plans: list[dict[str, Any]]) -> None:
+    # Long: the random draws must stay in this order (one scale and seed give the same records), which one function keeps visible.
     affiliations: list[Affiliation] = []
     events: list[MemberEvent] = []
     for member, p in zip(members, plans, strict=True):

@@ -33,6 +33,7 @@ def visible_members(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 @require_role(*READ_ROLES)
 def member_list(request: HttpRequest) -> HttpResponse:
+    # Long: the list page's filters one after the other, a few lines each.
     members = visible_members(request)
     filters = MemberFilter(request.GET or None, user=request.user)
     state = ""

@@ -26,6 +26,7 @@ from capuy.stats.synth import (
 
 
 def oversight(gen: Generator, units: list[Organisation], members: list[Member]) -> None:
+    # Long: the random draws must stay in this order (one scale and seed give the same records), which one function keeps visible.
     rng = gen.rng
     by_unit: dict[int, list[Member]] = {}
     for m in members:

@@ -18,6 +18,7 @@ from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 @require_http_methods(["GET", "POST"])
 @require_role(*READ_ROLES)
 def petition_list(request: HttpRequest) -> HttpResponse:
+    # Long: the list page's filters one after the other, a few lines each.
     records = scope_queryset(Petition.objects.select_related("organisation", "case"), request.user)
     form = (
         PetitionForm(request.POST or None, user=request.user)

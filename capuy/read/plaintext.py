@@ -111,6 +111,7 @@ def _one_line_paragraphs(lines: list[str]) -> bool:
 
 def split_blocks(lines: list[str], one_line_paragraphs: bool = False) -> list[RawBlock]:
     """Group source lines into raw blocks (see the module docstring)."""
+    # Long: a one-pass state machine over lines whose states share local variables.
     raws: list[RawBlock] = []
     current: RawBlock | None = None
     index = 0

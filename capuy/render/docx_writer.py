@@ -8,6 +8,8 @@ real tables. The body rendered is ``Document.blocks`` as given: a caller renderi
 document passes only the body blocks (see ``capuy.render.convert``).
 """
 
+# Long: one function per part of the document (header table, headings, footnotes, signature, appendix), all reading the one layout table.
+
 from __future__ import annotations
 
 import copy

@@ -7,6 +7,8 @@ is all Word needs, provided the part carries the two special footnotes Word expe
 separator (id -1) and the continuation separator (id 0).
 """
 
+# Long: the small OOXML builders the writer needs, one function each.
+
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument

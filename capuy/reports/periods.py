@@ -96,6 +96,7 @@ def _example(kind: str) -> str:
 
 def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
     """A kind of grammar month, quarter or year (a fixed calendar span)."""
+    # Long: one branch per fixed grammar (month, quarter, year), each building all the fields of a ReportPeriod.
     spec = spec.strip().upper()
     grammar = _grammar(kind)
     if grammar == "month":
@@ -207,6 +208,7 @@ def resolve_period(
     today: dt.date | None = None,
 ) -> ReportPeriod:
     """The window and labels of a report of ``kind`` for ``spec`` (``InputError`` if bad)."""
+    # Long: one branch per grammar, each building all the fields of a ReportPeriod.
     if kind not in kinds():
         raise InputError(
             f"Loại báo cáo “{kind}” không có (chọn: {', '.join(kinds())})",

@@ -9,6 +9,8 @@ a decimal comma ("19,92%"). Where the seeds phrase one figure in more than one a
 The words for codes (discipline forms, petition kinds…) come from ``capuy/vocab/records``.
 """
 
+# Long: one pure function per kind of statement, each the sentence of a seed; kept together so the report language is in one file.
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -245,6 +247,7 @@ def petitions(
     thẩm quyền, đã chỉ đạo, chuyển đến các cơ quan xem xét, giải quyết 25 đơn và lưu theo quy
     định 10 đơn; 02 đơn thuộc thẩm quyền, đang chỉ đạo tham mưu xử lý".
     """
+    # Long: the seeds' sentence has many clauses, phrased here in their order.
     received = sum(by_kind.values())
     outside = forwarded + filed if out_of_jurisdiction is None else out_of_jurisdiction
     own = own_in_progress + own_resolved

@@ -176,6 +176,7 @@ class Generator:
     def organisations(
         self, town: bool
     ) -> tuple[Organisation, list[Organisation], list[Organisation]]:
+        # Long: the units level by level (root, districts, communes, cells), each one bulk insert.
         scale = self.scale
         suffix = (
             ""

@@ -187,6 +187,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 def restore(path: Path, progress: Progress = _noop) -> dict[str, Any]:
     """Replace the database and attached files with the archive's; returns the manifest."""
+    # Long: the steps of one restore in order (check, wipe, load, files) beside their rollback.
     settings = _settings()
     from django.db import connection, connections
 

@@ -117,6 +117,7 @@ def _unit(name: str, parent: Organisation | None, **fields: Any) -> Organisation
 
 
 def _build_units() -> DemoContext:
+    # Long: the demo's units, bodies and terms from demo.yaml in one pass.
     data = demo_data()
     names = data["body_names"]
     p = data["province"]

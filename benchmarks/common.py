@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 
 def seeds_dir() -> Path:
-    """The seed reports beside the repository (``../shared/seeds``); CAPUY_SEEDS overrides."""
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise SystemExit("seeds not found: set CAPUY_SEEDS or put them in ../shared/seeds")
+    """The seed reports, found where the tests and ``capuy seeds`` find them."""
+    from capuy.api import find_seeds_dir
+    from capuy.errors import InputError
+
+    try:
+        return find_seeds_dir()
+    except InputError as error:
+        raise SystemExit(error.en) from None
 
 
 def best_of(run: Callable[[], object], repeat: int = 3) -> float:

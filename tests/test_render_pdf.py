@@ -13,15 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from capuy.api import convert_file
 from capuy.errors import InputError, MissingProgramError
-from capuy.render import (
-    PdfConverter,
-    check_libreoffice,
-    convert_file,
-    docx_to_pdf,
-    parse_authoring,
-    render_docx,
-)
+from capuy.read.markdown import parse_authoring
+from capuy.render import PdfConverter, check_libreoffice, docx_to_pdf, render_docx
 from capuy.render.pdf import find_soffice
 from tests.conftest import ROOT, SEED_FILES
 

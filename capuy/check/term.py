@@ -14,6 +14,7 @@ from capuy.check.registry import RULES, register
 from capuy.check.units import TextUnit, excerpt, text_units
 from capuy.model import Document, Finding
 from capuy.text import int_to_roman, roman_to_int, search_key
+from capuy.vocab.areas import committee_areas
 from capuy.vocab.terms import term_for, terms
 
 _SPAN = r"nhiệm kỳ\s+(\d{4})\s*[-–]\s*(\d{4})"
@@ -25,7 +26,6 @@ _LOCAL = re.compile(
     r"(Đại hội (?:đại biểu |Đại biểu )?Đảng bộ|Ban Chấp hành Đảng bộ|Huyện ủy|Thị ủy|Tỉnh ủy|Thành ủy)"
     r"([^.;()]{0,50}?)(?:lần thứ|khóa)\s+([IVXL]+)\s*,?\s*" + _SPAN
 )
-_LEVEL = (("huyen", "huyện"), ("thi", "thị xã"), ("tinh", "tỉnh"), ("thanh", "thành phố"))
 
 
 def _span_text(a: str, b: str) -> str:
@@ -76,7 +76,7 @@ def council_terms(doc: Document) -> Iterator[Finding]:
 
 def _level(words: str, unit: TextUnit, start: int) -> str:
     key = search_key(words + " " + unit.text[start : start + 80])
-    for needle, level in _LEVEL:
+    for _, needle, level in committee_areas():
         if re.search(rf"\b{needle}\b", key) or f"{needle} uy" in key:
             return level
     return ""
@@ -155,7 +155,7 @@ def committee_term_dates(docs: list[Document]) -> Iterator[Finding]:
 
     rule = RULES["term.committee-date"]
     known = _known_terms(docs)
-    levels = {"thị": "thị xã", "huyện": "huyện", "tỉnh": "tỉnh", "thành": "thành phố"}
+    levels = {committee: area for committee, _, area in committee_areas()}
     for doc in docs:
         for citation in doc.citations:
             if not citation.term or citation.date is None or is_central(citation):

@@ -16,6 +16,7 @@ from capuy.petitions.models import Petition, Reception
 from capuy.stats import phrases
 from capuy.stats.counts import register_count, under
 from capuy.stats.statement import Statement
+from capuy.vocab.areas import commune_words
 
 __all__ = [
     "dialogues",
@@ -131,13 +132,10 @@ def resolution_rate(
     return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"cases": scope})
 
 
-_UNIT_WORDS = ("xã", "phường", "thị trấn")
-
-
 def _unit_word(org: Organisation) -> str | None:
     """ "xã", "phường" or "thị trấn" when the unit is a commune-level committee, else None."""
     text = f" {(org.committee_name or org.name).lower()} "
-    return next((w for w in _UNIT_WORDS if f" {w} " in text), None)
+    return next((w for w in commune_words() if f" {w} " in text), None)
 
 
 def dialogues(
@@ -155,7 +153,7 @@ def dialogues(
     held = set(unit_qs.values_list("organisation_id", flat=True).distinct())
     place_count = unit_qs.values("place").distinct().count()
     used = Counter(_unit_word(u) for u in units)
-    unit_words = ", ".join(w for w in _UNIT_WORDS if used.get(w)) or "xã, phường"
+    unit_words = ", ".join(w for w in commune_words() if used.get(w)) or "xã, phường"
     every = receptions(root, start, end)
     totals = every.values_list("opinions_raised", "opinions_resolved")
     raised = sum(r for r, _ in totals)

@@ -28,9 +28,9 @@ from capuy.reports.records import Provenance, Source, committee_short
 from capuy.reports.sections import SectionRequest, fill_sections
 from capuy.reports.templating import fill, load_template
 from capuy.text import search_key
+from capuy.vocab.areas import area_words
 
 NARRATIVE = "[Chuyên viên bổ sung nội dung.]"
-_AREA_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã")
 
 
 @dataclass
@@ -64,14 +64,14 @@ def settings_for(org: Organisation) -> Any:
 def area_word(org: Organisation) -> str:
     """ "thị xã" for Đảng bộ thị xã Đức Phổ: how the report names its territory."""
     name = org.name.lower()
-    return next((w for w in _AREA_WORDS if f" {w} " in f" {name} "), "địa phương")
+    return next((w for w in area_words() if f" {w} " in f" {name} "), "địa phương")
 
 
 def place_of(org: Organisation) -> str:
     """ "Đức Phổ" from "Thị ủy Đức Phổ"; "Phổ Hòa" from "Đảng ủy phường Phổ Hòa"."""
     words = (org.committee_name or org.name).split()[2:]
     text = " ".join(words)
-    for area in _AREA_WORDS:
+    for area in area_words():
         if text.lower().startswith(area + " "):
             return text[len(area) + 1 :]
     return text

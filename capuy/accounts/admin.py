@@ -8,16 +8,17 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from capuy.accounts.admin_scoping import ScopedAdminMixin
 from capuy.accounts.models import Profile, RoleAssignment
 
 
-class ProfileInline(admin.StackedInline):
+class ProfileInline(ScopedAdminMixin, admin.StackedInline):
     model = Profile
     can_delete = False
     verbose_name_plural = "độ mật được tiếp cận, chức vụ"
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ScopedAdminMixin, admin.TabularInline):
     model = RoleAssignment
     extra = 1
     autocomplete_fields = ("organisation",)
@@ -34,7 +35,7 @@ class CapuyUserAdmin(UserAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("user", "role", "organisation")
     list_filter = ("role",)
     search_fields = ("user__username", "organisation__name")

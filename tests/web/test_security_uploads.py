@@ -35,9 +35,9 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from capuy.documents.models import Document
-from tests.web.test_documents_views import form_data, logged_in, register  # noqa: F401
+from tests.web.test_documents_views import form_data, logged_in, register  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("register")]
 
 
 def _word() -> bytes:
@@ -172,9 +172,7 @@ CORPUS: list[tuple[str, Any, str, str]] = [
 @pytest.mark.parametrize(
     ("builder", "name", "expected"), [c[1:] for c in CORPUS], ids=[c[0] for c in CORPUS]
 )
-def test_hostile_upload(
-    town_clerk, tree, register, settings, tmp_path, builder, name, expected
-) -> None:  # noqa: F811
+def test_hostile_upload(town_clerk, tree, settings, tmp_path, builder, name, expected) -> None:
     settings.MEDIA_ROOT = tmp_path
     data = builder()
     response = logged_in(town_clerk).post(
@@ -198,9 +196,8 @@ def test_hostile_upload(
 def test_an_attachment_name_cannot_leave_the_media_folder(
     town_clerk,
     tree,
-    register,
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path / "files"
     upload = SimpleUploadedFile("../../../etc/passwd.docx", _word())

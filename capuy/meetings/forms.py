@@ -30,8 +30,23 @@ def _editable_bodies(user: Any) -> Any:
     ).select_related("organisation")
 
 
+MAX_ORDINAL = 500
+"""A term's conferences are numbered 1, 2, …: a few dozen (Hội nghị Thị ủy lần thứ 18)."""
+
+
 class MeetingForm(forms.ModelForm):
     held_on = date_field("Ngày họp")
+    ordinal = forms.IntegerField(
+        label="Lần thứ",
+        required=False,
+        min_value=1,
+        max_value=MAX_ORDINAL,
+        error_messages={
+            "min_value": "Lần thứ phải từ 1 trở lên.",
+            "max_value": f"Lần thứ không quá {MAX_ORDINAL}: kiểm tra lại số.",
+            "invalid": "Nhập một số nguyên.",
+        },
+    )
 
     class Meta:
         model = Meeting

@@ -178,13 +178,14 @@ def walk_object_urls(client: Client, user: User, world: World) -> tuple[list[str
 
 @pytest.mark.slow
 @pytest.mark.django_db
-@pytest.mark.parametrize(("unit", "role"), WALKERS, ids=[f"{u}-{r}" for u, r in WALKERS])
-def test_object_urls_refuse_hidden_records(tree: Tree, world: World, unit: str, role: str) -> None:
-    user, client = _walker(tree, unit, role)
+def test_object_urls_refuse_hidden_records(tree: Tree, world: World) -> None:
+    """One world, every walker in turn (building the world is the slow part)."""
+    walkers = [(unit, role, *_walker(tree, unit, role)) for unit, role in WALKERS]
     audit_before = LogEntry.objects.count()
-    failures, requests = walk_object_urls(client, user, world)
-    assert failures == [], failures[:20]
-    assert requests > 100
+    for unit, role, user, client in walkers:
+        failures, requests = walk_object_urls(client, user, world)
+        assert failures == [], (unit, role, failures[:20])
+        assert requests > 100
     assert LogEntry.objects.count() == audit_before, "a refused request changed a record"
 
 
@@ -230,11 +231,7 @@ def _scan_inline(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.slow
-@pytest.mark.django_db
-@pytest.mark.parametrize(("unit", "role"), WALKERS, ids=[f"{u}-{r}" for u, r in WALKERS])
-def test_pages_do_not_list_hidden_records(tree: Tree, world: World, unit: str, role: str) -> None:
-    user, client = _walker(tree, unit, role)
+def walk_pages(client: Client, user: User, world: World) -> list[str]:
     markers = world.all_hidden_markers(user)
     assert markers
     failures = []
@@ -257,7 +254,16 @@ def test_pages_do_not_list_hidden_records(tree: Tree, world: World, unit: str, r
             html = response.get("Content-Type", "").startswith("text/html")
             if html and (inline := _scan_inline(text)):
                 failures.append(f"GET {url}: {inline}")
-    assert failures == [], failures[:20]
+    return failures
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_pages_do_not_list_hidden_records(tree: Tree, world: World) -> None:
+    for unit, role in WALKERS:
+        user, client = _walker(tree, unit, role)
+        failures = walk_pages(client, user, world)
+        assert failures == [], (unit, role, failures[:20])
 
 
 # --- the admin ------------------------------------------------------------------------------

@@ -249,14 +249,14 @@ def _month_params(request: HttpRequest) -> dict[str, Any]:
     match = MONTH_RE.match(raw)
     error = ""
     year, month = today.year, today.month
-    if match and 1 <= int(match.group(1)) <= 12:
+    if match and 1 <= int(match.group(1)) <= 12 and 1930 <= int(match.group(2)) <= 2100:
         month, year = int(match.group(1)), int(match.group(2))
     elif raw:
-        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024."
+        error = "Nhập tháng theo dạng mm/yyyy (năm từ 1930 đến 2100), ví dụ 02/2024."
     organisations = visible_organisations(request.user)
     organisation = None
     raw_org = request.GET.get("to_chuc", "")
-    if raw_org.isdigit():
+    if raw_org.isdigit() and len(raw_org) < 18:  # beyond, no id exists (and SQLite overflows)
         organisation = organisations.filter(pk=int(raw_org)).first()
         if organisation is None:
             raise Http404("Không tìm thấy.")

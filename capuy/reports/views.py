@@ -196,7 +196,7 @@ def report_board(request: HttpRequest) -> HttpResponse:
     form = BoardForm(request.GET or None)
     org = primary_organisation(request.user)
     wanted = request.GET.get("to_chuc")
-    if wanted and wanted.isdigit():
+    if wanted and wanted.isdigit() and len(wanted) < 18:
         org = visible_organisations(request.user).filter(pk=int(wanted)).first() or org
     rows: list[Any] = []
     error = ""

@@ -39,6 +39,7 @@ HOSTILE = [
     " ",
     "9" * 2000,
 ]
+SHARPEST = ["10/0000", "99999999999999999999999", "-1"]
 
 
 def _fields(html: str) -> set[str]:
@@ -68,13 +69,11 @@ def _pages() -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.django_db
-@pytest.mark.parametrize("who", ["town-leader", "ward-clerk"])
-def test_no_filter_value_gives_a_server_error(tree: Tree, who: str) -> None:
+def test_no_filter_value_gives_a_server_error(tree: Tree) -> None:
+    """As the town's leader (every record in reach, so every code path of the lists): each
+    hostile value in every field at once, then the sharpest values field by field."""
     World.build({"town": tree.town, "pho_hoa": tree.pho_hoa})
-    if who == "town-leader":
-        user = make_user("lanhdao", tree.town, Role.LEADER, clearance=Classification.MOST_SECRET)
-    else:
-        user = make_user("vanthu", tree.pho_hoa, Role.CLERK)
+    user = make_user("lanhdao", tree.town, Role.LEADER, clearance=Classification.MOST_SECRET)
     client = Client(raise_request_exception=False)
     client.force_login(user)
     failures = []
@@ -86,11 +85,13 @@ def test_no_filter_value_gives_a_server_error(tree: Tree, who: str) -> None:
             continue
         text = first.content.decode("utf-8", "replace") if not first.streaming else ""
         names = _fields(text) | {"thang", "to_chuc", "trang", "q", "nam", "ky", "tu_ngay"}
-        for name in sorted(names):
-            for value in HOSTILE:
-                response = client.get(url, {name: value})
-                fuzzed += 1
-                if response.status_code >= 500:
-                    failures.append(f"{url}?{name}={value[:20]!r} → {response.status_code}")
-    assert fuzzed > 500
+        tries = [dict.fromkeys(names, value) for value in HOSTILE]
+        tries += [{name: value} for name in sorted(names) for value in SHARPEST]
+        for params in tries:
+            response = client.get(url, params)
+            fuzzed += 1
+            if response.status_code >= 500:
+                shown = {k: v[:20] for k, v in params.items()} if len(params) == 1 else params
+                failures.append(f"{url} {str(shown)[:80]} → {response.status_code}")
+    assert fuzzed > 300
     assert failures == [], failures[:30]

@@ -12,3 +12,6 @@ class WebConfig(AppConfig):
 
     def ready(self) -> None:
         from capuy.web import checks  # noqa: F401  (registers the outside-program checks)
+        from capuy.web import text_boundary
+
+        text_boundary.connect()  # every record's text in NFC, however it came in

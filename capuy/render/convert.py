@@ -15,6 +15,7 @@ from pathlib import Path
 from capuy.extract import extract
 from capuy.model import Appendix, Block, Document, Section
 from capuy.read import read_file
+from capuy.read.limits import check_length
 from capuy.render.authoring import APPENDIX_NOTE
 from capuy.render.docx_writer import render_docx
 from capuy.render.pdf import PdfConverter, docx_to_pdf
@@ -138,7 +139,9 @@ def convert_file(
 ) -> Path:
     """Read and extract ``path``, write it in the official layout to ``out_docx`` (and ``pdf``,
     through ``converter`` when given so a batch reuses one LibreOffice)."""
-    doc = extract(read_file(Path(path)))
+    read = read_file(Path(path))
+    check_length(sum(len(line) for line in read.lines), str(path))  # before extract and layout
+    doc = extract(read)
     out = render_docx(layout_document(doc), out_docx)
     if pdf is not None:
         if converter is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -160,6 +160,14 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         step(report, request.user)
     except InputError as error:
         messages.error(request, error.vi)
+    except ValidationError as error:  # the register refused the number: nothing was kept
+        report.refresh_from_db()
+        messages.error(
+            request,
+            "Không thực hiện được: "
+            + "; ".join(error.messages)
+            + ". Có thể trả báo cáo về dự thảo để sửa.",
+        )
     else:
         messages.success(request, done.format(symbol=report.symbol))
     return redirect("reports:detail", pk=report.pk)

@@ -279,7 +279,7 @@ def _month_params(request: HttpRequest) -> dict[str, Any]:
     if match and 1 <= int(match.group(1)) <= 12 and 1930 <= int(match.group(2)) <= 2100:
         month, year = int(match.group(1)), int(match.group(2))
     elif raw:
-        error = "Nhập tháng theo dạng mm/yyyy (năm từ 1930 đến 2100), ví dụ 02/2024."
+        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024. Năm từ 1930 đến 2100."
     organisations = visible_organisations(request.user)
     organisation = None
     raw_org = request.GET.get("to_chuc", "")

@@ -22,6 +22,7 @@ from capuy.check.engine import MAX_CHECK_CHARS
 from capuy.errors import InputError
 from capuy.extract import extract
 from capuy.model import Document, Finding
+from capuy.read.limits import check_length
 from capuy.read import read_file
 from capuy.read.markdown import parse_authoring
 from capuy.render import layout_document, render_docx
@@ -179,7 +180,9 @@ def convert_file(
 ) -> Path:
     """Read and extract ``path``, write it in the official layout to ``out_docx`` (and ``pdf``,
     through ``converter`` when given so a batch reuses one LibreOffice)."""
-    doc = extract(read_file(Path(path)))
+    read = read_file(Path(path))
+    check_length(sum(len(line) for line in read.lines), str(path))  # before extract and layout
+    doc = extract(read)
     out = render_docx(layout_document(doc), out_docx)
     if pdf is not None:
         if converter is not None:

@@ -391,6 +391,13 @@ def convert_command(
             for folder in (output, pdf):
                 if folder is not None:
                     folder.mkdir(parents=True, exist_ok=True)
+        else:
+            for target in (output, pdf):
+                if target is not None and target.is_dir():
+                    raise InputError(
+                        f"“{target}” là một thư mục: hãy ghi tên tệp ra, ví dụ {target}/ra.docx",
+                        f"{target} is a folder: give the output file's name",
+                    )
         converter = PdfConverter() if pdf is not None else None
         try:
             with Progress(console=err_console, disable=not many, transient=True) as progress:

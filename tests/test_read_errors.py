@@ -83,7 +83,7 @@ def test_zip_without_word_parts_is_corrupt_docx(tmp_path: Path) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         read_file(tmp_path / "khong-co.txt")
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="is a folder, not a file"):  # issue 18: say so
         read_file(tmp_path)
 
 

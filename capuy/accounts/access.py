@@ -28,6 +28,10 @@ Public API
 ``clearance_of(user)``, ``roles_of(user, organisation=None)``, ``has_role(user, *roles,
 organisation=None)``, ``organisations_with_role(user, *roles)``, ``primary_organisation(user)``
     Questions about the user, e.g. to choose the home page or fill a form's choices.
+``holds_role(user, *roles, organisation=None)``
+    Like ``has_role`` but only through the user's own assignments: being a superuser (the IT
+    administrator) grants no act of office. Approving, issuing and signing use this — the
+    system's administrator manages accounts, he does not approve a committee's report.
 ``require_role(*roles)`` (function views) and ``RoleRequiredMixin`` (class views, set
 ``required_roles``)
     Log-in required (redirect to the login page), then 403 unless the user holds one of the
@@ -58,6 +62,7 @@ __all__ = [
     "clearance_of",
     "get_scoped_object_or_404",
     "has_role",
+    "holds_role",
     "organisations_with_role",
     "primary_organisation",
     "require_role",
@@ -181,6 +186,17 @@ def roles_of(user: Any, organisation: Organisation | None = None) -> set[str]:
 def has_role(user: Any, *roles: str, organisation: Organisation | None = None) -> bool:
     """Whether the user holds one of ``roles`` (on ``organisation``, if given)."""
     return bool(roles_of(user, organisation) & set(roles))
+
+
+def holds_role(user: Any, *roles: str, organisation: Organisation | None = None) -> bool:
+    """Whether one of the user's own assignments gives one of ``roles`` (superuser or not)."""
+    if not _active(user):
+        return False
+    for assignment in _assignments(user):
+        covers = organisation is None or organisation.path.startswith(assignment.organisation.path)
+        if covers and assignment.role in roles:
+            return True
+    return False
 
 
 def organisations_with_role(user: Any, *roles: str) -> QuerySet[Organisation]:

@@ -12,10 +12,11 @@ from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 
 from capuy.accounts.access import scope_queryset
+from capuy.accounts.admin_scoping import ScopedAdminMixin
 from capuy.documents.models import Document, DocumentRelation, NumberCounter
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(ScopedAdminMixin, admin.TabularInline):
     model = DocumentRelation
     fk_name = "source"
     extra = 0
@@ -23,7 +24,7 @@ class RelationInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("symbol", "type_code", "issued_on", "summary", "organisation", "classification")
     list_filter = ("direction", "type_code", "classification", "important")
     search_fields = ("symbol", "summary", "search_text")
@@ -77,7 +78,7 @@ class CounterForm(forms.ModelForm):
 
 
 @admin.register(NumberCounter)
-class NumberCounterAdmin(admin.ModelAdmin):
+class NumberCounterAdmin(ScopedAdminMixin, admin.ModelAdmin):
     form = CounterForm
     list_display = ("__str__", "organisation", "type_code", "term", "last_number")
     list_filter = ("type_code",)

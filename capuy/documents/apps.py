@@ -21,6 +21,12 @@ class DocumentsConfig(AppConfig):
         )
         auditlog.register(DocumentRelation)
         auditlog.register(NumberCounter)
+
+        from capuy.accounts.scoped import register_scoped
+
+        register_scoped(Document, "organisation", "classification")
+        register_scoped(DocumentRelation, "source__organisation", "source__classification")
+        register_scoped(NumberCounter, "organisation")
         register_home()
 
         from capuy.documents.demo import load_demo_documents

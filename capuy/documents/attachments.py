@@ -1,7 +1,8 @@
 """Validation of the DOCX/PDF attached to a registered document, and its text for search.
 
 A file is accepted only when its extension, its first bytes and its size all agree: a renamed
-executable or a 200 MB scan must not reach the register. The text is read with ``capuy.read``
+executable or a 200 MB scan must not reach the register; a DOCX only when its zip directory is
+sane (no bomb, no path traversal), a PDF only without JavaScript or automatic actions. The text is read with ``capuy.read``
 (the same reader the checker uses) so the register's search sees what the reader sees.
 """
 
@@ -17,6 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from capuy.errors import InputError
+from capuy.read.package_limits import check_pdf_active_content, check_zip
+from capuy.read.sandbox import document_text, read_text_limited
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -70,43 +73,41 @@ def validate_attachment(upload: IO[bytes], name: str, size: int | None = None) -
             code="magic",
             params={"kind": suffix[1:].upper(), "suffix": suffix},
         )
+    data = _read_all(upload)
     if suffix == ".docx":
         try:
-            with zipfile.ZipFile(io.BytesIO(_read_all(upload))) as archive:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile as error:
+        except (zipfile.BadZipFile, ValueError, OSError) as error:
             raise ValidationError("Tệp DOCX bị hỏng.", code="corrupt") from error
         if "word/document.xml" not in names:
             raise ValidationError("Tệp nén này không phải văn bản Word (DOCX).", code="magic")
+    try:
+        if suffix == ".docx":
+            check_zip(data, Path(name).name[:120])
+        else:
+            check_pdf_active_content(data, Path(name).name[:120])
+    except InputError as error:
+        raise ValidationError(error.vi, code="unsafe") from error
 
 
 def extract_text(upload: IO[bytes], name: str) -> str:
-    """The plain text of a validated attachment, read by ``capuy.read.read_file``.
+    """The plain text of a validated attachment, read by ``capuy.read`` in a child process
+    with a memory cap and a time budget (``capuy.read.sandbox``), never in the web worker.
 
-    The reader works on paths, so the upload is copied to a temporary file with its own
-    extension. Raises ``ValidationError`` with the reader's Vietnamese reason on bad input
-    (encrypted PDF, corrupt DOCX …).
+    Raises ``ValidationError`` with the reader's Vietnamese reason on bad input (encrypted
+    PDF, corrupt DOCX, over the limits …), naming the file as uploaded, not the server's
+    temporary path.
     """
-    from capuy.read import read_file
-
     suffix = Path(name).suffix.lower()
+    shown = Path(name).name[:120]
     with tempfile.TemporaryDirectory(prefix="capuy-attach-") as tmp:
         path = Path(tmp) / f"attachment{suffix}"
         path.write_bytes(_read_all(upload))
         try:
-            document = read_file(path)
+            return read_text_limited(path, shown)
         except InputError as error:
-            raise ValidationError(error.vi, code="unreadable") from error
-    return document_text(document)
+            raise ValidationError(error.vi.replace(tmp, "…"), code="unreadable") from error
 
 
-def document_text(document: object) -> str:
-    """All block texts (tables cell by cell) and footnotes of a read document, one per line."""
-    lines: list[str] = []
-    for block in getattr(document, "blocks", []):
-        if block.kind == "table" and block.rows:
-            lines.extend(" | ".join(row) for row in block.rows)
-        elif block.text:
-            lines.append(block.text)
-    lines.extend(footnote.text for footnote in getattr(document, "footnotes", []))
-    return "\n".join(lines)
+__all__ = ["document_text", "extract_text", "max_attachment_bytes", "validate_attachment"]

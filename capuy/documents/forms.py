@@ -32,13 +32,35 @@ DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y"]
 REGISTERING_ROLES: tuple[str, ...] = (str(Role.CLERK), str(Role.ADMIN))
 
 
-def date_field(label: str, required: bool = True) -> forms.DateField:
+FIRST_YEAR = 1930  # the Party's founding: no record of a committee is older
+LAST_YEAR = 2100
+
+
+def plausible_date(value: dt.date) -> None:
+    """A date a committee's record can carry (the probe typed 31/12/9999 and 01/01/0001)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            f"Ngày {value:%d/%m/%Y} không hợp lệ: năm phải từ {FIRST_YEAR} đến {LAST_YEAR}."
+        )
+
+
+def not_far_ahead(value: dt.date) -> None:
+    """An issue or receipt date is at most a year ahead (a number is taken on it)."""
+    if value > dt.date.today() + dt.timedelta(days=366):
+        raise forms.ValidationError(
+            f"Ngày {value:%d/%m/%Y} quá xa trong tương lai: kiểm tra lại ngày, tháng, năm."
+        )
+
+
+def date_field(label: str, required: bool = True, *, issued: bool = False) -> forms.DateField:
+    """A dd/mm/yyyy field; ``issued`` for a document's own date (at most a year ahead)."""
     return forms.DateField(
         label=label,
         required=required,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 26/02/2024."},
+        validators=[plausible_date, *([not_far_ahead] if issued else [])],
     )
 
 
@@ -123,7 +145,7 @@ class RelationMixin(forms.Form):
 class OutgoingForm(AttachmentMixin, RelationMixin, forms.Form):
     issuing_body = BodyChoiceField(label="Cơ quan ban hành", queryset=Body.objects.none())
     type_code = forms.ChoiceField(label="Thể loại", choices=())
-    issued_on = date_field("Ngày ban hành")
+    issued_on = date_field("Ngày ban hành", issued=True)
     summary = forms.CharField(
         label="Trích yếu", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
@@ -184,8 +206,8 @@ class IncomingForm(AttachmentMixin, RelationMixin, forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "ví dụ 5169-CV/BTCTU"}),
     )
     type_code = forms.ChoiceField(label="Thể loại", choices=())
-    issued_on = date_field("Ngày văn bản")
-    received_on = date_field("Ngày đến")
+    issued_on = date_field("Ngày văn bản", issued=True)
+    received_on = date_field("Ngày đến", issued=True)
     summary = forms.CharField(
         label="Trích yếu", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

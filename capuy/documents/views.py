@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,6 +30,7 @@ from capuy.documents.models import DocumentRelation
 from capuy.documents.monthly import issued_in_month
 from capuy.documents.numbering import peek_next_number, register_incoming, register_outgoing
 from capuy.documents.queries import get_visible_document, visible_documents
+from capuy.formtokens.api import TOKEN_FIELD, clean_token, done_with, new_token, remember
 from capuy.text import search_key
 
 PAGE_SIZE = 25
@@ -151,6 +152,9 @@ def next_number(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_role(*REGISTERING_ROLES)
 def register_outgoing_view(request: HttpRequest) -> HttpResponse:
+    token = clean_token(request.POST.get(TOKEN_FIELD)) or new_token()
+    if request.method == "POST" and (done := done_with(token, request.user)) is not None:
+        return _already_registered(request, done)
     form = OutgoingForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -174,8 +178,13 @@ def register_outgoing_view(request: HttpRequest) -> HttpResponse:
                     created_by=request.user,
                 )
                 _link(document, form)
+                remember(token, request.user, document)
         except ValidationError as error:
             _add_errors(form, error)
+        except IntegrityError:  # the same form posted twice at once: the other one won
+            if (done := done_with(token, request.user)) is None:
+                raise
+            return _already_registered(request, done)
         else:
             messages.success(
                 request,
@@ -193,13 +202,16 @@ def register_outgoing_view(request: HttpRequest) -> HttpResponse:
             "type_code": form.initial["type_code"],
             "issued_on": f"{form.initial['issued_on']:%d/%m/%Y}",
         }
-    context = {"form": form, **_next_number_context(request.user, source)}
+    context = {"form": form, "form_token": token, **_next_number_context(request.user, source)}
     return render(request, "documents/register_outgoing.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @require_role(*REGISTERING_ROLES)
 def register_incoming_view(request: HttpRequest) -> HttpResponse:
+    token = clean_token(request.POST.get(TOKEN_FIELD)) or new_token()
+    if request.method == "POST" and (done := done_with(token, request.user)) is not None:
+        return _already_registered(request, done)
     form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -220,12 +232,27 @@ def register_incoming_view(request: HttpRequest) -> HttpResponse:
                     created_by=request.user,
                 )
                 _link(document, form)
+                remember(token, request.user, document)
         except ValidationError as error:
             _add_errors(form, error)
+        except IntegrityError:
+            if (done := done_with(token, request.user)) is None:
+                raise
+            return _already_registered(request, done)
         else:
             messages.success(request, f"Đã vào sổ văn bản đến {document.symbol}.")
             return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/register_incoming.html", {"form": form})
+    return render(request, "documents/register_incoming.html", {"form": form, "form_token": token})
+
+
+def _already_registered(request: HttpRequest, document: Any) -> HttpResponse:
+    """A retry of a form already done: say so, and show the document — no second number."""
+    messages.warning(
+        request,
+        f"Văn bản này đã được vào sổ ở lần gửi trước (số {document.symbol}); "
+        "lần gửi lại không vào sổ thêm, không cấp số mới.",
+    )
+    return redirect("documents:detail", pk=document.pk)
 
 
 def _add_errors(form: Any, error: ValidationError) -> None:
@@ -249,14 +276,14 @@ def _month_params(request: HttpRequest) -> dict[str, Any]:
     match = MONTH_RE.match(raw)
     error = ""
     year, month = today.year, today.month
-    if match and 1 <= int(match.group(1)) <= 12:
+    if match and 1 <= int(match.group(1)) <= 12 and 1930 <= int(match.group(2)) <= 2100:
         month, year = int(match.group(1)), int(match.group(2))
     elif raw:
-        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024."
+        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024. Năm từ 1930 đến 2100."
     organisations = visible_organisations(request.user)
     organisation = None
     raw_org = request.GET.get("to_chuc", "")
-    if raw_org.isdigit():
+    if raw_org.isdigit() and len(raw_org) < 18:  # beyond, no id exists (and SQLite overflows)
         organisation = organisations.filter(pk=int(raw_org)).first()
         if organisation is None:
             raise Http404("Không tìm thấy.")

@@ -40,3 +40,8 @@ class IndicatorsConfig(AppConfig):
             models.ValidationRule,
         ):
             auditlog.register(model)
+
+        from capuy.accounts.scoped import register_scoped
+
+        register_scoped(models.Target, "organisation")
+        register_scoped(models.IndicatorValue, "organisation")

@@ -49,9 +49,24 @@ class MonthlyValuesForm(forms.Form):
         try:
             month, year = (int(p) for p in raw.split("/"))
             first = dt.date(year, month, 1)
+            if not 1930 <= year <= dt.date.today().year + 1:
+                raise ValueError(year)
         except (ValueError, TypeError) as exc:
             raise forms.ValidationError("Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024.") from exc
         return first, shift_months(first, 1) - dt.timedelta(days=1)
+
+    def clean_values(self) -> None:
+        """Counts, amounts and rates a committee enters are never negative, and a rate (unit
+        "%") is at most 100: the probe entered −5 members and a 250 % rate unopposed."""
+        for indicator in self.indicators:
+            name = f"v_{indicator.code}"
+            value = self.cleaned_data.get(name)
+            if value is None:
+                continue
+            if value < 0:
+                self.add_error(name, "Số liệu không được âm.")
+            elif indicator.unit.strip() == "%" and value > 100:
+                self.add_error(name, "Tỷ lệ không được quá 100%.")
 
     def entered(self) -> dict[str, Decimal]:
         return {
@@ -62,6 +77,7 @@ class MonthlyValuesForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        self.clean_values()
         if self.errors:
             return data
         if not self.entered():

@@ -7,21 +7,22 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from capuy.accounts.access import scope_queryset
+from capuy.accounts.admin_scoping import ScopedAdminMixin
 from capuy.meetings.models import AgendaItem, Meeting, Task, TaskProgress
 
 
-class AgendaInline(admin.TabularInline):
+class AgendaInline(ScopedAdminMixin, admin.TabularInline):
     model = AgendaItem
     extra = 0
     raw_id_fields = ("document",)
 
 
-class ProgressInline(admin.TabularInline):
+class ProgressInline(ScopedAdminMixin, admin.TabularInline):
     model = TaskProgress
     extra = 0
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class ScopedAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return scope_queryset(
             super().get_queryset(request), request.user, "organisation", "classification"

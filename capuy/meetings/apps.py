@@ -20,6 +20,13 @@ class MeetingsConfig(AppConfig):
         auditlog.register(AgendaItem)
         auditlog.register(Task)
         auditlog.register(TaskProgress)
+
+        from capuy.accounts.scoped import register_scoped
+
+        register_scoped(Meeting, "organisation", "classification")
+        register_scoped(AgendaItem, "meeting__organisation", "meeting__classification")
+        register_scoped(Task, "organisation", "classification")
+        register_scoped(TaskProgress, "task__organisation", "task__classification")
         register_home()
 
         from capuy.meetings.demo import load_demo_meetings

@@ -30,8 +30,23 @@ def _editable_bodies(user: Any) -> Any:
     ).select_related("organisation")
 
 
+MAX_ORDINAL = 500
+"""A term's conferences are numbered 1, 2, …: a few dozen (Hội nghị Thị ủy lần thứ 18)."""
+
+
 class MeetingForm(forms.ModelForm):
     held_on = date_field("Ngày họp")
+    ordinal = forms.IntegerField(
+        label="Lần thứ",
+        required=False,
+        min_value=1,
+        max_value=MAX_ORDINAL,
+        error_messages={
+            "min_value": "Lần thứ phải từ 1 trở lên.",
+            "max_value": f"Lần thứ không quá {MAX_ORDINAL}: kiểm tra lại số.",
+            "invalid": "Nhập một số nguyên.",
+        },
+    )
 
     class Meta:
         model = Meeting
@@ -101,11 +116,24 @@ class AgendaItemForm(forms.ModelForm):
         if self.instance.pk is None:
             # an empty extra row must stay "unchanged" so the formset skips it
             self.initial["position"] = None
-        if self.instance.document_id:
+        # a document above the user's clearance is neither shown nor lost on save
+        self.hidden_document = bool(
+            self.instance.document_id
+            and not visible_documents(user).filter(pk=self.instance.document_id).exists()
+        )
+        if self.hidden_document:
+            self.fields[
+                "document_symbol"
+            ].help_text = (
+                "Đã gắn một văn bản có độ mật trên mức bạn được xem; để trống thì giữ nguyên."
+            )
+        elif self.instance.document_id:
             self.initial["document_symbol"] = self.instance.document.symbol
 
     def clean_document_symbol(self) -> str:
         symbol = (self.cleaned_data.get("document_symbol") or "").replace(" ", "")
+        if self.hidden_document and not symbol:
+            return symbol
         self.instance.document = None
         if symbol:
             found = (
@@ -149,9 +177,23 @@ class TaskForm(forms.ModelForm):
         ).select_related("organisation")
         self.fields["source_meeting"].queryset = visible_meetings(user)
         self.fields["classification"].choices = classification_choices(user)
+        source_id = self.instance.source_document_id
+        self.hidden_source = bool(
+            source_id and not visible_documents(user).filter(pk=source_id).exists()
+        )
+        if self.hidden_source:
+            self.fields[
+                "source_symbol"
+            ].help_text = (
+                "Đã gắn một văn bản có độ mật trên mức bạn được xem; để trống thì giữ nguyên."
+            )
+        elif source_id:
+            self.initial["source_symbol"] = self.instance.source_document.symbol
 
     def clean_source_symbol(self) -> str:
         symbol = (self.cleaned_data.get("source_symbol") or "").replace(" ", "")
+        if self.hidden_source and not symbol:
+            return symbol
         self.instance.source_document = None
         if symbol:
             found = (

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from capuy.accounts.admin_scoping import ScopedAdminMixin
 from capuy.members.models import Badge, OrganisationRating
 
 
 @admin.register(Badge)
-class BadgeAdmin(admin.ModelAdmin):
+class BadgeAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("member", "years", "awarded_on", "decision")
     raw_id_fields = ("member",)
 
 
 @admin.register(OrganisationRating)
-class OrganisationRatingAdmin(admin.ModelAdmin):
+class OrganisationRatingAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("organisation", "year", "rating")
     list_filter = ("year", "rating")
     autocomplete_fields = ("organisation",)

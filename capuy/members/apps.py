@@ -46,3 +46,11 @@ class MembersConfig(AppConfig):
             models.OrganisationRating,
         ):
             auditlog.register(model)
+
+        from capuy.accounts.scoped import register_scoped
+
+        for model in (models.Member, models.MemberEvent, models.Affiliation):
+            register_scoped(model, "organisation")
+        register_scoped(models.Badge, "member__organisation")
+        register_scoped(models.MemberRating, "member__organisation")
+        register_scoped(models.OrganisationRating, "organisation")

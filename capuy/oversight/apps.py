@@ -40,3 +40,9 @@ class OversightConfig(AppConfig):
             models.AssetVerification,
         ):
             auditlog.register(model)
+
+        from capuy.accounts.scoped import register_scoped
+
+        for model in (models.Oversight, models.DisciplineDecision, models.AssetVerification):
+            register_scoped(model, "organisation")
+        register_scoped(models.OversightSubject, "oversight__organisation")

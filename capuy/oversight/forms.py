@@ -26,7 +26,7 @@ def _units(user: Any) -> Any:
 def _member_ids(raw: str, user: Any) -> list[Member]:
     """Members named by register numbers ("12, 15"), each visible to the user."""
     ids = [p.strip() for p in raw.replace(";", ",").split(",") if p.strip()]
-    if not all(p.isdigit() for p in ids):
+    if not all(p.isdigit() and len(p) < 18 for p in ids) or len(ids) > 500:
         raise forms.ValidationError("Nhập mã đảng viên (số), cách nhau bởi dấu phẩy.")
     found = list(scope_queryset(Member.objects.filter(pk__in=ids), user))
     if len(found) != len(set(ids)):

@@ -33,3 +33,8 @@ class PetitionsConfig(AppConfig):
 
         for model in (models.PetitionCase, models.Petition, models.Reception):
             auditlog.register(model)
+
+        from capuy.accounts.scoped import register_scoped
+
+        for model in (models.PetitionCase, models.Petition, models.Reception):
+            register_scoped(model, "organisation")

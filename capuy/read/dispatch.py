@@ -24,6 +24,11 @@ def read_file(path: str | Path) -> Document:
     """Read a .txt, .md, .docx or .pdf file into a ``Document``; ``InputError`` otherwise."""
     path = Path(path)
     source = str(path)
+    if path.is_dir():
+        raise InputError(
+            f"“{source}” là một thư mục, không phải tệp: hãy chỉ ra các tệp trong đó",
+            f"{source} is a folder, not a file: name the files in it",
+        )
     if not path.is_file():
         raise InputError(f"Không tìm thấy tệp: {source}", f"file not found: {source}")
     check_size(path.stat().st_size, source)

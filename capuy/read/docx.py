@@ -45,6 +45,7 @@ from capuy.read.docx_xml import (
 from capuy.read.emphasis import Span, emphasis_ranges, shift_spans
 from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
+from capuy.read.package_limits import check_zip
 
 TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
 BULLET_LABELS = {
@@ -358,6 +359,7 @@ def _monotonic(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def read_docx(data: bytes, source: str) -> Document:
     """Read a .docx package (bytes) into a ``Document``; corrupt packages raise ``InputError``."""
+    check_zip(data, source)  # before python-docx inflates every part into memory
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx fails on bad packages with many exception types

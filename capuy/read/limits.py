@@ -13,6 +13,10 @@ from capuy.errors import InputError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest input file accepted (50 MB): far above any real report, small enough to stay in RAM."""
 
+MAX_LAYOUT_CHARS = 2_000_000
+"""Longest text laid out by ``capuy convert`` (≈ 600 pages, as ``capuy check``'s limit): a 49 MB
+text ran 300 s without a word before this bound."""
+
 TEXT_ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16", "cp1258")
 """Tried in this order; cp1258 is the Vietnamese Windows code page of older office files."""
 
@@ -67,3 +71,13 @@ def _decode(data: bytes, encoding: str, source: str) -> str:
 
 def _has_control_chars(text: str) -> bool:
     return any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text)
+
+
+def check_length(chars: int, source: str, limit: int = MAX_LAYOUT_CHARS) -> None:
+    """Refuse a text too long to lay out in bounded time and memory."""
+    if chars > limit:
+        vi_size, vi_max = (f"{n:,}".replace(",", ".") for n in (chars, limit))
+        raise InputError(
+            f"Tệp quá dài để dàn trang ({vi_size} ký tự; tối đa {vi_max} ≈ 600 trang): {source}",
+            f"file too long to lay out ({chars:,} characters; at most {limit:,}): {source}",
+        )

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 
+from capuy.accounts.admin_scoping import ScopedAdminMixin
 from capuy.errors import InputError
 from capuy.reports.models import Report, ReportSettings, TemplateOverride
 from capuy.reports.templating import REQUIRED, default_text, fill, parse_template_text
@@ -42,19 +43,19 @@ class TemplateOverrideForm(forms.ModelForm):
 
 
 @admin.register(TemplateOverride)
-class TemplateOverrideAdmin(admin.ModelAdmin):
+class TemplateOverrideAdmin(ScopedAdminMixin, admin.ModelAdmin):
     form = TemplateOverrideForm
     list_display = ("kind", "updated_at")
 
 
 @admin.register(ReportSettings)
-class ReportSettingsAdmin(admin.ModelAdmin):
+class ReportSettingsAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("organisation", "window_rule", "place", "signer_name")
     autocomplete_fields = ("organisation",)
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("organisation", "kind", "period", "state", "due_on", "submitted_on")
     list_filter = ("kind", "state")
     search_fields = ("title", "organisation__name")

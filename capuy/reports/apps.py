@@ -22,6 +22,11 @@ class ReportsConfig(AppConfig):
         auditlog.register(Report, exclude_fields=["findings", "provenance"])
         auditlog.register(ReportSettings)
         auditlog.register(TemplateOverride)
+
+        from capuy.accounts.scoped import register_scoped
+
+        register_scoped(Report, "organisation", "classification")
+        register_scoped(ReportSettings, "organisation")
         register_demo_step("reports", load_demo_reports, order=40)
 
         from capuy.web.home import HomePanel, NavItem, register_nav, register_panel

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from capuy.accounts.access import (
     get_scoped_object_or_404,
-    has_role,
     primary_organisation,
     require_role,
     scope_queryset,
@@ -108,19 +107,16 @@ def _provenance(report: Report) -> list[dict[str, Any]]:
 
 
 def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
-    org = report.organisation
     user = request.user
     return {
         "report": report,
         "previous": _previous(report),
         "provenance": _provenance(report),
-        "can_edit": report.editable and has_role(user, *workflow.WRITERS, organisation=org),
-        "can_approve": report.state == Report.State.CHECKED
-        and has_role(user, workflow.LEADER, organisation=org),
-        "can_issue": report.state == Report.State.APPROVED
-        and has_role(user, *workflow.ISSUERS, organisation=org),
-        "can_submit": report.state == Report.State.ISSUED
-        and has_role(user, *workflow.ISSUERS, workflow.SPECIALIST, organisation=org),
+        "can_edit": workflow.can(user, "save", report),
+        "can_approve": workflow.can(user, "approve", report),
+        "can_issue": workflow.can(user, "issue", report),
+        "can_submit": workflow.can(user, "submit", report),
+        "can_revert": workflow.can(user, "revert", report),
         "today": timezone.localdate(),
     }
 
@@ -149,6 +145,7 @@ _ACTIONS = {
     "duyet": (workflow.approve, "Đã duyệt báo cáo."),
     "ban-hanh": (workflow.issue, "Đã ban hành báo cáo: số {symbol}."),
     "gui": (workflow.submit, "Đã gửi báo cáo lên cấp trên."),
+    "tra-ve": (workflow.revert, "Đã trả báo cáo về dự thảo: có thể sửa lại."),
 }
 
 
@@ -163,6 +160,14 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         step(report, request.user)
     except InputError as error:
         messages.error(request, error.vi)
+    except ValidationError as error:  # the register refused the number: nothing was kept
+        report.refresh_from_db()
+        messages.error(
+            request,
+            "Không thực hiện được: "
+            + "; ".join(error.messages)
+            + ". Có thể trả báo cáo về dự thảo để sửa.",
+        )
     else:
         messages.success(request, done.format(symbol=report.symbol))
     return redirect("reports:detail", pk=report.pk)
@@ -199,7 +204,7 @@ def report_board(request: HttpRequest) -> HttpResponse:
     form = BoardForm(request.GET or None)
     org = primary_organisation(request.user)
     wanted = request.GET.get("to_chuc")
-    if wanted and wanted.isdigit():
+    if wanted and wanted.isdigit() and len(wanted) < 18:
         org = visible_organisations(request.user).filter(pk=int(wanted)).first() or org
     rows: list[Any] = []
     error = ""

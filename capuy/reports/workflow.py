@@ -5,7 +5,16 @@ the level above.
     draft ──save, no error found──▶ checked ──leader approves──▶ approved
       ▲                               │                            │ clerk or leader issues
       └──save with errors─────────────┘                            ▼
-                                                   issued ──submit──▶ submitted
+      ▲                                            issued ──submit──▶ submitted
+      └──revert (checked or approved, e.g. after issuing failed)───┘
+
+Acts are for the roles that hold them (``holds_role``: the user's own assignments): a leader
+approves, a clerk or leader issues; the IT administrator (a superuser, or the role quản trị)
+does none of them unless also assigned the role. The text is checked strictly at every save —
+the front matter must build the document's header, signature and recipients as the renderer
+will (``capuy.render.parse_authoring``) — so a report that passed cannot fail at issue time;
+and should issuing still fail, the report stays approved, nothing is numbered, and "trả về dự
+thảo" (revert) makes it editable again: a report is never stuck.
 
 Who did what and when is kept on the row (``approved_by``/``approved_at`` …) and, with the
 before/after of every field, in the audit trail (django-auditlog; the acting user is set by
@@ -23,14 +32,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from capuy.accounts.access import has_role
+from capuy.accounts.access import holds_role
 from capuy.accounts.levels import Role
 from capuy.errors import InputError
 from capuy.orgs.models import Body, Organisation
 from capuy.read.frontmatter import front_matter_of
 from capuy.reports.compose import compose
 from capuy.reports.models import Report
-from capuy.reports.output import findings_of
+from capuy.reports.output import findings_of, parse
 from capuy.reports.periods import text_date
 from capuy.reports.templating import load_template
 
@@ -39,6 +48,7 @@ LEADER: str = str(Role.LEADER)
 SPECIALIST: str = str(Role.SPECIALIST)
 WRITERS: tuple[str, ...] = (SPECIALIST, LEADER, str(Role.CLERK))
 ISSUERS: tuple[str, ...] = (str(Role.CLERK), LEADER)
+SUBMITTERS: tuple[str, ...] = ISSUERS + (SPECIALIST,)
 DRAFT: str = str(Report.State.DRAFT)
 CHECKED: str = str(Report.State.CHECKED)
 APPROVED: str = str(Report.State.APPROVED)
@@ -47,7 +57,7 @@ SUBMITTED: str = str(Report.State.SUBMITTED)
 
 
 def _require(user: Any, org: Organisation, roles: tuple[str, ...], action: str) -> None:
-    if user is not None and not has_role(user, *roles, organisation=org):
+    if user is not None and not holds_role(user, *roles, organisation=org):
         raise PermissionDenied(f"Bạn không có quyền {action} báo cáo của {org}.")
 
 
@@ -88,9 +98,25 @@ def create_report(
     return report
 
 
-def _run_check(report: Report) -> None:
-    """Findings of ``capuy check`` on the text; the state follows (errors keep it a draft)."""
+def _authoring_error(body: str) -> InputError | None:
+    """Why the text cannot be laid out (front matter, signature, recipients), or None."""
     try:
+        parse(body)
+    except InputError as error:
+        return error
+    return None
+
+
+def _run_check(report: Report) -> None:
+    """Findings of ``capuy check`` on the text; the state follows (errors keep it a draft).
+
+    The text is first read as the renderer will read it: a header the renderer refuses (a
+    signature written as plain text, recipients not a list…) is an error finding, so such a
+    draft can neither be approved nor issued."""
+    try:
+        error = _authoring_error(report.body)
+        if error is not None:
+            raise error
         report.findings = findings_of(report.body)
     except InputError as error:
         report.findings = [
@@ -173,18 +199,29 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             "the committee has no issuing body for reports",
         )
     day = on or timezone.localdate()
-    front = front_matter_of(report.body)
-    signature = front.get("signature") or {}
+    problem = _authoring_error(report.body)
+    if problem is not None:
+        raise InputError(
+            f"Không thể ban hành: {problem.vi}. Hãy trả báo cáo về dự thảo để sửa.",
+            f"cannot issue: {problem.en}",
+        )
+    if not (dt.date(1945, 1, 1) <= day <= timezone.localdate() + dt.timedelta(days=366)):
+        raise InputError(
+            f"Ngày ban hành {day:%d/%m/%Y} không hợp lệ.", f"implausible issue date {day}"
+        )
+    document_model = parse(report.body)
+    signature = document_model.signature
+    recipients = document_model.recipients
     with set_actor(user), transaction.atomic():
         document = register_outgoing(
             issuing_body=body,
             type_code=str(template["type_code"]),
             issued_on=day,
             summary=report.title[:1].upper() + report.title[1:],
-            signer_capacity=str(signature.get("capacity", "")).split(" ")[0][:4],
-            signer_title=str(signature.get("title", "")),
-            signer_name=str(signature.get("name", "")),
-            recipients="\n".join(str(r) for r in front.get("recipients") or []),
+            signer_capacity=(signature.capacity if signature else "").split(" ")[0][:4],
+            signer_title=signature.title if signature else "",
+            signer_name=signature.name if signature else "",
+            recipients="\n".join(recipients),
             classification=report.classification,
             important=False,
             created_by=user if getattr(user, "is_authenticated", False) else None,
@@ -211,7 +248,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
 
 def submit(report: Report, user: Any, on: dt.date | None = None) -> Report:
     """Send the issued report to the level above (its day decides on time or late)."""
-    _require(user, report.organisation, ISSUERS + (SPECIALIST,), "gửi")
+    _require(user, report.organisation, SUBMITTERS, "gửi")
     _require_state(report, ISSUED, action="gửi cấp trên")
     report.state = Report.State.SUBMITTED
     report.submitted_by = user
@@ -219,3 +256,30 @@ def submit(report: Report, user: Any, on: dt.date | None = None) -> Report:
     with set_actor(user):
         report.save()
     return report
+
+
+def revert(report: Report, user: Any) -> Report:
+    """Back to draft (checked or approved, not yet numbered): the way out of any failed step."""
+    _require(user, report.organisation, WRITERS, "trả về dự thảo")
+    _require_state(report, CHECKED, APPROVED, action="trả về dự thảo")
+    report.state = Report.State.DRAFT
+    report.approved_by = None
+    report.approved_at = None
+    with set_actor(user):
+        report.save()
+    return report
+
+
+# who may do what (the pages ask this to show a button; the functions above enforce it)
+ACTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "save": (WRITERS, (DRAFT, CHECKED)),
+    "approve": ((LEADER,), (CHECKED,)),
+    "issue": (ISSUERS, (APPROVED,)),
+    "submit": (SUBMITTERS, (ISSUED,)),
+    "revert": (WRITERS, (CHECKED, APPROVED)),
+}
+
+
+def can(user: Any, action: str, report: Report) -> bool:
+    roles, states = ACTIONS[action]
+    return report.state in states and holds_role(user, *roles, organisation=report.organisation)

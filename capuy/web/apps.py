@@ -11,4 +11,9 @@ class WebConfig(AppConfig):
     verbose_name = "Giao diện chung"
 
     def ready(self) -> None:
-        from capuy.web import checks  # noqa: F401  (registers the outside-program checks)
+        from capuy.web import (
+            checks,  # noqa: F401  (registers the outside-program checks)
+            text_boundary,
+        )
+
+        text_boundary.connect()  # every record's text in NFC, however it came in

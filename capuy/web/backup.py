@@ -3,9 +3,16 @@
 The archive is a ``.tar.gz`` holding ``manifest.json`` (engine, time, capuy version, table
 counts), the database (``capuy.sqlite3`` made with SQLite's online backup API, consistent
 while the server keeps running; or ``capuy.pgdump`` made by ``pg_dump -Fc``) and ``files/``
-(attachments under ``DATA_DIR/files``). Restore checks the archive before touching anything,
-then replaces the database (SQLite backup API into the live file; ``pg_restore --clean``) and
-the files. Progress is reported through a callback so the CLI can draw a bar.
+(attachments under ``DATA_DIR/files``) and ``data/``: everything else in the data folder that
+is not rebuilt — the administrators' vocabulary overlay (``vocab/*.yaml``: the probe found its
+edits lost by a backup and restore while the history said they were saved), and whatever a
+later app keeps there. Left out: the database files (taken above), collected static files
+(rebuilt by ``capuy serve``), the backups themselves (``sao-luu/``) and the secret key (a new
+server makes its own; sessions simply start again). Restore checks the archive before touching
+anything, then replaces the database (SQLite backup API into the live file; ``pg_restore
+--clean``), the files and each backed-up folder of the data folder (``vocab/`` always, so a
+restore also undoes later vocabulary edits). Progress is reported through a callback so the
+CLI can draw a bar.
 """
 
 from __future__ import annotations
@@ -102,6 +109,27 @@ def _files_of(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
 
 
+REBUILT = {"static", "sao-luu", "secret_key", "files"}
+"""Top-level entries of the data folder never put in ``data/`` (see the module docstring)."""
+ALWAYS_RESTORED = ("vocab",)
+"""Folders a restore makes equal to the backup's, even when the backup had none."""
+
+
+def _data_entries(data_dir: Path, skip: set[Path]) -> list[Path]:
+    """Top-level entries of the data folder to back up (not rebuilt, not the database)."""
+    if not data_dir.is_dir():
+        return []
+    found = []
+    for entry in sorted(data_dir.iterdir()):
+        name = entry.name
+        if name in REBUILT or name.startswith("capuy.sqlite3") or name.endswith(".part"):
+            continue
+        if entry.resolve() in skip:
+            continue
+        found.append(entry)
+    return found
+
+
 def backup(path: Path | None = None, progress: Progress = _noop) -> Path:
     """Write a complete backup archive and return its path."""
     settings = _settings()
@@ -143,9 +171,13 @@ def backup(path: Path | None = None, progress: Progress = _noop) -> Path:
             "database": member,
             "tables": _table_counts(),
         }
-        (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
         media = Path(settings.MEDIA_ROOT)
         files = _files_of(media)
+        data_dir = Path(settings.DATA_DIR)
+        skip = {media.resolve(), path.resolve(), path.parent.resolve()}
+        entries = _data_entries(data_dir, skip)
+        manifest["data"] = [e.name for e in entries]
+        (work / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
         partial = path.with_suffix(path.suffix + ".part")
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(work / MANIFEST, arcname=MANIFEST)
@@ -153,6 +185,9 @@ def backup(path: Path | None = None, progress: Progress = _noop) -> Path:
             for i, file in enumerate(files, start=1):
                 tar.add(file, arcname=f"files/{file.relative_to(media).as_posix()}")
                 progress("Sao lưu tệp đính kèm", i, len(files))
+            for i, entry in enumerate(entries, start=1):
+                tar.add(entry, arcname=f"data/{entry.name}")
+                progress("Sao lưu thư mục dữ liệu", i, len(entries))
         partial.replace(path)
     return path
 
@@ -258,4 +293,29 @@ def restore(path: Path, progress: Progress = _noop) -> dict[str, Any]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(file, target)
             progress("Khôi phục tệp đính kèm", i, len(files))
+        _restore_data(work / "data", Path(settings.DATA_DIR), manifest, progress)
     return manifest
+
+
+def _restore_data(
+    saved: Path, data_dir: Path, manifest: dict[str, Any], progress: Progress
+) -> None:
+    """Each backed-up entry of the data folder (and ``vocab/`` always) made as it was."""
+    names = sorted(set(manifest.get("data") or []) | set(ALWAYS_RESTORED))
+    for i, name in enumerate(names, start=1):
+        if name in REBUILT or "/" in name or name in ("", ".", ".."):
+            continue
+        target = data_dir / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        source = saved / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        elif source.is_file():
+            shutil.copy2(source, target)
+        progress("Khôi phục thư mục dữ liệu", i, len(names))
+    from capuy import vocab
+
+    vocab.reload()  # this process reads the restored overlay; the server's workers see its mtime

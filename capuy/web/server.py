@@ -44,6 +44,11 @@ def prepare(report: Callable[[str], None] = print, collect_static: bool = True) 
         report("Cập nhật cơ sở dữ liệu (migrate)…")
         call_command("migrate", interactive=False, verbosity=0)
     refresh_planner_statistics()
+    if collect_static:  # the server's start (serve, demo): no upload is under way
+        from capuy.web.orphans import sweep_orphans
+
+        if moved := sweep_orphans():
+            report(f"Đã chuyển {moved} tệp không thuộc hồ sơ nào vào files/.mo-coi/")
     if collect_static:
         report("Thu thập tệp tĩnh (collectstatic)…")
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "capuy.web.vocabedit",
     "capuy.orgs",
     "capuy.accounts",
+    "capuy.formtokens",
     # record apps of the other issues are added below this line
     "capuy.members",
     "capuy.oversight",
@@ -86,6 +87,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CSP and no-store on every dynamic response; then bounded, NFC input (capuy/web/hardening.py)
+    "capuy.web.hardening.SecurityHeadersMiddleware",
+    "capuy.web.hardening.BoundedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +190,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# the user name kept for a failed log-in is bounded (an anonymous post must not grow the base)
+AXES_USERNAME_CALLABLE = "capuy.web.hardening.bounded_login_name"
 
 HTTPS = _flag("CAPUY_HTTPS")
 SESSION_COOKIE_HTTPONLY = True
@@ -236,7 +242,10 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# the form fields of one request (files apart): a report's text is well under 1 MB
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# the whole body, files included, is capped by capuy/web/hardening.py at the attachment
+# limit + 1 MB (CAPUY_MAX_REQUEST_BYTES in settings overrides)
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,9 @@ class DocumentsConfig(AppConfig):
         auditlog.register(DocumentRelation)
         auditlog.register(NumberCounter)
         register_home()
+        from capuy.documents.search import register_search
+
+        register_search()
 
         from capuy.documents.demo import load_demo_documents
         from capuy.web.demo import register_demo_step

@@ -21,6 +21,9 @@ class MeetingsConfig(AppConfig):
         auditlog.register(Task)
         auditlog.register(TaskProgress)
         register_home()
+        from capuy.meetings.search import register_search
+
+        register_search()
 
         from capuy.meetings.demo import load_demo_meetings
         from capuy.web.demo import register_demo_step

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "capuy.web.vocabedit",
     "capuy.orgs",
     "capuy.accounts",
+    "capuy.search",
     # record apps of the other issues are added below this line
     "capuy.members",
     "capuy.oversight",

@@ -321,6 +321,75 @@ def check_command(
         print_report(console, docs, findings)
 
 
+# --- search (capuy.search: the site-wide index) ---
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str | None, typer.Argument(help="Từ cần tìm / what to find")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON")] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            help="Tìm với quyền của người dùng này (mặc định: mọi văn bản không mật) / search "
+            "as this user (default: unclassified records only)",
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option("--page", help="trang / page")] = 1,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="document, report, meeting, task, member, petition")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Dựng lại toàn bộ chỉ mục / rebuild the index")
+    ] = False,
+) -> None:
+    """Tìm trong văn bản, báo cáo, hội nghị, nhiệm vụ, đảng viên, đơn thư / site-wide search."""
+    import json
+
+    from capuy.web.server import prepare
+
+    try:
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.search import service
+
+        if rebuild:
+            bar, report = _progress_reporter()
+            with bar:
+                counts = service.rebuild(progress=report)
+            console.print(
+                "Đã dựng lại chỉ mục / index rebuilt: "
+                + ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in counts.items())
+            )
+            if not query:
+                return
+        if not query:
+            raise InputError("Cần từ khóa tìm kiếm.", "a query is required")
+        reader: object = service.UNCLASSIFIED_ONLY
+        if user is not None:
+            from django.contrib.auth.models import User
+
+            found = User.objects.filter(username=user, is_active=True).first()
+            if found is None:
+                raise InputError(f"Không có người dùng {user}.", f"no active user {user!r}")
+            reader = found
+        results = service.search(reader, query, {"kind": kind} if kind else {}, page)
+    except InputError as error:
+        fail(error)
+    if as_json:
+        print(json.dumps(results.as_json(), ensure_ascii=False, indent=2))
+        return
+    from capuy.search.snippets import marked_text
+
+    console.print(f"{results.total:,} kết quả / results".replace(",", "."))
+    for hit in results.hits:
+        when = f"{hit.date:%d/%m/%Y}" if hit.date else ""
+        head = " · ".join(p for p in (hit.kind_label, hit.symbol, when) if p)
+        console.print(marked_text(str(hit.title), prefix=f"{head}  "))
+        if str(hit.snippet):
+            console.print(marked_text(str(hit.snippet), prefix="    "))
+
+
 # --- render and convert (capuy.render) ---
 
 

@@ -52,7 +52,9 @@ def register_search() -> None:
                 "agenda_items"
             ),
             order=30,
-            touches=((AgendaItem, lambda item: [Meeting.objects.filter(pk=item.meeting_id).first()]),),
+            touches=(
+                (AgendaItem, lambda item: [Meeting.objects.filter(pk=item.meeting_id).first()]),
+            ),
         )
     )
     register_provider(

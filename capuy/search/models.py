@@ -30,7 +30,9 @@ class SearchEntry(models.Model):
         verbose_name = "mục chỉ mục tìm kiếm"
         verbose_name_plural = "chỉ mục tìm kiếm"
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_one_per_record")
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="search_entry_one_per_record"
+            )
         ]
         indexes = [models.Index(fields=["kind", "organisation_id", "classification"])]
 

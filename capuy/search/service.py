@@ -35,7 +35,9 @@ FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": i
 def _index_text(entry_id: int, entry: Entry) -> IndexText:
     date_words = f"{entry.date:%d/%m/%Y} {entry.date.year}" if entry.date else ""
     title = " ".join(
-        p for p in (entry.symbol, entry.title, entry.type_name, entry.issuer, date_words, entry.meta) if p
+        p
+        for p in (entry.symbol, entry.title, entry.type_name, entry.issuer, date_words, entry.meta)
+        if p
     )
     return IndexText(entry_id, title, entry.body)
 
@@ -76,7 +78,9 @@ def index_object(record: Any, provider: SearchProvider | None = None) -> None:
 def remove_object(provider: SearchProvider, pk: Any) -> None:
     with transaction.atomic():
         ids = list(
-            SearchEntry.objects.filter(kind=provider.kind, object_id=pk).values_list("pk", flat=True)
+            SearchEntry.objects.filter(kind=provider.kind, object_id=pk).values_list(
+                "pk", flat=True
+            )
         )
         if ids:
             backend().delete(ids)
@@ -113,7 +117,9 @@ def rebuild(
                     )
                     for row in rows:
                         row.pk = ids[row.object_id]
-                engine.write([_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)])
+                engine.write(
+                    [_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)]
+                )
             done += len(chunk)
             counts[provider.kind] += len(pairs)
             if progress:
@@ -139,8 +145,16 @@ def visible_kinds(user: Any) -> list[str]:
     return [p.kind for p in providers() if not p.roles or has_role(user, *p.roles)]
 
 
+UNCLASSIFIED_ONLY = object()
+"""Pass as the user to search every organisation's unclassified records (the command line
+without ``--user``: whoever runs it on the server holds the database anyway, but a secret
+document is still never printed)."""
+
+
 def scoped_entries(user: Any) -> QuerySet[SearchEntry]:
     """Every entry the user may find — the same rules as ``capuy.accounts.access``."""
+    if user is UNCLASSIFIED_ONLY:
+        return SearchEntry.objects.filter(classification=Classification.NORMAL)
     if user is None or not user.is_authenticated or not user.is_active:
         return SearchEntry.objects.none()
     kinds = visible_kinds(user)
@@ -165,6 +179,10 @@ class Hit:
     issuer: str
     classification: int
     score: float
+
+    @property
+    def classification_label(self) -> str:
+        return str(dict(Classification.choices).get(self.classification, ""))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -245,7 +263,16 @@ def search(
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     start = (results.page - 1) * per_page
     rows = qs.order_by("-score", "-date", "-id").values(
-        "kind", "title", "body", "url", "date", "symbol", "type_name", "issuer", "classification", "score"
+        "kind",
+        "title",
+        "body",
+        "url",
+        "date",
+        "symbol",
+        "type_name",
+        "issuer",
+        "classification",
+        "score",
     )[start : start + per_page]
     labels = kind_labels()
     words = query.words

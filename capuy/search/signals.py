@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from capuy.search.registry import SearchProvider
 
 
-def _saved(provider: SearchProvider, sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
+def _saved(
+    provider: SearchProvider, sender: Any, instance: Any, raw: bool = False, **_: Any
+) -> None:
     if raw:
         return
     from capuy.search.service import index_object
@@ -31,7 +33,9 @@ def _deleted(provider: SearchProvider, sender: Any, instance: Any, **_: Any) -> 
     remove_object(provider, instance.pk)
 
 
-def _touched(provider: SearchProvider, related: Any, sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
+def _touched(
+    provider: SearchProvider, related: Any, sender: Any, instance: Any, raw: bool = False, **_: Any
+) -> None:
     if raw:
         return
     from capuy.search.service import index_object
@@ -43,9 +47,17 @@ def _touched(provider: SearchProvider, related: Any, sender: Any, instance: Any,
 
 def connect(provider: SearchProvider) -> None:
     uid = f"capuy-search-{provider.kind}"
-    post_save.connect(partial(_saved, provider), sender=provider.model, weak=False, dispatch_uid=f"{uid}-save")
-    post_delete.connect(partial(_deleted, provider), sender=provider.model, weak=False, dispatch_uid=f"{uid}-delete")
+    post_save.connect(
+        partial(_saved, provider), sender=provider.model, weak=False, dispatch_uid=f"{uid}-save"
+    )
+    post_delete.connect(
+        partial(_deleted, provider), sender=provider.model, weak=False, dispatch_uid=f"{uid}-delete"
+    )
     for index, (model, related) in enumerate(provider.touches):
         handler = partial(_touched, provider, related)
-        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"{uid}-touch-save-{index}")
-        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"{uid}-touch-delete-{index}")
+        post_save.connect(
+            handler, sender=model, weak=False, dispatch_uid=f"{uid}-touch-save-{index}"
+        )
+        post_delete.connect(
+            handler, sender=model, weak=False, dispatch_uid=f"{uid}-touch-delete-{index}"
+        )

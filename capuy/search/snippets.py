@@ -8,6 +8,7 @@ folds to one letter). Everything outside the marks is escaped.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,7 +23,9 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
         return []
     folded = fold_chars(text)
     pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\w*"
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        + r")\w*"
     )
     return [(m.start(), m.end()) for m in pattern.finditer(folded)]
 
@@ -65,3 +68,15 @@ def snippet(text: str, words: list[str], size: int = SNIPPET_CHARS) -> SafeStrin
     inner = [(s, e) for s, e in spans if s >= begin and e <= end]
     text_html = _marked(head[begin:end], inner, begin)
     return mark_safe(("…" if begin else "") + text_html + ("…" if end < len(head) else ""))  # noqa: S308
+
+
+def marked_text(html: str, prefix: str = "") -> Any:
+    """A highlighted snippet as a Rich ``Text`` for the terminal (marks in bold yellow)."""
+    from html import unescape
+
+    from rich.text import Text
+
+    text = Text(prefix, style="dim")
+    for index, part in enumerate(re.split(r"</?mark>", html)):
+        text.append(unescape(part), style="bold yellow" if index % 2 else "")
+    return text

@@ -21,16 +21,51 @@ CORPUS = [
     # (unit, symbol, type, date, classification, summary, text)
     ("town", "1401-CV/TU", "CV", (2024, 3, 4), 0, "Về việc phát hành Sổ tay đảng viên", ""),
     ("town", "1402-CV/TU", "CV", (2023, 3, 4), 0, "Về tổ chức hội nghị tại Đức Phổ", ""),
-    ("town", "15-NQ/TU", "NQ", (2024, 1, 9), 0, "Nghị quyết về phát triển kinh tế biển",
-     "Căn cứ Nghị quyết số 36-NQ/TW ngày 22/10/2018 … phát triển bền vững kinh tế biển."),
-    ("town", "77-BC/TU", "BC", (2024, 2, 1), Classification.SECRET,
-     "Báo cáo tình hình an ninh chính trị nội bộ", "Vụ việc tuyệt đối bảo mật tại xã Phổ Châu"),
-    ("pho_hoa", "12-KH/ĐU", "KH", (2024, 2, 20), 0, "Kế hoạch thể thao phường Phổ Hòa",
-     "Tổ chức giải thể thao chào mừng"),
-    ("pho_hoa", "13-KH/ĐU", "KH", (2022, 2, 20), 0, "Kế hoạch về thế trận lòng dân",
-     "Xây dựng thế trận quốc phòng toàn dân"),
-    ("pho_minh", "20-CV/ĐU", "CV", (2024, 5, 2), 0, "Công văn về hoà giải ở cơ sở",
-     "Thực hiện công tác hoà giải cơ sở năm 2024"),
+    (
+        "town",
+        "15-NQ/TU",
+        "NQ",
+        (2024, 1, 9),
+        0,
+        "Nghị quyết về phát triển kinh tế biển",
+        "Căn cứ Nghị quyết số 36-NQ/TW ngày 22/10/2018 … phát triển bền vững kinh tế biển.",
+    ),
+    (
+        "town",
+        "77-BC/TU",
+        "BC",
+        (2024, 2, 1),
+        Classification.SECRET,
+        "Báo cáo tình hình an ninh chính trị nội bộ",
+        "Vụ việc tuyệt đối bảo mật tại xã Phổ Châu",
+    ),
+    (
+        "pho_hoa",
+        "12-KH/ĐU",
+        "KH",
+        (2024, 2, 20),
+        0,
+        "Kế hoạch thể thao phường Phổ Hòa",
+        "Tổ chức giải thể thao chào mừng",
+    ),
+    (
+        "pho_hoa",
+        "13-KH/ĐU",
+        "KH",
+        (2022, 2, 20),
+        0,
+        "Kế hoạch về thế trận lòng dân",
+        "Xây dựng thế trận quốc phòng toàn dân",
+    ),
+    (
+        "pho_minh",
+        "20-CV/ĐU",
+        "CV",
+        (2024, 5, 2),
+        0,
+        "Công văn về hoà giải ở cơ sở",
+        "Thực hiện công tác hoà giải cơ sở năm 2024",
+    ),
 ]
 
 
@@ -116,7 +151,9 @@ def test_ward_user_never_finds_or_counts_the_towns_secret_document(corpus, tree)
         assert "77-BC/TU" not in symbols(results)
         assert all("Phổ Châu" not in str(h.snippet) for h in results.hits)
         for facet in results.facets:
-            assert Classification.SECRET not in [v for v, _, _ in facet.values if facet.field == "classification"]
+            assert Classification.SECRET not in [
+                v for v, _, _ in facet.values if facet.field == "classification"
+            ]
             assert "Văn phòng Thị ủy" not in [v for v, _, _ in facet.values]
     results = search(ward, "2024")
     assert results.total == len(results.hits) == 1
@@ -143,7 +180,9 @@ def test_facets_count_what_the_page_shows(corpus, leader) -> None:
     assert sum(kinds.values()) == results.total
     filtered = search(leader, "2024", {"type_code": "KH"})
     assert symbols(filtered) == ["12-KH/ĐU"]
-    years = {v for f in search(leader, "kế hoạch").facets if f.field == "year" for v, _, _ in f.values}
+    years = {
+        v for f in search(leader, "kế hoạch").facets if f.field == "year" for v, _, _ in f.values
+    }
     assert years == {2022, 2024}
 
 
@@ -163,8 +202,12 @@ def test_a_rolled_back_save_leaves_no_entry(tree) -> None:
     user = make_user("ld2", tree.town, Role.LEADER)
     with pytest.raises(RuntimeError), transaction.atomic():
         Document.objects.create(
-            direction=Direction.INCOMING, organisation=tree.town, type_code="CV",
-            symbol="999-CV/TU", issued_on=dt.date(2024, 1, 1), summary="Văn bản bị hủy giữa chừng",
+            direction=Direction.INCOMING,
+            organisation=tree.town,
+            type_code="CV",
+            symbol="999-CV/TU",
+            issued_on=dt.date(2024, 1, 1),
+            summary="Văn bản bị hủy giữa chừng",
         )
         assert search(user, "huy giua chung").total == 1
         raise RuntimeError("rollback")
@@ -183,3 +226,20 @@ def test_bad_input_is_harmless(corpus, leader) -> None:
     for typed in ('"', "*", "AND OR NOT", "NEAR(", "a" * 5000, "'; DROP TABLE x; --", "{t}:x"):
         search(leader, typed)  # no error
     assert search(leader, "").total == 0
+
+
+def test_search_page_and_header_box(client, corpus, leader) -> None:
+    client.force_login(leader)
+    home = client.get("/")
+    assert (
+        'role="search"' in home.content.decode() and 'action="/tim-kiem/"' in home.content.decode()
+    )
+    page = client.get("/tim-kiem/", {"q": "so tay dang vien"}).content.decode()
+    assert "1401-CV/TU" in page and "<mark>Sổ</mark> <mark>tay</mark>" in page
+    assert "<script>" not in page and "style=" not in page
+    filtered = client.get("/tim-kiem/", {"q": "2024", "type_code": "KH"}).content.decode()
+    assert "12-KH/ĐU" in filtered and "1401-CV/TU" not in filtered
+    hostile = client.get("/tim-kiem/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert" not in hostile
+    client.logout()
+    assert client.get("/tim-kiem/", {"q": "so tay"}).status_code == 302

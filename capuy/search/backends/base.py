@@ -63,7 +63,9 @@ def boost_sql(query: ParsedQuery) -> tuple[str, list[Any], str, list[Any]]:
         extra = f"(CASE WHEN {TABLE}.symbol_key = %s THEN {SYMBOL_BOOST} ELSE 0 END)"
         extra_params.append(query.symbol)
     else:
-        numbers = [c.folded[0] for c in query.clauses if len(c.folded) == 1 and c.folded[0].isdigit()]
+        numbers = [
+            c.folded[0] for c in query.clauses if len(c.folded) == 1 and c.folded[0].isdigit()
+        ]
         if numbers:
             extra = (
                 f"(CASE WHEN {TABLE}.symbol_key LIKE %s OR {TABLE}.symbol_key LIKE %s "

@@ -73,9 +73,7 @@ class SqliteBackend(Backend):
 
     def delete(self, entry_ids: Iterable[int]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany(
-                "DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in entry_ids]
-            )
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in entry_ids])
 
     def clear(self) -> None:
         with connection.cursor() as cursor:

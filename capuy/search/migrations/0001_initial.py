@@ -4,37 +4,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('object_id', models.BigIntegerField()),
-                ('organisation_id', models.BigIntegerField(db_index=True)),
-                ('classification', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.TextField()),
-                ('body', models.TextField(blank=True, default='')),
-                ('url', models.CharField(max_length=300)),
-                ('date', models.DateField(blank=True, null=True)),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('symbol', models.CharField(blank=True, default='', max_length=80)),
-                ('symbol_key', models.CharField(blank=True, db_index=True, default='', max_length=80)),
-                ('type_code', models.CharField(blank=True, default='', max_length=8)),
-                ('type_name', models.CharField(blank=True, default='', max_length=60)),
-                ('issuer', models.CharField(blank=True, default='', max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20)),
+                ("object_id", models.BigIntegerField()),
+                ("organisation_id", models.BigIntegerField(db_index=True)),
+                ("classification", models.PositiveSmallIntegerField(default=0)),
+                ("title", models.TextField()),
+                ("body", models.TextField(blank=True, default="")),
+                ("url", models.CharField(max_length=300)),
+                ("date", models.DateField(blank=True, null=True)),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("symbol", models.CharField(blank=True, default="", max_length=80)),
+                (
+                    "symbol_key",
+                    models.CharField(blank=True, db_index=True, default="", max_length=80),
+                ),
+                ("type_code", models.CharField(blank=True, default="", max_length=8)),
+                ("type_name", models.CharField(blank=True, default="", max_length=60)),
+                ("issuer", models.CharField(blank=True, default="", max_length=300)),
             ],
             options={
-                'verbose_name': 'mục chỉ mục tìm kiếm',
-                'verbose_name_plural': 'chỉ mục tìm kiếm',
-                'indexes': [models.Index(fields=['kind', 'organisation_id', 'classification'], name='search_sear_kind_adb61d_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='search_entry_one_per_record')],
+                "verbose_name": "mục chỉ mục tìm kiếm",
+                "verbose_name_plural": "chỉ mục tìm kiếm",
+                "indexes": [
+                    models.Index(
+                        fields=["kind", "organisation_id", "classification"],
+                        name="search_sear_kind_adb61d_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "object_id"), name="search_entry_one_per_record"
+                    )
+                ],
             },
         ),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -285,6 +285,14 @@ def check_command(
         Path | None,
         typer.Option("--config", help="Tệp cấu hình YAML (mặc định capuy-check.yaml)"),
     ] = None,
+    register: Annotated[
+        str | None,
+        typer.Option(
+            "--register",
+            help="Đối chiếu trích dẫn với sổ văn bản của cấp ủy này và các đơn vị trực thuộc "
+            "(tên hoặc số hiệu) / compare citations with this committee's register",
+        ),
+    ] = None,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     import json
@@ -312,7 +320,20 @@ def check_command(
         selected, ignored = parse_names(select), parse_names(ignore)
         validate_names(selected | ignored, known, "--select/--ignore")
         docs = load_documents(files)
-        findings = check(docs, settings.merged(selected, ignored))
+        from contextlib import nullcontext
+
+        registers: Any = nullcontext()
+        if register is not None:
+            from capuy.web.server import prepare
+
+            prepare(report=lambda line: None, collect_static=False)
+            from capuy.check.known_documents import use_known_documents
+            from capuy.documents.known import register_documents
+            from capuy.web.users import find_organisation
+
+            registers = use_known_documents(*register_documents(find_organisation(register)))
+        with registers:
+            findings = check(docs, settings.merged(selected, ignored))
     except InputError as error:
         fail(error)
     if as_json:

@@ -89,8 +89,13 @@ def create_report(
 
 def _run_check(report: Report) -> None:
     """Findings of ``capuy check`` on the text; the state follows (errors keep it a draft)."""
+    from capuy.check.known_documents import use_known_documents
+    from capuy.documents.known import register_documents
+
     try:
-        report.findings = findings_of(report.body)
+        # citations compared with the committee's register and those under it (issue 13)
+        with use_known_documents(*register_documents(report.organisation)):
+            report.findings = findings_of(report.body)
     except InputError as error:
         report.findings = [
             {

@@ -31,10 +31,7 @@ def _quoted(word: str) -> str:
 
 
 def _clause(clause: Clause, words: tuple[str, ...]) -> str:
-    if clause.phrase:
-        text = _quoted(" ".join(words))
-    else:
-        text = _quoted(words[0])
+    text = _quoted(" ".join(words)) if clause.phrase else _quoted(words[0])
     return text + (" *" if clause.prefix else "")
 
 

@@ -411,6 +411,36 @@ def search_command(
             console.print(marked_text(str(hit.snippet), prefix="    "))
 
 
+@app.command("citations")
+def citations_command(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Tìm lại mọi dẫn chiếu / find every citation again")
+    ] = False,
+) -> None:
+    """Dẫn chiếu giữa các văn bản trong sổ: tỷ lệ tìm được văn bản / the citation graph."""
+    from capuy.web.server import prepare
+
+    try:
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.citations.resolve import rebuild_citations, resolution_stats
+
+        if rebuild:
+            bar, report = _progress_reporter()
+            with bar:
+                stats = rebuild_citations(progress=report)
+        else:
+            stats = resolution_stats()
+    except InputError as error:
+        fail(error)
+    rate = stats["resolved"] / stats["citations"] * 100 if stats["citations"] else 0.0
+    from capuy.text import format_count, format_percent
+
+    console.print(
+        f"{format_count(stats['citations'])} dẫn chiếu, {format_count(stats['resolved'])} tìm "
+        f"được văn bản trong sổ ({format_percent(rate, 1)})"
+    )
+
+
 # --- render and convert (capuy.render) ---
 
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "capuy.documents",
     "capuy.meetings",
     "capuy.reports",
+    "capuy.citations",
 ]
 
 MIDDLEWARE = [

@@ -262,18 +262,27 @@ def search(
         results.total = qs.count()
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     start = (results.page - 1) * per_page
-    rows = qs.order_by("-score", "-date", "-id").values(
-        "kind",
-        "title",
-        "body",
-        "url",
-        "date",
-        "symbol",
-        "type_name",
-        "issuer",
-        "classification",
-        "score",
-    )[start : start + per_page]
+    # Rank on the narrow columns only, then read the page's rows: sorting every match with
+    # its body attached would drag the attachments' text through the sorter.
+    ranked = list(
+        qs.order_by("-score", "-date", "-id").values_list("id", "score")[start : start + per_page]
+    )
+    by_id = {
+        row["id"]: row
+        for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in ranked]).values(
+            "id",
+            "kind",
+            "title",
+            "body",
+            "url",
+            "date",
+            "symbol",
+            "type_name",
+            "issuer",
+            "classification",
+        )
+    }
+    rows = [{**by_id[pk], "score": score} for pk, score in ranked if pk in by_id]
     labels = kind_labels()
     words = query.words
     for row in rows:
@@ -296,19 +305,35 @@ def search(
 
 
 def _facets(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
-    """Every facet's counts from one GROUP BY over the scoped, matched rows."""
-    groups = qs.order_by().values(*FACET_FIELDS, "type_name").annotate(n=Count("id"))
+    """Every facet's counts in ONE statement over the scoped, matched rows: the matches are
+    materialised once (a CTE) and grouped per facet (UNION ALL), which both databases run."""
+    from django.db import connection
+
+    inner = qs.order_by().values(*FACET_FIELDS, "type_name")
+    sql, params = inner.query.sql_with_params()
+    groups = " UNION ALL ".join(
+        f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
+        for name, column in (
+            *((n, n) for n in FACET_FIELDS),
+            ("type_name", "type_code || '|' || type_name"),
+        )
+    )
+    statement = f"WITH m AS MATERIALIZED ({sql}) {groups}"
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
-    total = 0
-    for group in groups:
-        total += group["n"]
-        type_names[group["type_code"]] = group["type_name"]
-        for name in FACET_FIELDS:
-            value = group[name]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for name, value, count in cursor.fetchall():
+            if name == "type_name":
+                code, _, label = str(value).partition("|")
+                type_names[code] = label
+                continue
             if value in (None, ""):
                 continue
-            sums[name][value] = sums[name].get(value, 0) + group["n"]
+            if name in ("year", "classification"):
+                value = int(value)
+            sums[name][value] = sums[name].get(value, 0) + int(count)
+    total = sum(sums["kind"].values())
     labels = kind_labels()
     level = dict(Classification.choices)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from capuy.accounts.access import clearance_of, has_role, visible_organisations
 from capuy.accounts.levels import Classification
@@ -247,7 +247,6 @@ def search(
     filters: dict[str, Any] | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
-    with_facets: bool = True,
 ) -> SearchResults:
     query = parse(text)
     results = SearchResults(query=query, page=max(1, min(int(page), MAX_PAGE)))
@@ -256,17 +255,9 @@ def search(
     qs = backend().match(scoped_entries(user), query)
     for name, value in clean_filters(filters or {}).items():
         qs = qs.filter(**{name: value})
-    if with_facets:
-        results.facets, results.total = _facets(qs)
-    else:
-        results.total = qs.count()
-    results.pages = math.ceil(results.total / per_page) if results.total else 0
     start = (results.page - 1) * per_page
-    # Rank on the narrow columns only, then read the page's rows: sorting every match with
-    # its body attached would drag the attachments' text through the sorter.
-    ranked = list(
-        qs.order_by("-score", "-date", "-id").values_list("id", "score")[start : start + per_page]
-    )
+    ranked, results.facets, results.total = _matches(qs, start, per_page)
+    results.pages = math.ceil(results.total / per_page) if results.total else 0
     by_id = {
         row["id"]: row
         for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in ranked]).values(
@@ -304,26 +295,39 @@ def search(
     return results
 
 
-def _facets(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
-    """Every facet's counts in ONE statement over the scoped, matched rows: the matches are
-    materialised once (a CTE) and grouped per facet (UNION ALL), which both databases run."""
+def _matches(
+    qs: QuerySet[SearchEntry], start: int, count: int
+) -> tuple[list[tuple[int, float]], list[Facet], int]:
+    """The page's (id, score), every facet's counts and the total, in ONE statement over the
+    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
+    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
+    ranking run once. Only narrow columns go through it — sorting every match with its
+    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
     from django.db import connection
 
-    inner = qs.order_by().values(*FACET_FIELDS, "type_name")
+    inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")
     sql, params = inner.query.sql_with_params()
-    groups = " UNION ALL ".join(
-        f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
+    groups = [
+        f"SELECT '{name}', CAST({column} AS TEXT), count(*), CAST(NULL AS DOUBLE PRECISION) FROM m GROUP BY {column}"
         for name, column in (
             *((n, n) for n in FACET_FIELDS),
             ("type_name", "type_code || '|' || type_name"),
         )
+    ]
+    page = (
+        "SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
+        f"ORDER BY score DESC, date DESC, id DESC LIMIT {int(count)} OFFSET {int(start)}) AS page"
     )
-    statement = f"WITH m AS MATERIALIZED ({sql}) {groups}"
+    statement = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}"
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
+    ranked: list[tuple[int, float]] = []
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, value, count in cursor.fetchall():
+        for name, value, n, score in cursor.fetchall():
+            if name == "hit":
+                ranked.append((int(value), float(score or 0)))
+                continue
             if name == "type_name":
                 code, _, label = str(value).partition("|")
                 type_names[code] = label
@@ -332,7 +336,7 @@ def _facets(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
                 continue
             if name in ("year", "classification"):
                 value = int(value)
-            sums[name][value] = sums[name].get(value, 0) + int(count)
+            sums[name][value] = sums[name].get(value, 0) + int(n)
     total = sum(sums["kind"].values())
     labels = kind_labels()
     level = dict(Classification.choices)
@@ -352,4 +356,4 @@ def _facets(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
         if name == "year":
             items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
         facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
-    return facets, total
+    return ranked, facets, total

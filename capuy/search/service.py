@@ -329,8 +329,8 @@ def _matches(
                 ranked.append((int(value), float(score or 0)))
                 continue
             if name == "type_name":
-                code, _, label = str(value).partition("|")
-                type_names[code] = label
+                code, _, type_name = str(value).partition("|")
+                type_names[code] = type_name
                 continue
             if value in (None, ""):
                 continue

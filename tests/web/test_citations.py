@@ -107,3 +107,48 @@ def test_ward_user_does_not_see_the_towns_secret_report_in_the_graph(
     assert "12-KH/ĐU" in page
     assert "80-BC/TU" not in page and "174-KH/TU" not in page.split("Được dẫn bởi")[1]
     assert client.get(f"/van-ban/{register['kl'].pk}/").status_code == 404
+
+
+def test_check_command_compares_with_the_register(tmp_path, tree) -> None:
+    from typer.testing import CliRunner
+
+    from capuy.cli import app
+    from capuy.documents.models import NumberCounter
+    from capuy.orgs.models import Body, CommitteeTerm
+
+    body = Body.objects.get(organisation=tree.town, kind="btv")
+    term = CommitteeTerm.objects.get(organisation=tree.town)
+    Document.objects.create(
+        direction=Direction.OUTGOING,
+        organisation=tree.town,
+        issuing_body=body,
+        term=term,
+        type_code="KH",
+        symbol_code="TU",
+        number=174,
+        symbol="174-KH/TU",
+        issued_on=dt.date(2024, 2, 16),
+        summary="Sơ kết 03 năm thực hiện Kết luận 01-KL/TW",
+    )
+    NumberCounter.objects.create(
+        organisation=tree.town, symbol_code="TU", type_code="KH", term=term, last_number=174
+    )
+    draft = tmp_path / "du-thao.txt"
+    draft.write_text(
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nTHỊ ỦY ĐỨC PHỔ\n*\nSố 720-BC/TU\n\n"
+        "Đức Phổ, ngày 26 tháng 3 năm 2024\n\nBÁO CÁO\ncông tác tháng 3 năm 2024\n\n"
+        "Thực hiện Kế hoạch số 174-KH/TU ngày 18/02/2024 của Ban Thường vụ Thị ủy.\n"
+        "Triển khai Kế hoạch số 400-KH/TU ngày 01/03/2024.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(draft), "--json", "--register", "Thị ủy Đức Phổ"]
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    rules = {(f["rule"], f["line"]) for f in json.loads(result.output)["findings"]}
+    assert ("citation-date.known", 11) in rules
+    assert ("citation-conflict.never-issued", 12) in rules
+    plain = CliRunner().invoke(app, ["check", str(draft), "--json"])
+    assert "citation-conflict.never-issued" not in plain.output

@@ -243,3 +243,23 @@ def test_search_page_and_header_box(client, corpus, leader) -> None:
     assert "<script>alert" not in hostile
     client.logout()
     assert client.get("/tim-kiem/", {"q": "so tay"}).status_code == 302
+
+
+def test_command_line_search_json_and_rebuild(corpus, tree) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from capuy.cli import app
+
+    make_user("cli", tree.town, Role.LEADER, clearance=Classification.SECRET)
+    result = CliRunner().invoke(app, ["search", "an ninh chinh tri", "--json", "--user", "cli"])
+    assert result.exit_code == 0, result.output
+    assert [r["symbol"] for r in json.loads(result.output)["results"]] == ["77-BC/TU"]
+    # without --user: unclassified records only
+    result = CliRunner().invoke(app, ["search", "an ninh chinh tri", "--json"])
+    assert json.loads(result.output)["total"] == 0
+    result = CliRunner().invoke(app, ["search", "--rebuild", "1401-cv/tu"])
+    assert result.exit_code == 0 and "1401-CV/TU" in result.output
+    bad = CliRunner().invoke(app, ["search", "x", "--user", "khong-co"])
+    assert bad.exit_code == 2

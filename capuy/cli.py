@@ -586,6 +586,12 @@ def synth_command(
         except InputError as error:
             fail(error)
         progress.update(task, completed=expected_rows(scale))
+    # bulk inserts bypass the signals that keep the search index current
+    from capuy.search.service import rebuild as rebuild_search_index
+
+    bar, report = _progress_reporter()
+    with bar:
+        rebuild_search_index(progress=report)
     console.print(f"Đã sinh dữ liệu mẫu cho {root.name} / synthetic records created")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -289,6 +289,14 @@ def check_command(
         Path | None,
         typer.Option("--config", help="Tệp cấu hình YAML (mặc định capuy-check.yaml)"),
     ] = None,
+    register: Annotated[
+        str | None,
+        typer.Option(
+            "--register",
+            help="Đối chiếu trích dẫn với sổ văn bản của cấp ủy này và các đơn vị trực thuộc "
+            "(tên hoặc số hiệu) / compare citations with this committee's register",
+        ),
+    ] = None,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     import json
@@ -316,13 +324,125 @@ def check_command(
         selected, ignored = parse_names(select), parse_names(ignore)
         validate_names(selected | ignored, known, "--select/--ignore")
         docs = load_documents(files)
-        findings = check(docs, settings.merged(selected, ignored))
+        from contextlib import nullcontext
+
+        registers: Any = nullcontext()
+        if register is not None:
+            from capuy.web.server import prepare
+
+            prepare(report=lambda line: None, collect_static=False)
+            from capuy.check.known_documents import use_known_documents
+            from capuy.documents.known import register_documents
+            from capuy.web.users import find_organisation
+
+            registers = use_known_documents(*register_documents(find_organisation(register)))
+        with registers:
+            findings = check(docs, settings.merged(selected, ignored))
     except InputError as error:
         fail(error)
     if as_json:
         print(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
     else:
         print_report(console, docs, findings)
+
+
+# --- search (capuy.search: the site-wide index) ---
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str | None, typer.Argument(help="Từ cần tìm / what to find")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON / print JSON")] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            help="Tìm với quyền của người dùng này (mặc định: mọi văn bản không mật) / search "
+            "as this user (default: unclassified records only)",
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option("--page", help="trang / page")] = 1,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="document, report, meeting, task, member, petition")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Dựng lại toàn bộ chỉ mục / rebuild the index")
+    ] = False,
+) -> None:
+    """Tìm trong văn bản, báo cáo, hội nghị, nhiệm vụ, đảng viên, đơn thư / site-wide search."""
+    import json
+
+    from capuy.web.server import prepare
+
+    try:
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.search import service
+
+        if rebuild:
+            bar, report = _progress_reporter()
+            with bar:
+                counts = service.rebuild(progress=report)
+            console.print(
+                "Đã dựng lại chỉ mục / index rebuilt: "
+                + ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in counts.items())
+            )
+            if not query:
+                return
+        if not query:
+            raise InputError("Cần từ khóa tìm kiếm.", "a query is required")
+        reader: object = service.UNCLASSIFIED_ONLY
+        if user is not None:
+            from django.contrib.auth.models import User
+
+            found = User.objects.filter(username=user, is_active=True).first()
+            if found is None:
+                raise InputError(f"Không có người dùng {user}.", f"no active user {user!r}")
+            reader = found
+        results = service.search(reader, query, {"kind": kind} if kind else {}, page)
+    except InputError as error:
+        fail(error)
+    if as_json:
+        print(json.dumps(results.as_json(), ensure_ascii=False, indent=2))
+        return
+    from capuy.search.snippets import marked_text
+
+    console.print(f"{results.total:,} kết quả / results".replace(",", "."))
+    for hit in results.hits:
+        when = f"{hit.date:%d/%m/%Y}" if hit.date else ""
+        head = " · ".join(p for p in (hit.kind_label, hit.symbol, when) if p)
+        console.print(marked_text(str(hit.title), prefix=f"{head}  "))
+        if str(hit.snippet):
+            console.print(marked_text(str(hit.snippet), prefix="    "))
+
+
+@app.command("citations")
+def citations_command(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Tìm lại mọi dẫn chiếu / find every citation again")
+    ] = False,
+) -> None:
+    """Dẫn chiếu giữa các văn bản trong sổ: tỷ lệ tìm được văn bản / the citation graph."""
+    from capuy.web.server import prepare
+
+    try:
+        prepare(report=lambda line: None, collect_static=False)
+        from capuy.citations.resolve import rebuild_citations, resolution_stats
+
+        if rebuild:
+            bar, report = _progress_reporter()
+            with bar:
+                stats = rebuild_citations(progress=report)
+        else:
+            stats = resolution_stats()
+    except InputError as error:
+        fail(error)
+    rate = stats["resolved"] / stats["citations"] * 100 if stats["citations"] else 0.0
+    from capuy.text import format_count, format_percent
+
+    console.print(
+        f"{format_count(stats['citations'])} dẫn chiếu, {format_count(stats['resolved'])} tìm "
+        f"được văn bản trong sổ ({format_percent(rate, 1)})"
+    )
 
 
 # --- render and convert (capuy.render) ---
@@ -466,6 +586,12 @@ def synth_command(
         except InputError as error:
             fail(error)
         progress.update(task, completed=expected_rows(scale))
+    # bulk inserts bypass the signals that keep the search index current
+    from capuy.search.service import rebuild as rebuild_search_index
+
+    bar, report = _progress_reporter()
+    with bar:
+        rebuild_search_index(progress=report)
     console.print(f"Đã sinh dữ liệu mẫu cho {root.name} / synthetic records created")
 
 

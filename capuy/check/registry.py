@@ -76,6 +76,7 @@ def all_rules() -> list[Rule]:
         arithmetic,
         citation_conflict,
         citation_date,
+        citation_known,
         citation_type,
         duplicate,
         format,

@@ -28,6 +28,9 @@ class DocumentsConfig(AppConfig):
         register_scoped(DocumentRelation, "source__organisation", "source__classification")
         register_scoped(NumberCounter, "organisation")
         register_home()
+        from capuy.documents.search import register_search
+
+        register_search()
 
         from capuy.documents.demo import load_demo_documents
         from capuy.web.demo import register_demo_step

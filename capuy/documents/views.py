@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from capuy.accounts.access import primary_organisation, require_role, visible_organisations
 from capuy.accounts.levels import Classification
+from capuy.documents.detail_sections import sections_for
 from capuy.documents.export import appendix_caption, appendix_csv, appendix_docx, appendix_rows
 from capuy.documents.forms import (
     REGISTERING_ROLES,
@@ -94,6 +95,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "relations_in": relations_in.select_related("source"),
             "co_issuers": document.co_issuers.all(),
             "meetings": meetings,
+            "sections": sections_for(request, document),
         },
     )
 

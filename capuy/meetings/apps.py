@@ -28,6 +28,9 @@ class MeetingsConfig(AppConfig):
         register_scoped(Task, "organisation", "classification")
         register_scoped(TaskProgress, "task__organisation", "task__classification")
         register_home()
+        from capuy.meetings.search import register_search
+
+        register_search()
 
         from capuy.meetings.demo import load_demo_meetings
         from capuy.web.demo import register_demo_step

@@ -34,6 +34,9 @@ class MembersConfig(AppConfig):
         from capuy.members.panels import register_home
 
         register_home()
+        from capuy.members.search import register_search
+
+        register_search()
 
         from capuy.members import models
 

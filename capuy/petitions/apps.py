@@ -11,6 +11,9 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Đơn thư, tiếp dân, đối thoại"
 
     def ready(self) -> None:
+        from capuy.petitions.search import register_search
+
+        register_search()
         from auditlog.registry import auditlog
 
         from capuy.petitions.synth import register as register_synth

@@ -13,6 +13,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self) -> None:
+        from capuy.reports.search import register_search
+
+        register_search()
         from auditlog.registry import auditlog
 
         from capuy.reports.demo import load_demo_reports

@@ -112,12 +112,17 @@ def _run_check(report: Report) -> None:
 
     The text is first read as the renderer will read it: a header the renderer refuses (a
     signature written as plain text, recipients not a list…) is an error finding, so such a
-    draft can neither be approved nor issued."""
+    draft can neither be approved nor issued. Citations are compared with the committee's
+    register and those under it (issue 13)."""
+    from capuy.check.known_documents import use_known_documents
+    from capuy.documents.known import register_documents
+
     try:
         error = _authoring_error(report.body)
         if error is not None:
             raise error
-        report.findings = findings_of(report.body)
+        with use_known_documents(*register_documents(report.organisation)):
+            report.findings = findings_of(report.body)
     except InputError as error:
         report.findings = [
             {

@@ -5,7 +5,14 @@ renderer and web app, so that "hoà" and "hòa", or "1.044,9" and 1044.9, mean o
 """
 
 from capuy.text.dates import DateMatch, find_dates, parse_date, to_date
-from capuy.text.normalize import fix_lookalikes, nfc, normalize_tones, same_text, search_key
+from capuy.text.normalize import (
+    fix_lookalikes,
+    fold_chars,
+    nfc,
+    normalize_tones,
+    same_text,
+    search_key,
+)
 from capuy.text.numbers import (
     format_count,
     format_number,
@@ -35,6 +42,7 @@ __all__ = [
     "parse_period",
     "shift_months",
     "find_dates",
+    "fold_chars",
     "format_count",
     "format_number",
     "format_percent",

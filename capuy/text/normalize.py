@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import cache
 
-__all__ = ["fix_lookalikes", "nfc", "normalize_tones", "same_text", "search_key"]
+__all__ = ["fix_lookalikes", "fold_chars", "nfc", "normalize_tones", "same_text", "search_key"]
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below). Vowel-quality marks
 # (circumflex, breve, horn) are not tones and never move.
@@ -97,3 +97,19 @@ def search_key(s: str) -> str:
     table = _strip_table()
     stripped = unicodedata.normalize("NFD", nfc(s).translate(table)).translate(table)
     return " ".join(stripped.lower().split())
+
+
+@cache
+def _aligned_table() -> dict[int, str]:
+    """The search-key table with every entry one character long (marks → space)."""
+    return {k: (v[:1] if v else " ") for k, v in _strip_table().items()}
+
+
+def fold_chars(s: str) -> str:
+    """``search_key`` character by character, keeping the length of ``s`` (no NFC, no space
+    collapsing): offsets in the result are offsets in ``s``, so a match found on folded text
+    can be highlighted in the original (search snippets)."""
+    folded = s.translate(_aligned_table()).lower()
+    if len(folded) != len(s):  # a letter whose lower case is longer (İ): fold one by one
+        folded = "".join((c.translate(_aligned_table()).lower() or " ")[:1] for c in s)
+    return folded

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "capuy.orgs",
     "capuy.accounts",
     "capuy.formtokens",
+    "capuy.search",
     # record apps of the other issues are added below this line
     "capuy.members",
     "capuy.oversight",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "capuy.documents",
     "capuy.meetings",
     "capuy.reports",
+    "capuy.citations",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,105 @@
+"""SQLite FTS5: an FTS5 table ``search_fts`` whose rowid is the entry's id.
+
+Four columns: ``t`` and ``b`` hold the folded title and body (folded in Python by
+``capuy.search.query.fold``: FTS5's own ``remove_diacritics`` keeps đ apart from d, so the
+text is folded before it reaches the tokenizer), ``tx`` and ``bx`` the same words with their
+diacritics. A query matches on the folded columns; when it carries diacritics the same words
+are also sought in the exact columns, so bm25 ranks the exact-diacritic matches first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from capuy.search.backends.base import TABLE, Backend, IndexText, boost_sql
+from capuy.search.query import Clause, ParsedQuery, exact, fold
+
+CREATE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "t, b, tx, bx, tokenize = 'unicode61 remove_diacritics 0')"
+)
+WEIGHTS = "4.0, 1.0, 8.0, 2.0"  # t, b, tx, bx
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _clause(clause: Clause, words: tuple[str, ...]) -> str:
+    text = _quoted(" ".join(words)) if clause.phrase else _quoted(words[0])
+    return text + (" *" if clause.prefix else "")
+
+
+def fts_expression(query: ParsedQuery) -> str:
+    """The FTS5 MATCH expression: every clause on the folded columns; a clause typed with
+    diacritics may also match the exact columns, which weigh more in bm25::
+
+        {t b} : "nghi" AND ({t b} : "the" OR {tx bx} : "thể")
+    """
+    parts = []
+    for clause in query.clauses:
+        folded = f"{{t b}} : {_clause(clause, clause.folded)}"
+        if clause.exact != clause.folded:
+            folded = f"({folded} OR {{tx bx}} : {_clause(clause, clause.exact)})"
+        parts.append(folded)
+    return " AND ".join(parts)
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+
+    def write(self, rows: Sequence[IndexText]) -> None:
+        if not rows:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "DELETE FROM search_fts WHERE rowid = %s", [(r.entry_id,) for r in rows]
+            )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, t, b, tx, bx) VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (r.entry_id, fold(r.title), fold(r.body), exact(r.title), exact(r.body))
+                    for r in rows
+                ],
+            )
+
+    def delete(self, entry_ids: Iterable[int]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in entry_ids])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+    def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+        recency, recency_params, extra, extra_params = boost_sql(query)
+        score = f"(-bm25(search_fts, {WEIGHTS})) * {recency} + {extra}"
+        return qs.extra(
+            tables=["search_fts"],
+            where=[f"search_fts.rowid = {TABLE}.id", "search_fts MATCH %s"],
+            params=[fts_expression(query)],
+        ).annotate(score=RawSQL(score, (*recency_params, *extra_params)))
+
+    def size_bytes(self) -> int:
+        """Bytes of the FTS5 shadow tables (index, document sizes, stored text)."""
+        total = 0
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT coalesce(sum(length(block)), 0) FROM search_fts_data")
+            total += cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT coalesce(sum(length(c0) + length(c1) + length(c2) + length(c3)), 0) "
+                "FROM search_fts_content"
+            )
+            total += cursor.fetchone()[0]
+            cursor.execute("SELECT coalesce(sum(length(sz)), 0) FROM search_fts_docsize")
+            total += cursor.fetchone()[0]
+        return int(total)

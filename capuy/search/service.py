@@ -1,0 +1,359 @@
+"""The search app's public functions: index a record, search as a user, rebuild the index.
+
+``search(user, text, filters, page)`` builds ONE queryset of ``SearchEntry``: the user's scope
+(organisations visible to them, the record kinds their roles open, classification ≤ their
+clearance) AND the full-text match AND the chosen facets. The page of results, the total and
+every facet count are read from that same queryset, so nothing the user may not see can be
+returned, counted or quoted in a snippet (snippets are cut from the rows of the page).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from capuy.accounts.access import clearance_of, has_role, visible_organisations
+from capuy.accounts.levels import Classification
+from capuy.search.backends import backend
+from capuy.search.backends.base import IndexText
+from capuy.search.models import SearchEntry
+from capuy.search.query import ParsedQuery, parse, symbol_key
+from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
+from capuy.search.snippets import highlight, snippet
+
+PER_PAGE = 20
+MAX_PAGE = 50
+FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
+FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
+
+
+def _index_text(entry_id: int, entry: Entry) -> IndexText:
+    date_words = f"{entry.date:%d/%m/%Y} {entry.date.year}" if entry.date else ""
+    title = " ".join(
+        p
+        for p in (entry.symbol, entry.title, entry.type_name, entry.issuer, date_words, entry.meta)
+        if p
+    )
+    return IndexText(entry_id, title, entry.body)
+
+
+def _fields(entry: Entry) -> dict[str, Any]:
+    return {
+        "organisation_id": entry.organisation_id,
+        "classification": int(entry.classification or 0),
+        "title": entry.title,
+        "body": entry.body,
+        "url": entry.url,
+        "date": entry.date,
+        "year": entry.date.year if entry.date else None,
+        "symbol": entry.symbol,
+        "symbol_key": symbol_key(entry.symbol)[:80],
+        "type_code": entry.type_code,
+        "type_name": entry.type_name,
+        "issuer": entry.issuer[:300],
+    }
+
+
+def index_object(record: Any, provider: SearchProvider | None = None) -> None:
+    """Write (or remove, when the provider no longer indexes it) the entry of one record."""
+    provider = provider or provider_for(type(record))
+    if provider is None:
+        return
+    entry = provider.entry(record)
+    if entry is None:
+        remove_object(provider, record.pk)
+        return
+    with transaction.atomic():
+        row, _ = SearchEntry.objects.update_or_create(
+            kind=provider.kind, object_id=record.pk, defaults=_fields(entry)
+        )
+        backend().write([_index_text(row.pk, entry)])
+
+
+def remove_object(provider: SearchProvider, pk: Any) -> None:
+    with transaction.atomic():
+        ids = list(
+            SearchEntry.objects.filter(kind=provider.kind, object_id=pk).values_list(
+                "pk", flat=True
+            )
+        )
+        if ids:
+            backend().delete(ids)
+            SearchEntry.objects.filter(pk__in=ids).delete()
+
+
+def rebuild(
+    progress: Callable[[str, int, int], None] | None = None, batch: int = 1000
+) -> dict[str, int]:
+    """Empty the index and fill it again from every provider's records; counts by kind."""
+    engine = backend()
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        engine.clear()
+        SearchEntry.objects.all().delete()
+    for provider in providers():
+        records = provider.queryset()
+        total = records.count()
+        done = 0
+        counts[provider.kind] = 0
+        if progress:
+            progress(provider.label, 0, total)
+        for chunk in _chunks(records.order_by("pk").iterator(chunk_size=batch), batch):
+            pairs = [(r.pk, e) for r in chunk if (e := provider.entry(r)) is not None]
+            with transaction.atomic():
+                rows = SearchEntry.objects.bulk_create(
+                    [SearchEntry(kind=provider.kind, object_id=pk, **_fields(e)) for pk, e in pairs]
+                )
+                if any(row.pk is None for row in rows):  # backends that return no ids
+                    ids = dict(
+                        SearchEntry.objects.filter(
+                            kind=provider.kind, object_id__in=[pk for pk, _ in pairs]
+                        ).values_list("object_id", "pk")
+                    )
+                    for row in rows:
+                        row.pk = ids[row.object_id]
+                engine.write(
+                    [_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)]
+                )
+            done += len(chunk)
+            counts[provider.kind] += len(pairs)
+            if progress:
+                progress(provider.label, done, total)
+    if hasattr(engine, "optimize"):
+        engine.optimize()
+    return counts
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def visible_kinds(user: Any) -> list[str]:
+    """The record kinds whose providers' roles the user holds (somewhere)."""
+    return [p.kind for p in providers() if not p.roles or has_role(user, *p.roles)]
+
+
+UNCLASSIFIED_ONLY = object()
+"""Pass as the user to search every organisation's unclassified records (the command line
+without ``--user``: whoever runs it on the server holds the database anyway, but a secret
+document is still never printed)."""
+
+
+def scoped_entries(user: Any) -> QuerySet[SearchEntry]:
+    """Every entry the user may find — the same rules as ``capuy.accounts.access``."""
+    if user is UNCLASSIFIED_ONLY:
+        return SearchEntry.objects.filter(classification=Classification.NORMAL)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return SearchEntry.objects.none()
+    kinds = visible_kinds(user)
+    if not kinds:
+        return SearchEntry.objects.none()
+    condition = Q(kind__in=kinds, classification__lte=clearance_of(user))
+    if not user.is_superuser:
+        condition &= Q(organisation_id__in=visible_organisations(user).values("pk"))
+    return SearchEntry.objects.filter(condition)
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: Any  # safe HTML, words highlighted
+    snippet: Any
+    url: str
+    date: Any
+    symbol: str
+    type_name: str
+    issuer: str
+    classification: int
+    score: float
+
+    @property
+    def classification_label(self) -> str:
+        return str(dict(Classification.choices).get(self.classification, ""))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": str(self.title),
+            "snippet": str(self.snippet),
+            "url": self.url,
+            "date": self.date.isoformat() if self.date else None,
+            "symbol": self.symbol,
+            "type": self.type_name,
+            "issuer": self.issuer,
+            "classification": self.classification,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class Facet:
+    field: str
+    values: list[tuple[Any, str, int]]  # (value, label, count)
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    pages: int = 0
+    facets: list[Facet] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "results": [h.as_json() for h in self.hits],
+            "facets": {
+                f.field: [{"value": v, "label": label, "count": n} for v, label, n in f.values]
+                for f in self.facets
+            },
+        }
+
+
+def clean_filters(raw: dict[str, Any]) -> dict[str, Any]:
+    """Facet filters from a query string: known fields, values of the right type, else dropped."""
+    cleaned: dict[str, Any] = {}
+    for name, kind in FILTER_FIELDS.items():
+        value = raw.get(name)
+        if value in (None, ""):
+            continue
+        try:
+            cleaned[name] = kind(str(value)[:300])
+        except ValueError:
+            continue
+    return cleaned
+
+
+def search(
+    user: Any,
+    text: str,
+    filters: dict[str, Any] | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> SearchResults:
+    query = parse(text)
+    results = SearchResults(query=query, page=max(1, min(int(page), MAX_PAGE)))
+    if query.empty:
+        return results
+    qs = backend().match(scoped_entries(user), query)
+    for name, value in clean_filters(filters or {}).items():
+        qs = qs.filter(**{name: value})
+    start = (results.page - 1) * per_page
+    ranked, results.facets, results.total = _matches(qs, start, per_page)
+    results.pages = math.ceil(results.total / per_page) if results.total else 0
+    by_id = {
+        row["id"]: row
+        for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in ranked]).values(
+            "id",
+            "kind",
+            "title",
+            "body",
+            "url",
+            "date",
+            "symbol",
+            "type_name",
+            "issuer",
+            "classification",
+        )
+    }
+    rows = [{**by_id[pk], "score": score} for pk, score in ranked if pk in by_id]
+    labels = kind_labels()
+    words = query.words
+    for row in rows:
+        results.hits.append(
+            Hit(
+                kind=row["kind"],
+                kind_label=labels.get(row["kind"], row["kind"]),
+                title=highlight(row["title"], words),
+                snippet=snippet(row["body"], words),
+                url=row["url"],
+                date=row["date"],
+                symbol=row["symbol"],
+                type_name=row["type_name"],
+                issuer=row["issuer"],
+                classification=row["classification"],
+                score=float(row["score"] or 0),
+            )
+        )
+    return results
+
+
+def _matches(
+    qs: QuerySet[SearchEntry], start: int, count: int
+) -> tuple[list[tuple[int, float]], list[Facet], int]:
+    """The page's (id, score), every facet's counts and the total, in ONE statement over the
+    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
+    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
+    ranking run once. Only narrow columns go through it — sorting every match with its
+    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
+    from django.db import connection
+
+    inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")
+    sql, params = inner.query.sql_with_params()
+    groups = [
+        f"SELECT '{name}', CAST({column} AS TEXT), count(*), CAST(NULL AS DOUBLE PRECISION) FROM m GROUP BY {column}"
+        for name, column in (
+            *((n, n) for n in FACET_FIELDS),
+            ("type_name", "type_code || '|' || type_name"),
+        )
+    ]
+    page = (
+        "SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
+        f"ORDER BY score DESC, date DESC, id DESC LIMIT {int(count)} OFFSET {int(start)}) AS page"
+    )
+    statement = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}"
+    sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
+    type_names: dict[str, str] = {}
+    ranked: list[tuple[int, float]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for name, value, n, score in cursor.fetchall():
+            if name == "hit":
+                ranked.append((int(value), float(score or 0)))
+                continue
+            if name == "type_name":
+                code, _, type_name = str(value).partition("|")
+                type_names[code] = type_name
+                continue
+            if value in (None, ""):
+                continue
+            if name in ("year", "classification"):
+                value = int(value)
+            sums[name][value] = sums[name].get(value, 0) + int(n)
+    total = sum(sums["kind"].values())
+    labels = kind_labels()
+    level = dict(Classification.choices)
+
+    def label(name: str, value: Any) -> str:
+        if name == "kind":
+            return labels.get(value, value)
+        if name == "type_code":
+            return type_names.get(value) or value
+        if name == "classification":
+            return str(level.get(value, value))
+        return str(value)
+
+    facets = []
+    for name in FACET_FIELDS:
+        items = sorted(sums[name].items(), key=lambda kv: (-kv[1], str(kv[0])))
+        if name == "year":
+            items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
+        facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
+    return ranked, facets, total

@@ -77,10 +77,14 @@ def all_rules() -> list[Rule]:
         citation_conflict,
         citation_date,
         citation_type,
+        context_spelling,
         duplicate,
         format,
+        prose_sums,
+        restated,
         spelling,
         term,
+        term_ordinal,
     )
 
     return list(RULES.values())

@@ -1,0 +1,211 @@
+"""``spelling.context``: a valid syllable in the wrong place, one typing slip from the word meant.
+
+"cán bô", "tổ chưc", "giám xát", "ngân sach", "đồng chi": every syllable exists, so only the
+context tells. For each syllable the rule asks the language model
+(``capuy.check.language_model``) how well it fits its neighbours — the count of the bigram with
+the syllable before and with the one after, in every text the model knows except this very
+occurrence, plus a weight when the pair is part of a dictionary word — and compares that
+support with the support of each one-slip neighbour (``capuy.check.neighbours``). A finding is
+raised when the syllable as written has (almost) no support and a neighbour has much; the ratio
+is the finding's score, shown in the message.
+
+Text in capitals (headers, titles, headings, signature blocks) is judged like any other, case
+folded, and the suggestion keeps the capitals. Capitalised words inside mixed-case text are
+names and are left alone, except a sentence's first word.
+
+The thresholds (``Thresholds``) were chosen on the development documents of the mutation
+evaluation (``benchmarks/checker_eval.py``), never on its test documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from capuy.check.language_model import (
+    LanguageModel,
+    current_model,
+    syllable_runs,
+    text_counts,
+    text_hash,
+)
+from capuy.check.neighbours import neighbours
+from capuy.check.registry import RULES, register
+from capuy.check.units import excerpt, text_units
+from capuy.model import Document, Finding
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Chosen on the development set (docs/checker.md, "How the checker is measured")."""
+
+    dictionary_weight: float = 3.0  # a pair inside a dictionary word counts as this many sightings
+    backoff: float = 5.0  # pseudo-sightings spread over syllables by their frequency
+    most_original: int = 0  # the written pair is seen at most this often elsewhere
+    warning_score: float = 5.0  # log-odds of the neighbour over the written syllable …
+    error_score: float = 8.0  # … from which the finding is a warning / an error
+
+
+THRESHOLDS = Thresholds()
+
+
+class _Support:
+    """How well a syllable fits its context, leaving the judged occurrence out.
+
+    The score of ``x`` between ``l`` and ``r`` is log P(x | l) + log P(x | r) − log P(x) (the
+    chain P(l, x, r) with the right side read backwards), each conditional estimated as the
+    pair's sightings elsewhere plus the dictionary weight, backed off to the syllable's own
+    frequency; the normalisers are the same for every candidate in one place and cancel.
+    """
+
+    def __init__(self, model: LanguageModel, doc_text: str, weights: Thresholds) -> None:
+        self.model = model
+        self.weights = weights
+        self.trained = text_hash(doc_text) in model.counts.documents
+        own = text_counts(doc_text)
+        self.own_bigrams = own.bigrams
+        self.own_unigrams = own.unigrams
+        self.total = sum(model.counts.unigrams.values()) + (
+            0 if self.trained else sum(own.unigrams.values())
+        ) + 1
+
+    def _count(self, table: dict[str, int], own: dict[str, int], key: str, present: bool) -> int:
+        count = table.get(key, 0)
+        if not self.trained:
+            count += own.get(key, 0)
+        return max(0, count - 1) if present else count
+
+    def pair(self, a: str, b: str, present: bool) -> float:
+        """Sightings of ``a b`` elsewhere (``present``: this occurrence is one of them)."""
+        key = f"{a} {b}"
+        count: float = self._count(self.model.counts.bigrams, self.own_bigrams, key, present)
+        if key in self.model.dictionary_bigrams:
+            count += self.weights.dictionary_weight
+        return count
+
+    def unigram(self, x: str, present: bool) -> float:
+        count = self._count(self.model.counts.unigrams, self.own_unigrams, x, present)
+        return (count + 0.5) / self.total
+
+    def score(self, left: str | None, x: str, right: str | None, present: bool) -> float:
+        prior = self.unigram(x, present)
+        backoff = self.weights.backoff * prior
+        total = 0.0
+        sides = 0
+        for a, b in ((left, x), (x, right)):
+            if a is None or b is None:
+                continue
+            total += math.log(self.pair(a, b, present) + backoff)
+            sides += 1
+        return total - (sides - 1) * math.log(prior)
+
+    def seen(self, left: str | None, x: str, right: str | None) -> float:
+        return sum(
+            self.pair(a, b, True) for a, b in ((left, x), (x, right)) if a is not None and b is not None
+        )
+
+
+def _cased(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _judged(text: str, run: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the i-th syllable of the run one this rule judges (not a name, not an abbreviation)?"""
+    start, end, _ = run[i]
+    word = text[start:end]
+    if word.islower():
+        return True
+    if word.isupper():
+        # capitals: judged when the whole run is in capitals (a heading, a signature block)
+        return len(word) > 1 or not word.isascii()
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    # a capitalised word: a sentence's first word followed by small letters, else a name
+    before = text[:start].rstrip()
+    sentence_start = not before or before[-1] in ".:;!?-–•*#\n"
+    return sentence_start and i + 1 < len(run) and text[run[i + 1][0] : run[i + 1][1]].islower()
+
+
+def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
+    return all(text[s:e].isupper() for s, e, _ in run)
+
+
+def context_findings(
+    doc: Document, model: LanguageModel | None = None, weights: Thresholds = THRESHOLDS
+) -> Iterator[tuple[int, str, str, str, float, int, int, str]]:
+    """(line, word, suggestion, excerpt, score, own support, candidate support, unit text) for
+    every syllable the model finds out of place."""
+    model = model or current_model()
+    support = _Support(model, "\n".join(doc.lines), weights)
+    known = model.syllables
+    for unit in text_units(doc):
+        text = unit.text
+        for run in syllable_runs(text):
+            if len(run) < 2:
+                continue
+            caps = _caps_run(text, run)
+            for i, (start, end, key) in enumerate(run):
+                word = text[start:end]
+                if word.isupper() and not caps:
+                    continue  # an abbreviation or a capitalised name inside mixed text
+                if not _judged(text, run, i):
+                    continue
+                if key not in known and not key.isalpha():
+                    continue
+                candidates = neighbours(key, known)
+                if not candidates:
+                    continue
+                left = run[i - 1][2] if i else None
+                right = run[i + 1][2] if i + 1 < len(run) else None
+                if support.seen(left, key, right) > weights.most_original:
+                    continue
+                own = support.score(left, key, right, present=True)
+                scored = sorted(
+                    ((support.score(left, c, right, present=False), c) for c in candidates),
+                    reverse=True,
+                )
+                best, cand = scored[0]
+                score = best - own
+                if score < weights.warning_score:
+                    continue
+                yield (
+                    unit.line_at(start),
+                    word,
+                    _cased(cand, word),
+                    excerpt(text, start, end),
+                    score,
+                    own,
+                    best,
+                    text,
+                )
+
+
+@register(
+    "spelling.context",
+    "spelling",
+    "a valid syllable that does not fit its context, one typing slip from one that does",
+)
+def context_misspellings(doc: Document) -> Iterator[Finding]:
+    rule = RULES["spelling.context"]
+    for line, word, right, snippet, score, _own, _best, _text in context_findings(doc):
+        yield rule.finding(
+            "error" if score >= THRESHOLDS.error_score else "warning",
+            line,
+            snippet,
+            f"“{word}” không hợp với các chữ bên cạnh; có lẽ là “{right}” (mô hình ngôn ngữ: "
+            f"“{right}” hợp ngữ cảnh hơn khoảng {_odds(score)} lần)",
+            right,
+        )
+
+
+def _odds(score: float) -> str:
+    """e^score, rounded to a figure a reader takes in (“20”, “300”, “4.000”)."""
+    value = math.exp(min(score, 30.0))
+    digits = len(str(int(value)))
+    rounded = round(value, -max(0, digits - 1))
+    return f"{int(rounded):,}".replace(",", ".")

@@ -70,6 +70,56 @@ def _check(text: str) -> list:
     return check([extract(read_text(text, source="planted.txt"))])
 
 
+NEW_RULES = {
+    "spelling.context",
+    "arithmetic.prose-sum",
+    "arithmetic.percent-base",
+    "term.in-force",
+    "duplicate.statistic",
+}
+"""Rules added by issue 14. The other rules' findings on the seeds were each read and verified
+(docs/checker.md, "Results on the seed reports"), so on the clean text they count as real errors;
+a finding of a new rule on the clean text counts as real only when listed in REAL_SEED_ERRORS
+(each read on the seed line) or when a curated rule flags the same line."""
+
+REAL_SEED_ERRORS: set[tuple[str, int, str]] = set()
+
+
+def _base_is_real(key: str, finding, base) -> bool:
+    if finding.rule not in NEW_RULES:
+        return True
+    if (key, finding.line, finding.rule) in REAL_SEED_ERRORS:
+        return True
+    if finding.rule == "spelling.context":
+        return any(
+            b.line == finding.line and b.rule in ("spelling.confusion", "spelling.syllable")
+            for b in base
+        )
+    return False
+
+
+def _plant_copy(text: str, rng: random.Random, ctx: Context, classes) -> tuple[str, list]:
+    """One copy of the text with one error of every class (and every control) on its own
+    line, two lines apart at least."""
+    planted = []
+    used: set[int] = set()
+    jobs = [(cls, False) for cls in classes] + [(cls, True) for cls in classes if cls in CONTROLS]
+    rng.shuffle(jobs)
+    for cls, control in jobs:
+        for _attempt in range(6):
+            done = plant(text, cls, rng, ctx, control=control)
+            if done is None:
+                break
+            mutated, p = done
+            if any(abs(p.line - u) <= 1 for u in used):
+                continue
+            text = mutated
+            used.add(p.line)
+            planted.append(p)
+            break
+    return text, planted
+
+
 def evaluate(role: str, trials: int, all_severities: bool, classes=CLASSES) -> dict:
     docs = DEV if role == "dev" else TEST
     seeds = {p.name[:3]: p for p in sorted(seeds_dir().glob("*.txt"))}
@@ -79,6 +129,7 @@ def evaluate(role: str, trials: int, all_severities: bool, classes=CLASSES) -> d
     false_by_cat: Counter[str] = Counter()
     false_examples: dict[str, list[str]] = defaultdict(list)
     missed_examples: dict[str, list[str]] = defaultdict(list)
+    counted = (lambda f: True) if all_severities else (lambda f: f.severity == "error")
     for key in docs:
         from capuy.check.language_model import document_text
 
@@ -86,43 +137,38 @@ def evaluate(role: str, trials: int, all_severities: bool, classes=CLASSES) -> d
         year = _report_year(text)
         with _model_without(key, role) as model:
             ctx = Context(model.dictionary_bigrams, model.syllables, year)
-            baseline = Counter((f.rule, f.line) for f in _check(text))
-            for cls in classes:
-                for trial in range(trials):
-                    for control in (False, True) if cls in CONTROLS else (False,):
-                        rng = random.Random(f"{key}-{cls}-{trial}-{control}")
-                        done = plant(text, cls, rng, ctx, control=control)
-                        if done is None:
-                            continue
-                        mutated, planted = done
-                        found = _check(mutated)
-                        seen: Counter[tuple[str, int]] = Counter()
-                        hit = False
-                        for f in found:
-                            seen[(f.rule, f.line)] += 1
-                            if seen[(f.rule, f.line)] <= baseline[(f.rule, f.line)]:
-                                continue
-                            if f.severity != "error" and not all_severities:
-                                continue
-                            if (
-                                not planted.control
-                                and f.line == planted.line
-                                and f.category == planted.category
-                            ):
-                                hit = True
-                                true_by_cat[planted.category] += 1
-                            else:
-                                false_by_cat[f.category] += 1
-                                false_examples[f.category].append(
-                                    f"{key}:{f.line} [{cls}{' control' if control else ''}] "
-                                    f"{f.rule}: {f.excerpt} — {f.message[:90]}"
-                                )
-                        if not planted.control:
-                            planted_n[cls] += 1
-                            if hit:
-                                hits[cls] += 1
-                            else:
-                                missed_examples[cls].append(f"{key}:{planted.line} {planted.after}")
+            base = _check(text)
+            base_keys = {(f.rule, f.line): f for f in base}
+            for trial in range(trials):
+                rng = random.Random(f"{key}-{trial}")
+                mutated, planted = _plant_copy(text, rng, ctx, classes)
+                by_line = {p.line: p for p in planted}
+                found_classes: set[str] = set()
+                for f in _check(mutated):
+                    if not counted(f):
+                        continue
+                    p = by_line.get(f.line)
+                    if p is not None and not p.control:
+                        if f.category == p.category:
+                            found_classes.add(p.cls)
+                            true_by_cat[f.category] += 1
+                        continue  # another true statement about the planted error
+                    known = base_keys.get((f.rule, f.line))
+                    if (p is None or p.control) and known is not None and _base_is_real(key, known, base):
+                        continue  # an error the seed really has
+                    false_by_cat[f.category] += 1
+                    false_examples[f.category].append(
+                        f"{key}:{f.line} [{p.cls + ' control' if p else 'text'}] "
+                        f"{f.rule}: {f.excerpt} — {f.message[:90]}"
+                    )
+                for p in planted:
+                    if p.control:
+                        continue
+                    planted_n[p.cls] += 1
+                    if p.cls in found_classes:
+                        hits[p.cls] += 1
+                    else:
+                        missed_examples[p.cls].append(f"{key}:{p.line} {p.after}")
     return {
         "planted": planted_n,
         "hits": hits,
@@ -161,7 +207,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all", action="store_true", help="count warnings too")
     parser.add_argument("--classes", default="")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--set", action="append", default=[], help="a spelling.context threshold: name=value"
+    )
     args = parser.parse_args(argv)
+    if args.set:
+        import dataclasses
+
+        from capuy.check import context_spelling
+
+        changes = {k: float(v) for k, v in (item.split("=") for item in args.set)}
+        context_spelling.THRESHOLDS = dataclasses.replace(context_spelling.THRESHOLDS, **changes)
+        print(f"thresholds: {context_spelling.THRESHOLDS}")
     roles = [r for r, on in (("dev", args.dev), ("test", args.test)) if on] or ["dev", "test"]
     classes = tuple(c for c in args.classes.split(",") if c) or CLASSES
     for role in roles:

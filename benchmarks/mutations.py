@@ -214,7 +214,9 @@ _PROSE = (
 def plant_prose_sum(lines: list[str], rng: random.Random, ctx: Context, right: bool = False) -> Planted | None:
     template, _unit = rng.choice(_PROSE)
     a, b = rng.randint(3, 40), rng.randint(2, 30)
-    n = a + b if right else a + b + rng.choice((-3, -2, -1, 1, 2, 4))
+    complementary = "đã" in template or "nữ" in template
+    slips = (-3, -2, -1, 1, 2, 4) if complementary else (-4, -3, -2, -1)
+    n = a + b if right else a + b + rng.choice(slips)
     sentence = "Trong kỳ, " + template.format(n=f"{n:02d}", a=f"{a:02d}", b=f"{b:02d}") + "."
     i = _append(lines, rng, sentence)
     if i is None:
@@ -287,7 +289,10 @@ def plant_statistic(lines: list[str], rng: random.Random, ctx: Context) -> Plant
     first, second = sorted(rng.sample(body, 2))
     if second - first < 4:
         return None
-    template = rng.choice(_INDICATORS)
+    free = [t for t in _INDICATORS if t.split(" {")[0].rsplit(" ", 1)[0] not in "\n".join(lines)]
+    if not free:
+        return None
+    template = rng.choice(free)
     value = rng.uniform(60, 99)
     other = value + rng.choice((-1.3, -0.3, 0.4, 0.9, 2.1))
     lines[first] = lines[first].rstrip() + " Đến nay, " + template.format(v=_vi(value)) + "."
@@ -364,7 +369,7 @@ def plant_duplicate_word(lines: list[str], rng: random.Random, ctx: Context) -> 
         j = rng.randrange(1, len(run) - 1)
         s, e, _ = run[j]
         word = lines[i][s:e]
-        if not word.islower() or len(word) < 2:
+        if not word.islower() or len(word) < 2 or word in _REDUPLICATED:
             continue
         before = lines[i]
         lines[i] = before[:e] + " " + word + before[e:]
@@ -372,17 +377,31 @@ def plant_duplicate_word(lines: list[str], rng: random.Random, ctx: Context) -> 
     return None
 
 
+# words that are doubled on purpose (ngày ngày, từng từng …): a doubled one is no typo
+_REDUPLICATED = {"ngày", "từng", "người", "nhà", "năm", "tháng", "đời", "lớp", "song", "dần"}
+
 _LABEL = re.compile(r"^(\s*)(\d{1,2})\.\s+[A-ZĐÀ-Ỹ]")
 
 
 def plant_label_order(lines: list[str], rng: random.Random, ctx: Context) -> Planted | None:
-    spots = [i for i, line in enumerate(lines) if _LABEL.match(line) and int(_LABEL.match(line).group(2)) > 1]
+    """A numbered heading renumbered so it repeats the one before ("2." written "1."): the
+    heading chosen has no numbered sub-items, so only it is out of order."""
+    labelled = [(i, int(m.group(2))) for i, line in enumerate(lines) if (m := _LABEL.match(line))]
+    spots = [
+        (i, n)
+        for k, (i, n) in enumerate(labelled)
+        if n > 1
+        and k > 0
+        and labelled[k - 1][1] == n - 1
+        and not any(line.lstrip().startswith(f"{n}.1") for line in lines)
+        and (k + 1 == len(labelled) or labelled[k + 1][1] != n + 1)
+    ]
     if not spots:
         return None
-    i = rng.choice(spots)
+    i, n = rng.choice(spots)
     m = _LABEL.match(lines[i])
     assert m
-    new = str(int(m.group(2)) + rng.choice((1, 2)))
+    new = str(n - 1)
     before = lines[i]
     lines[i] = before[: m.start(2)] + new + before[m.end(2) :]
     return Planted(i + 1, "format-section-order", "format", before, f"{m.group(2)}. → {new}.")

@@ -45,6 +45,7 @@ class Thresholds:
     most_original: int = 0  # the written pair is seen at most this often elsewhere
     warning_score: float = 5.0  # log-odds of the neighbour over the written syllable …
     error_score: float = 8.0  # … from which the finding is a warning / an error
+    common_penalty: float = 0.0  # × log(1 + sightings of the written syllable elsewhere)
 
 
 THRESHOLDS = Thresholds()
@@ -136,11 +137,12 @@ def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
 
 
 def context_findings(
-    doc: Document, model: LanguageModel | None = None, weights: Thresholds = THRESHOLDS
+    doc: Document, model: LanguageModel | None = None, weights: Thresholds | None = None
 ) -> Iterator[tuple[int, str, str, str, float, int, int, str]]:
     """(line, word, suggestion, excerpt, score, own support, candidate support, unit text) for
     every syllable the model finds out of place."""
     model = model or current_model()
+    weights = weights or THRESHOLDS
     support = _Support(model, "\n".join(doc.lines), weights)
     known = model.syllables
     for unit in text_units(doc):
@@ -170,7 +172,10 @@ def context_findings(
                     reverse=True,
                 )
                 best, cand = scored[0]
-                score = best - own
+                seen_word = support._count(
+                    model.counts.unigrams, support.own_unigrams, key, present=True
+                )
+                score = best - own - weights.common_penalty * math.log1p(seen_word)
                 if score < weights.warning_score:
                     continue
                 yield (

@@ -122,7 +122,8 @@ def _raw_neighbours(syllable: str) -> Iterable[str]:
         if base.endswith(a) and len(base) > len(a):
             yield with_tone(base[: -len(a)] + b, tone)
     for i in range(len(base)):
-        yield with_tone(base[:i] + base[i + 1 :], tone)  # a letter dropped
+        if i:  # a letter dropped, never the first: "bám" → "ám" is no slip people make
+            yield with_tone(base[:i] + base[i + 1 :], tone)
         yield with_tone(base[: i + 1] + base[i] + base[i + 1 :], tone)  # a letter doubled
         if i + 1 < len(base):
             yield with_tone(base[:i] + base[i + 1] + base[i] + base[i + 2 :], tone)
@@ -133,8 +134,31 @@ def neighbours(syllable: str, known: frozenset[str]) -> tuple[str, ...]:
     """The known syllables one typing slip away from ``syllable`` (lower case)."""
     syllable = normalize_tones(syllable)
     out = []
-    for cand in _raw_neighbours(syllable):
+    decoded = telex_decode(syllable)
+    raw = [decoded] if decoded else []
+    for cand in [*raw, *_raw_neighbours(syllable)]:
         cand = normalize_tones(cand)
         if cand != syllable and cand in known and cand not in out:
             out.append(cand)
     return tuple(out)
+
+
+_TELEX_PAIRS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"),
+                ("uw", "ư"), ("w", "ư"))
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+
+
+def telex_decode(word: str) -> str | None:
+    """The syllable a Telex typist meant when the input method was off ("nghieemj" → "nghiệm",
+    "ddaoj" → "đạo"), or None when ``word`` carries no Telex keystroke."""
+    if not word.isascii() or not word.isalpha():
+        return None
+    base, tone = word, ""
+    if len(word) > 2 and word[-1] in _TELEX_TONES and any(v in word[:-1] for v in "aeiouy"):
+        base, tone = word[:-1], _TELEX_TONES[word[-1]]
+    decoded = base
+    for typed, letter in _TELEX_PAIRS:
+        decoded = decoded.replace(typed, letter)
+    if decoded == base:
+        return None  # a tone letter alone ("chats", "bus") is too often English
+    return normalize_tones(with_tone(decoded, tone))

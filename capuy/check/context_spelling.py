@@ -72,9 +72,13 @@ class _Support:
         ) + 1
 
     def _count(self, table: dict[str, int], own: dict[str, int], key: str, present: bool) -> int:
+        """Sightings of ``key`` in every text but this occurrence. A document the model was
+        built from is taken as written (its own words are part of what the office taught):
+        to proofread the archive itself, rebuild the model without it."""
         count = table.get(key, 0)
-        if not self.trained:
-            count += own.get(key, 0)
+        if self.trained:
+            return count
+        count += own.get(key, 0)
         return max(0, count - 1) if present else count
 
     def pair(self, a: str, b: str, present: bool) -> float:
@@ -105,6 +109,32 @@ class _Support:
         return sum(
             self.pair(a, b, True) for a, b in ((left, x), (x, right)) if a is not None and b is not None
         )
+
+
+def _restores_word(
+    support: _Support,
+    run: list[tuple[int, int, str]],
+    i: int,
+    cand: str,
+    dictionary: frozenset[str],
+) -> bool:
+    """Does ``cand`` make a dictionary word with a neighbour that is not already bound more
+    strongly to its other side? "cán bô" → "cán bộ" restores a word; "Qua thực hiện" →
+    "Quả thực" would take "thực" from "thực hiện", seen far more often, so it does not."""
+    for j, pair in ((i - 1, (run[i - 1][2] if i else None, cand)),
+                    (i + 1, (cand, run[i + 1][2] if i + 1 < len(run) else None))):
+        a, b = pair
+        if a is None or b is None or f"{a} {b}" not in dictionary:
+            continue
+        strength = support.pair(a, b, present=False)
+        # the neighbour's bond on its far side
+        k = j - 1 if j < i else j + 1
+        if 0 <= k < len(run):
+            far = (run[k][2], run[j][2]) if k < j else (run[j][2], run[k][2])
+            if support.pair(far[0], far[1], present=True) > strength:
+                continue
+        return True
+    return False
 
 
 def _cased(word: str, like: str) -> str:
@@ -171,6 +201,13 @@ def context_findings(
                     ((support.score(left, c, right, present=False), c) for c in candidates),
                     reverse=True,
                 )
+                scored = [
+                    (value, c)
+                    for value, c in scored
+                    if _restores_word(support, run, i, c, model.dictionary_bigrams)
+                ]
+                if not scored:
+                    continue
                 best, cand = scored[0]
                 seen_word = support._count(
                     model.counts.unigrams, support.own_unigrams, key, present=True

@@ -93,10 +93,31 @@ def _caps_lines(lines: list[str]) -> list[int]:
 
 # The slips people make, most frequent first (weights): tone, vowel quality, consonants.
 _SLIP_KINDS = ("tone", "tone", "tone", "quality", "consonant")
-_QUALITY = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô",
-            "u": "ư", "ư": "u", "đ": "d", "d": "đ"}
-_CONSONANT = (("s", "x"), ("x", "s"), ("ch", "tr"), ("tr", "ch"), ("l", "n"), ("n", "l"),
-              ("gi", "d"), ("d", "gi"), ("r", "d"))
+_QUALITY = {
+    "a": "ăâ",
+    "ă": "aâ",
+    "â": "aă",
+    "e": "ê",
+    "ê": "e",
+    "o": "ôơ",
+    "ô": "oơ",
+    "ơ": "oô",
+    "u": "ư",
+    "ư": "u",
+    "đ": "d",
+    "d": "đ",
+}
+_CONSONANT = (
+    ("s", "x"),
+    ("x", "s"),
+    ("ch", "tr"),
+    ("tr", "ch"),
+    ("l", "n"),
+    ("n", "l"),
+    ("gi", "d"),
+    ("d", "gi"),
+    ("r", "d"),
+)
 _TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
 
 
@@ -109,7 +130,9 @@ def slip(syllable: str, rng: random.Random, known: frozenset[str]) -> str | None
         options = [with_tone(base, t) for t in _TONES if t != tone]
     elif kind == "quality":
         for i, ch in enumerate(base):
-            options += [with_tone(base[:i] + alt + base[i + 1 :], tone) for alt in _QUALITY.get(ch, "")]
+            options += [
+                with_tone(base[:i] + alt + base[i + 1 :], tone) for alt in _QUALITY.get(ch, "")
+            ]
     else:
         for a, b in _CONSONANT:
             if base.startswith(a) and not base.startswith("đ"):
@@ -177,8 +200,11 @@ _TELEX_TONE = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u03
 def plant_telex(lines: list[str], rng: random.Random, ctx: Context) -> Planted | None:
     """A word typed with the input method off: "nghiệm" → "nghieemj"."""
     for i in rng.sample(_body_lines(lines), k=min(8, len(_body_lines(lines)))):
-        words = [m for m in re.finditer(r"(?<!\w)[a-zà-ỹđ]{3,}(?!\w)", lines[i])
-                 if re.search("[âêôăơưđ]", unicodedata.normalize("NFC", m.group()))]
+        words = [
+            m
+            for m in re.finditer(r"(?<!\w)[a-zà-ỹđ]{3,}(?!\w)", lines[i])
+            if re.search("[âêôăơưđ]", unicodedata.normalize("NFC", m.group()))
+        ]
         if not words:
             continue
         m = rng.choice(words)
@@ -206,12 +232,17 @@ def _vi(value: float, places: int = 1) -> str:
 _PROSE = (
     ("tiếp nhận {n} hồ sơ, đã thẩm định {a} hồ sơ, đang thẩm định {b} hồ sơ", "hồ sơ"),
     ("nhận {n} đơn, đã giải quyết {a} đơn, đang giải quyết {b} đơn", "đơn"),
-    ("tổng số {n} chi bộ, trong đó {a} chi bộ hoàn thành tốt nhiệm vụ, {b} chi bộ hoàn thành nhiệm vụ", "chi bộ"),
+    (
+        "tổng số {n} chi bộ, trong đó {a} chi bộ hoàn thành tốt nhiệm vụ, {b} chi bộ hoàn thành nhiệm vụ",
+        "chi bộ",
+    ),
     ("kết nạp {n} đảng viên, trong đó {a} đảng viên nữ, {b} đảng viên nam", "đảng viên"),
 )
 
 
-def plant_prose_sum(lines: list[str], rng: random.Random, ctx: Context, right: bool = False) -> Planted | None:
+def plant_prose_sum(
+    lines: list[str], rng: random.Random, ctx: Context, right: bool = False
+) -> Planted | None:
     template, _unit = rng.choice(_PROSE)
     a, b = rng.randint(3, 40), rng.randint(2, 30)
     complementary = "đã" in template or "nữ" in template
@@ -224,7 +255,9 @@ def plant_prose_sum(lines: list[str], rng: random.Random, ctx: Context, right: b
     return Planted(i + 1, "arithmetic-prose", "arithmetic", "", sentence, control=right)
 
 
-def plant_percent_base(lines: list[str], rng: random.Random, ctx: Context, right: bool = False) -> Planted | None:
+def plant_percent_base(
+    lines: list[str], rng: random.Random, ctx: Context, right: bool = False
+) -> Planted | None:
     plan = rng.randint(20, 400)
     share = rng.uniform(0.35, 0.95)
     done = round(plan * share, 1)
@@ -245,7 +278,9 @@ def plant_ratio(lines: list[str], rng: random.Random, ctx: Context) -> Planted |
     part = rng.randint(max(1, total // 2), total - 1)
     exact = part / total * 100
     wrong = exact + rng.choice((-4.3, -2.2, 1.7, 3.1, 5.6))
-    sentence = f"Có {part:02d}/{total:02d} chi bộ xếp loại hoàn thành tốt nhiệm vụ, đạt {_vi(wrong)}%."
+    sentence = (
+        f"Có {part:02d}/{total:02d} chi bộ xếp loại hoàn thành tốt nhiệm vụ, đạt {_vi(wrong)}%."
+    )
     i = _append(lines, rng, sentence)
     if i is None:
         return None
@@ -301,12 +336,18 @@ def plant_statistic(lines: list[str], rng: random.Random, ctx: Context) -> Plant
     return Planted(second + 1, "statistic-twice", "duplicate", "", sentence)
 
 
-_CITED_DATE = re.compile(r"(\d{1,3}-[A-ZĐa-zđi]{2,4}/[A-ZĐ]{2,5}),?\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+_CITED_DATE = re.compile(
+    r"(\d{1,3}-[A-ZĐa-zđi]{2,4}/[A-ZĐ]{2,5}),?\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})"
+)
 
 
 def plant_citation_date(lines: list[str], rng: random.Random, ctx: Context) -> Planted | None:
-    spots = [(i, m) for i, line in enumerate(lines) for m in _CITED_DATE.finditer(line)
-             if int(m.group(4)) <= ctx.year]
+    spots = [
+        (i, m)
+        for i, line in enumerate(lines)
+        for m in _CITED_DATE.finditer(line)
+        if int(m.group(4)) <= ctx.year and "-BC/" not in m.group(1)  # not the report's own
+    ]
     if not spots:
         return None
     i, m = rng.choice(spots)
@@ -316,18 +357,33 @@ def plant_citation_date(lines: list[str], rng: random.Random, ctx: Context) -> P
     return Planted(i + 1, "citation-date", "citation-date", before, f"{m.group(4)} → {year}")
 
 
-_TYPE_CODES = {"Kế hoạch": "KH", "Chỉ thị": "CT", "Nghị quyết": "NQ", "Kết luận": "KL",
-               "Chương trình": "CTr", "Hướng dẫn": "HD", "Quy định": "QĐi"}
-_TYPED = re.compile(r"(Kế hoạch|Chỉ thị|Nghị quyết|Kết luận|Hướng dẫn)\s+(?:số\s+)?(\d{1,4})-(KH|CT|NQ|KL|HD)/")
+_TYPE_CODES = {
+    "Kế hoạch": "KH",
+    "Chỉ thị": "CT",
+    "Nghị quyết": "NQ",
+    "Kết luận": "KL",
+    "Chương trình": "CTr",
+    "Hướng dẫn": "HD",
+    "Quy định": "QĐi",
+}
+_TYPED = re.compile(
+    r"(Kế hoạch|Chỉ thị|Nghị quyết|Kết luận|Hướng dẫn)\s+(?:số\s+)?(\d{1,4})-(KH|CT|NQ|KL|HD)/"
+)
 
 
 def plant_citation_type(lines: list[str], rng: random.Random, ctx: Context) -> Planted | None:
-    spots = [(i, m) for i, line in enumerate(lines) for m in _TYPED.finditer(line)
-             if _TYPE_CODES[m.group(1)] == m.group(3)]
+    spots = [
+        (i, m)
+        for i, line in enumerate(lines)
+        for m in _TYPED.finditer(line)
+        if _TYPE_CODES[m.group(1)] == m.group(3)
+    ]
     if not spots:
         return None
     i, m = rng.choice(spots)
-    other = rng.choice([w for w in ("Kế hoạch", "Chỉ thị", "Kết luận", "Hướng dẫn") if w != m.group(1)])
+    other = rng.choice(
+        [w for w in ("Kế hoạch", "Chỉ thị", "Kết luận", "Hướng dẫn") if w != m.group(1)]
+    )
     before = lines[i]
     lines[i] = before[: m.start(1)] + other + before[m.end(1) :]
     return Planted(i + 1, "citation-type", "citation-type", before, f"{m.group(1)} → {other}")
@@ -337,7 +393,9 @@ def _congress_at(year: int) -> str:
     return "XIII" if 2021 <= year <= 2025 else "XII" if 2016 <= year <= 2020 else "XIV"
 
 
-def plant_term_ordinal(lines: list[str], rng: random.Random, ctx: Context, right: bool = False) -> Planted | None:
+def plant_term_ordinal(
+    lines: list[str], rng: random.Random, ctx: Context, right: bool = False
+) -> Planted | None:
     current = _congress_at(ctx.year)
     ordinal = current if right else rng.choice([o for o in ("X", "XI", "XII") if o != current])
     sentence = (
@@ -351,8 +409,13 @@ def plant_term_ordinal(lines: list[str], rng: random.Random, ctx: Context, right
 
 
 def plant_term_central(lines: list[str], rng: random.Random, ctx: Context) -> Planted | None:
-    body, span = rng.choice((("Quốc hội khóa XV", "2016 - 2021"), ("Quốc hội khóa XIV", "2021 - 2026"),
-                             ("Ban Chấp hành Trung ương Đảng khóa XIII", "2016 - 2021")))
+    body, span = rng.choice(
+        (
+            ("Quốc hội khóa XV", "2016 - 2021"),
+            ("Quốc hội khóa XIV", "2021 - 2026"),
+            ("Ban Chấp hành Trung ương Đảng khóa XIII", "2016 - 2021"),
+        )
+    )
     sentence = f"Tham gia ý kiến vào dự thảo báo cáo tổng kết của {body}, nhiệm kỳ {span}."
     i = _append(lines, rng, sentence)
     if i is None:
@@ -425,7 +488,9 @@ PLANTERS: dict[str, Planter] = {
 }
 CONTROLS: dict[str, Callable[[list[str], random.Random, Context], Planted | None]] = {
     "arithmetic-prose": lambda lines, rng, ctx: plant_prose_sum(lines, rng, ctx, right=True),
-    "arithmetic-percent-base": lambda lines, rng, ctx: plant_percent_base(lines, rng, ctx, right=True),
+    "arithmetic-percent-base": lambda lines, rng, ctx: plant_percent_base(
+        lines, rng, ctx, right=True
+    ),
     "term-ordinal": lambda lines, rng, ctx: plant_term_ordinal(lines, rng, ctx, right=True),
 }
 CLASSES = tuple(PLANTERS)

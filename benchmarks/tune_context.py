@@ -32,7 +32,8 @@ def scores(trials: int, role: str = "dev") -> tuple[list[float], list[float], in
         with _model_without(key, role) as model:
             ctx = Context(model.dictionary_bigrams, model.syllables, 2024)
             base = {
-                (f[0], f[1]) for f in context_findings(extract(read_text(text, source="x")), model, low)
+                (f[0], f[1])
+                for f in context_findings(extract(read_text(text, source="x")), model, low)
             }
             for cls in ("spelling-context", "spelling-caps"):
                 for trial in range(trials):

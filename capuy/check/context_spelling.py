@@ -67,9 +67,11 @@ class _Support:
         own = text_counts(doc_text)
         self.own_bigrams = own.bigrams
         self.own_unigrams = own.unigrams
-        self.total = sum(model.counts.unigrams.values()) + (
-            0 if self.trained else sum(own.unigrams.values())
-        ) + 1
+        self.total = (
+            sum(model.counts.unigrams.values())
+            + (0 if self.trained else sum(own.unigrams.values()))
+            + 1
+        )
 
     def _count(self, table: dict[str, int], own: dict[str, int], key: str, present: bool) -> int:
         """Sightings of ``key`` in every text but this occurrence. A document the model was
@@ -107,7 +109,9 @@ class _Support:
 
     def seen(self, left: str | None, x: str, right: str | None) -> float:
         return sum(
-            self.pair(a, b, True) for a, b in ((left, x), (x, right)) if a is not None and b is not None
+            self.pair(a, b, True)
+            for a, b in ((left, x), (x, right))
+            if a is not None and b is not None
         )
 
 
@@ -121,8 +125,10 @@ def _restores_word(
     """Does ``cand`` make a dictionary word with a neighbour that is not already bound more
     strongly to its other side? "cán bô" → "cán bộ" restores a word; "Qua thực hiện" →
     "Quả thực" would take "thực" from "thực hiện", seen far more often, so it does not."""
-    for j, pair in ((i - 1, (run[i - 1][2] if i else None, cand)),
-                    (i + 1, (cand, run[i + 1][2] if i + 1 < len(run) else None))):
+    for j, pair in (
+        (i - 1, (run[i - 1][2] if i else None, cand)),
+        (i + 1, (cand, run[i + 1][2] if i + 1 < len(run) else None)),
+    ):
         a, b = pair
         if a is None or b is None or f"{a} {b}" not in dictionary:
             continue
@@ -168,7 +174,7 @@ def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
 
 def context_findings(
     doc: Document, model: LanguageModel | None = None, weights: Thresholds | None = None
-) -> Iterator[tuple[int, str, str, str, float, int, int, str]]:
+) -> Iterator[tuple[int, str, str, str, float, float, float, str]]:
     """(line, word, suggestion, excerpt, score, own support, candidate support, unit text) for
     every syllable the model finds out of place."""
     model = model or current_model()

@@ -225,8 +225,9 @@ def document_text(path: Path) -> str:
     return "\n".join(read_document(Path(path)).lines)
 
 
-def build_file(paths: Iterable[Path], out: Path, with_project: bool = False,
-               seeds_dir: Path | None = None) -> Counts:
+def build_file(
+    paths: Iterable[Path], out: Path, with_project: bool = False, seeds_dir: Path | None = None
+) -> Counts:
     """Count the documents ``paths`` (an office's archive) and write the counts to ``out``;
     ``with_project`` adds the project's own texts (how the shipped ``counts.tsv`` is made)."""
     texts = [document_text(p) for p in paths]

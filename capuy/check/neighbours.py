@@ -143,8 +143,16 @@ def neighbours(syllable: str, known: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_TELEX_PAIRS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"),
-                ("uw", "ư"), ("w", "ư"))
+_TELEX_PAIRS = (
+    ("dd", "đ"),
+    ("aa", "â"),
+    ("ee", "ê"),
+    ("oo", "ô"),
+    ("aw", "ă"),
+    ("ow", "ơ"),
+    ("uw", "ư"),
+    ("w", "ư"),
+)
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 
 

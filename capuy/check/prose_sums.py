@@ -62,7 +62,9 @@ def _cue(clause: str) -> str:
     return ""
 
 
-_BREAKDOWN = re.compile(r"^\s*(?:trong đó|gồm|bao gồm|đã|đang|chưa)\b|^\s*\d[\d.,]*\s+\S+(?:\s+\S+)?\s+(?:nam|nữ)\b")
+_BREAKDOWN = re.compile(
+    r"^\s*(?:trong đó|gồm|bao gồm|đã|đang|chưa)\b|^\s*\d[\d.,]*\s+\S+(?:\s+\S+)?\s+(?:nam|nữ)\b"
+)
 
 
 def _parts(rest: str, unit_words: str) -> list[tuple[Decimal, str]]:

@@ -30,7 +30,9 @@ _OTHER_TIME = re.compile(
 
 def _clause(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), text.rfind(",", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find(";", end), text.find(",", end)) if i != -1]
+    right_candidates = [
+        i for i in (text.find(". ", end), text.find(";", end), text.find(",", end)) if i != -1
+    ]
     return text[left + 1 : min(right_candidates, default=len(text))]
 
 

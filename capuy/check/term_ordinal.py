@@ -28,7 +28,9 @@ _CONGRESS = re.compile(
     r"Đảng\s+toàn quốc\s+lần thứ\s+|toàn quốc\s+lần thứ\s+|lần thứ\s+)?(?P<ordinal>[IVXL]+)\b"
     r"(?!\s*(?:của|nhiệm kỳ)?\s*(?:Đảng bộ|đảng bộ))"
 )
-_ASSEMBLY = re.compile(r"[Kk]ỳ họp thứ\s+\w+\s*,?\s*(?:của\s+)?Quốc hội\s+khóa\s+(?P<ordinal>[IVXL]+)\b")
+_ASSEMBLY = re.compile(
+    r"[Kk]ỳ họp thứ\s+\w+\s*,?\s*(?:của\s+)?Quốc hội\s+khóa\s+(?P<ordinal>[IVXL]+)\b"
+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -41,7 +43,9 @@ def _report_day(doc: Document) -> date | None:
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind(";", 0, start))
-    right = min((i for i in (text.find(". ", end), text.find(";", end)) if i != -1), default=len(text))
+    right = min(
+        (i for i in (text.find(". ", end), text.find(";", end)) if i != -1), default=len(text)
+    )
     return text[left + 1 : right]
 
 

@@ -137,8 +137,10 @@ def read_word_list(path: Path = WORDS_FILE) -> tuple[frozenset[str], frozenset[s
     """(bigrams inside dictionary words, syllables of dictionary words) of the word list."""
     bigrams: set[str] = set()
     syllables: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words = normalize_tones(nfc(line.strip().lower())).split()
+    # one normalisation pass over the whole file, not one per line: the load stays fast
+    text = normalize_tones(nfc(path.read_text(encoding="utf-8").lower()))
+    for line in text.splitlines():
+        words = line.split()
         if not words or any(not w.isalpha() for w in words):
             continue
         syllables.update(words)

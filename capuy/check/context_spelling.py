@@ -175,8 +175,8 @@ def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
 def context_findings(
     doc: Document, model: LanguageModel | None = None, weights: Thresholds | None = None
 ) -> Iterator[tuple[int, str, str, str, float, float, float, str]]:
-    """(line, word, suggestion, excerpt, score, own support, candidate support, unit text) for
-    every syllable the model finds out of place."""
+    """(line, word, suggestion, excerpt, score, own score, sightings of the restored pair in
+    counted text, unit text) for every syllable the model finds out of place."""
     model = model or current_model()
     weights = weights or THRESHOLDS
     support = _Support(model, "\n".join(doc.lines), weights)
@@ -221,6 +221,13 @@ def context_findings(
                 score = best - own - weights.common_penalty * math.log1p(seen_word)
                 if score < weights.warning_score:
                     continue
+                # sightings of the restored pair in real text (the dictionary alone is weaker
+                # evidence: "tổ sư", "chống đối", "đã đành" are words, but no report says them)
+                attested = max(
+                    support._count(model.counts.bigrams, support.own_bigrams, f"{a} {b}", False)
+                    for a, b in ((left, cand), (cand, right))
+                    if a is not None and b is not None
+                )
                 yield (
                     unit.line_at(start),
                     word,
@@ -228,7 +235,7 @@ def context_findings(
                     excerpt(text, start, end),
                     score,
                     own,
-                    best,
+                    float(attested),
                     text,
                 )
 
@@ -240,9 +247,11 @@ def context_findings(
 )
 def context_misspellings(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.context"]
-    for line, word, right, snippet, score, _own, _best, _text in context_findings(doc):
+    for line, word, right, snippet, score, _own, attested, _text in context_findings(doc):
+        if not attested and score < THRESHOLDS.error_score:
+            continue  # a weak score backed by the dictionary alone: too often a rare right word
         yield rule.finding(
-            "error" if score >= THRESHOLDS.error_score else "warning",
+            "error" if score >= THRESHOLDS.error_score and attested > 0 else "warning",
             line,
             snippet,
             f"“{word}” không hợp với các chữ bên cạnh; có lẽ là “{right}” (mô hình ngôn ngữ: "

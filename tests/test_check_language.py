@@ -219,3 +219,12 @@ def test_mutation_generator_records_the_line_it_changed() -> None:
             assert planted.line in changed, cls
             planted_classes.add(cls)
     assert len(planted_classes) >= len(CLASSES) - 1
+
+
+def test_rule_table_in_docs_lists_every_registered_rule() -> None:
+    from capuy.check.registry import all_rules
+
+    table = (Path(__file__).resolve().parents[1] / "docs" / "checker.md").read_text("utf-8")
+    rows = {line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| `")}
+    listed = {rule.strip("` ") for row in rows for rule in row.split(",")}
+    assert {rule.id for rule in all_rules()} <= listed

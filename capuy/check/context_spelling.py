@@ -24,10 +24,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from capuy.check.language_model import (
+    Counts,
     LanguageModel,
     current_model,
+    runs_counts,
     syllable_runs,
-    text_counts,
     text_hash,
 )
 from capuy.check.neighbours import neighbours
@@ -60,11 +61,12 @@ class _Support:
     frequency; the normalisers are the same for every candidate in one place and cancel.
     """
 
-    def __init__(self, model: LanguageModel, doc_text: str, weights: Thresholds) -> None:
+    def __init__(
+        self, model: LanguageModel, doc_text: str, weights: Thresholds, own: Counts
+    ) -> None:
         self.model = model
         self.weights = weights
         self.trained = text_hash(doc_text) in model.counts.documents
-        own = text_counts(doc_text)
         self.own_bigrams = own.bigrams
         self.own_unigrams = own.unigrams
         self.total = (
@@ -108,11 +110,12 @@ class _Support:
         return total - (sides - 1) * math.log(prior)
 
     def seen(self, left: str | None, x: str, right: str | None) -> float:
-        return sum(
-            self.pair(a, b, True)
-            for a, b in ((left, x), (x, right))
-            if a is not None and b is not None
-        )
+        total = 0.0
+        if left is not None:
+            total += self.pair(left, x, True)
+        if right is not None and not total:
+            total += self.pair(x, right, True)
+        return total
 
 
 def _restores_word(
@@ -163,8 +166,8 @@ def _judged(text: str, run: list[tuple[int, int, str]], i: int) -> bool:
     if not word[:1].isupper() or not word[1:].islower():
         return False
     # a capitalised word: a sentence's first word followed by small letters, else a name
-    before = text[:start].rstrip()
-    sentence_start = not before or before[-1] in ".:;!?-–•*#\n"
+    before = text[max(0, start - 8) : start].rstrip()
+    sentence_start = start < 8 and not before or (before[-1:] or ".") in ".:;!?-–•*#\n"
     return sentence_start and i + 1 < len(run) and text[run[i + 1][0] : run[i + 1][1]].islower()
 
 
@@ -179,15 +182,24 @@ def context_findings(
     counted text, unit text) for every syllable the model finds out of place."""
     model = model or current_model()
     weights = weights or THRESHOLDS
-    support = _Support(model, "\n".join(doc.lines), weights)
+    units = [(unit, list(syllable_runs(unit.text))) for unit in text_units(doc)]
+    support = _Support(
+        model, "\n".join(doc.lines), weights, runs_counts(r for _, runs in units for r in runs)
+    )
+    if support.trained:
+        return  # taken as written: every pair in it has been seen (by the model, here)
     known = model.syllables
-    for unit in text_units(doc):
+    for unit, runs in units:
         text = unit.text
-        for run in syllable_runs(text):
+        for run in runs:
             if len(run) < 2:
                 continue
             caps = _caps_run(text, run)
             for i, (start, end, key) in enumerate(run):
+                left = run[i - 1][2] if i else None
+                right = run[i + 1][2] if i + 1 < len(run) else None
+                if support.seen(left, key, right) > weights.most_original:
+                    continue  # the cheap test first: most syllables sit in a seen pair
                 word = text[start:end]
                 if word.isupper() and not caps:
                     continue  # an abbreviation or a capitalised name inside mixed text
@@ -197,10 +209,6 @@ def context_findings(
                     continue
                 candidates = neighbours(key, known)
                 if not candidates:
-                    continue
-                left = run[i - 1][2] if i else None
-                right = run[i + 1][2] if i + 1 < len(run) else None
-                if support.seen(left, key, right) > weights.most_original:
                     continue
                 own = support.score(left, key, right, present=True)
                 scored = sorted(

@@ -115,8 +115,7 @@ def _recipients_line(doc: Document) -> int:
 
 
 def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return text.isupper()  # cased letters all capitals, and at least one of them
 
 
 @register("duplicate.sentence", "duplicate", "a sentence or paragraph pasted twice")

@@ -42,21 +42,31 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")
 
 
+_RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
+
+
 def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
     """Runs of syllables separated only by spaces (punctuation, digits and line ends break a
     run: no bigram spans them). Each item: (start, end, key) with the key case-folded and in
     new-style tone placement; offsets index ``text``."""
-    run: list[tuple[int, int, str]] = []
-    last_end = -1
-    for match in _SYLLABLE.finditer(text):
-        start, end = match.span()
-        if run and not _GAP.fullmatch(text[last_end:start]):
-            yield run
-            run = []
-        run.append((start, end, normalize_tones(match.group().lower())))
-        last_end = end
-    if run:
-        yield run
+    folded = normalize_tones(text).lower()  # one pass for the whole text, not one per word
+    if len(folded) != len(text):
+        folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
+    for run in _RUN.finditer(text):
+        yield [
+            (m.start(), m.end(), folded[m.start() : m.end()])
+            for m in _SYLLABLE.finditer(text, run.start(), run.end())
+        ]
+
+
+def runs_counts(runs: Iterable[list[tuple[int, int, str]]]) -> Counts:
+    """Counts of runs already split (so a rule that walks the runs counts them in the same pass)."""
+    counts = Counts()
+    for run in runs:
+        keys = [key for _, _, key in run]
+        counts.unigrams.update(keys)
+        counts.bigrams.update(f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False))
+    return counts
 
 
 def text_hash(text: str) -> str:
@@ -80,11 +90,7 @@ class Counts:
 
 
 def text_counts(text: str) -> Counts:
-    counts = Counts()
-    for run in syllable_runs(text):
-        counts.unigrams.update(key for _, _, key in run)
-        counts.bigrams.update(f"{a[2]} {b[2]}" for a, b in zip(run, run[1:], strict=False))
-    return counts
+    return runs_counts(syllable_runs(text))
 
 
 def build_counts(texts: Iterable[str]) -> Counts:

@@ -99,8 +99,9 @@ def model_load() -> None:
     import sys
 
     runs = [
-        subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True)
-        .stdout.split()
+        subprocess.run(
+            [sys.executable, "-c", _LOAD], capture_output=True, text=True, check=True
+        ).stdout.split()
         for _ in range(3)
     ]
     took, cpu, imported, after, bigrams, words, syllables = min(runs, key=lambda r: float(r[0]))

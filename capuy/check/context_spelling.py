@@ -110,12 +110,21 @@ class _Support:
         return total - (sides - 1) * math.log(prior)
 
     def seen(self, left: str | None, x: str, right: str | None) -> float:
-        total = 0.0
-        if left is not None:
-            total += self.pair(left, x, True)
-        if right is not None and not total:
-            total += self.pair(x, right, True)
-        return total
+        """1 when a pair of ``x`` is seen elsewhere (corpus, dictionary, or twice in this
+        document), else 0: the cheap gate before any scoring (valid for ``most_original`` 0,
+        and for documents the model was not built from — the others are skipped whole)."""
+        bigrams, dictionary, own = (
+            self.model.counts.bigrams,
+            self.model.dictionary_bigrams,
+            self.own_bigrams,
+        )
+        for key in (
+            f"{left} {x}" if left is not None else None,
+            f"{x} {right}" if right is not None else None,
+        ):
+            if key is not None and (key in bigrams or key in dictionary or own.get(key, 0) >= 2):
+                return 1.0
+        return 0.0
 
 
 def _restores_word(
@@ -182,12 +191,11 @@ def context_findings(
     counted text, unit text) for every syllable the model finds out of place."""
     model = model or current_model()
     weights = weights or THRESHOLDS
-    units = [(unit, list(syllable_runs(unit.text))) for unit in text_units(doc)]
-    support = _Support(
-        model, "\n".join(doc.lines), weights, runs_counts(r for _, runs in units for r in runs)
-    )
-    if support.trained:
+    doc_text = "\n".join(doc.lines)
+    if text_hash(doc_text) in model.counts.documents:
         return  # taken as written: every pair in it has been seen (by the model, here)
+    units = [(unit, list(syllable_runs(unit.text))) for unit in text_units(doc)]
+    support = _Support(model, doc_text, weights, runs_counts(r for _, runs in units for r in runs))
     known = model.syllables
     for unit, runs in units:
         text = unit.text

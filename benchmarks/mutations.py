@@ -19,7 +19,7 @@ Classes (``CLASSES``) and the checker category expected to catch each:
   đồng)" with P far from X/Y; control: P right;
 * ``arithmetic-ratio``: "a/b …, đạt P%" with P wrong;
 * ``statistic-twice``: one indicator stated with a value in one paragraph and another value in
-  a later one (the later line is recorded);
+  a later one (the later line is recorded; category ``duplicate``);
 * ``citation-date``: a cited document dated after the report;
 * ``citation-type``: the type word of a cited symbol changed ("Kế hoạch số 12-KH" →
   "Chương trình số 12-KH");
@@ -27,8 +27,8 @@ Classes (``CLASSES``) and the checker category expected to catch each:
   report of a year that congress's term does not cover; control: the current one;
 * ``term-central``: "Quốc hội khóa XV, nhiệm kỳ 2016 - 2021";
 * ``duplicate-word``: a word typed twice;
-* ``format-blank-number``: a cited "số 12-KH/TU" turned into "số -KH/TU"… no: the format class
-  plants a section label out of order ("3." where "2." stood).
+* ``format-section-order``: a numbered heading without sub-items renumbered to repeat the
+  one before it ("2." written "1.").
 
 A control is a correct sentence planted beside the errors: any finding on its line is a false
 alarm, which is how precision is measured on classes the seeds do not contain.

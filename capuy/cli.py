@@ -297,9 +297,26 @@ def check_command(
             "(tên hoặc số hiệu) / compare citations with this committee's register",
         ),
     ] = None,
+    model: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--model",
+            help="Tệp mô hình ngôn ngữ của cơ quan (capuy language-model) / office model counts",
+        ),
+    ] = None,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     import json
+    import os
+
+    if model:
+        from capuy.check.language_model import ENV_VAR, default_model
+
+        for path in model:
+            if not path.is_file():
+                fail(InputError(f"Không tìm thấy tệp mô hình: {path}", f"no model file: {path}"))
+        os.environ[ENV_VAR] = os.pathsep.join(str(p) for p in model)
+        default_model.cache_clear()
 
     from capuy.api import load_documents
     from capuy.check import (
@@ -442,6 +459,29 @@ def citations_command(
     console.print(
         f"{format_count(stats['citations'])} dẫn chiếu, {format_count(stats['resolved'])} tìm "
         f"được văn bản trong sổ ({format_percent(rate, 1)})"
+    )
+
+
+@app.command("language-model")
+def language_model_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="Văn bản của cơ quan (TXT, MD, DOCX, PDF) / documents")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp đếm ra / counts file")],
+) -> None:
+    """Học từ văn bản lưu trữ của cơ quan cho bộ soát lỗi / build the office's language model.
+
+    The counts file is added to the shipped model by ``capuy check --model FILE`` (or
+    ``CAPUY_LANGUAGE_MODEL``); rebuild it whenever the archive grows."""
+    from capuy.check.language_model import build_file
+
+    try:
+        counts = build_file(files, output)
+    except InputError as error:
+        fail(error)
+    console.print(
+        f"Đã học {len(counts.documents)} văn bản: {len(counts.unigrams)} âm tiết, "
+        f"{len(counts.bigrams)} cặp âm tiết → {output}"
     )
 
 

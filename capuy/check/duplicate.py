@@ -114,6 +114,10 @@ def _recipients_line(doc: Document) -> int:
     return len(doc.lines) + 1
 
 
+def _in_capitals(text: str) -> bool:
+    return text.isupper()  # cased letters all capitals, and at least one of them
+
+
 @register("duplicate.sentence", "duplicate", "a sentence or paragraph pasted twice")
 def repeated_sentences(doc: Document) -> Iterator[Finding]:
     """A whole paragraph repeated anywhere, or a sentence repeated in the same section or a
@@ -125,8 +129,8 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
     clauses: dict[str, tuple[TextUnit, int, bool]] = {}
     recipients = _recipients_line(doc)
     for unit in text_units(doc):
-        if unit.kind == "heading" or unit.line > recipients:
-            continue
+        if unit.kind == "heading" or unit.line > recipients or _in_capitals(unit.text):
+            continue  # a title in capitals repeated under "PHẦN THỨ NHẤT" is not a paste
         normalised = tone_normalised(unit.text)
         whole = _key(normalised)
         if len(whole.split()) >= MIN_CLAUSE_WORDS:

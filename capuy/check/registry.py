@@ -78,10 +78,14 @@ def all_rules() -> list[Rule]:
         citation_date,
         citation_known,
         citation_type,
+        context_spelling,
         duplicate,
         format,
+        prose_sums,
+        restated,
         spelling,
         term,
+        term_ordinal,
     )
 
     return list(RULES.values())

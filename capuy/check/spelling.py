@@ -49,6 +49,16 @@ def impossible_syllables(doc: Document) -> Iterator[Finding]:
             if problem is None:
                 continue
             marked = bool(_VIETNAMESE_MARKS.search(word))
+            meant = _telex_meant(word)
+            if meant:
+                yield rule.finding(
+                    "error",
+                    unit.line_at(match.start()),
+                    excerpt(unit.text, match.start(), match.end()),
+                    f"“{word}” là chữ gõ kiểu Telex khi chưa bật bộ gõ: “{meant}”",
+                    meant,
+                )
+                continue
             yield rule.finding(
                 "error" if marked else "warning",
                 unit.line_at(match.start()),
@@ -56,6 +66,17 @@ def impossible_syllables(doc: Document) -> Iterator[Finding]:
                 f"“{word}” không phải là âm tiết tiếng Việt: {problem.reason}"
                 + ("" if marked else " (nếu là từ nước ngoài hoặc viết tắt, có thể bỏ qua)"),
             )
+
+
+@lru_cache(maxsize=8192)
+def _telex_meant(word: str) -> str | None:
+    """The syllable meant by a Telex leftover, when it is a known one (so "email" is not
+    mistaken for anything)."""
+    from capuy.check.neighbours import telex_decode
+    from capuy.vocab.spelling import hunspell_syllables
+
+    meant = telex_decode(word)
+    return meant if meant and meant in hunspell_syllables() else None
 
 
 @lru_cache(maxsize=65536)

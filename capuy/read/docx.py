@@ -38,6 +38,7 @@ from capuy.read.docx_xml import (
     StyleFlags,
     block_children,
     deleted,
+    font_name,
     heading_level,
     owner_paragraph,
     owner_table,
@@ -45,6 +46,7 @@ from capuy.read.docx_xml import (
 from capuy.read.emphasis import Span, emphasis_ranges, shift_spans
 from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
+from capuy.read.legacy import decode_run, font_encoding
 
 TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
 BULLET_LABELS = {
@@ -75,7 +77,16 @@ class _Reader:
         self.document = document
         self.source = source
         self.numbering = Numbering.from_xml(self._part_xml(RT.NUMBERING))
-        self.styles = StyleFlags(document.styles, document.styles.default(WD_STYLE_TYPE.PARAGRAPH))
+        defaults = document.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+        )
+        self.styles = StyleFlags(
+            document.styles,
+            document.styles.default(WD_STYLE_TYPE.PARAGRAPH),
+            font_name(defaults),
+        )
+        self.legacy: set[str] = set()
+        """Legacy font encodings met in runs (``Document.encoding``)."""
         self.lines: list[str] = []
         self.blocks: list[Block] = []
         self.footnote_ids: dict[str, str] = {}
@@ -106,7 +117,15 @@ class _Reader:
             lines=self.lines,
             blocks=self.blocks,
             footnotes=footnotes,
+            encoding="+".join(sorted(self.legacy)),
         )
+
+    def _legacy_font(self, r: etree._Element, style: BaseStyle | None) -> tuple[str, bool] | None:
+        """The legacy encoding of a run's font (``.VnTime`` → TCVN3), or None for Unicode."""
+        found = font_encoding(self.styles.font(r, style))
+        if found is not None:
+            self.legacy.add(found[0])
+        return found
 
     # --- paragraphs -------------------------------------------------------------------
 
@@ -169,11 +188,14 @@ class _Reader:
             run = Run(r, paragraph)
             run_bold = self.styles.effective(run, style, "bold")
             run_italic = self.styles.effective(run, style, "italic")
+            legacy = self._legacy_font(r, style)
             for child in r:
                 tag = child.tag
                 piece = ""
                 if tag == qn("w:t"):
                     piece = child.text or ""
+                    if legacy is not None:
+                        piece = decode_run(piece, *legacy)
                 elif tag == qn("w:tab"):
                     piece = "\t"
                 elif tag in (qn("w:br"), qn("w:cr")):
@@ -341,8 +363,15 @@ class _Reader:
 
     def _note_text(self, p: etree._Element) -> str:
         parts = []
+        style = self.styles.paragraph_style(p)
         for node in p.iter(qn("w:t"), qn("w:tab")):
-            parts.append(node.text or "" if node.tag == qn("w:t") else "\t")
+            if node.tag == qn("w:tab"):
+                parts.append("\t")
+                continue
+            text = node.text or ""
+            run = node.getparent()
+            legacy = self._legacy_font(run, style) if run is not None else None
+            parts.append(decode_run(text, *legacy) if legacy is not None else text)
         return unicodedata.normalize("NFC", "".join(parts)).strip()
 
 

@@ -11,8 +11,12 @@ Headings: style "Heading N" (or an outline level) → ``heading`` with level N; 
 ``heading`` with level 0. Word numbering is computed and prepended to the text (``I- …``,
 ``1.1. …``, ``a) …``); bullets and typed ``- ``/``+ ``/``* `` markers give ``list_item``s.
 A borderless table at the top of the body (the Party header: issuing body left, "ĐẢNG CỘNG SẢN
-VIỆT NAM" and place/date right) is flattened into paragraphs, left column first. Page headers
-and footers are not read.
+VIỆT NAM" and place/date right) is flattened into paragraphs, left column first. The paragraphs
+of text boxes (a header laid out in two boxes) come before the paragraph they are anchored in,
+each with its own line. Runs set in a pre-Unicode font (``.VnTime``, ``.VnTimeH``,
+``VNI-Times``: the run's, its style's or the document default) are converted to Unicode
+(``capuy.read.legacy``); ``Document.encoding`` names the encodings met. Page headers and footers
+are not read.
 """
 
 from __future__ import annotations
@@ -103,6 +107,7 @@ class _Reader:
         header_index = self._header_table_index(children)
         for index, child in enumerate(children):
             if child.tag == qn("w:p"):
+                self._text_boxes(child)
                 self._paragraph(child)
             elif child.tag == qn("w:tbl"):
                 if index == header_index:
@@ -126,6 +131,28 @@ class _Reader:
         if found is not None:
             self.legacy.add(found[0])
         return found
+
+    def _text_boxes(self, p: etree._Element) -> None:
+        """The paragraphs of text boxes anchored in ``p``, before ``p``'s own text.
+
+        Some offices lay the header out in two text boxes (issuing body left, the Party title and
+        date right) instead of a table. Word writes each box twice (DrawingML, and VML inside
+        ``mc:Fallback`` for old readers): the fallback copy is skipped.
+        """
+        fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        for box in p.iter(qn("w:txbxContent")):
+            parent = box.getparent()
+            inside_fallback = False
+            while parent is not None and parent is not p:
+                if parent.tag == fallback:
+                    inside_fallback = True
+                    break
+                parent = parent.getparent()
+            if inside_fallback:
+                continue
+            for inner in box.iter(qn("w:p")):
+                if _nearest(inner, qn("w:txbxContent")) is box:
+                    self._paragraph(inner)
 
     # --- paragraphs -------------------------------------------------------------------
 
@@ -373,6 +400,13 @@ class _Reader:
             legacy = self._legacy_font(run, style) if run is not None else None
             parts.append(decode_run(text, *legacy) if legacy is not None else text)
         return unicodedata.normalize("NFC", "".join(parts)).strip()
+
+
+def _nearest(node: etree._Element, tag: str) -> etree._Element | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
 
 
 def _monotonic(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:

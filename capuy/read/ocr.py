@@ -48,11 +48,15 @@ DPI = 300
 """Resolution a scanned PDF is rasterised at (and assumed for an image without one)."""
 MAX_PAGES = 100
 DEFAULT_TIMEOUT_S = 900
-WORD_GAP_HEIGHTS = 3.0
-"""Two words further apart than this many line heights are in different columns."""
+WORD_GAP_HEIGHTS = 1.5
+"""Two words further apart than this many line heights are in different columns (a word gap is
+about a third of a height; the header's columns are inches apart)."""
 SIZE_SNAP = 0.45
 """Line heights within 45 % of the body's are the body size: an OCR line is as tall as its tallest
 glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
+SPECK_CONFIDENCE = 75.0
+JUNK_CONFIDENCE = 30.0
+"""Below this Tesseract is guessing at dirt, a rule line or a seal."""
 SKEW_RANGE = 5.0
 SKEW_STEP = 0.25
 
@@ -229,10 +233,11 @@ def _straighten(image: object, dpi: int, work: Path, deadline: float, source: st
     from PIL import Image
 
     assert isinstance(image, Image.Image)
+    half = image.resize((max(1, image.width // 2), max(1, image.height // 2)))
     try:
-        osd = pytesseract.image_to_osd(
-            image,
-            config=f"--psm 0 --dpi {dpi} -c min_characters_to_try=20",
+        osd = pytesseract.image_to_osd(  # at half size: orientation needs no fine detail
+            half,
+            config=f"--dpi {max(70, dpi // 2)} -c min_characters_to_try=20",
             output_type=pytesseract.Output.DICT,
             timeout=_remaining(deadline, source),
         )
@@ -323,9 +328,16 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         left, top = int(row["left"]), int(row["top"])
         width, height = int(row["width"]), int(row["height"])
         conf = float(row["conf"])
+        if is_speck(text, conf):
+            continue
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
         gap_limit = WORD_GAP_HEIGHTS * (current.height if current else height)
-        if current is None or row_key != key or left - last_right > gap_limit:
+        off_line = current is not None and (
+            left < last_right  # back to the left: Tesseract joined two columns' lines
+            or top > current.top + current.height  # wholly below the line so far
+            or top + height < current.top  # wholly above it
+        )
+        if current is None or row_key != key or left - last_right > gap_limit or off_line:
             current = OcrLine(text, left, top, height, [conf])
             lines.append(current)
         else:
@@ -336,6 +348,16 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         key = row_key
         last_right = left + width
     return lines
+
+
+def is_speck(text: str, confidence: float) -> bool:
+    """A "word" Tesseract made of dirt on the page: no letter or digit and a low confidence
+    (a real "*" or "-" of the header is read with a high one)."""
+    if confidence < JUNK_CONFIDENCE:
+        return True
+    if len(text) == 1 and not text.isalnum() and text not in "*-+":
+        return True  # a stray mark of a rule line or a stain
+    return confidence < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in text)
 
 
 # --- document -------------------------------------------------------------------------
@@ -353,7 +375,7 @@ def _document(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, li
         body_pt = body_px * scale
         lines: list[Line] = []
         confs: list[list[float]] = []
-        ordered = sorted(page.lines, key=lambda item: (item.top, item.left))
+        ordered = list(page.lines)  # Tesseract's reading order: block by block, column-aware
         for edge in (0, -1):
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)

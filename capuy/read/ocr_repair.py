@@ -122,11 +122,13 @@ def _repaired(found: re.Match[str]) -> str | None:
     rest = found.group("rest")
     as_written = number == found.group("num") and sep == found.group("sep")
     if sep == "-":
-        if "/" in rest and _known(*rest.split("/", 1), "party") and as_written:
+        head, _, tail = rest.partition("/")
+        if tail and _known(head, tail, "party") and as_written:
             return None  # already a symbol
         pair = _split_codes(rest, "party")
         return f"{number}-{pair[0]}/{pair[1]}" if pair else None
-    if "-" in rest and _known(*rest.split("-", 1), "state") and as_written:
+    head, _, tail = rest.partition("-")
+    if tail and _known(head, tail, "state") and as_written:
         return None
     pair = _split_codes(rest, "state")
     return f"{number}/{pair[0]}-{pair[1]}" if pair else None
@@ -174,7 +176,7 @@ def _dates(text: str) -> str:
         fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
         if fixed is None:
             return found.group(0)
-        first = right[0].capitalize() if written[0][:1].isupper() else right[0]
+        first = "Ngày" if written[0][:1].isupper() else "ngày"
         return f"{first} {fixed[0]} tháng {fixed[1]} năm {fixed[2]}"
 
     return date_word.sub(spelled, text)

@@ -39,6 +39,7 @@ _MIN_GAIN = 0.25
 _MIN_SCORE = 0.6
 _MIN_VIQR_MARKS = 3
 _MIN_DETECT_SCORE = 0.3
+DETECT_SAMPLE = 16_384
 
 
 # --- scoring ---------------------------------------------------------------------------
@@ -363,11 +364,15 @@ def decode_bytes(data: bytes, encoding: str) -> str:
 
 def detect_bytes(data: bytes) -> tuple[str, str] | None:
     """An 8-bit file (not UTF-8): ``(text, encoding)`` of the legacy encoding that reads best
-    as Vietnamese, or None when none reads as text."""
-    candidates: list[tuple[float, int, str, str]] = []
+    as Vietnamese, or None when none reads as text. The encodings are scored on the first
+    ``DETECT_SAMPLE`` bytes (cut at a line end), then the winner decodes the whole file."""
+    sample = data[:DETECT_SAMPLE]
+    if len(data) > DETECT_SAMPLE and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n")]
+    candidates: list[tuple[float, int, str]] = []
     for order, encoding in enumerate(("cp1258", "tcvn3", "vni")):
         try:
-            text = decode_bytes(data, encoding)
+            text = decode_bytes(sample, encoding)
         except UnicodeDecodeError:
             continue
         if _has_control_chars(text) or "\ufffd" in text:
@@ -375,11 +380,15 @@ def detect_bytes(data: bytes) -> tuple[str, str] | None:
         score = vietnamese_score(text)
         if encoding != "cp1258" and score < _MIN_DETECT_SCORE:
             continue  # TCVN3 and VNI map every byte: only text that reads as Vietnamese counts
-        candidates.append((score, -order, encoding, text))
-    if not candidates:
-        return None
-    _score, _order, encoding, text = max(candidates)
-    return text, encoding
+        candidates.append((score, -order, encoding))
+    for _score, _order, encoding in sorted(candidates, reverse=True):
+        try:
+            text = decode_bytes(data, encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _has_control_chars(text) and "\ufffd" not in text:
+            return text, encoding
+    return None
 
 
 def repair_text(text: str) -> tuple[str, str | None]:

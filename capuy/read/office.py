@@ -26,6 +26,18 @@ from capuy.model import Document
 
 OLD_FORMATS = {".doc": "Word 97–2003", ".rtf": "RTF", ".odt": "OpenDocument", ".wpd": "WordPerfect"}
 DEFAULT_TIMEOUT_S = 120
+IMPORT_FILTERS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Word 97"),
+    (b"{\\rtf", "Rich Text Format"),
+    (b"PK\x03\x04", "writer8"),
+    (b"\xffWPC", "WordPerfect"),
+)
+"""The import filter named from the file's first bytes: without one LibreOffice reads a file it
+does not recognise as plain text and "succeeds" with garbage."""
+
+
+def import_filter(data: bytes) -> str | None:
+    return next((name for magic, name in IMPORT_FILTERS if data.startswith(magic)), None)
 
 
 def timeout_s() -> int:
@@ -51,6 +63,12 @@ def to_docx(data: bytes, suffix: str, source: str) -> bytes:
     """The file's bytes (an old format, named by ``suffix``) converted to DOCX bytes."""
     soffice = _soffice()
     name = OLD_FORMATS.get(suffix, suffix)
+    infilter = import_filter(data)
+    if infilter is None:
+        raise InputError(
+            f"Tệp {name} hỏng hoặc không đúng định dạng: {source}",
+            f"corrupt {name} file, or not that format: {source}",
+        )
     with tempfile.TemporaryDirectory(prefix="capuy-office-") as tmp:
         work = Path(tmp)
         src = work / f"input{suffix}"
@@ -63,6 +81,7 @@ def to_docx(data: bytes, suffix: str, source: str) -> bytes:
             "--headless",
             "--norestore",
             "--nologo",
+            f"--infilter={infilter}",
             "--convert-to",
             "docx:MS Word 2007 XML",
             "--outdir",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from capuy.vocab.legacy import legacy_tables
@@ -393,25 +394,30 @@ def detect_bytes(data: bytes) -> tuple[str, str] | None:
 
 def repair_text(text: str) -> tuple[str, str | None]:
     """Unicode text that is really legacy text (see the module docstring): the repaired text and
-    its encoding, or the text unchanged and None."""
+    its encoding, or the text unchanged and None. Scored on a ``DETECT_SAMPLE`` sample."""
     if has_vietnamese_letters(text):
         return text, None
-    base = vietnamese_score(text)
-    best: tuple[float, str, str] | None = None
-    if _viqr_marks(text) >= _MIN_VIQR_MARKS and text.isascii():
-        decoded = decode_viqr(text)
-        best = (vietnamese_score(decoded), "viqr", decoded)
-    if any(0x80 <= ord(ch) <= 0xFF or ch in "–—‘’“”…" for ch in text):
-        for encoding in ("tcvn3", "vni"):
-            decoded = decode_run(text, encoding)
-            if encoding == "tcvn3":
-                decoded = _TCVN3_CAPS_WORD.sub(_capitals_word, decoded)
-            score = vietnamese_score(decoded)
-            if best is None or score > best[0]:
-                best = (score, encoding, decoded)
+    sample = text[:DETECT_SAMPLE]
+    base = vietnamese_score(sample)
+    readings: list[tuple[str, Callable[[str], str]]] = []
+    if _viqr_marks(sample) >= _MIN_VIQR_MARKS and text.isascii():
+        readings.append(("viqr", decode_viqr))
+    if any(0x80 <= ord(ch) <= 0xFF or ch in "–—‘’“”…" for ch in sample):
+        readings.append(("tcvn3", _tcvn3_repair))
+        readings.append(("vni", lambda t: decode_run(t, "vni")))
+    best: tuple[float, str] | None = None
+    for encoding, decode in readings:
+        score = vietnamese_score(decode(sample))
+        if best is None or score > best[0]:
+            best = (score, encoding)
     if best is not None and best[0] >= _MIN_SCORE and best[0] >= base + _MIN_GAIN:
-        return unicodedata.normalize("NFC", best[2]), best[1]
+        decode = dict(readings)[best[1]]
+        return unicodedata.normalize("NFC", decode(text)), best[1]
     return text, None
+
+
+def _tcvn3_repair(text: str) -> str:
+    return _TCVN3_CAPS_WORD.sub(_capitals_word, decode_run(text, "tcvn3"))
 
 
 def _has_control_chars(text: str) -> bool:

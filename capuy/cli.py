@@ -57,7 +57,12 @@ def version() -> None:
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(help="Tệp .txt .md .docx .pdf / files to read")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Tệp .txt .md .docx .pdf .doc .rtf .odt .wpd .png .jpg .tif / files to read"
+        ),
+    ],
     as_json: Annotated[
         bool,
         typer.Option(

@@ -79,6 +79,9 @@ class Block:
     # (start, end, "bold" | "italic") ranges of ``text`` set in bold or italic inside the block
     # (a bold lead-in "Về công tác …:"); filled by the authoring parser, used by the renderer.
     emphasis: list[tuple[int, int, str]] = field(default_factory=list)
+    # The OCR engine's mean word confidence (0–100) for a block read from a scan; None when the
+    # text was not recognised from an image (capuy.read.ocr).
+    confidence: float | None = None
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""
@@ -234,6 +237,11 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     title: str = ""
+    # How the reader got the text: the text encoding it decoded ("utf-8", "tcvn3", "vni",
+    # "viqr", "cp1258" …; for a DOCX the legacy font encoding of converted runs), "ocr" for a
+    # scan, "" when nothing needed saying. ``confidence`` is a scan's mean OCR confidence (0–100).
+    encoding: str = ""
+    confidence: float | None = None
 
 
 @dataclass

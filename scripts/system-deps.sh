@@ -7,6 +7,9 @@ pkgs=(
   python3-uno                # PdfConverter: one LibreOffice reused over a UNO socket (/usr/bin/python3)
   poppler-utils              # pdftotext / pdftoppm in tests
   hunspell-vi                # Vietnamese dictionary for the spelling checker
+  tesseract-ocr              # OCR of scanned PDFs and page images (capuy.read.ocr)
+  tesseract-ocr-vie          # its Vietnamese model
+  tesseract-ocr-osd          # its page-orientation model (pages scanned sideways)
   chromium                   # browser tests through Playwright
   postgresql                 # the suite also runs against a throwaway PostgreSQL cluster
 )

@@ -146,7 +146,9 @@ def test_password_encrypted_pdf_is_refused(report_pdf: Path, tmp_path: Path) -> 
     assert "mã hóa" in error.value.vi and "encrypted" in error.value.en
 
 
-def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
+def test_pdf_without_text_layer_or_images_is_refused(tmp_path: Path) -> None:
+    """A PDF with no text layer is a scan and is recognised (tests/test_read_ocr.py); a blank
+    page has nothing to recognise and says so in one line."""
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     scan = tmp_path / "ban-quet.pdf"
@@ -154,7 +156,7 @@ def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
         writer.write(handle)
     with pytest.raises(InputError) as error:
         read_file(scan)
-    assert "lớp văn bản" in error.value.vi and "text layer" in error.value.en
+    assert "nhận dạng" in error.value.vi and "neither a text layer" in error.value.en
 
 
 FILLER = (

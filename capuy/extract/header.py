@@ -32,6 +32,59 @@ _CLASSIFICATION = re.compile(r"^\s*(?P<c>TUYỆT MẬT|TỐI MẬT|MẬT)\s*$")
 _URGENCY = re.compile(r"^\s*(?P<u>HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)\s*$")
 _PARTY_TITLE = re.compile(r"^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
 _KIND_QUALIFIER = re.compile(r"^\s*CỦA\s+\S")
+_COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+"""Where a header typed without a table puts its right column: tabs or a run of spaces."""
+SUMMARY_MAX = 250
+"""A summary line typed with a capital ("Kết quả công tác tháng 3 …") is shorter than this."""
+
+
+def split_columns(text: str) -> list[str]:
+    """A header line typed in two columns ("ĐẢNG BỘ …<tab>ĐẢNG CỘNG SẢN VIỆT NAM", "Số 45-BC/ĐU
+    ␣␣␣␣ Nghĩa Chánh, ngày …") → its two pieces, left first; any other line → itself.
+
+    Only a gap with a recognised piece beside it splits (the number on the left; the Party
+    title, the place and date or another upper-case body on the right): a draft's "Số:   /BC"
+    or a blank date "…, ngày    tháng    năm 2024" keep their spaces.
+    """
+    stripped = text.strip()
+    pieces = [piece.strip() for piece in _COLUMN_GAP.split(stripped)]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < 2 or tokens.HEADER_NUMBER.match(stripped) or _PLACE_DATE.match(stripped):
+        return [text]
+    for cut in range(1, len(pieces)):
+        left, right = " ".join(pieces[:cut]), " ".join(pieces[cut:])
+        if (
+            tokens.HEADER_NUMBER.match(left)
+            or _PARTY_TITLE.match(right)
+            or _PLACE_DATE.match(right)
+            or (is_all_caps(left) and is_all_caps(right) and cut == 1 and len(pieces) == 2)
+        ):
+            return [left, right]
+    return [text]
+
+
+def is_header_cell(text: str) -> bool:
+    """A table cell that only a header holds: the Party title, the number, the place and date."""
+    for piece in text.split("\n"):
+        stripped = piece.strip().strip("*").strip()
+        if (
+            _PARTY_TITLE.match(stripped)
+            or tokens.HEADER_NUMBER.match(stripped)
+            or _PLACE_DATE.match(stripped)
+        ):
+            return True
+    return False
+
+
+def is_summary_line(text: str) -> bool:
+    """A line right after the kind that reads as its summary even with a capital first letter:
+    short, not a sentence or a lead-in (no final "." or ":"), not a numbered heading."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= SUMMARY_MAX
+        and stripped[-1] not in ".:;"
+        and not re.match(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s", stripped)
+    )
 
 
 @cache

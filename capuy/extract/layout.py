@@ -78,6 +78,41 @@ def block_lines(blocks: list[Block], start: int = 0, stop: int | None = None) ->
     return lines
 
 
+def header_lines(
+    blocks: list[Block], start: int, stop: int, split: Callable[[str], list[str]]
+) -> list[Line]:
+    """Logical lines of the header: a header typed in two columns is read left column first
+    (a table column by column, a line split at its tab or run of spaces by ``split``)."""
+    lines: list[Line] = []
+    for index in range(start, stop):
+        block = blocks[index]
+        if block.kind == "table":
+            lines += _table_columns(block, index)
+            continue
+        offset = 0
+        for piece in block.text.split("\n"):
+            for part in split(piece) if piece.strip() else []:
+                text = clean(part)
+                if text:
+                    lines.append(Line(text, block.line_at(offset), index, block.bold))
+            offset += len(piece) + 1
+    return lines
+
+
+def _table_columns(block: Block, index: int) -> list[Line]:
+    lines: list[Line] = []
+    columns = max((len(row) for row in block.rows), default=0)
+    for column in range(columns):
+        for row_index, row in enumerate(block.rows):
+            if column >= len(row):
+                continue
+            line = block.row_lines[row_index] if row_index < len(block.row_lines) else block.line
+            for piece in row[column].split("\n"):
+                if piece.strip():
+                    lines.append(Line(clean(piece), line, index, block.bold, True))
+    return lines
+
+
 def closing_lines(blocks: list[Block], start: int, stop: int) -> list[Line]:
     """Logical lines of the closing; a table (the DOCX layout puts "Nơi nhận:" and the
     signature side by side in a borderless table) is read column by column, one paragraph of
@@ -88,17 +123,7 @@ def closing_lines(blocks: list[Block], start: int, stop: int) -> list[Line]:
         if block.kind != "table":
             lines += block_lines(blocks, index, index + 1)
             continue
-        columns = max((len(row) for row in block.rows), default=0)
-        for column in range(columns):
-            for row_index, row in enumerate(block.rows):
-                if column >= len(row):
-                    continue
-                line = (
-                    block.row_lines[row_index] if row_index < len(block.row_lines) else block.line
-                )
-                for piece in row[column].split("\n"):
-                    if piece.strip():
-                        lines.append(Line(clean(piece), line, index, block.bold, True))
+        lines += _table_columns(block, index)
     return lines
 
 

@@ -23,8 +23,22 @@ from capuy.extract.appendix import extract_appendices
 from capuy.extract.citations import citation_at
 from capuy.extract.closing import extract_recipients, extract_signature
 from capuy.extract.frontmatter import read_front_matter
-from capuy.extract.header import apply_fallbacks, extract_header, is_header_line
-from capuy.extract.layout import Regions, block_lines, clean, closing_lines, find_regions
+from capuy.extract.header import (
+    apply_fallbacks,
+    extract_header,
+    is_header_cell,
+    is_header_line,
+    is_summary_line,
+    kind_names,
+    split_columns,
+)
+from capuy.extract.layout import (
+    Regions,
+    clean,
+    closing_lines,
+    find_regions,
+    header_lines,
+)
 from capuy.extract.outline import extract_outline, is_outline_block
 from capuy.extract.quantities import QuantityScanner, label_before
 from capuy.model import Block, Citation, Document, Footnote, Quantity
@@ -42,24 +56,48 @@ class _Unit:
 
 
 def _body_start_finder() -> object:
+    """``is_body_start(block)`` for ``find_regions``, called on the blocks in order.
+
+    A header written without markup is still a header: a table before the body holding the
+    Party title, the number or the place and date is its two columns; a line typed in two
+    columns is read piece by piece; and the first line after the kind may be its summary even
+    with a capital first letter ("Kết quả công tác tháng 3 …"), in the kind's block or the
+    next one.
+    """
     kind_seen = False
+    summary_open = False  # the kind was just seen and no summary yet
+    kind_block = -1
+    index = -1
 
     def is_body_start(block: Block) -> bool:
-        nonlocal kind_seen
-        if block.kind == "table" or is_outline_block(block):
+        nonlocal kind_seen, summary_open, kind_block, index
+        index += 1
+        if block.kind == "table":
+            before_kind = kind_block < 0
+            return not (before_kind and any(is_header_cell(c) for r in block.rows for c in r))
+        if is_outline_block(block):
             return True
+        next_block = summary_open and index == kind_block + 1
         for piece in block.text.split("\n"):
-            text = clean(piece)
-            if not text:
-                continue
-            if not is_header_line(text, kind_seen):
-                return True
-            if (
-                text.upper() == text
-                and any(c.isalpha() for c in text)
-                and not text.startswith("SỐ")
-            ):
-                kind_seen = kind_seen or not text.startswith("CỦA")
+            for part in split_columns(piece):
+                text = clean(part)
+                if not text:
+                    continue
+                summary = (summary_open and (index == kind_block or next_block)) and (
+                    is_summary_line(text)
+                )
+                if not is_header_line(text, kind_seen) and not summary:
+                    return True
+                if summary or (kind_seen and not text.isupper() and is_header_line(text, True)):
+                    summary_open = summary_open and index == kind_block and not summary
+                if (
+                    text.upper() == text
+                    and any(c.isalpha() for c in text)
+                    and not text.startswith("SỐ")
+                ):
+                    if kind_block < 0 and text in kind_names():
+                        summary_open, kind_block = True, index
+                    kind_seen = kind_seen or not text.startswith("CỦA")
         return False
 
     return is_body_start
@@ -150,7 +188,7 @@ def regions_of(doc: Document) -> Regions:
 def extract(doc: Document) -> Document:
     """Fill header, title, sections, signature, recipients, appendices, citations, quantities."""
     regions = regions_of(doc)
-    header, title = extract_header(block_lines(doc.blocks, 0, regions.body))
+    header, title = extract_header(header_lines(doc.blocks, 0, regions.body, split_columns))
     doc.sections = extract_outline(doc, regions.body, regions.closing)
     closing = closing_lines(doc.blocks, regions.closing, regions.appendix)
     doc.recipients = extract_recipients(closing)

@@ -11,8 +11,12 @@ Headings: style "Heading N" (or an outline level) → ``heading`` with level N; 
 ``heading`` with level 0. Word numbering is computed and prepended to the text (``I- …``,
 ``1.1. …``, ``a) …``); bullets and typed ``- ``/``+ ``/``* `` markers give ``list_item``s.
 A borderless table at the top of the body (the Party header: issuing body left, "ĐẢNG CỘNG SẢN
-VIỆT NAM" and place/date right) is flattened into paragraphs, left column first. Page headers
-and footers are not read.
+VIỆT NAM" and place/date right) is flattened into paragraphs, left column first. The paragraphs
+of text boxes (a header laid out in two boxes) come before the paragraph they are anchored in,
+each with its own line. Runs set in a pre-Unicode font (``.VnTime``, ``.VnTimeH``,
+``VNI-Times``: the run's, its style's or the document default) are converted to Unicode
+(``capuy.read.legacy``); ``Document.encoding`` names the encodings met. Page headers and footers
+are not read.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from capuy.read.docx_xml import (
     StyleFlags,
     block_children,
     deleted,
+    font_name,
     heading_level,
     owner_paragraph,
     owner_table,
@@ -45,6 +50,7 @@ from capuy.read.docx_xml import (
 from capuy.read.emphasis import Span, emphasis_ranges, shift_spans
 from capuy.read.emphasis import shift as shift_ranges
 from capuy.read.footnotes import link_footnotes
+from capuy.read.legacy import decode_run, font_encoding
 from capuy.read.package_limits import check_zip
 
 TYPED_MARKER = re.compile(r"^([-+*•–])\s+(?=\S)")
@@ -76,7 +82,16 @@ class _Reader:
         self.document = document
         self.source = source
         self.numbering = Numbering.from_xml(self._part_xml(RT.NUMBERING))
-        self.styles = StyleFlags(document.styles, document.styles.default(WD_STYLE_TYPE.PARAGRAPH))
+        defaults = document.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+        )
+        self.styles = StyleFlags(
+            document.styles,
+            document.styles.default(WD_STYLE_TYPE.PARAGRAPH),
+            font_name(defaults),
+        )
+        self.legacy: set[str] = set()
+        """Legacy font encodings met in runs (``Document.encoding``)."""
         self.lines: list[str] = []
         self.blocks: list[Block] = []
         self.footnote_ids: dict[str, str] = {}
@@ -93,6 +108,7 @@ class _Reader:
         header_index = self._header_table_index(children)
         for index, child in enumerate(children):
             if child.tag == qn("w:p"):
+                self._text_boxes(child)
                 self._paragraph(child)
             elif child.tag == qn("w:tbl"):
                 if index == header_index:
@@ -107,7 +123,37 @@ class _Reader:
             lines=self.lines,
             blocks=self.blocks,
             footnotes=footnotes,
+            encoding="+".join(sorted(self.legacy)),
         )
+
+    def _legacy_font(self, r: etree._Element, style: BaseStyle | None) -> tuple[str, bool] | None:
+        """The legacy encoding of a run's font (``.VnTime`` → TCVN3), or None for Unicode."""
+        found = font_encoding(self.styles.font(r, style))
+        if found is not None:
+            self.legacy.add(found[0])
+        return found
+
+    def _text_boxes(self, p: etree._Element) -> None:
+        """The paragraphs of text boxes anchored in ``p``, before ``p``'s own text.
+
+        Some offices lay the header out in two text boxes (issuing body left, the Party title and
+        date right) instead of a table. Word writes each box twice (DrawingML, and VML inside
+        ``mc:Fallback`` for old readers): the fallback copy is skipped.
+        """
+        fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        for box in p.iter(qn("w:txbxContent")):
+            parent = box.getparent()
+            inside_fallback = False
+            while parent is not None and parent is not p:
+                if parent.tag == fallback:
+                    inside_fallback = True
+                    break
+                parent = parent.getparent()
+            if inside_fallback:
+                continue
+            for inner in box.iter(qn("w:p")):
+                if _nearest(inner, qn("w:txbxContent")) is box:
+                    self._paragraph(inner)
 
     # --- paragraphs -------------------------------------------------------------------
 
@@ -170,11 +216,14 @@ class _Reader:
             run = Run(r, paragraph)
             run_bold = self.styles.effective(run, style, "bold")
             run_italic = self.styles.effective(run, style, "italic")
+            legacy = self._legacy_font(r, style)
             for child in r:
                 tag = child.tag
                 piece = ""
                 if tag == qn("w:t"):
                     piece = child.text or ""
+                    if legacy is not None:
+                        piece = decode_run(piece, *legacy)
                 elif tag == qn("w:tab"):
                     piece = "\t"
                 elif tag in (qn("w:br"), qn("w:cr")):
@@ -342,9 +391,23 @@ class _Reader:
 
     def _note_text(self, p: etree._Element) -> str:
         parts = []
+        style = self.styles.paragraph_style(p)
         for node in p.iter(qn("w:t"), qn("w:tab")):
-            parts.append(node.text or "" if node.tag == qn("w:t") else "\t")
+            if node.tag == qn("w:tab"):
+                parts.append("\t")
+                continue
+            text = node.text or ""
+            run = node.getparent()
+            legacy = self._legacy_font(run, style) if run is not None else None
+            parts.append(decode_run(text, *legacy) if legacy is not None else text)
         return unicodedata.normalize("NFC", "".join(parts)).strip()
+
+
+def _nearest(node: etree._Element, tag: str) -> etree._Element | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
 
 
 def _monotonic(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -54,10 +54,17 @@ class StyleFlags:
     Word's template), so styles are indexed once and each style chain is resolved once.
     """
 
-    def __init__(self, styles: Iterable[BaseStyle], default_paragraph: BaseStyle | None) -> None:
+    def __init__(
+        self,
+        styles: Iterable[BaseStyle],
+        default_paragraph: BaseStyle | None,
+        default_font: str = "",
+    ) -> None:
         self.by_id = {style.style_id: style for style in styles}
         self.default_paragraph = default_paragraph
+        self.default_font = default_font
         self._chain: dict[tuple[str, str], bool | None] = {}
+        self._fonts: dict[str, str] = {}
 
     def paragraph_style(self, p: etree._Element) -> BaseStyle | None:
         node = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -94,6 +101,37 @@ class StyleFlags:
             if flag is not None:
                 return flag
         return False
+
+    def font(self, r: etree._Element, paragraph_style: BaseStyle | None) -> str:
+        """The font a run is drawn in: the run's, its character style's, the paragraph style's
+        (each up its ``basedOn`` chain), else the document default. A legacy font name
+        (``.VnTime``, ``VNI-Times``) says how to read the run's bytes (``capuy.read.legacy``)."""
+        direct = font_name(r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"))
+        if direct:
+            return direct
+        for style in (self.run_style(r), paragraph_style):
+            if style is not None:
+                name = self._style_font(style)
+                if name:
+                    return name
+        return self.default_font
+
+    def _style_font(self, style: BaseStyle) -> str:
+        if style.style_id not in self._fonts:
+            name = ""
+            current: BaseStyle | None = style
+            while current is not None and not name:
+                name = font_name(current.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"))
+                current = getattr(current, "base_style", None)
+            self._fonts[style.style_id] = name
+        return self._fonts[style.style_id]
+
+
+def font_name(fonts: etree._Element | None) -> str:
+    """The Latin font of a ``w:rFonts`` (``w:ascii``, else ``w:hAnsi``), or ""."""
+    if fonts is None:
+        return ""
+    return fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or ""
 
 
 def heading_level(style_name: str, p: etree._Element, style: BaseStyle | None) -> int | None:

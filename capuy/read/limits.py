@@ -17,8 +17,9 @@ MAX_LAYOUT_CHARS = 2_000_000
 """Longest text laid out by ``capuy convert`` (≈ 600 pages, as ``capuy check``'s limit): a 49 MB
 text ran 300 s without a word before this bound."""
 
-TEXT_ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16", "cp1258")
-"""Tried in this order; cp1258 is the Vietnamese Windows code page of older office files."""
+TEXT_ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni", "viqr")
+"""What a text file may be in; cp1258, TCVN3 (ABC), VNI and VIQR are the pre-Unicode ones
+(``capuy.read.legacy``)."""
 
 
 def check_size(size: int, source: str) -> None:
@@ -36,27 +37,49 @@ def check_size(size: int, source: str) -> None:
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode a text file; return ``(text, encoding)``.
 
-    A byte-order mark decides first (UTF-8-SIG, UTF-16); otherwise UTF-8, then cp1258. cp1258
-    maps almost every byte, so it is accepted only when the result has no control characters.
+    A byte-order mark decides first (UTF-8-SIG, UTF-16); UTF-16 without one is recognised by
+    its zero bytes. UTF-8 text is kept unless it is really VIQR or legacy text saved through a
+    program that did not know (``capuy.read.legacy.repair_text``, which never touches Unicode
+    Vietnamese). Other bytes are read as the legacy encoding (Windows-1258, TCVN 5712, VNI)
+    whose text reads best as Vietnamese; one that decodes to control characters is refused.
     """
+    from capuy.read.legacy import detect_bytes, repair_text
+
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data, "utf-8-sig", source), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", source), "utf-16"
+    bare_utf16 = bare_utf16_encoding(data)
+    if bare_utf16:
+        return _decode(data, bare_utf16, source), bare_utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1258")
-    except UnicodeDecodeError:
-        text = ""
-    if text and not _has_control_chars(text):
-        return text, "cp1258"
+    else:
+        repaired, legacy = repair_text(text)
+        return repaired, legacy or "utf-8"
+    detected = detect_bytes(data)
+    if detected is not None:
+        return detected
     raise InputError(
-        f"Không giải mã được văn bản (đã thử UTF-8, UTF-8-SIG, UTF-16, cp1258): {source}",
-        f"cannot decode text (tried UTF-8, UTF-8-SIG, UTF-16, cp1258): {source}",
+        f"Không giải mã được văn bản (đã thử UTF-8, UTF-16, cp1258, TCVN3, VNI): {source}",
+        f"cannot decode text (tried UTF-8, UTF-16, cp1258, TCVN3, VNI): {source}",
     )
+
+
+def bare_utf16_encoding(data: bytes) -> str:
+    """ "utf-16-le"/"utf-16-be" when most odd/even bytes are zero (UTF-16 without a BOM)."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return ""
+    even_zero = sample[0::2].count(0) / (len(sample) / 2)
+    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_zero > 0.3 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.3 and odd_zero < 0.05:
+        return "utf-16-be"
+    return ""
 
 
 def _decode(data: bytes, encoding: str, source: str) -> str:
@@ -67,10 +90,6 @@ def _decode(data: bytes, encoding: str, source: str) -> str:
             f"Tệp có dấu {encoding.upper()} nhưng nội dung hỏng: {source}",
             f"file has a {encoding.upper()} byte-order mark but does not decode: {source}",
         ) from exc
-
-
-def _has_control_chars(text: str) -> bool:
-    return any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text)
 
 
 def check_length(chars: int, source: str, limit: int = MAX_LAYOUT_CHARS) -> None:

@@ -35,7 +35,8 @@ FOOTNOTE_LINE = re.compile(r"^(\d{1,3}) (\S.*)$")
 
 
 def read_pdf(data: bytes, source: str) -> Document:
-    """Read a PDF with a text layer; encrypted, corrupt or image-only PDFs raise ``InputError``."""
+    """Read a PDF's text layer, or recognise it (OCR) when it has none; encrypted or corrupt PDFs
+    raise ``InputError``."""
     try:
         reader = PdfReader(io.BytesIO(data))
     except Exception as exc:  # pypdf reports broken files with many exception types
@@ -49,15 +50,27 @@ def read_pdf(data: bytes, source: str) -> Document:
             f"Tệp PDF hỏng, không lấy được văn bản: {source}",
             f"corrupt PDF, cannot extract text: {source}",
         ) from exc
-    if not any(pages):
-        raise InputError(
-            f"PDF không có lớp văn bản (bản quét?), cần nhận dạng chữ trước: {source}",
-            f"PDF has no text layer (a scan?), run OCR first: {source}",
-        )
+    if not any(pages):  # a scan: recognise the page images (capuy.read.ocr)
+        if not _has_images(reader):
+            raise InputError(
+                f"PDF không có lớp văn bản cũng không có ảnh trang để nhận dạng: {source}",
+                f"PDF has neither a text layer nor page images to recognise: {source}",
+            )
+        from capuy.read.ocr import read_scan
+
+        return read_scan(data, source, "pdf")
     text, page_starts, carried = pages_to_text(pages)
     return read_paged_text(
         text, source=source, fmt="pdf", page_starts=page_starts, continuations=carried
     )
+
+
+def _has_images(reader: PdfReader) -> bool:
+    """Does any page draw an image (a scan), as opposed to being blank or damaged?"""
+    try:
+        return any(len(page.images) for page in reader.pages)
+    except Exception:  # a damaged resource dictionary: nothing to recognise
+        return False
 
 
 def _decrypt_or_refuse(reader: PdfReader, source: str) -> None:

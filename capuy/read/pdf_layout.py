@@ -11,7 +11,8 @@ a new one starts:
 * the line starts right of the usual left margin of that size (first-line indent, centred);
 * a footnote number (``2 Trong đó…``) opens a line in a size smaller than the body's;
 * the previous line was very short, or ended a sentence and was short, or ended a sentence and
-  this line starts a list item or a numbered heading;
+  this line starts a list item or a numbered heading, or was short and in lower case and this
+  line is all capitals (the place and date, then the kind, in a header without spacing);
 
 unless pypdf kept a space at the end of the previous line, which it does only inside a
 paragraph.
@@ -111,7 +112,14 @@ class Geometry:
         if len(previous.text) < VERY_SHORT_RATIO * widest:
             return True
         short = len(previous.text) < SHORT_RATIO * widest
+        if short and _all_caps(line.text) and not _all_caps(previous.text):
+            return True  # "…, ngày 20 tháng 3 năm 2024" then "BÁO CÁO": header lines, no markup
         return ends_sentence and (short or bool(LIST_OR_LABEL.match(line.text)))
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 @dataclass

@@ -1,0 +1,159 @@
+"""OCR on rasterised seeds: each seed rendered to PDF (``capuy convert``), rasterised with
+``pdftoppm`` at 300 and 200 dpi, each page turned slightly (±0,4–1,2°) with speckle noise, put
+back together as a scanned PDF and read with ``capuy.read.read_file`` (Tesseract + repairs).
+
+Figures: character error rate against the rendered PDF's own text layer (``pdftotext``, the
+source text as printed), citation recall/precision on (symbol, date) against the seed text's
+extraction, header fields (kind, number, date, issuer, title) equal to the seed's, pages per
+minute. ``CAPUY_BENCH_OCR_SEEDS`` = "all" or a comma list of seed prefixes (default 002:
+the shortest to lay out, 7 pages; all four take over an hour on a loaded 2-core machine).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import random
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import seeds_dir
+
+DPIS = (300, 200)
+ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
+
+
+def cer(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(edits, reference length) over whitespace-normalised text; edits counted from the
+    opcodes of a character alignment (each replaced/inserted/deleted run costs its longer side)."""
+    ref = " ".join(reference.split())
+    hyp = " ".join(hypothesis.split())
+    matcher = difflib.SequenceMatcher(None, ref, hyp, autojunk=False)
+    edits = sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+    return edits, len(ref)
+
+
+def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int) -> int:
+    """Rasterise ``pdf`` and write a noisy, slightly turned scanned PDF; return its page count."""
+    from PIL import Image
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True
+        )
+        pages = []
+        for index, png in enumerate(sorted(Path(tmp).glob("p-*.png"))):
+            image = Image.open(png).convert("L")
+            image = image.rotate(ANGLES[index % len(ANGLES)], fillcolor=255, expand=False)
+            pixels = image.load()
+            width, height = image.size
+            for _ in range(width * height // 400):  # 0,25 % speckle
+                x, y = rng.randrange(width), rng.randrange(height)
+                pixels[x, y] = 0 if pixels[x, y] > 128 else 255
+            pages.append(image)
+        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
+        return len(pages)
+
+
+def _citations(doc: object) -> set[tuple[str, str]]:
+    return {
+        (c.symbol, c.date.isoformat() if c.date else "")
+        for c in doc.citations  # type: ignore[attr-defined]
+    }
+
+
+def _header(doc: object) -> dict[str, object]:
+    from capuy.extract import to_json
+
+    data = to_json(doc)  # type: ignore[arg-type]
+    return {key: data[key] for key in ("kind", "number", "date", "issuer", "title")}
+
+
+def main() -> None:
+    from capuy.extract import extract
+    from capuy.read import read_file
+    from capuy.read.ocr import recognise
+    from capuy.render import PdfConverter, convert_file
+
+    wanted = os.environ.get("CAPUY_BENCH_OCR_SEEDS", "002")
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    if wanted != "all":
+        prefixes = tuple(wanted.split(","))
+        seeds = [s for s in seeds if s.name.startswith(prefixes)]
+    print("machine shared with other helpers' work: timings are loaded-machine figures")
+    print(
+        "| dpi | seed | pages | CER | citations recall | precision | header fields exact "
+        "| pages/min |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp, PdfConverter() as converter:
+        work = Path(tmp)
+        totals: dict[int, list[float]] = {dpi: [0, 0, 0, 0, 0, 0.0, 0, 0] for dpi in DPIS}
+        for seed in seeds:
+            rendered = work / f"{seed.stem}.pdf"
+            convert_file(seed, work / f"{seed.stem}.docx", rendered, converter=converter)
+            truth = extract(read_file(seed))
+            truth_citations = _citations(truth)
+            truth_header = _header(truth)
+            reference_pages = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(rendered), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split("\f")
+            for dpi in DPIS:
+                scanned = work / f"{seed.stem}-{dpi}.pdf"
+                pages = scan_pdf(rendered, dpi, scanned, seed=dpi)
+                start = time.perf_counter()
+                result = recognise(scanned.read_bytes(), str(scanned), "pdf")
+                seconds = time.perf_counter() - start
+                edits = length = 0
+                for reference, text in zip(reference_pages, result.page_texts, strict=False):
+                    e, n = cer(_no_page_number(reference), text)
+                    edits, length = edits + e, length + n
+                doc = extract(read_file(scanned))
+                found = _citations(doc)
+                hits = len(found & truth_citations)
+                header = _header(doc)
+                exact = sum(1 for k, v in truth_header.items() if header[k] == v)
+                print(
+                    f"| {dpi} | {seed.name[:3]} | {pages} | {100 * edits / max(1, length):.2f} % "
+                    f"| {hits / max(1, len(truth_citations)):.3f} "
+                    f"| {hits / max(1, len(found)):.3f} | {exact}/{len(truth_header)} "
+                    f"| {60 * pages / seconds:.1f} |"
+                )
+                for key in sorted(truth_header):
+                    if header[key] != truth_header[key]:
+                        print(f"  - {key}: {header[key]!r} ≠ {truth_header[key]!r}")
+                t = totals[dpi]
+                t[0] += edits
+                t[1] += length
+                t[2] += hits
+                t[3] += len(truth_citations)
+                t[4] += len(found)
+                t[5] += seconds
+                t[6] += pages
+                t[7] += exact
+        for dpi, t in totals.items():
+            print(
+                f"| {dpi} | all | {t[6]:.0f} | {100 * t[0] / max(1, t[1]):.2f} % "
+                f"| {t[2] / max(1, t[3]):.3f} | {t[2] / max(1, t[4]):.3f} "
+                f"| {t[7]:.0f}/{5 * len(seeds)} | {60 * t[6] / max(1e-9, t[5]):.1f} |"
+            )
+
+
+def _no_page_number(text: str) -> str:
+    lines = text.strip().split("\n")
+    if lines and re.fullmatch(r"\s*\d{1,3}\s*", lines[0]):
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""Put right what Vietnamese OCR gets wrong where it matters most: symbols, codes, dates and the
+fixed header lines (tables in ``vocab/ocr_repairs.yaml``).
+
+A citation is only found when its symbol reads ``708-BC/TU`` and its date ``26/02/2024``; OCR
+turns the slash into ``I`` or ``A`` (``708-BCITU``), a zero into ``O`` (``7O8``), Đ into D
+(``QD``) and "ngày" into "ngảy". Each repair fires only where the shape is there *and* the
+result is a known type code and issuer code (``vocab``) or a valid date, and never where the
+text already reads as one, so running text is never rewritten into something it did not say.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from functools import cache
+
+from capuy.text import search_key
+from capuy.vocab import issuer_by_code, type_codes
+from capuy.vocab.ocr import ocr_repairs
+
+__all__ = ["repair_date", "repair_ocr_text", "repair_symbol"]
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    repairs = ocr_repairs()
+    return (
+        dict(repairs.digits),
+        dict(repairs.separators),
+        dict(repairs.letters),
+        dict(repairs.date_words),
+    )
+
+
+@cache
+def _codes() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(type_codes("party")), frozenset(type_codes("state"))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    digits, separators, _letters, _words = _tables()
+    digit = "[0-9" + re.escape("".join(digits)) + "]"
+    dash = "[" + re.escape("".join(k for k, v in separators.items() if v == "-")) + "-]"
+    code_chars = "A-ZĐÐa-z0-9" + re.escape("".join(separators) + "/-")
+    symbol = re.compile(
+        rf"(?<![\w/.-])(?P<num>{digit}*\d{digit}*)[ ]?(?P<sep>{dash}|/)[ ]?"
+        rf"(?P<rest>[A-ZĐÐ][{code_chars}]{{1,24}})(?![\w])"
+    )
+    numeric = rf"{digit}*\d{digit}*"
+    slash_date = re.compile(
+        rf"(?<![\w/])(?P<d>{numeric})[ ]?/[ ]?(?P<m>{numeric})[ ]?/[ ]?(?P<y>{numeric})(?![\w/])"
+    )
+    word = r"[^\W\d_]{2,6}"
+    date_word = re.compile(
+        rf"(?P<w1>{word})\s+(?P<d>{numeric})\s+(?P<w2>{word})\s+(?P<m>{numeric})"
+        rf"\s+(?P<w3>{word})\s+(?P<y>{numeric})(?!\w)"
+    )
+    return symbol, slash_date, date_word
+
+
+def _to_digits(text: str) -> str:
+    digits = _tables()[0]
+    return "".join(digits.get(ch, ch) for ch in text)
+
+
+def _known(type_code: str, issuer: str, system: str) -> bool:
+    party, state = _codes()
+    codes = party if system == "party" else state
+    return type_code in codes and issuer_by_code(issuer) is not None
+
+
+def _fix_code_letters(code: str, valid: object) -> list[str]:
+    """``code`` and its variants with OCR letter confusions undone (D→Đ, Ð→Đ, 0→O)."""
+    letters = _tables()[2]
+    options = [code]
+    for read, means in letters.items():
+        for option in list(options):
+            if read in option:
+                options.append(option.replace(read, means))
+    return options
+
+
+def _split_codes(rest: str, system: str) -> tuple[str, str] | None:
+    """``rest`` ("BCITU", "BC/TU", "NQ1TW", "QD-UBND") → (type code, issuer code) when some
+    reading of it is a known pair (a separator lookalike, or a missing separator)."""
+    separators = _tables()[1]
+    joiner = "/" if system == "party" else "-"
+    candidates: list[tuple[str, str]] = []
+    if joiner in rest:  # the separator was read: only its own codes may be wrong
+        head, tail = rest.split(joiner, 1)
+        candidates.append((head, tail))
+    else:
+        for index in range(1, len(rest) - 1):
+            if separators.get(rest[index]) == joiner:
+                candidates.append((rest[:index], rest[index + 1 :]))
+        for index in range(1, len(rest)):
+            candidates.append((rest[:index], rest[index:]))
+    for head, tail in candidates:
+        for type_code in _fix_code_letters(head, None):
+            for issuer in _fix_code_letters(tail, None):
+                if _known(type_code, issuer, system):
+                    return type_code, issuer
+    return None
+
+
+def repair_symbol(match_text: str) -> str | None:
+    """The symbol a piece of OCR text stands for ("7O8-BCITU" → "708-BC/TU"), or None when it is
+    already a symbol, or no reading of it is one."""
+    symbol, _date, _word = _patterns()
+    found = symbol.fullmatch(match_text)
+    if found is None:
+        return None
+    return _repaired(found)
+
+
+def _repaired(found: re.Match[str]) -> str | None:
+    separators = _tables()[1]
+    number = _to_digits(found.group("num"))
+    sep = separators.get(found.group("sep"), found.group("sep"))
+    rest = found.group("rest")
+    as_written = number == found.group("num") and sep == found.group("sep")
+    if sep == "-":
+        head, _, tail = rest.partition("/")
+        if tail and _known(head, tail, "party") and as_written:
+            return None  # already a symbol
+        pair = _split_codes(rest, "party")
+        return f"{number}-{pair[0]}/{pair[1]}" if pair else None
+    head, _, tail = rest.partition("-")
+    if tail and _known(head, tail, "state") and as_written:
+        return None
+    pair = _split_codes(rest, "state")
+    return f"{number}/{pair[0]}-{pair[1]}" if pair else None
+
+
+def repair_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
+    """Digits of a date with OCR's letter-for-digit confusions undone, when they make a date."""
+    d, m, y = _to_digits(day), _to_digits(month), _to_digits(year)
+    if not (d.isdigit() and m.isdigit() and y.isdigit() and len(y) == 4):
+        return None
+    try:
+        date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    return d, m, y
+
+
+def _symbols(text: str) -> str:
+    symbol, _date, _word = _patterns()
+
+    def replace(found: re.Match[str]) -> str:
+        repaired = _repaired(found)
+        return repaired if repaired is not None else found.group(0)
+
+    return symbol.sub(replace, text)
+
+
+def _dates(text: str) -> str:
+    _symbol, slash_date, date_word = _patterns()
+
+    def slash(found: re.Match[str]) -> str:
+        fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
+        return "/".join(fixed) if fixed else found.group(0)
+
+    text = slash_date.sub(slash, text)
+    words = _tables()[3]
+
+    def spelled(found: re.Match[str]) -> str:
+        """ "ngảy 26 thảng O2 nãm 2O24" → "ngày 26 tháng 02 năm 2024", only when all three
+        words fold to the date words and the digits make a date."""
+        written = [found.group(name) for name in ("w1", "w2", "w3")]
+        right = [words.get(search_key(w)) for w in written]
+        if right != ["ngày", "tháng", "năm"]:
+            return found.group(0)
+        fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
+        if fixed is None:
+            return found.group(0)
+        first = "Ngày" if written[0][:1].isupper() else "ngày"
+        return f"{first} {fixed[0]} tháng {fixed[1]} năm {fixed[2]}"
+
+    return date_word.sub(spelled, text)
+
+
+def _fixed_line(text: str) -> str:
+    key = search_key(text)
+    for line in ocr_repairs().fixed_lines:
+        target = search_key(line)
+        if text.strip() != line and difflib.SequenceMatcher(None, key, target).ratio() >= 0.9:
+            return line
+    return text
+
+
+def repair_ocr_text(text: str) -> str:
+    """One recognised paragraph with its symbols, dates and fixed lines repaired."""
+    return _dates(_symbols(_fixed_line(text)))

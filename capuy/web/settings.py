@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "capuy.documents",
     "capuy.meetings",
     "capuy.reports",
+    "capuy.archive",
 ]
 
 MIDDLEWARE = [

@@ -35,4 +35,5 @@ urlpatterns = [
     path("don-thu/", include("capuy.petitions.urls")),
     path("chi-tieu/", include("capuy.indicators.urls")),
     path("bao-cao/", include("capuy.reports.urls")),
+    path("luu-tru/", include("capuy.archive.urls")),
 ]

@@ -429,9 +429,10 @@ def synth_command(
         "town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."
     ),
     seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
-    archive: Path | None = typer.Option(
-        None, "--archive", help="Ghi một kho văn bản cũ vào thư mục này / write a test archive"
-    ),
+    archive: Annotated[
+        Path | None,
+        typer.Option("--archive", help="Ghi một kho văn bản cũ vào thư mục / write a test archive"),
+    ] = None,
     count: int = typer.Option(0, "--count", help="Số văn bản của kho (0: bộ nhỏ) / documents"),
 ) -> None:
     """Sinh dữ liệu mẫu (đảng viên, kiểm tra, đơn thư, chỉ tiêu) / generate synthetic records."""

@@ -90,6 +90,32 @@ def _committee_keys(organisation: Organisation) -> set[str]:
     return {search_key(n) for n in (organisation.committee_name, organisation.name) if n}
 
 
+def is_own_issuer(organisation: Organisation, meta: dict[str, Any]) -> bool:
+    """Whether the header names ``organisation``'s committee or one of its bodies as issuer."""
+    issuer = search_key(meta.get("issuer", ""))
+    if not issuer:
+        return False
+    committee = _committee_keys(organisation)
+    superior = search_key(meta.get("superior", ""))
+    return (
+        issuer in committee
+        or superior in committee
+        or any(issuer.endswith(" " + key) for key in committee)
+        or bool(_bodies_named(organisation, issuer))
+    )
+
+
+def _bodies_named(organisation: Organisation, issuer: str) -> list[Body]:
+    """Bodies whose own name the issuer line gives ("Ban Thường vụ Thị ủy", as an appendix
+    note names the town's standing committee without the town's name)."""
+    found = []
+    for body in Body.objects.filter(organisation=organisation):
+        key = search_key(body.name)
+        if key and (issuer == key or issuer.startswith(key + " ")):
+            found.append(body)
+    return found
+
+
 def issuing_body_for(organisation: Organisation, meta: dict[str, Any]) -> Body | None:
     """The body of ``organisation`` that issued the document, or None (then it is incoming)."""
     issuer = search_key(meta.get("issuer", ""))
@@ -115,7 +141,7 @@ def issuing_body_for(organisation: Organisation, meta: dict[str, Any]) -> Body |
             and issuer.startswith(search_key(body_kind(b.kind).name))
         ]
     else:
-        return None
+        candidates = [b for b in _bodies_named(organisation, issuer) if b in set(bodies)]
     code = meta.get("issuer_code", "")
     if code:
         candidates = [b for b in candidates if b.code == code]
@@ -229,7 +255,10 @@ def build_document(
     """An unsaved ``Document`` from ``meta``, or None with the blocking problems."""
     problems = [p for p in problems_of(meta, None) if p in BLOCKING]
     on = _date(meta)
-    body = issuing_body_for(organisation, meta)
+    own = is_own_issuer(organisation, meta)
+    body = issuing_body_for(organisation, meta) if own else None
+    if own and body is None:
+        problems.append("no-body")
     fields: dict[str, Any] = {
         "organisation": organisation,
         "type_code": (meta.get("type_code") or "")[:8],

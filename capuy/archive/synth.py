@@ -340,7 +340,7 @@ def write_archive(
         work = Path(tmp)
         made: list[tuple[Spec, str, Path]] = []  # (spec, format, docx in work)
         for index, fmt in enumerate(plan, start=1):
-            numbered = not (size == "small" and index == len(plan)) and rng.random() > 0.05
+            numbered = index != len(plan) and rng.random() > 0.05  # the last: a draft
             spec = _spec(rng, index, paragraphs, numbered)
             docx = work / f"d{index:05d}.docx"
             render_docx(parse_authoring(_markdown(spec), f"synth-{index}.md"), docx)

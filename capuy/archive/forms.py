@@ -76,7 +76,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        field.queryset = organisations_with_role(user, *REGISTERING_ROLES).filter(  # type: ignore[attr-defined]
+        field.queryset = organisations_with_role(user, *REGISTERING_ROLES).filter(
             valid_to__isnull=True
         )
         accept = ",".join(sorted(accepted_suffixes() | {".zip"}))
@@ -132,8 +132,8 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.item = item
         bodies = Body.objects.filter(organisation=item.organisation).select_related("organisation")
-        self.fields["issuing_body"].queryset = bodies  # type: ignore[attr-defined]
-        self.fields["classification"].choices = classification_choices(user)  # type: ignore[attr-defined]
+        self.fields["issuing_body"].queryset = bodies
+        self.fields["classification"].choices = classification_choices(user)
 
     def clean_summary(self) -> str:
         return " ".join(self.cleaned_data["summary"].split())

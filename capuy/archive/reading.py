@@ -125,7 +125,7 @@ def type_code_of(kind: str, symbol: str) -> str:
     word = kind.split("\n")[0].strip()
     if word:
         for system in ("party", "state"):
-            code = type_code_for_word(word, system)  # type: ignore[arg-type]
+            code = type_code_for_word(word, system)
             if code:
                 return code
     return _split_symbol(symbol)[0]

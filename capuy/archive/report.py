@@ -51,11 +51,11 @@ def summary_of(items: Any) -> Summary:
         counts[status] = counts.get(status, 0) + 1
     low = items.filter(status=ImportItem.Status.IMPORTED, low_confidence=True).count()
     return Summary(
-        imported=counts.get(ImportItem.Status.IMPORTED, 0),
-        review=counts.get(ImportItem.Status.REVIEW, 0),
-        duplicates=counts.get(ImportItem.Status.DUPLICATE, 0),
-        failed=counts.get(ImportItem.Status.FAILED, 0),
-        skipped=counts.get(ImportItem.Status.SKIPPED, 0),
+        imported=counts.get(str(ImportItem.Status.IMPORTED), 0),
+        review=counts.get(str(ImportItem.Status.REVIEW), 0),
+        duplicates=counts.get(str(ImportItem.Status.DUPLICATE), 0),
+        failed=counts.get(str(ImportItem.Status.FAILED), 0),
+        skipped=counts.get(str(ImportItem.Status.SKIPPED), 0),
         low_confidence=low,
     )
 

@@ -95,11 +95,11 @@ def _results(
         try:
             while (in_flight or not exhausted) and not broken:
                 while not exhausted and len(in_flight) < 2 * jobs:
-                    source = next(pending, None)
-                    if source is None:
+                    upcoming = next(pending, None)
+                    if upcoming is None:
                         exhausted = True
                         break
-                    in_flight[pool.submit(read_one, str(source.path))] = source
+                    in_flight[pool.submit(read_one, str(upcoming.path))] = upcoming
                 if not in_flight:
                     break
                 finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)

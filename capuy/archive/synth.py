@@ -272,7 +272,7 @@ def _scan_pdf(pdf: Path, dpi: int, out: Path, rng: random.Random) -> None:
         with Image.open(png) as image:
             page = image.convert("L")
         page = page.rotate(
-            rng.uniform(-1.2, 1.2), expand=True, fillcolor=255, resample=Image.BICUBIC
+            rng.uniform(-1.2, 1.2), expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
         )
         _speckle(page, rng, density=0.0008)
         pages.append(page)
@@ -296,7 +296,9 @@ def _photo(pdf: Path, out: Path, rng: random.Random) -> None:
     with Image.open(png) as image:
         page = image.convert("L")
     png.unlink()
-    page = page.rotate(rng.uniform(-4.0, 4.0), expand=True, fillcolor=120, resample=Image.BICUBIC)
+    page = page.rotate(
+        rng.uniform(-4.0, 4.0), expand=True, fillcolor=120, resample=Image.Resampling.BICUBIC
+    )
     desk = Image.new("L", (page.width + 80, page.height + 80), 110)
     desk.paste(page, (40, 40))
     desk = desk.filter(ImageFilter.GaussianBlur(0.6))

@@ -111,7 +111,9 @@ def test_other_units_and_lower_clearance_see_nothing(
     secret = [p for p, e in truth.items() if e["classification"] and e["expect"] == "imported"]
     ordinary = [p for p, e in truth.items() if not e["classification"] and e["expect"] == "review"]
     assert secret and ordinary, "the synthetic archive has a Mật document and an unnumbered one"
-    run = _upload(_login(town_clerk_secret), archive_town.town, _files(docx_archive, secret[0], ordinary[0]))
+    run = _upload(
+        _login(town_clerk_secret), archive_town.town, _files(docx_archive, secret[0], ordinary[0])
+    )
     secret_item = run.items.get(classification=Classification.SECRET)
     assert secret_item.document.classification == Classification.SECRET
 

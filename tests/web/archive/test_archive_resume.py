@@ -3,6 +3,7 @@ half-written and nothing is filed twice. A real subprocess on a real SQLite file
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -93,10 +94,8 @@ def test_kill_minus_nine_then_run_again(docx_archive: Path, tmp_path: Path) -> N
     assert process.poll() is None, "the import ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # its reading workers, if still alive
-    except ProcessLookupError:
-        pass
     total = len(manifest(docx_archive))
     partial = _rows(killed, "SELECT COUNT(*) FROM archive_importitem")[0][0]
     assert 5 <= partial < total, "killed in the middle"
@@ -124,7 +123,9 @@ def test_kill_minus_nine_then_run_again(docx_archive: Path, tmp_path: Path) -> N
         "GROUP BY organisation_id, symbol, issued_on, sender HAVING COUNT(*) > 1",
     )
     assert duplicates == []
-    for name, sha in _rows(killed, "SELECT original, sha256 FROM archive_importitem WHERE original != ''"):
+    for name, sha in _rows(
+        killed, "SELECT original, sha256 FROM archive_importitem WHERE original != ''"
+    ):
         data = (killed / "files" / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha
 

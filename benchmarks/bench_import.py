@@ -87,8 +87,8 @@ def main() -> None:
         )
         print(f"archives written in {time.perf_counter() - started:.0f} s")
         by_format: dict[str, list[Path]] = defaultdict(list)
-        for entry in entries:
-            if entry.format in FORMATS:
+        for entry in entries:  # the planned documents, not the copies and broken files added
+            if entry.format in FORMATS and entry.expect in ("imported", "review"):
                 by_format[entry.format].append(root / "kho" / entry.path)
 
         print(f"\n### reading + extraction per format ({PER_FORMAT} files each, one process)")

@@ -52,9 +52,9 @@ def _organisation(name: str | None) -> Any:
 
     if name:
         return find_organisation(name)
-    roots = list(Organisation.objects.filter(parent__isnull=True, valid_to__isnull=True)[:2])
-    if len(roots) == 1:
-        return roots[0]
+    current = list(Organisation.objects.filter(valid_to__isnull=True)[:2])
+    if len(current) == 1:  # a database holding one organisation: no doubt where files go
+        return current[0]
     raise InputError(
         "Hãy ghi --org: nhập vào kho lưu trữ của tổ chức nào (tên hoặc số hiệu)",
         "give --org: the organisation whose archive receives the files",
@@ -86,6 +86,9 @@ def import_command(
         from capuy.archive.report import csv_bytes, print_report
         from capuy.archive.runner import Tally, default_jobs, run_import
 
+        from capuy.archive.runner import check_source
+
+        check_source(path)
         organisation = _organisation(org)
         workers = jobs or default_jobs()
         console.print(

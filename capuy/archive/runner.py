@@ -147,8 +147,7 @@ def run_import(
 ) -> ImportRun:
     """Import every file under ``source`` (a folder or a ZIP) into ``organisation``'s archive."""
     source = Path(source)
-    if not source.exists():
-        raise InputError(f"Không tìm thấy: {source}", f"not found: {source}")
+    check_source(source)
     if run is None:
         run = find_or_start_run(organisation, str(source.resolve()), user, origin)
     scratch: Path | None = None
@@ -180,6 +179,17 @@ def run_import(
     run.finished_at = timezone.now()
     run.save(update_fields=["state", "finished_at"])
     return run
+
+
+def check_source(source: Path) -> None:
+    """A folder or a .zip that exists, else ``InputError`` — before any run is recorded."""
+    if not source.exists():
+        raise InputError(f"Không tìm thấy: {source}", f"not found: {source}")
+    if not (source.is_dir() or is_zip(source)):
+        raise InputError(
+            f"Hãy chỉ một thư mục hoặc một tệp .zip: {source}",
+            f"give a folder or a .zip file: {source}",
+        )
 
 
 def _scratch_root() -> str:

@@ -8,6 +8,7 @@ or administrator role on the organisation.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 import uuid
@@ -189,6 +190,14 @@ def review_list(request: HttpRequest) -> HttpResponse:
     return render(request, "archive/review_list.html", {"page": page, "rows": rows})
 
 
+def _iso_date(raw: str) -> dt.date | None:
+    """The form shows a date as dd/mm/yyyy only when given a date, not the ISO text stored."""
+    try:
+        return dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
 def _initial(item: ImportItem) -> dict[str, Any]:
     meta = item.metadata or {}
     document = item.document
@@ -214,7 +223,7 @@ def _initial(item: ImportItem) -> dict[str, Any]:
         "type_code": meta.get("type_code", ""),
         "number": int(number) if str(number).isdigit() else None,
         "symbol": meta.get("symbol", ""),
-        "issued_on": meta.get("date") or None,
+        "issued_on": _iso_date(meta.get("date") or ""),
         "summary": meta.get("summary") or meta.get("title", ""),
         "signer_name": meta.get("signer_name", ""),
         "signer_title": meta.get("signer_title", ""),

@@ -84,9 +84,7 @@ def import_command(
         from rich.progress import Progress
 
         from capuy.archive.report import csv_bytes, print_report
-        from capuy.archive.runner import Tally, default_jobs, run_import
-
-        from capuy.archive.runner import check_source
+        from capuy.archive.runner import Tally, check_source, default_jobs, run_import
 
         check_source(path)
         organisation = _organisation(org)

@@ -183,3 +183,35 @@ def test_process_pool_files_the_same_as_one_process(
     truth = manifest(docx_archive)
     statuses = dict(run.items.values_list("path", "status"))
     assert statuses == {path: entry["expect"] for path, entry in truth.items()}
+
+
+def test_low_ocr_confidence_files_the_document_and_flags_it(
+    archive_town: Tree, docx_archive: Path, settings, tmp_path: Path
+) -> None:
+    """A reader that reports per-block confidence (``Block.confidence``, as the OCR reader is
+    asked to) below 80 % gets the document filed and listed for review; above, not listed."""
+    from capuy.archive import filing, reading
+    from capuy.extract import extract, read_document
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    truth = manifest(docx_archive)
+    paths = [p for p, e in truth.items() if e["format"] == "docx" and e["expect"] == "imported"]
+    run = ImportRun.objects.create(organisation=archive_town.town, source="ocr", origin="cli")
+    for relpath, level in zip(paths[:2], (0.62, 0.97), strict=True):
+        path = docx_archive / relpath
+        doc = extract(read_document(path))
+        for block in doc.blocks:
+            block.confidence = level  # type: ignore[attr-defined]
+        result = {
+            "ok": True,
+            "meta": reading.metadata_of(doc),
+            "text": reading.text_of(doc),
+            "format": doc.format,
+            "confidence": reading.ocr_confidence(doc),
+        }
+        sha = filing.sha256_of(path)
+        item = filing.file_result(run, relpath, path, sha, path.stat().st_size, result)
+        assert item.status == ImportItem.Status.IMPORTED and item.document is not None
+        assert item.ocr_confidence == pytest.approx(level)
+        assert item.low_confidence is (level < reading.LOW_CONFIDENCE)
+        assert item.needs_person is (level < reading.LOW_CONFIDENCE)

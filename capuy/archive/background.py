@@ -30,6 +30,7 @@ def _work(run_id: int, source: Path, jobs: int) -> None:
         run = ImportRun.objects.select_related("organisation", "started_by").get(pk=run_id)
         try:
             run_import(run.organisation, source, jobs=jobs, user=run.started_by, run=run)
+            _remove_staging(source)  # every original is stored by now; a failed run keeps it
         except Exception as error:  # noqa: BLE001 — the page must show why, not hang
             ImportRun.objects.filter(pk=run_id).update(
                 state=ImportRun.State.FAILED, message=str(error)[:500]
@@ -38,6 +39,20 @@ def _work(run_id: int, source: Path, jobs: int) -> None:
         connections.close_all()
         with _LOCK:
             _THREADS.pop(run_id, None)
+
+
+def _remove_staging(source: Path) -> None:
+    """Delete the upload's folder under ``DATA_DIR/import-uploads`` (and nothing else)."""
+    import shutil
+
+    from django.conf import settings
+
+    uploads = (Path(settings.DATA_DIR) / "import-uploads").resolve()
+    folder = source.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    if folder.parent == uploads:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def start(run: ImportRun, source: Path, jobs: int) -> threading.Thread:

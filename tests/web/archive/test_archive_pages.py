@@ -78,6 +78,7 @@ def test_upload_of_several_files_runs_and_reports(
     assert len(text.splitlines()) == len(chosen) + 1
     for item in run.items.filter(status=ImportItem.Status.IMPORTED):
         assert item.document.created_by == town_clerk_secret
+    assert not list((tmp_path / "import-uploads").iterdir()), "the staged upload is removed"
 
 
 def test_upload_refuses_bad_input_with_a_vietnamese_reason(

@@ -80,6 +80,7 @@ def test_kill_minus_nine_then_run_again(docx_archive: Path, tmp_path: Path) -> N
     for data_dir in (killed, clean):
         _prepare(data_dir)
     args = ("import", str(docx_archive), "--org", "Thị ủy Đức Phổ", "--jobs", "2")
+    args += ("--csv", str(tmp_path / "bao-cao.csv"))  # not in the working directory
 
     process = _capuy(killed, *args)
     deadline = time.monotonic() + 240
@@ -131,5 +132,7 @@ def test_kill_minus_nine_then_run_again(docx_archive: Path, tmp_path: Path) -> N
 
     again = _capuy(killed, *args)
     assert again.wait(timeout=600) == 0
+    report = (tmp_path / "bao-cao.csv").read_text("utf-8-sig").splitlines()
+    assert report[0].startswith("Tệp,Kết quả") and len(report) == total + 1
     documents = _rows(killed, "SELECT COUNT(*) FROM documents_document")
     assert documents == _rows(clean, "SELECT COUNT(*) FROM documents_document")

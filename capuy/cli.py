@@ -596,8 +596,18 @@ def synth_command(
         "town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."
     ),
     seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
+    archive: Annotated[
+        Path | None,
+        typer.Option("--archive", help="Ghi một kho văn bản cũ vào thư mục / write a test archive"),
+    ] = None,
+    count: int = typer.Option(0, "--count", help="Số văn bản của kho (0: bộ nhỏ) / documents"),
 ) -> None:
     """Sinh dữ liệu mẫu (đảng viên, kiểm tra, đơn thư, chỉ tiêu) / generate synthetic records."""
+    if archive is not None:  # capuy.archive.synth: files on disk, no database
+        from capuy.archive.synth import run_synth_command
+
+        run_synth_command(archive, count, seed, console, fail)
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from capuy.web.server import setup_django
@@ -682,6 +692,13 @@ def report_command(
         f"Đã soạn {composition.title} ({composition.period.start:%d/%m/%Y}–"
         f"{composition.period.end:%d/%m/%Y}) / written: {output}" + (f", {pdf}" if pdf else "")
     )
+
+
+# --- import (capuy.archive: an office's whole archive into the register) ---
+
+from capuy.archive.command import register as _register_archive  # noqa: E402
+
+_register_archive(app)
 
 
 def main() -> None:

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "capuy.meetings",
     "capuy.reports",
     "capuy.citations",
+    "capuy.archive",
 ]
 
 MIDDLEWARE = [

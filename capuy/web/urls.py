@@ -36,4 +36,5 @@ urlpatterns = [
     path("chi-tieu/", include("capuy.indicators.urls")),
     path("bao-cao/", include("capuy.reports.urls")),
     path("tim-kiem/", include("capuy.search.urls")),
+    path("luu-tru/", include("capuy.archive.urls")),
 ]

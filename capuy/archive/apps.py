@@ -1,0 +1,29 @@
+"""App config: the intake journal is audited, and the import pages join the menu."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "capuy.archive"
+    label = "archive"
+    verbose_name = "Nhập kho lưu trữ"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.accounts.levels import Role
+        from capuy.archive.models import ImportItem, ImportRun
+        from capuy.web.home import NavItem, register_nav
+
+        auditlog.register(ImportRun)
+        auditlog.register(ImportItem, exclude_fields=["text"])
+        register_nav(
+            NavItem(
+                "Nhập kho lưu trữ",
+                "archive:upload",
+                roles=frozenset({str(Role.CLERK), str(Role.ADMIN)}),
+                order=15,
+            )
+        )

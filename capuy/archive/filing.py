@@ -1,0 +1,452 @@
+"""Filing one read file: duplicates, direction, the journal row and the register row.
+
+Everything a file changes in the database happens in ONE transaction (``file_result``): its
+``ImportItem``, its ``Document`` and the series counter. The original is stored first, under a
+name made from its content hash and written to a temporary name then renamed, so a crash
+before the commit leaves at most a complete file that the next run reuses under the same name —
+never a half-written file, never a row pointing at nothing.
+
+Direction (issue 12): outgoing when the issuer is the importing committee or one of its bodies
+(matched on the header's issuing body, its superior, the symbol's issuer code and the signature),
+incoming otherwise. An outgoing document keeps the number it was issued with, and the series
+counter is moved up to it, so the clerk's next number never collides with an imported one.
+
+Duplicates: the same content (SHA-256) already in this organisation's archive, or a document
+with the same symbol, issuer and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from capuy.archive.models import ImportItem, ImportRun
+from capuy.archive.reading import LOW_CONFIDENCE
+from capuy.documents.models import Direction, Document, NumberCounter
+from capuy.orgs.models import Body, Organisation, valid_at_q
+from capuy.text import search_key
+
+PROBLEMS: dict[str, str] = {
+    "no-number": "không tìm thấy số và ký hiệu",
+    "no-date": "không tìm thấy ngày ban hành",
+    "no-type": "không xác định được thể loại",
+    "no-summary": "không tìm thấy trích yếu",
+    "no-issuer": "không xác định được cơ quan ban hành",
+    "no-term": "chưa có nhiệm kỳ bao gồm ngày ban hành (văn bản đi)",
+    "no-body": "không xác định được cơ quan ban hành trong cấp ủy (văn bản đi)",
+    "number-taken": "số văn bản đi này đã có trong sổ với văn bản khác",
+    "low-ocr": "OCR kém tin cậy",
+}
+"""Why a person must look at an item; the codes are stored in ``ImportItem.problems``."""
+
+BLOCKING = frozenset(PROBLEMS) - {"low-ocr"}
+"""Problems that keep a file out of the register until a person completes it."""
+
+_COLLECTIVE_PREFERENCE = ("btv", "bch", "thuong_truc")
+_CAPACITY_KINDS = (
+    ("BAN THƯỜNG VỤ", "btv"),
+    ("THƯỜNG TRỰC", "thuong_truc"),
+    ("BAN CHẤP HÀNH", "bch"),
+)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def store_original(organisation: Organisation, path: Path, sha256: str) -> str:
+    """Store ``path`` as ``luu-tru/<org>/<ab>/<sha256><ext>``; reuse a complete earlier copy.
+
+    ``default_storage.save`` writes under the final name, so a copy left by a killed run is
+    checked by its hash and replaced when incomplete.
+    """
+    name = f"luu-tru/{organisation.pk}/{sha256[:2]}/{sha256}{path.suffix.lower()[:10]}"
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as handle:
+            digest = hashlib.sha256()
+            while chunk := handle.read(1024 * 1024):
+                digest.update(chunk)
+        if digest.hexdigest() == sha256:
+            return name
+        default_storage.delete(name)
+    with open(path, "rb") as handle:
+        saved = default_storage.save(name, File(handle))
+    return saved
+
+
+def _committee_keys(organisation: Organisation) -> set[str]:
+    return {search_key(n) for n in (organisation.committee_name, organisation.name) if n}
+
+
+def is_own_issuer(organisation: Organisation, meta: dict[str, Any]) -> bool:
+    """Whether the header names ``organisation``'s committee or one of its bodies as issuer."""
+    issuer = search_key(meta.get("issuer", ""))
+    if not issuer:
+        return False
+    committee = _committee_keys(organisation)
+    superior = search_key(meta.get("superior", ""))
+    return (
+        issuer in committee
+        or superior in committee
+        or any(issuer.endswith(" " + key) for key in committee)
+        or bool(_bodies_named(organisation, issuer))
+    )
+
+
+def _bodies_named(organisation: Organisation, issuer: str) -> list[Body]:
+    """Bodies whose own name the issuer line gives ("Ban Thường vụ Thị ủy", as an appendix
+    note names the town's standing committee without the town's name)."""
+    found = []
+    for body in Body.objects.filter(organisation=organisation):
+        key = search_key(body.name)
+        if key and (issuer == key or issuer.startswith(key + " ")):
+            found.append(body)
+    return found
+
+
+def issuing_body_for(organisation: Organisation, meta: dict[str, Any]) -> Body | None:
+    """The body of ``organisation`` that issued the document, or None (then it is incoming)."""
+    issuer = search_key(meta.get("issuer", ""))
+    superior = search_key(meta.get("superior", ""))
+    if not issuer:
+        return None
+    committee = _committee_keys(organisation)
+    on = _date(meta)
+    bodies = Body.objects.filter(organisation=organisation)
+    if on is not None:
+        bodies = bodies.filter(valid_at_q(on))
+    candidates: list[Body]
+    if issuer in committee:
+        candidates = [b for b in bodies if b.kind in _COLLECTIVE_PREFERENCE]
+    elif superior in committee or any(issuer.endswith(" " + key) for key in committee):
+        # "THỊ ỦY ĐỨC PHỔ" / "BAN TỔ CHỨC", or "ỦY BAN KIỂM TRA THỊ ỦY ĐỨC PHỔ"
+        from capuy.orgs.kinds import body_kind
+
+        candidates = [
+            b
+            for b in bodies
+            if b.kind not in _COLLECTIVE_PREFERENCE
+            and issuer.startswith(search_key(body_kind(b.kind).name))
+        ]
+    else:
+        candidates = [b for b in _bodies_named(organisation, issuer) if b in set(bodies)]
+    code = meta.get("issuer_code", "")
+    if code:
+        candidates = [b for b in candidates if b.code == code]
+    if not candidates:
+        return None
+    capacity = (meta.get("signer_capacity") or "").upper()
+    for words, kind in _CAPACITY_KINDS:
+        if words in capacity:
+            for body in candidates:
+                if body.kind == kind:
+                    return body
+    order = {kind: index for index, kind in enumerate(_COLLECTIVE_PREFERENCE)}
+    return min(candidates, key=lambda b: (order.get(b.kind, 99), b.pk))
+
+
+def _date(meta: dict[str, Any]) -> dt.date | None:
+    raw = meta.get("date") or ""
+    try:
+        return dt.date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def _term(organisation: Organisation, on: dt.date) -> Any:
+    from capuy.documents.numbering import term_for
+
+    try:
+        return term_for(organisation, on)
+    except ValidationError:
+        return None
+
+
+def problems_of(meta: dict[str, Any], confidence: float | None) -> list[str]:
+    """What a person must supply or check, before looking at the database."""
+    found = []
+    if not meta.get("number"):
+        found.append("no-number")
+    if _date(meta) is None:
+        found.append("no-date")
+    if not meta.get("type_code"):
+        found.append("no-type")
+    if not meta.get("summary"):
+        found.append("no-summary")
+    if not meta.get("issuer"):
+        found.append("no-issuer")
+    if confidence is not None and confidence < LOW_CONFIDENCE:
+        found.append("low-ocr")
+    return found
+
+
+def find_duplicate(
+    organisation: Organisation, sha256: str, meta: dict[str, Any] | None
+) -> tuple[ImportItem | None, Document | None]:
+    """An earlier item with the same content, or a register document with the same symbol,
+    issuer and date (a rescan or a re-saved copy of a document already filed)."""
+    earlier = (
+        ImportItem.objects.filter(
+            organisation=organisation,
+            sha256=sha256,
+            status__in=[ImportItem.Status.IMPORTED, ImportItem.Status.REVIEW],
+        )
+        .order_by("pk")
+        .first()
+    )
+    if earlier is not None:
+        return earlier, earlier.document
+    if not meta or not meta.get("symbol") or _date(meta) is None:
+        return None, None
+    issuer = search_key(meta.get("issuer", ""))
+    same = Document.objects.filter(
+        organisation=organisation, symbol=meta["symbol"], issued_on=_date(meta)
+    ).select_related("issuing_body")
+    for document in same:
+        if document.direction == Direction.OUTGOING or not issuer or not document.sender:
+            return None, document  # an outgoing symbol already names its body
+        if search_key(document.sender) == issuer:
+            return None, document
+    pending = ImportItem.objects.filter(
+        organisation=organisation,
+        status=ImportItem.Status.REVIEW,
+        metadata__symbol=meta["symbol"],
+        metadata__date=meta["date"],
+    ).first()
+    if pending is not None and search_key(pending.metadata.get("issuer", "")) == issuer:
+        return pending, None
+    return None, None
+
+
+def _bump_counter(document: Document) -> None:
+    key = {
+        "organisation_id": document.organisation_id,
+        "symbol_code": document.symbol_code,
+        "type_code": document.type_code,
+        "term": document.term,
+    }
+    counter = NumberCounter.objects.select_for_update().filter(**key).first()
+    if counter is None:
+        NumberCounter.objects.create(**key, last_number=document.number or 0)
+    elif (document.number or 0) > counter.last_number:
+        counter.last_number = document.number or 0
+        counter.save(update_fields=["last_number"])
+
+
+def build_document(
+    organisation: Organisation,
+    meta: dict[str, Any],
+    text: str,
+    original: str,
+    user: Any,
+) -> tuple[Document | None, list[str]]:
+    """An unsaved ``Document`` from ``meta``, or None with the blocking problems."""
+    problems = [p for p in problems_of(meta, None) if p in BLOCKING]
+    on = _date(meta)
+    own = is_own_issuer(organisation, meta)
+    body = issuing_body_for(organisation, meta) if own else None
+    if own and body is None:
+        problems.append("no-body")
+    fields: dict[str, Any] = {
+        "organisation": organisation,
+        "type_code": (meta.get("type_code") or "")[:8],
+        "symbol": (meta.get("symbol") or "")[:80],
+        "issued_on": on,
+        "summary": meta.get("summary") or "",
+        "signer_name": (meta.get("signer_name") or "")[:120],
+        "signer_title": (meta.get("signer_title") or "")[:120],
+        "signer_capacity": _capacity_code(meta.get("signer_capacity") or ""),
+        "recipients": "\n".join(meta.get("recipients") or []),
+        "classification": int(meta.get("classification") or 0),
+        "urgency": meta.get("urgency") or "",
+        "important": False,
+        "attachment": original,
+        "text": text,
+        "created_by": user,
+    }
+    if body is not None:
+        term = _term(organisation, on) if on else None
+        if on is not None and term is None:
+            problems.append("no-term")
+        number = meta.get("number") or ""
+        fields.update(
+            direction=Direction.OUTGOING,
+            issuing_body=body,
+            term=term,
+            symbol_code=body.code,
+            number=int(number) if number.isdigit() else None,
+        )
+    else:
+        fields.update(direction=Direction.INCOMING, sender=(meta.get("issuer") or "")[:300])
+    if problems:
+        return None, problems
+    return Document(**fields), []
+
+
+def _capacity_code(capacity: str) -> str:
+    head = capacity.strip().upper().split(" ")[0] if capacity.strip() else ""
+    return head if head in {"T/M", "K/T", "T/L", "TUQ"} else ""
+
+
+def file_result(
+    run: ImportRun,
+    relpath: str,
+    path: Path,
+    sha256: str,
+    size: int,
+    result: dict[str, Any],
+) -> ImportItem:
+    """Record what happened to one file, and file its document when it can be filed."""
+    organisation = run.organisation
+    base = {
+        "run": run,
+        "organisation": organisation,
+        "path": relpath[:1000],
+        "sha256": sha256,
+        "size": size,
+    }
+    if not result.get("ok"):
+        reason = f"{result.get('vi', '')} / {result.get('en', '')}".replace(str(path), relpath)
+        reason = reason[:500]
+        item = ImportItem(**base, status=ImportItem.Status.FAILED, reason=reason)
+        with transaction.atomic():
+            item.save()
+        return item
+    meta = result["meta"]
+    confidence = result.get("confidence")
+    earlier, existing = find_duplicate(organisation, sha256, meta)
+    if earlier is not None or existing is not None:
+        what = existing.symbol if existing is not None else (earlier.path if earlier else "")
+        item = ImportItem(
+            **base,
+            status=ImportItem.Status.DUPLICATE,
+            reason=f"trùng với {what}"[:500],
+            duplicate_of=earlier,
+            document=existing,
+            metadata=meta,
+            classification=int(meta.get("classification") or 0),
+        )
+        with transaction.atomic():
+            item.save()
+        return item
+    original = store_original(organisation, path, sha256)
+    problems = problems_of(meta, confidence)
+    item = ImportItem(
+        **base,
+        metadata=meta,
+        text=result.get("text", ""),
+        original=original,
+        reader_format=(result.get("format") or "")[:20],
+        ocr_confidence=confidence,
+        low_confidence="low-ocr" in problems,
+        classification=int(meta.get("classification") or 0),
+    )
+    document, blocking = build_document(organisation, meta, item.text, original, run.started_by)
+    with transaction.atomic():
+        if document is not None:
+            try:
+                with transaction.atomic():
+                    document.save()
+                    if document.direction == Direction.OUTGOING:
+                        _bump_counter(document)
+            except IntegrityError:
+                document = None
+                blocking = ["number-taken"]
+        item.problems = sorted(set(problems) | set(blocking))
+        item.document = document
+        item.status = ImportItem.Status.IMPORTED if document else ImportItem.Status.REVIEW
+        item.reason = "; ".join(PROBLEMS[p] for p in item.problems)[:500]
+        item.save()
+    return item
+
+
+def record_skipped(run: ImportRun, relpath: str, sha256: str, size: int, why: str) -> ImportItem:
+    item = ImportItem(
+        run=run,
+        organisation=run.organisation,
+        path=relpath[:1000],
+        sha256=sha256,
+        size=size,
+        status=ImportItem.Status.SKIPPED,
+        reason=why[:500],
+    )
+    with transaction.atomic():
+        item.save()
+    return item
+
+
+def finish_review(item: ImportItem, document: Document, user: Any) -> None:
+    """Mark ``item`` reviewed and filed (the review page calls it inside its transaction)."""
+    item.document = document
+    item.status = ImportItem.Status.IMPORTED
+    item.problems = []
+    item.reason = ""
+    item.low_confidence = False
+    item.classification = document.classification
+    item.reviewed_by = user
+    item.reviewed_at = timezone.now()
+    item.save()
+
+
+def record_duplicate(
+    run: ImportRun, relpath: str, sha256: str, size: int, earlier: ImportItem
+) -> ImportItem:
+    """A file whose content is already in the archive: recorded, not read again."""
+    item = ImportItem(
+        run=run,
+        organisation=run.organisation,
+        path=relpath[:1000],
+        sha256=sha256,
+        size=size,
+        status=ImportItem.Status.DUPLICATE,
+        reason=f"cùng nội dung với {earlier.path}"[:500],
+        duplicate_of=earlier,
+        document=earlier.document,
+        metadata=earlier.metadata,
+        classification=earlier.classification,
+    )
+    with transaction.atomic():
+        item.save()
+    return item
+
+
+RETRYABLE = frozenset({"no-term", "no-body", "number-taken"})
+"""Blocking problems that come from the register, not from the file: declaring an old committee
+term (or a body) and importing again files the item without reading it again."""
+
+
+def retry_review(item: ImportItem, user: Any) -> bool:
+    """File a REVIEW item again from its stored metadata; True when it is filed now."""
+    if not item.problems or not (set(item.problems) & BLOCKING) <= RETRYABLE:
+        return False
+    document, blocking = build_document(
+        item.organisation, item.metadata, item.text, item.original.name, user
+    )
+    if document is None:
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                document.save()
+                if document.direction == Direction.OUTGOING:
+                    _bump_counter(document)
+        except IntegrityError:
+            return False
+        item.document = document
+        item.status = ImportItem.Status.IMPORTED
+        item.problems = [p for p in item.problems if p not in BLOCKING]
+        item.reason = "; ".join(PROBLEMS[p] for p in item.problems)[:500]
+        item.save()
+    return True

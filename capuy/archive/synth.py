@@ -1,0 +1,496 @@
+"""``capuy synth --archive DIR``: an office archive to test and measure the importer with.
+
+What an office hands over after twenty years, made from the seeds and from synthetic documents
+written in the authoring format and laid out by capuy's own renderer (so every header is in the
+official layout and its true metadata is known):
+
+* DOCX in Unicode; DOCX typed in TCVN3 (``.VnTime``/``.VnTimeH`` runs) and DOCX with a Unicode
+  header and a VNI-Windows body (``VNI-Times`` runs) — encoders in ``capuy.archive.legacy``;
+* ``.doc`` and ``.odt`` saved by LibreOffice; PDFs with a text layer (LibreOffice);
+* scanned PDFs: the PDF rasterised by ``pdftoppm`` at 300 and 200 dpi, turned by a fraction of
+  a degree and sprinkled with noise, saved as image-only PDFs; photos of a page (JPEG, turned
+  a few degrees on a grey desk);
+* the four seeds as the plain-text files they are (their headers lost: no number, no date);
+* what real folders also hold: a copy of a file in another folder, the same document saved
+  again in another format, a corrupt PDF, an empty file, a spreadsheet, ``Thumbs.db``.
+
+``manifest.json`` (in DIR) lists every file with its format and true metadata. Deterministic for
+a given seed. Sizes: ``small`` (CI: one of each kind, ~20 files) and ``full`` (``count``
+documents spread over the formats, for benchmarks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from capuy.errors import InputError, MissingProgramError
+
+
+def default_seeds_dir() -> Path | None:
+    """The seed reports: ``CAPUY_SEEDS``, else ``../shared/seeds`` beside the repository."""
+    import os
+
+    repo = Path(__file__).resolve().parents[2]
+    candidates = (os.environ.get("CAPUY_SEEDS", ""), str(repo.parent / "shared" / "seeds"))
+    for candidate in (*candidates, "/work/shared/seeds"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+FORMATS = (
+    "docx",
+    "docx-tcvn3",
+    "docx-vni",
+    "doc",
+    "odt",
+    "pdf",
+    "scan300",
+    "scan200",
+    "photo",
+)
+"""Kinds of file written; a ``full`` archive cycles through them."""
+
+OUTGOING_ISSUERS = [
+    # (superior, issuer, code, signature capacity, signer title)
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI", "THỊ ỦY ĐỨC PHỔ", "TU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI", "THỊ ỦY ĐỨC PHỔ", "TU", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"),
+    ("THỊ ỦY ĐỨC PHỔ", "ỦY BAN KIỂM TRA", "UBKTTU", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM"),
+    ("THỊ ỦY ĐỨC PHỔ", "BAN TỔ CHỨC", "BTCTU", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+]
+INCOMING_ISSUERS = [
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY QUẢNG NGÃI", "TU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+    ("TỈNH ỦY QUẢNG NGÃI", "BAN TỔ CHỨC", "BTCTU", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+    ("ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ", "ĐẢNG ỦY PHƯỜNG PHỔ HÒA", "ĐU", "T/M ĐẢNG ỦY", "BÍ THƯ"),
+]
+KINDS = [
+    ("BÁO CÁO", "BC", "kết quả thực hiện nhiệm vụ {period}"),
+    ("KẾ HOẠCH", "KH", "triển khai công tác kiểm tra, giám sát năm {year}"),
+    ("THÔNG BÁO", "TB", "ý kiến của Ban Thường vụ về công tác cán bộ {period}"),
+    ("NGHỊ QUYẾT", "NQ", "về nhiệm vụ trọng tâm năm {year}"),
+    ("CHỈ THỊ", "CT", "về tăng cường công tác phát triển đảng viên năm {year}"),
+    ("QUYẾT ĐỊNH", "QĐ", "về việc thành lập đoàn kiểm tra {period}"),
+    ("KẾT LUẬN", "KL", "về tình hình thực hiện nhiệm vụ {period}"),
+]
+SIGNERS = ["Đỗ Tâm Hiền", "Lê Quang Hùng", "Nguyễn Thị Lan", "Trần Văn Minh", "Phạm Văn Bình"]
+
+
+@dataclass
+class Entry:
+    """One file of the archive and what it truly is (for tests and benchmarks)."""
+
+    path: str
+    format: str
+    symbol: str = ""
+    date: str = ""
+    type_code: str = ""
+    issuer: str = ""
+    direction: str = ""
+    classification: int = 0
+    expect: str = "imported"  # imported | review | duplicate | failed | skipped
+
+
+@dataclass
+class Spec:
+    front: dict[str, Any]
+    body: str
+    direction: str
+
+
+def _seed_paragraphs(seeds_dir: Path) -> list[str]:
+    """Long body lines of the seeds: real Party prose for the synthetic documents' bodies."""
+    lines: list[str] = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = line.strip()
+            if 120 < len(text) < 700 and text[0].isupper() and "|" not in text and "*" not in text:
+                lines.append(text.replace("[", "(").replace("]", ")"))
+    return lines
+
+
+def _spec(rng: random.Random, index: int, paragraphs: list[str], numbered: bool) -> Spec:
+    outgoing = rng.random() < 0.55
+    superior, issuer, code, capacity, title = rng.choice(
+        OUTGOING_ISSUERS if outgoing else INCOMING_ISSUERS
+    )
+    kind, type_code, pattern = rng.choice(KINDS)
+    year = rng.randint(2005, 2024)
+    on = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+    period = rng.choice([f"tháng {on.month:02d}/{year}", f"năm {year}", f"6 tháng đầu năm {year}"])
+    number = 100 * index + rng.randint(1, 99)
+    front: dict[str, Any] = {
+        "superior": superior,
+        "issuer": issuer,
+        "issuer_code": code,
+        "place": "Quảng Ngãi" if "TỈNH" in issuer else "Đức Phổ",
+        "date": on.isoformat(),
+        "kind": kind,
+        "summary": pattern.format(period=period, year=year),
+        "signature": {"capacity": capacity, "title": title, "name": rng.choice(SIGNERS)},
+        "recipients": ["Như trên,", "Lưu Văn phòng."],
+    }
+    if numbered:
+        front["number"] = number
+        front["symbol"] = f"{number}-{type_code}/{code}"
+    if rng.random() < 0.15:
+        front["classification"] = "Mật"
+    body_lines = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(3, 6)))
+    body = "# I- TÌNH HÌNH\n\n" + "\n\n".join(body_lines[:-1]) + "\n\n# II- NHIỆM VỤ\n\n"
+    body += body_lines[-1] + "\n"
+    return Spec(front, body, "di" if outgoing else "den")
+
+
+def _markdown(spec: Spec) -> str:
+    front = yaml.safe_dump(spec.front, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{spec.body}"
+
+
+def _entry(spec: Spec, path: str, fmt: str, expect: str = "imported") -> Entry:
+    front = spec.front
+    numbered = "symbol" in front
+    return Entry(
+        path=path,
+        format=fmt,
+        symbol=front.get("symbol", ""),
+        date=front["date"],
+        type_code=front["symbol"].split("-")[1].split("/")[0] if numbered else "",
+        issuer=front["issuer"],
+        direction=spec.direction,
+        classification=1 if front.get("classification") == "Mật" else 0,
+        expect=expect if numbered else "review",
+    )
+
+
+def _file_name(spec: Spec, suffix: str) -> str:
+    front = spec.front
+    on = dt.date.fromisoformat(front["date"])
+    label = front.get("symbol", "du-thao").replace("/", "-")
+    return f"{on.year}/{'Văn bản đi' if spec.direction == 'di' else 'Văn bản đến'}/{label} ngày {on:%d-%m-%Y}{suffix}"
+
+
+# --- DOCX in legacy fonts -------------------------------------------------------------------
+
+
+def _recode_docx(path: Path, body_only: bool, scheme: str) -> None:
+    """Rewrite ``path``'s runs in a legacy font (every paragraph, or the body only)."""
+    import copy
+
+    from docx import Document as open_docx
+    from docx.oxml.ns import qn
+
+    from capuy.archive.legacy import encode_vni, tcvn3_runs
+
+    document = open_docx(str(path))
+    paragraphs = list(document.paragraphs)
+    if not body_only:
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        for run in list(paragraph.runs):
+            if not run.text:
+                continue
+            pieces = (
+                tcvn3_runs(run.text) if scheme == "tcvn3" else [("VNI-Times", encode_vni(run.text))]
+            )
+            element = run._r
+            for font, text in reversed(pieces[1:]):
+                clone = copy.deepcopy(element)
+                element.addnext(clone)
+                _set_run(clone, font, text, qn)
+            _set_run(element, pieces[0][0], pieces[0][1], qn)
+    document.save(str(path))
+
+
+def _set_run(element: Any, font: str, text: str, qn: Callable[[str], str]) -> None:
+    from docx.text.run import Run
+
+    run = Run(element, None)  # type: ignore[arg-type]
+    run.text = text
+    run.font.name = font
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), font)
+
+
+# --- LibreOffice and rasterising ------------------------------------------------------------
+
+
+def _soffice_convert(sources: list[Path], target: str, outdir: Path) -> None:
+    """One LibreOffice process converts every source to ``target`` (doc, odt, pdf)."""
+    from capuy.render.pdf import find_soffice
+
+    if not sources:
+        return
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="capuy-synth-lo-") as profile:
+        command = [
+            find_soffice(),
+            f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *[str(s) for s in sources],
+        ]
+        subprocess.run(command, capture_output=True, timeout=120 + 30 * len(sources), check=False)
+
+
+def _rasterise(pdf: Path, dpi: int, first_page_only: bool = False) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        raise MissingProgramError(
+            "Thiếu pdftoppm (gói poppler-utils)", "pdftoppm is missing (package poppler-utils)"
+        )
+    prefix = pdf.with_name(f"{pdf.stem}-{dpi}")
+    command = ["pdftoppm", "-r", str(dpi), "-gray", "-png"]
+    if first_page_only:
+        command += ["-f", "1", "-l", "1"]
+    subprocess.run([*command, str(pdf), str(prefix)], check=True, capture_output=True, timeout=300)
+    return sorted(pdf.parent.glob(f"{prefix.name}-*.png"))
+
+
+def _scan_pdf(pdf: Path, dpi: int, out: Path, rng: random.Random) -> None:
+    """An image-only PDF like a scanner makes: turned a fraction of a degree, with speckles."""
+    from PIL import Image
+
+    pages = []
+    for png in _rasterise(pdf, dpi):
+        with Image.open(png) as image:
+            page = image.convert("L")
+        page = page.rotate(
+            rng.uniform(-1.2, 1.2), expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC
+        )
+        _speckle(page, rng, density=0.0008)
+        pages.append(page)
+        png.unlink()
+    pages[0].save(out, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:])
+
+
+def _speckle(image: Any, rng: random.Random, density: float) -> None:
+    width, height = image.size
+    pixels = image.load()
+    for _ in range(int(width * height * density)):
+        x, y = rng.randrange(width), rng.randrange(height)
+        pixels[x, y] = rng.choice((0, 60, 200))
+
+
+def _photo(pdf: Path, out: Path, rng: random.Random) -> None:
+    """A phone photo of the first page: on a grey desk, turned a few degrees, JPEG."""
+    from PIL import Image, ImageFilter
+
+    png = _rasterise(pdf, 150, first_page_only=True)[0]
+    with Image.open(png) as image:
+        page = image.convert("L")
+    png.unlink()
+    page = page.rotate(
+        rng.uniform(-4.0, 4.0), expand=True, fillcolor=120, resample=Image.Resampling.BICUBIC
+    )
+    desk = Image.new("L", (page.width + 80, page.height + 80), 110)
+    desk.paste(page, (40, 40))
+    desk = desk.filter(ImageFilter.GaussianBlur(0.6))
+    _speckle(desk, rng, density=0.0005)
+    desk.convert("RGB").save(out, "JPEG", quality=80)
+
+
+# --- the archive ----------------------------------------------------------------------------
+
+
+def write_archive(
+    target: Path,
+    *,
+    size: str = "small",
+    count: int = 60,
+    seed: int = 2024,
+    seeds_dir: Path | None = None,
+    formats: tuple[str, ...] = FORMATS,
+    report: Callable[[str], None] = lambda line: None,
+) -> list[Entry]:
+    """Write the archive into ``target`` (created; must be empty) and return its manifest."""
+    from capuy.render import parse_authoring, render_docx
+
+    seeds_dir = seeds_dir or default_seeds_dir()
+    if seeds_dir is None or not seeds_dir.is_dir():
+        raise InputError(
+            f"Không tìm thấy thư mục báo cáo mẫu: {seeds_dir}",
+            f"seeds folder not found: {seeds_dir}",
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.iterdir()):
+        raise InputError(f"Thư mục {target} không trống", f"folder {target} is not empty")
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs(seeds_dir)
+    if size == "small":
+        plan = list(formats) + ["docx"]  # one of each, and one unnumbered DOCX (needs a person)
+    else:
+        plan = [formats[i % len(formats)] for i in range(count)]
+    entries: list[Entry] = []
+    with tempfile.TemporaryDirectory(prefix="capuy-synth-") as tmp:
+        work = Path(tmp)
+        made: list[tuple[Spec, str, Path]] = []  # (spec, format, docx in work)
+        for index, fmt in enumerate(plan, start=1):
+            numbered = index != len(plan) and rng.random() > 0.05  # the last: a draft
+            spec = _spec(rng, index, paragraphs, numbered)
+            docx = work / f"d{index:05d}.docx"
+            render_docx(parse_authoring(_markdown(spec), f"synth-{index}.md"), docx)
+            made.append((spec, fmt, docx))
+        report(f"Đã dàn trang {len(made)} văn bản")
+        needs_pdf = [d for _, f, d in made if f in ("pdf", "scan300", "scan200", "photo")]
+        _soffice_convert(needs_pdf, "pdf", work / "pdf")
+        _soffice_convert([d for _, f, d in made if f == "doc"], "doc", work / "doc")
+        _soffice_convert([d for _, f, d in made if f == "odt"], "odt", work / "odt")
+        report("Đã chuyển định dạng bằng LibreOffice")
+        for spec, fmt, docx in made:
+            suffix = {"doc": ".doc", "odt": ".odt", "photo": ".jpg"}.get(fmt, ".pdf")
+            if fmt.startswith("docx"):
+                suffix = ".docx"
+            name = _file_name(spec, suffix)
+            if fmt == "docx-tcvn3":
+                name = name.replace(suffix, f" (TCVN3){suffix}")
+            if fmt == "docx-vni":
+                name = name.replace(suffix, f" (VNI){suffix}")
+            if fmt.startswith("scan"):
+                name = name.replace(suffix, f" (bản quét {fmt[4:]} dpi){suffix}")
+            out = target / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if fmt == "docx":
+                shutil.copyfile(docx, out)
+            elif fmt in ("docx-tcvn3", "docx-vni"):
+                shutil.copyfile(docx, out)
+                _recode_docx(out, body_only=fmt == "docx-vni", scheme=fmt[5:])
+            elif fmt in ("doc", "odt"):
+                produced = work / fmt / f"{docx.stem}.{fmt}"
+                if not produced.is_file():
+                    raise MissingProgramError(
+                        f"LibreOffice không lưu được {fmt}", f"LibreOffice did not write .{fmt}"
+                    )
+                shutil.copyfile(produced, out)
+            else:
+                pdf = work / "pdf" / f"{docx.stem}.pdf"
+                if not pdf.is_file():
+                    raise MissingProgramError(
+                        "LibreOffice không tạo được PDF", "LibreOffice did not write the PDF"
+                    )
+                if fmt == "pdf":
+                    shutil.copyfile(pdf, out)
+                elif fmt.startswith("scan"):
+                    _scan_pdf(pdf, int(fmt[4:]), out, rng)
+                else:
+                    _photo(pdf, out, rng)
+            entries.append(_entry(spec, out.relative_to(target).as_posix(), fmt))
+        entries += _extras(target, made, entries, seeds_dir)
+    entries.append(Entry(path="manifest.json", format="json", expect="skipped"))
+    manifest = target / "manifest.json"
+    manifest.write_text(
+        json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    report(f"Đã ghi {len(entries)} tệp vào {target}")
+    return entries
+
+
+SEED_TRUTH: dict[str, dict[str, Any]] = {
+    # Seed 000 lost its header, but its appendix note says "(kèm theo Báo cáo số 708-BC/TU ngày
+    # 26/02/2024 của Ban Thường vụ Thị ủy)" (seed line read by hand): the town's own report.
+    "000_": {
+        "symbol": "708-BC/TU",
+        "date": "2024-02-26",
+        "type_code": "BC",
+        "issuer": "Ban Thường vụ Thị ủy",
+        "direction": "di",
+        "expect": "imported",
+    },
+}
+"""The seeds 001–003 are drafts without number or date: a person completes them (review)."""
+
+
+def _extras(
+    target: Path, made: list[tuple[Spec, str, Path]], entries: list[Entry], seeds_dir: Path
+) -> list[Entry]:
+    """The seeds, and what real folders hold besides documents: copies, litter, broken files."""
+    extras: list[Entry] = []
+    seeds = target / "Báo cáo cũ (văn bản gõ lại)"
+    seeds.mkdir(parents=True, exist_ok=True)
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        shutil.copyfile(seed, seeds / seed.name)
+        truth = SEED_TRUTH.get(seed.name[:4], {"expect": "review"})
+        extras.append(Entry(path=f"{seeds.name}/{seed.name}", format="txt", **truth))
+    first_docx = next((e for e in entries if e.format == "docx" and e.expect == "imported"), None)
+    if first_docx is not None:
+        copy = target / "Bản sao" / Path(first_docx.path).name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target / first_docx.path, copy)
+        extras.append(
+            Entry(
+                **{
+                    **asdict(first_docx),
+                    "path": copy.relative_to(target).as_posix(),
+                    "expect": "duplicate",
+                }
+            )
+        )
+        # the same document saved again as PDF-less DOCX with different bytes: a re-save
+        resaved = copy.with_name(copy.stem + " (lưu lại).docx")
+        _resave(target / first_docx.path, resaved)
+        extras.append(
+            Entry(
+                **{
+                    **asdict(first_docx),
+                    "path": resaved.relative_to(target).as_posix(),
+                    "expect": "duplicate",
+                }
+            )
+        )
+    litter = target / "Khác"
+    litter.mkdir(parents=True, exist_ok=True)
+    (litter / "hỏng.pdf").write_bytes(b"%PDF-1.4\n%broken file, cut short by a copy error\n")
+    (litter / "rỗng.docx").write_bytes(b"")
+    (litter / "Danh sách đảng viên.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    (litter / "Thumbs.db").write_bytes(b"\x00" * 64)
+    extras += [
+        Entry(path="Khác/hỏng.pdf", format="pdf", expect="failed"),
+        Entry(path="Khác/rỗng.docx", format="docx", expect="failed"),
+        Entry(path="Khác/Danh sách đảng viên.xlsx", format="xlsx", expect="skipped"),
+    ]
+    return extras
+
+
+def _resave(source: Path, target: Path) -> None:
+    """The same document with different bytes (Word saving again changes the package)."""
+    from docx import Document as open_docx
+
+    document = open_docx(str(source))
+    document.core_properties.comments = "lưu lại"
+    document.save(str(target))
+
+
+def run_synth_command(
+    target: Path, count: int, seed: int, console: Any, fail: Callable[[InputError], Any]
+) -> None:
+    """``capuy synth --archive DIR [--count N]``: the small archive, or N documents."""
+    try:
+        entries = write_archive(
+            target,
+            size="full" if count else "small",
+            count=count,
+            seed=seed,
+            report=lambda line: console.print(line, highlight=False),
+        )
+    except InputError as error:
+        fail(error)
+        return
+    console.print(
+        f"Kho thử: {len(entries)} tệp, danh sách ở {target / 'manifest.json'}", highlight=False
+    )

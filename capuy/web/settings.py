@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "capuy.documents",
     "capuy.meetings",
     "capuy.reports",
+    "capuy.handbook",
+    "capuy.dues",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "capuy.web.vocabedit.middleware.VocabOverlayMiddleware",
+    "capuy.handbook.middleware.FirstLoginMiddleware",
+    "capuy.handbook.middleware.ProfileViewLogMiddleware",
     # django-axes must be last: it turns a lockout into the Vietnamese lockout page
     "axes.middleware.AxesMiddleware",
 ]

@@ -35,4 +35,6 @@ urlpatterns = [
     path("don-thu/", include("capuy.petitions.urls")),
     path("chi-tieu/", include("capuy.indicators.urls")),
     path("bao-cao/", include("capuy.reports.urls")),
+    path("so-tay/", include("capuy.handbook.urls")),
+    path("dang-phi/", include("capuy.dues.urls")),
 ]

@@ -1,0 +1,137 @@
+"""Writing the dues book and reading it back: entries, arrears, monthly totals, roll-up.
+
+Every write goes through here so the monthly totals (``CellMonthDues``) are rewritten from the
+entries in the same transaction. The roll-up sums those totals over a subtree; kept and passed
+up amounts are computed per cell by the share of the rule in force and added up, so every
+total is exactly the sum of its parts (integers, no rounding at the total).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+
+from capuy.dues.models import CellMonthDues, DuesEntry
+from capuy.dues.rates import arrears_months, compute_due, split_share
+from capuy.members.models import Member
+from capuy.orgs.models import Organisation
+
+__all__ = ["RollupRow", "arrears", "record_entry", "refresh_month", "rollup"]
+
+
+@transaction.atomic
+def record_entry(
+    member: Member,
+    month: dt.date,
+    kind: str,
+    base: int,
+    paid: int,
+    *,
+    paid_on: dt.date | None = None,
+    receipt: str = "",
+    reason: str = "",
+) -> DuesEntry:
+    """Set the member's entry for ``month`` (amount due computed by the rule in force)."""
+    month = month.replace(day=1)
+    due = compute_due(kind, base, month)
+    entry, _ = DuesEntry.objects.update_or_create(
+        member=member,
+        month=month,
+        defaults={
+            "cell_id": member.organisation_id,
+            "kind": kind,
+            "base": base,
+            "due": due.amount,
+            "paid": paid,
+            "paid_on": paid_on,
+            "receipt": receipt,
+            "reason": reason,
+            "rule": due.rule.symbol,
+        },
+    )
+    refresh_month(member.organisation_id, month)
+    return entry
+
+
+def refresh_month(cell_id: int, month: dt.date) -> None:
+    totals = DuesEntry.objects.filter(cell_id=cell_id, month=month).aggregate(
+        members=Count("pk"),
+        due=Sum("due"),
+        paid=Sum("paid"),
+        unpaid=Count("pk", filter=Q(paid__lt=F("due"))),
+    )
+    CellMonthDues.objects.update_or_create(
+        cell_id=cell_id,
+        month=month,
+        defaults={
+            "members": totals["members"],
+            "due": totals["due"] or 0,
+            "paid": totals["paid"] or 0,
+            "unpaid_members": totals["unpaid"],
+        },
+    )
+
+
+def arrears(cell_id: int, year: int) -> list[tuple[Member, int]]:
+    """Members of the cell who left dues unpaid without a reason for the rule's number of
+    months in ``year`` (Điều lệ Đảng, Điều 8): the cell is to consider them."""
+    months, _source = arrears_months()
+    rows = (
+        DuesEntry.objects.filter(cell_id=cell_id, month__year=year, paid__lt=F("due"), reason="")
+        .values("member_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=months)
+    )
+    counts = {r["member_id"]: r["n"] for r in rows}
+    members = Member.objects.filter(pk__in=counts).order_by("full_name")
+    return [(m, counts[m.pk]) for m in members]
+
+
+@dataclass
+class RollupRow:
+    unit: Organisation
+    members: int = 0
+    due: int = 0
+    paid: int = 0
+    unpaid_members: int = 0
+    kept_by_cells: int = 0
+    passed_up_by_cells: int = 0
+    cells: int = 0
+    children: list[RollupRow] = field(default_factory=list)
+
+
+def rollup(root: Organisation, month: dt.date) -> RollupRow:
+    """Dues of ``month`` for ``root`` and each unit directly below it, summed from the cells."""
+    month = month.replace(day=1)
+    units = {
+        o.pk: o
+        for o in Organisation.objects.filter(path__startswith=root.path).only(
+            "pk", "path", "kind", "name", "parent_id"
+        )
+    }
+    children = {o.pk: RollupRow(o) for o in units.values() if o.parent_id == root.pk}
+    total = RollupRow(root)
+    sums = CellMonthDues.objects.filter(month=month, cell__path__startswith=root.path).values_list(
+        "cell_id", "members", "due", "paid", "unpaid_members"
+    )
+    for cell_id, members, due, paid, unpaid in sums:
+        cell = units.get(cell_id)
+        if cell is None:
+            continue
+        kept, passed = split_share(paid, cell.kind, month)
+        targets = [total]
+        ids = [int(p) for p in cell.path.strip("/").split("/")]
+        targets += [children[i] for i in ids if i in children]
+        for row in targets:
+            row.members += members
+            row.due += due
+            row.paid += paid
+            row.unpaid_members += unpaid
+            row.kept_by_cells += kept
+            row.passed_up_by_cells += passed
+            row.cells += 1
+    total.children = sorted(children.values(), key=lambda r: r.unit.path)
+    return total

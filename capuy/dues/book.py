@@ -58,19 +58,19 @@ def record_entry(
 
 def refresh_month(cell_id: int, month: dt.date) -> None:
     totals = DuesEntry.objects.filter(cell_id=cell_id, month=month).aggregate(
-        members=Count("pk"),
-        due=Sum("due"),
-        paid=Sum("paid"),
-        unpaid=Count("pk", filter=Q(paid__lt=F("due"))),
+        n_members=Count("pk"),
+        sum_due=Sum("due"),
+        sum_paid=Sum("paid"),
+        n_unpaid=Count("pk", filter=Q(paid__lt=F("due"))),
     )
     CellMonthDues.objects.update_or_create(
         cell_id=cell_id,
         month=month,
         defaults={
-            "members": totals["members"],
-            "due": totals["due"] or 0,
-            "paid": totals["paid"] or 0,
-            "unpaid_members": totals["unpaid"],
+            "members": totals["n_members"],
+            "due": totals["sum_due"] or 0,
+            "paid": totals["sum_paid"] or 0,
+            "unpaid_members": totals["n_unpaid"],
         },
     )
 

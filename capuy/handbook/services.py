@@ -164,12 +164,17 @@ def refresh_attendance(cell_id: int, month: dt.date) -> None:
     """Rewrite the cell's monthly attendance row from its meetings and invitations."""
     meetings = CellMeeting.objects.filter(cell_id=cell_id, month=month)
     counts = Attendance.objects.filter(meeting__in=meetings).aggregate(
-        invited=Count("pk"),
-        present=Count("pk", filter=Q(present=True)),
-        excused=Count("pk", filter=Q(reply=Attendance.Reply.NO)),
+        n_invited=Count("pk"),
+        n_present=Count("pk", filter=Q(present=True)),
+        n_excused=Count("pk", filter=Q(reply=Attendance.Reply.NO)),
     )
     CellMonthAttendance.objects.update_or_create(
         cell_id=cell_id,
         month=month,
-        defaults={"meetings": meetings.count(), **counts},
+        defaults={
+            "meetings": meetings.count(),
+            "invited": counts["n_invited"],
+            "present": counts["n_present"],
+            "excused": counts["n_excused"],
+        },
     )

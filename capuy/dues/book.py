@@ -19,7 +19,7 @@ from capuy.dues.rates import arrears_months, compute_due, split_share
 from capuy.members.models import Member
 from capuy.orgs.models import Organisation
 
-__all__ = ["RollupRow", "arrears", "record_entry", "refresh_month", "rollup"]
+__all__ = ["RollupRow", "arrears", "naive_rollup", "record_entry", "refresh_month", "rollup"]
 
 
 @transaction.atomic
@@ -104,28 +104,26 @@ class RollupRow:
 
 
 def rollup(root: Organisation, month: dt.date) -> RollupRow:
-    """Dues of ``month`` for ``root`` and each unit directly below it, summed from the cells."""
+    """Dues of ``month`` for ``root`` and each unit directly below it, summed from the cells.
+
+    What a cell keeps and passes up is split per cell (its kind's share under the rule in
+    force) and then added up, so every row is exactly the sum of its cells.
+    """
     month = month.replace(day=1)
-    units = {
-        o.pk: o
-        for o in Organisation.objects.filter(path__startswith=root.path).only(
-            "pk", "path", "kind", "name", "parent_id"
-        )
+    children = {
+        o.pk: RollupRow(o)
+        for o in Organisation.objects.filter(parent=root).only("pk", "name", "path", "kind")
     }
-    children = {o.pk: RollupRow(o) for o in units.values() if o.parent_id == root.pk}
     total = RollupRow(root)
+    depth = root.path.count("/")
     sums = CellMonthDues.objects.filter(month=month, cell__path__startswith=root.path).values_list(
-        "cell_id", "members", "due", "paid", "unpaid_members"
+        "cell__path", "cell__kind", "members", "due", "paid", "unpaid_members"
     )
-    for cell_id, members, due, paid, unpaid in sums:
-        cell = units.get(cell_id)
-        if cell is None:
-            continue
-        kept, passed = split_share(paid, cell.kind, month)
-        targets = [total]
-        ids = [int(p) for p in cell.path.strip("/").split("/")]
-        targets += [children[i] for i in ids if i in children]
-        for row in targets:
+    for path, kind, members, due, paid, unpaid in sums:
+        kept, passed = split_share(paid, kind, month)
+        segment = path.split("/")[depth] if path.count("/") > depth else ""
+        child = children.get(int(segment)) if segment else None
+        for row in (total, child) if child is not None else (total,):
             row.members += members
             row.due += due
             row.paid += paid
@@ -135,3 +133,11 @@ def rollup(root: Organisation, month: dt.date) -> RollupRow:
             row.cells += 1
     total.children = sorted(children.values(), key=lambda r: r.unit.path)
     return total
+
+
+def naive_rollup(root: Organisation, month: dt.date) -> tuple[int, int, int]:
+    """(members, due, paid) of the month under ``root`` summed over every entry (baseline)."""
+    totals = DuesEntry.objects.filter(
+        month=month.replace(day=1), cell__path__startswith=root.path
+    ).aggregate(n=Count("pk"), d=Sum("due"), p=Sum("paid"))
+    return totals["n"], totals["d"] or 0, totals["p"] or 0

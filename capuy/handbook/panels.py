@@ -35,6 +35,16 @@ def register_home() -> None:
             order=5,
         )
     )
+    from capuy.stats.pages import READ_ROLES
+
+    register_nav(
+        NavItem(
+            "Sinh hoạt chi bộ",
+            "handbook:attendance_report",
+            roles=frozenset(READ_ROLES),
+            order=72,
+        )
+    )
     register_nav(
         NavItem(
             "Chi bộ",

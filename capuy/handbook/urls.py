@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.handbook import views_cell, views_member
+from capuy.handbook import views_cell, views_member, views_report
 
 app_name = "handbook"
 
@@ -20,6 +20,12 @@ urlpatterns = [
     path("tu-kiem-diem/", views_member.self_review, name="self_review"),
     path("thong-bao/", views_member.notifications, name="notifications"),
     path("doi-mat-khau/", views_member.change_password, name="change_password"),
+    path("bao-cao/", views_report.attendance_report, name="attendance_report"),
+    path(
+        "bao-cao/<int:org_id>/",
+        views_report.attendance_report,
+        name="attendance_report_unit",
+    ),
     path("chi-bo/", views_cell.cells, name="cells"),
     path("chi-bo/<int:cell_id>/", views_cell.cell, name="cell"),
     path("chi-bo/<int:cell_id>/sinh-hoat/moi/", views_cell.meeting_new, name="meeting_new"),

@@ -234,3 +234,40 @@ def test_office_user_without_member_account_gets_404_on_member_pages(tree, town_
         "/dang-phi/cua-toi/",
     ):
         assert client.get(url).status_code == 404, url
+
+
+def test_attendance_rollup_equals_the_invitations_and_shows_for_the_office(cells, tree, password):  # type: ignore[no-untyped-def]
+    from capuy.handbook.services import open_meeting
+    from capuy.handbook.stats import attendance_rollup, naive_attendance
+
+    month = dt.date(2026, 11, 1)
+    for cell, day in ((cells["cell"], 5), (cells["other"], 6), (cells["cell"], 20)):
+        meeting = CellMeeting(
+            cell=cell,
+            title=f"Sinh hoạt {day}/11",
+            starts_at=timezone.make_aware(dt.datetime(2026, 11, day, 19, 30)),
+            month=month,
+        )
+        open_meeting(meeting, lambda m: f"/so-tay/sinh-hoat/{m.pk}/")
+    first = CellMeeting.objects.filter(cell=cells["cell"]).order_by("starts_at").first()
+    Attendance.objects.filter(meeting=first, member=cells["lan"]).update(present=True)
+    Attendance.objects.filter(meeting__cell=cells["other"]).update(present=True, reply="tham_du")
+    from capuy.handbook.services import refresh_attendance
+
+    refresh_attendance(cells["cell"].pk, month)
+    refresh_attendance(cells["other"].pk, month)
+    total = attendance_rollup(tree.town, month)
+    assert (total.invited, total.present, total.excused) == naive_attendance(tree.town, month)
+    assert (total.cells, total.meetings, total.invited, total.present) == (2, 3, 5, 2)
+    assert [(c.unit.name, c.present) for c in total.children] == [
+        ("Đảng bộ phường Phổ Hòa", 2),
+        ("Đảng bộ phường Phổ Minh", 0),
+    ]
+    office = make_user("cv.town", tree.town, Role.SPECIALIST)
+    client = Client()
+    client.force_login(office, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get(f"/so-tay/bao-cao/{tree.town.pk}/?thang=11/2026").content.decode()
+    assert "40,00%" in page  # 2 of 5 invitations
+    ward = make_user("cv.minh", tree.pho_minh, Role.SPECIALIST)
+    client.force_login(ward, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(f"/so-tay/bao-cao/{tree.pho_hoa.pk}/").status_code == 404

@@ -40,3 +40,8 @@ class DuesConfig(AppConfig):
         auditlog.register(PassUp)
         register_tile(Tile("dues", "Đảng phí", "dues:mine", order=40, note=_owed_note))
         register_nav(NavItem("Đảng phí", "dues:report", roles=frozenset(READ_ROLES), order=75))
+
+        from capuy.dues.demo import load_demo_handbook
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("handbook", load_demo_handbook, order=60)

@@ -67,7 +67,7 @@ class EntryForm(forms.Form):
     reason = forms.CharField(label="Lý do chưa nộp", max_length=200, required=False)
 
     def __init__(self, *args: object, month: dt.date, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kind_choices(month)
 
 

@@ -22,7 +22,7 @@ def _context(request: HttpRequest) -> dict[str, Any]:
 
 
 def register_home() -> None:
-    from capuy.accounts.levels import Role
+    from capuy.handbook.scope import OFFICE_ROLES
     from capuy.web.home import HomePanel, NavItem, register_nav, register_panel
 
     register_panel(
@@ -49,7 +49,7 @@ def register_home() -> None:
         NavItem(
             "Chi bộ",
             "handbook:cells",
-            roles=frozenset({Role.SPECIALIST, Role.ADMIN}),
+            roles=frozenset(OFFICE_ROLES),
             order=70,
         )
     )

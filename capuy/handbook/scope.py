@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 # office roles that create accounts and run a cell's business from the committee
-OFFICE_ROLES = (Role.SPECIALIST, Role.ADMIN)
+OFFICE_ROLES: tuple[str, ...] = (str(Role.SPECIALIST), str(Role.ADMIN))
 
 
 def member_of(user: Any) -> Member | None:

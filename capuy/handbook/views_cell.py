@@ -120,8 +120,8 @@ def attendance_table(cell_id: int, today: dt.date) -> dict[str, object]:
             {"name": r["member__full_name"], "months": {}, "present": 0, "invited": 0},
         )
         entry["months"][r["meeting__month"]] = f"{r['present']}/{r['invited']}"  # type: ignore[index]
-        entry["present"] += r["present"]  # type: ignore[operator]
-        entry["invited"] += r["invited"]  # type: ignore[operator]
+        entry["present"] += r["present"]
+        entry["invited"] += r["invited"]
     per_month = {
         s.month: s for s in CellMonthAttendance.objects.filter(cell_id=cell_id, month__gte=start)
     }

@@ -42,7 +42,7 @@ def _unread(request: HttpRequest) -> int:
     return Notification.objects.filter(user=request.user, read_at__isnull=True).count()
 
 
-def _badge_due(member) -> tuple[int, dt.date] | None:  # type: ignore[no-untyped-def]
+def _badge_due(member) -> tuple[int, dt.date] | None:
     """The next Huy hiệu Đảng the member's Party age will call for, and when."""
     if member.admitted_on is None:
         return None

@@ -271,3 +271,17 @@ def test_attendance_rollup_equals_the_invitations_and_shows_for_the_office(cells
     ward = make_user("cv.minh", tree.pho_minh, Role.SPECIALIST)
     client.force_login(ward, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(f"/so-tay/bao-cao/{tree.pho_hoa.pk}/").status_code == 404
+
+
+def test_demo_handbook_logins_work(db: None) -> None:  # type: ignore[no-untyped-def]
+    from capuy.web.demo import load_demo
+
+    load_demo()
+    for username, password, page, text in (
+        ("bithu.tdp1", "bithu-tdp1-2026", "/so-tay/", "Công việc chi bộ"),
+        ("dangvien.mai", "dangvien-mai-2026", "/dang-phi/cua-toi/", "Còn nợ"),
+    ):
+        client = Client()
+        response = client.post("/dang-nhap/", {"username": username, "password": password})
+        assert response.status_code == 302, username
+        assert text in client.get(page).content.decode()

@@ -273,7 +273,8 @@ def test_attendance_rollup_equals_the_invitations_and_shows_for_the_office(cells
     assert client.get(f"/so-tay/bao-cao/{tree.pho_hoa.pk}/").status_code == 404
 
 
-def test_demo_handbook_logins_work(db: None) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.slow
+def test_demo_handbook_logins_work(db: None) -> None:
     from capuy.web.demo import load_demo
 
     load_demo()

@@ -31,6 +31,7 @@ __all__ = [
     "rate_for",
     "rule_in_force",
     "rule_sets",
+    "share_for",
     "split_share",
 ]
 

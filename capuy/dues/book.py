@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count, F, Q, Sum
+from django.urls import reverse
 
 from capuy.dues.models import CellMonthDues, DuesEntry
 from capuy.dues.rates import arrears_months, compute_due, share_for
+from capuy.handbook.services import notify_members
 from capuy.members.models import Member
 from capuy.orgs.models import Organisation
+from capuy.text.numbers import format_number
 
 __all__ = ["RollupRow", "arrears", "naive_rollup", "record_entry", "refresh_month", "rollup"]
 
@@ -33,8 +36,10 @@ def record_entry(
     paid_on: dt.date | None = None,
     receipt: str = "",
     reason: str = "",
+    notify: bool = True,
 ) -> DuesEntry:
-    """Set the member's entry for ``month`` (amount due computed by the rule in force)."""
+    """Set the member's entry for ``month`` (amount due computed by the rule in force); a
+    member who still owes for it gets a notice."""
     month = month.replace(day=1)
     due = compute_due(kind, base, month)
     entry, _ = DuesEntry.objects.update_or_create(
@@ -53,6 +58,14 @@ def record_entry(
         },
     )
     refresh_month(member.organisation_id, month)
+    if notify and entry.paid < entry.due:
+        notify_members(
+            [member],
+            "dues",
+            f"Đảng phí tháng {month:%m/%Y}: phải nộp {format_number(entry.due)} đồng, "
+            f"đã nộp {format_number(entry.paid)} đồng.",
+            reverse("dues:mine"),
+        )
     return entry
 
 

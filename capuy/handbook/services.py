@@ -178,3 +178,41 @@ def refresh_attendance(cell_id: int, month: dt.date) -> None:
             "excused": counts["n_excused"],
         },
     )
+
+
+def due_date_notices(user: Any, member: Member, today: dt.date) -> int:
+    """Notices of the member's own due dates (recognition, Huy hiệu Đảng), each sent once.
+
+    capuy has no scheduler yet, so they are made when the member opens the handbook; the text
+    carries the date, so the same due date is never announced twice.
+    """
+    from capuy.members.services import add_months
+    from capuy.vocab.records import badge_years
+
+    wanted: list[tuple[str, str]] = []
+    if member.is_probationary and member.admitted_on is not None:
+        ends = add_months(member.admitted_on, 12)
+        if ends <= today + dt.timedelta(days=60):
+            wanted.append(
+                (
+                    "due",
+                    f"Hết thời gian dự bị ngày {ends:%d/%m/%Y}: chi bộ xét công nhận đảng viên chính thức.",
+                )
+            )
+    if member.admitted_on is not None:
+        awarded = set(member.badges.values_list("years", flat=True))
+        for years in sorted(badge_years()):
+            day = add_months(member.admitted_on, 12 * years)
+            if years not in awarded and today <= day <= today + dt.timedelta(days=120):
+                wanted.append(
+                    (
+                        "due",
+                        f"Tròn {years} năm tuổi Đảng ngày {day:%d/%m/%Y}: đến hạn xét tặng Huy hiệu Đảng.",
+                    )
+                )
+    existing = set(
+        Notification.objects.filter(user=user, kind="due").values_list("text", flat=True)
+    )
+    new = [Notification(user=user, kind=k, text=t) for k, t in wanted if t not in existing]
+    Notification.objects.bulk_create(new)
+    return len(new)

@@ -32,7 +32,7 @@ from capuy.handbook.models import (
     SelfReview,
 )
 from capuy.handbook.scope import meeting_for_member, readings_for, require_member
-from capuy.handbook.services import refresh_attendance
+from capuy.handbook.services import due_date_notices, refresh_attendance
 from capuy.handbook.tiles import tiles
 from capuy.members.services import add_months
 from capuy.vocab.records import badge_years
@@ -57,6 +57,7 @@ def _badge_due(member) -> tuple[int, dt.date] | None:
 @require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
     member = require_member(request.user)
+    due_date_notices(request.user, member, timezone.localdate())
     upcoming = (
         CellMeeting.objects.filter(cell_id=member.organisation_id, held=False)
         .order_by("starts_at")

@@ -197,3 +197,14 @@ def test_pages_member_sees_own_dues_other_cells_404(cell_setup, tree, password) 
         "chưa được nhập"
         in binh.get(f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/?thang=03/2026").content.decode()
     )
+
+
+def test_a_member_who_owes_gets_a_notice(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    from capuy.handbook.models import Notification
+
+    account, _ = create_account(cell_setup["lan"], None)
+    record_entry(cell_setup["lan"], MAY_2025, "luong_huu", 6_000_000, 10_000)
+    record_entry(cell_setup["binh"], MAY_2025, "luong_bhxh", 9_000_000, 90_000)
+    notice = Notification.objects.get(user=account.user, kind="dues")
+    assert notice.text == "Đảng phí tháng 05/2025: phải nộp 30.000 đồng, đã nộp 10.000 đồng."
+    assert Notification.objects.filter(kind="dues").count() == 1  # Bình paid in full, no account

@@ -147,7 +147,9 @@ def test_meeting_reply_attendance_resolution_and_404_elsewhere(cells, tree):  # 
     assert Notification.objects.filter(
         user__member_account__member=cells["lan"], kind="meeting"
     ).exists()
-    assert Notification.objects.filter(user__member_account__member=cells["hung"]).count() == 0
+    assert not Notification.objects.filter(
+        user__member_account__member=cells["hung"], kind="meeting"
+    ).exists()
     url = f"/so-tay/sinh-hoat/{meeting.pk}/"
     bad = lan.post(url, {"reply": "vang", "reason": ""})
     assert "cần ghi lý do" in bad.content.decode()
@@ -286,3 +288,19 @@ def test_demo_handbook_logins_work(db: None) -> None:
         response = client.post("/dang-nhap/", {"username": username, "password": password})
         assert response.status_code == 302, username
         assert text in client.get(page).content.decode()
+
+
+def test_due_date_notices_once(cells, tree):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    newcomer = admit(
+        cells["cell"], "Phan Văn Tới", "nam", today - dt.timedelta(days=330), card_number="79009"
+    )
+    client = login_member(newcomer)
+    client.get("/so-tay/")
+    client.get("/so-tay/")
+    notices = Notification.objects.filter(user__member_account__member=newcomer, kind="due")
+    assert notices.count() == 1 and "xét công nhận đảng viên chính thức" in notices.get().text
+    page = client.get("/so-tay/thong-bao/").content.decode()
+    assert "Hết thời gian dự bị" in page
+    client.post("/so-tay/thong-bao/")
+    assert not notices.filter(read_at__isnull=True).exists()

@@ -28,6 +28,7 @@ __all__ = [
     "arrears_months",
     "compute_due",
     "kind_choices",
+    "kind_short_labels",
     "rate_for",
     "rule_in_force",
     "rule_sets",
@@ -52,6 +53,7 @@ class Rate:
     rule: str
     kind: str
     label: str
+    short: str
     basis: str  # "percent" or "fixed"
     basis_points: int
     amount: int
@@ -113,6 +115,7 @@ def _rates() -> tuple[Rate, ...]:
             rule=e["rule"],
             kind=e["kind"],
             label=e["label"],
+            short=e.get("short", e["label"]),
             basis=e["basis"],
             basis_points=int(e.get("basis_points", 0)),
             amount=int(e.get("amount", 0)),
@@ -148,6 +151,12 @@ def rule_in_force(day: dt.date) -> tuple[RuleSet, RuleSet | None]:
         raise ValueError(f"no dues rule with rates on {day.isoformat()}")
     pending = in_force[-1] if in_force[-1] is not applied else None
     return applied, pending
+
+
+def kind_short_labels(day: dt.date) -> dict[str, str]:
+    """kind → a short label for tables (the rule applied on ``day``)."""
+    applied, _ = rule_in_force(day)
+    return {r.kind: r.short for r in _rates() if r.rule == applied.key}
 
 
 def kind_choices(day: dt.date | None = None) -> list[tuple[str, str]]:

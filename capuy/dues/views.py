@@ -22,7 +22,13 @@ from capuy.accounts.access import get_scoped_object_or_404, primary_organisation
 from capuy.dues.book import arrears, record_entry, rollup
 from capuy.dues.importer import import_rows, read_table
 from capuy.dues.models import DuesEntry, PassUp
-from capuy.dues.rates import arrears_months, kind_choices, rule_in_force, split_share
+from capuy.dues.rates import (
+    arrears_months,
+    kind_choices,
+    kind_short_labels,
+    rule_in_force,
+    split_share,
+)
 from capuy.handbook.scope import cell_or_404, require_member
 from capuy.handbook.services import cell_members
 from capuy.orgs.models import Organisation
@@ -130,6 +136,9 @@ def book(request: HttpRequest, cell_id: int) -> HttpResponse:
                 )
                 return redirect(f"{request.path}?thang={month:%m/%Y}")
     entries = list(DuesEntry.objects.filter(cell=cell, month=month).select_related("member"))
+    labels = kind_short_labels(month)
+    for entry in entries:
+        entry.kind_label = labels.get(entry.kind, entry.kind)
     collected = sum(e.paid for e in entries)
     kept, passed = split_share(collected, cell.kind, month)
     if passup_form is not None and passup_form.is_valid():

@@ -41,6 +41,7 @@ from capuy.handbook.services import (
     refresh_attendance,
     reset_password,
 )
+from capuy.handbook.tiles import cell_links
 from capuy.members.models import Member, MemberRating
 from capuy.members.services import badges_due, recognition_due
 
@@ -98,6 +99,10 @@ def cell(request: HttpRequest, cell_id: int) -> HttpResponse:
         "rating_year": today.year - 1,
         "meetings": CellMeeting.objects.filter(cell=unit)[:12],
         "stats": attendance_table(unit.pk, today),
+        "links": [
+            {"label": link.label, "url": reverse(link.url_name, args=[unit.pk])}
+            for link in cell_links()
+        ],
     }
     return render(request, "handbook/cell.html", context)
 

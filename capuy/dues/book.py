@@ -12,13 +12,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import BigIntegerField, Case, Count, F, Q, Sum, When
 from django.urls import reverse
 
 from capuy.dues.models import CellMonthDues, DuesEntry
 from capuy.dues.rates import arrears_months, compute_due, share_for
 from capuy.handbook.services import notify_members
+from capuy.handbook.stats import child_of
 from capuy.members.models import Member
+from capuy.orgs.kinds import org_kinds
 from capuy.orgs.models import Organisation
 from capuy.text.numbers import format_number
 
@@ -119,36 +121,49 @@ class RollupRow:
 def rollup(root: Organisation, month: dt.date) -> RollupRow:
     """Dues of ``month`` for ``root`` and each unit directly below it, summed from the cells.
 
-    What a cell keeps and passes up is split per cell (its kind's share under the rule in
-    force) and then added up, so every row is exactly the sum of its cells.
+    What a cell keeps is its kind's share of what it collected, rounded down per cell (as
+    ``split_share``), and what it passes up the rest; the database adds those per-cell amounts
+    per unit below the root, so every row is exactly the sum of its cells.
     """
     month = month.replace(day=1)
     children = {
-        o.pk: RollupRow(o)
+        str(o.pk): RollupRow(o)
         for o in Organisation.objects.filter(parent=root).only("pk", "name", "path", "kind")
     }
     total = RollupRow(root)
-    depth = root.path.count("/")
-    sums = CellMonthDues.objects.filter(month=month, cell__path__startswith=root.path).values_list(
-        "cell__path", "cell__kind", "members", "due", "paid", "unpaid_members"
+    per_mille = {
+        kind: share.keep_per_mille
+        for kind in org_kind_keys()
+        if (share := share_for(kind, month)) is not None
+    }
+    kept = Case(
+        *[When(cell__kind=k, then=F("paid") * pm / 1000) for k, pm in per_mille.items()],
+        default=F("paid"),
+        output_field=BigIntegerField(),
     )
-    per_mille: dict[str, int] = {}  # the share a kind of cell keeps, read once per kind
-    for path, kind, members, due, paid, unpaid in sums:
-        if kind not in per_mille:
-            share = share_for(kind, month)
-            per_mille[kind] = share.keep_per_mille if share else 1000
-        kept = paid * per_mille[kind] // 1000  # as split_share does, without a look-up per row
-        passed = paid - kept
-        segment = path.split("/")[depth] if path.count("/") > depth else ""
-        child = children.get(int(segment)) if segment else None
-        for row in (total, child) if child is not None else (total,):
-            row.members += members
-            row.due += due
-            row.paid += paid
-            row.unpaid_members += unpaid
-            row.kept_by_cells += kept
-            row.passed_up_by_cells += passed
-            row.cells += 1
+    groups = (
+        CellMonthDues.objects.filter(month=month, cell__path__startswith=root.path)
+        .values(child=child_of(root, "cell__path"))
+        .annotate(
+            n_cells=Count("pk"),
+            n_members=Sum("members"),
+            sum_due=Sum("due"),
+            sum_paid=Sum("paid"),
+            n_unpaid=Sum("unpaid_members"),
+            sum_kept=Sum(kept),
+        )
+        .order_by()
+    )
+    for g in groups:
+        targets = (total, children[g["child"]]) if g["child"] in children else (total,)
+        for row in targets:
+            row.cells += g["n_cells"]
+            row.members += g["n_members"]
+            row.due += g["sum_due"]
+            row.paid += g["sum_paid"]
+            row.unpaid_members += g["n_unpaid"]
+            row.kept_by_cells += g["sum_kept"]
+            row.passed_up_by_cells += g["sum_paid"] - g["sum_kept"]
     total.children = sorted(children.values(), key=lambda r: r.unit.path)
     return total
 
@@ -159,3 +174,7 @@ def naive_rollup(root: Organisation, month: dt.date) -> tuple[int, int, int]:
         month=month.replace(day=1), cell__path__startswith=root.path
     ).aggregate(n=Count("pk"), d=Sum("due"), p=Sum("paid"))
     return totals["n"], totals["d"] or 0, totals["p"] or 0
+
+
+def org_kind_keys() -> list[str]:
+    return [k.key for k in org_kinds()]

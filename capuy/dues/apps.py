@@ -31,13 +31,14 @@ class DuesConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.dues.models import DuesEntry, PassUp
+        from capuy.dues.models import CellMonthDues, DuesEntry, PassUp
         from capuy.handbook.tiles import CellLink, Tile, register_cell_link, register_tile
         from capuy.stats.pages import READ_ROLES
         from capuy.web.home import NavItem, register_nav
 
         auditlog.register(DuesEntry)
         auditlog.register(PassUp)
+        auditlog.register(CellMonthDues)
         register_tile(Tile("dues", "Đảng phí", "dues:mine", order=40, note=_owed_note))
         register_cell_link(CellLink("dues", "Sổ đảng phí", "dues:book", order=40))
         register_nav(NavItem("Đảng phí", "dues:report", roles=frozenset(READ_ROLES), order=75))

@@ -24,6 +24,10 @@ class HandbookConfig(AppConfig):
             models.Attendance,
             models.Reading,
             models.SelfReview,
+            models.ReadingMark,
+            models.Notification,
+            models.ProfileView,
+            models.CellMonthAttendance,
         ):
             auditlog.register(model)
         register_home()

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "capuy.reports",
     "capuy.citations",
     "capuy.archive",
+    "capuy.handbook",
+    "capuy.dues",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "capuy.web.vocabedit.middleware.VocabOverlayMiddleware",
+    "capuy.handbook.middleware.FirstLoginMiddleware",
+    "capuy.handbook.middleware.ProfileViewLogMiddleware",
     # django-axes must be last: it turns a lockout into the Vietnamese lockout page
     "axes.middleware.AxesMiddleware",
 ]

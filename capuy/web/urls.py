@@ -37,4 +37,6 @@ urlpatterns = [
     path("bao-cao/", include("capuy.reports.urls")),
     path("tim-kiem/", include("capuy.search.urls")),
     path("luu-tru/", include("capuy.archive.urls")),
+    path("so-tay/", include("capuy.handbook.urls")),
+    path("dang-phi/", include("capuy.dues.urls")),
 ]

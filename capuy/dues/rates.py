@@ -1,0 +1,207 @@
+"""Party dues rates as versioned data: which rule set is in force on a day, and what it asks.
+
+The rules change by regulation (Quyết định 342-QĐ/TW of 2010, replaced by Quy định 01-QĐ/TW
+of 03/02/2026), so everything here is read from ``capuy/vocab/dues.yaml``; a new rule set is
+a data change. A rule set whose rates have not been typed in from its official text
+(``rates_entered: false``) is still known, with its effective date: amounts are then computed
+by the latest rule set that has rates, and ``Due.pending_rule`` names the one that should
+apply, so every page can say so instead of silently applying unverified numbers.
+
+Money is integer đồng; a percentage is basis points (100 = 1%) and rounds half up.
+Pure Python: no Django, so the figures can be tested and used without a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from capuy.vocab.loader import load_data, resolve_source
+
+__all__ = [
+    "Due",
+    "Rate",
+    "RuleSet",
+    "Share",
+    "arrears_months",
+    "compute_due",
+    "kind_choices",
+    "kind_short_labels",
+    "rate_for",
+    "rule_in_force",
+    "rule_sets",
+    "share_for",
+    "split_share",
+]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    key: str
+    symbol: str
+    title: str
+    effective_from: dt.date
+    rates_entered: bool
+    note: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Rate:
+    rule: str
+    kind: str
+    label: str
+    short: str
+    basis: str  # "percent" or "fixed"
+    basis_points: int
+    amount: int
+    verified: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Share:
+    rule: str
+    level: str
+    keep_per_mille: int
+    verified: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Due:
+    """What one member owes for one month, and by which rule."""
+
+    amount: int
+    rate: Rate
+    rule: RuleSet  # the rule whose rates were applied
+    pending_rule: RuleSet | None  # the rule in force whose rates are not entered yet
+
+
+def _data() -> dict[str, Any]:
+    return load_data("dues")
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+@cache
+def rule_sets() -> tuple[RuleSet, ...]:
+    """All rule sets, oldest first."""
+    data = _data()
+    rules = [
+        RuleSet(
+            key=e["key"],
+            symbol=e["symbol"],
+            title=e["title"],
+            effective_from=_date(e["effective_from"]),
+            rates_entered=bool(e["rates_entered"]),
+            note=str(e.get("note", "")),
+            source=resolve_source(e, data["sources"], "dues.yaml rule_sets"),
+        )
+        for e in data["rule_sets"]
+    ]
+    return tuple(sorted(rules, key=lambda r: r.effective_from))
+
+
+@cache
+def _rates() -> tuple[Rate, ...]:
+    data = _data()
+    return tuple(
+        Rate(
+            rule=e["rule"],
+            kind=e["kind"],
+            label=e["label"],
+            short=e.get("short", e["label"]),
+            basis=e["basis"],
+            basis_points=int(e.get("basis_points", 0)),
+            amount=int(e.get("amount", 0)),
+            verified=bool(e["verified"]),
+            source=resolve_source(e, data["sources"], "dues.yaml rates"),
+        )
+        for e in data["rates"]
+    )
+
+
+@cache
+def _shares() -> tuple[Share, ...]:
+    data = _data()
+    return tuple(
+        Share(
+            rule=e["rule"],
+            level=e["level"],
+            keep_per_mille=int(e["keep_per_mille"]),
+            verified=bool(e["verified"]),
+            source=resolve_source(e, data["sources"], "dues.yaml shares"),
+        )
+        for e in data["shares"]
+    )
+
+
+def rule_in_force(day: dt.date) -> tuple[RuleSet, RuleSet | None]:
+    """(the rule whose rates apply on ``day``, the newer rule in force without rates or None)."""
+    in_force = [r for r in rule_sets() if r.effective_from <= day]
+    if not in_force:
+        raise ValueError(f"no dues rule in force on {day.isoformat()}")
+    applied = next((r for r in reversed(in_force) if r.rates_entered), None)
+    if applied is None:
+        raise ValueError(f"no dues rule with rates on {day.isoformat()}")
+    pending = in_force[-1] if in_force[-1] is not applied else None
+    return applied, pending
+
+
+def kind_short_labels(day: dt.date) -> dict[str, str]:
+    """kind → a short label for tables (the rule applied on ``day``)."""
+    applied, _ = rule_in_force(day)
+    return {r.kind: r.short for r in _rates() if r.rule == applied.key}
+
+
+def kind_choices(day: dt.date | None = None) -> list[tuple[str, str]]:
+    """(kind, label) of the member kinds the rule applied on ``day`` (today) knows."""
+    applied, _ = rule_in_force(day or dt.date.today())
+    return [(r.kind, r.label) for r in _rates() if r.rule == applied.key]
+
+
+def rate_for(kind: str, day: dt.date) -> tuple[Rate, RuleSet, RuleSet | None]:
+    applied, pending = rule_in_force(day)
+    for rate in _rates():
+        if rate.rule == applied.key and rate.kind == kind:
+            return rate, applied, pending
+    raise KeyError(f"no rate for kind {kind!r} in {applied.symbol}")
+
+
+def compute_due(kind: str, base: int, day: dt.date) -> Due:
+    """The month's dues of a member of ``kind`` whose monthly base (salary, pension…) is ``base``."""
+    if base < 0:
+        raise ValueError("base must not be negative")
+    rate, applied, pending = rate_for(kind, day)
+    amount = (base * rate.basis_points + 5000) // 10000 if rate.basis == "percent" else rate.amount
+    return Due(amount=amount, rate=rate, rule=applied, pending_rule=pending)
+
+
+def share_for(level: str, day: dt.date) -> Share | None:
+    applied, _ = rule_in_force(day)
+    return next((s for s in _shares() if s.rule == applied.key and s.level == level), None)
+
+
+def split_share(collected: int, level: str, day: dt.date) -> tuple[int, int]:
+    """(kept, passed up) of ``collected`` đồng at a unit of kind ``level``; they add up exactly."""
+    share = share_for(level, day)
+    per_mille = share.keep_per_mille if share else 1000
+    kept = collected * per_mille // 1000
+    return kept, collected - kept
+
+
+def arrears_months() -> tuple[int, str]:
+    """(months unpaid without reason in a year that flag a member, the source saying so)."""
+    data = _data()
+    entry = next(e for e in data["arrears"] if e["key"] == "months_without_reason")
+    return int(entry["months"]), resolve_source(entry, data["sources"], "dues.yaml arrears")
+
+
+def clear_cache() -> None:
+    for fn in (rule_sets, _rates, _shares):
+        fn.cache_clear()

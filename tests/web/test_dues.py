@@ -1,0 +1,210 @@
+"""Party dues: rates as versioned data, the cell's book, arrears, import (all or nothing),
+the roll-up (totals = sum of parts), and who may see what."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.test import Client
+
+from capuy.accounts.levels import Role
+from capuy.dues.book import arrears, record_entry, rollup
+from capuy.dues.importer import import_rows, read_table
+from capuy.dues.models import CellMonthDues, DuesEntry
+from capuy.dues.rates import compute_due, rule_in_force, rule_sets, split_share
+from capuy.handbook.models import CellOfficer
+from capuy.handbook.services import create_account
+from capuy.members.services import admit
+from capuy.orgs.models import Organisation
+from tests.web.conftest import make_user
+
+MAY_2025 = dt.date(2025, 5, 1)
+
+
+def test_rates_342_in_integers_with_half_up_rounding() -> None:
+    due = compute_due("luong_bhxh", 8_450_050, MAY_2025)
+    assert due.amount == 84_501  # 1% of 8.450.050 = 84.500,5 → 84.501
+    assert due.rule.symbol == "342-QĐ/TW" and due.pending_rule is None
+    assert compute_due("luong_huu", 6_000_000, MAY_2025).amount == 30_000  # 0,5%
+    assert compute_due("mien", 9_000_000, MAY_2025).amount == 0
+    assert "342-QĐ/TW" in due.rate.source
+
+
+def test_the_2026_rule_is_known_but_its_rates_are_not_invented() -> None:
+    symbols = [r.symbol for r in rule_sets()]
+    assert symbols == ["342-QĐ/TW", "01-QĐ/TW"]
+    applied, pending = rule_in_force(dt.date(2026, 2, 3))
+    assert applied.symbol == "342-QĐ/TW" and pending is not None and pending.symbol == "01-QĐ/TW"
+    assert not pending.rates_entered
+    applied, pending = rule_in_force(dt.date(2026, 2, 2))
+    assert pending is None
+    due = compute_due("luong_bhxh", 10_000_000, dt.date(2026, 6, 1))
+    assert due.pending_rule is not None and due.rule.symbol == "342-QĐ/TW"
+
+
+@pytest.mark.parametrize("collected", [0, 1, 999, 1001, 123_457, 10**9 + 7])
+def test_kept_and_passed_up_add_up_exactly(collected: int) -> None:
+    kept, passed = split_share(collected, "chi_bo_truc_thuoc", MAY_2025)
+    assert kept + passed == collected and kept == collected * 3 // 10
+
+
+@pytest.fixture
+def cell_setup(tree):  # type: ignore[no-untyped-def]
+    other = Organisation.objects.create(
+        name="Chi bộ Tổ dân phố 2", kind="chi_bo_truc_thuoc", code="CB", parent=tree.pho_hoa
+    )
+    minh_cell = Organisation.objects.create(
+        name="Chi bộ Khu phố 3", kind="chi_bo_truc_thuoc", code="CB", parent=tree.pho_minh
+    )
+    lan = admit(
+        tree.pho_hoa_cell, "Nguyễn Thị Lan", "nu", dt.date(2010, 5, 19), card_number="79001"
+    )
+    binh = admit(
+        tree.pho_hoa_cell, "Trần Văn Bình", "nam", dt.date(2015, 2, 3), card_number="79002"
+    )
+    hung = admit(other, "Lê Văn Hùng", "nam", dt.date(2012, 9, 2), card_number="79003")
+    tam = admit(minh_cell, "Võ Thị Tâm", "nu", dt.date(2001, 1, 5), card_number="79004")
+    CellOfficer.objects.create(cell=tree.pho_hoa_cell, member=binh, duty="bi_thu")
+    return {
+        "cell": tree.pho_hoa_cell,
+        "other": other,
+        "minh_cell": minh_cell,
+        "lan": lan,
+        "binh": binh,
+        "hung": hung,
+        "tam": tam,
+    }
+
+
+def test_arrears_after_three_unexplained_months(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    lan, binh = cell_setup["lan"], cell_setup["binh"]
+    for month in (1, 2, 3):
+        record_entry(lan, dt.date(2025, month, 1), "luong_huu", 6_000_000, 0)
+        record_entry(
+            binh, dt.date(2025, month, 1), "luong_bhxh", 9_000_000, 0, reason="Ốm dài ngày"
+        )
+    record_entry(lan, dt.date(2024, 12, 1), "luong_huu", 6_000_000, 0)
+    flagged = arrears(cell_setup["cell"].pk, 2025)
+    assert [(m.full_name, n) for m, n in flagged] == [("Nguyễn Thị Lan", 3)]
+    assert arrears(cell_setup["cell"].pk, 2024) == []
+
+
+def test_rollup_totals_are_sums_of_parts_and_match_the_entries(cell_setup, tree) -> None:  # type: ignore[no-untyped-def]
+    record_entry(cell_setup["lan"], MAY_2025, "luong_huu", 6_123_457, 30_617)
+    record_entry(cell_setup["binh"], MAY_2025, "luong_bhxh", 9_000_001, 50_000)
+    record_entry(cell_setup["hung"], MAY_2025, "thu_nhap_khac", 0, 0)
+    record_entry(cell_setup["tam"], MAY_2025, "luong_bhxh", 12_345_678, 123_457)
+    record_entry(
+        cell_setup["tam"], dt.date(2025, 6, 1), "luong_bhxh", 12_345_678, 123_457
+    )  # other month
+    total = rollup(tree.town, MAY_2025)
+    assert total.paid == 30_617 + 50_000 + 123_457
+    assert total.due == sum(DuesEntry.objects.filter(month=MAY_2025).values_list("due", flat=True))
+    for field in (
+        "members",
+        "due",
+        "paid",
+        "unpaid_members",
+        "kept_by_cells",
+        "passed_up_by_cells",
+        "cells",
+    ):
+        assert getattr(total, field) == sum(getattr(c, field) for c in total.children), field
+    assert total.kept_by_cells + total.passed_up_by_cells == total.paid
+    by_name = {c.unit.name: c for c in total.children}
+    assert by_name["Đảng bộ phường Phổ Hòa"].members == 3
+    assert by_name["Đảng bộ phường Phổ Minh"].paid == 123_457
+    # summary rows equal a direct aggregate of the entries
+    for row in CellMonthDues.objects.filter(month=MAY_2025):
+        entries = DuesEntry.objects.filter(cell=row.cell, month=MAY_2025)
+        assert row.paid == sum(e.paid for e in entries) and row.members == entries.count()
+
+
+CSV_OK = "so_the,doi_tuong,can_cu,da_nop,ngay_nop,bien_lai,ly_do\n79001,luong_huu,6.000.000,30.000,05/05/2025,BL-01,\n79002,luong_bhxh,9000000,0,,,Ốm dài ngày\n"
+CSV_BAD = "so_the,doi_tuong,can_cu,da_nop,ngay_nop\n79001,luong_huu,6000000,30000,05/05/2025\n79003,luong_bhxh,9000000,90000,05/05/2025\n79002,luong_sai,9000000,0,\n79002,luong_bhxh,9000000,abc,31/02/2025\n"
+
+
+def test_import_csv_all_or_nothing(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    cell = cell_setup["cell"]
+    bad = import_rows(cell, MAY_2025, read_table("so-thu.csv", CSV_BAD.encode()))
+    assert bad.saved == 0
+    assert bad.errors == [
+        "Dòng 3: không có đảng viên số thẻ “79003” trong chi bộ.",
+        "Dòng 4: đối tượng “luong_sai” không có trong danh mục đảng phí.",
+        "Dòng 5: Số đã nộp “abc” không phải số tiền nguyên (đồng).",
+    ]
+    assert DuesEntry.objects.count() == 0  # the good first row was not written either
+    ok = import_rows(cell, MAY_2025, read_table("so-thu.csv", ("\ufeff" + CSV_OK).encode()))
+    assert ok.saved == 2 and ok.errors == []
+    lan = DuesEntry.objects.get(member=cell_setup["lan"])
+    assert (lan.due, lan.paid, lan.receipt, lan.paid_on) == (
+        30_000,
+        30_000,
+        "BL-01",
+        dt.date(2025, 5, 5),
+    )
+    assert CellMonthDues.objects.get(cell=cell, month=MAY_2025).paid == 30_000
+
+
+def test_import_xlsx_made_by_openpyxl(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["So_the", "doi_tuong", "can_cu", "da_nop", "ngay_nop"])
+    sheet.append(["79001", "luong_huu", 6000000, 30000, dt.datetime(2025, 5, 5)])
+    sheet.append([79002, "luong_bhxh", 9000000, 90000, None])
+    data = io.BytesIO()
+    book.save(data)
+    result = import_rows(cell_setup["cell"], MAY_2025, read_table("so-thu.xlsx", data.getvalue()))
+    assert result.errors == [] and result.saved == 2
+    assert DuesEntry.objects.get(member=cell_setup["binh"]).due == 90_000
+
+
+def test_pages_member_sees_own_dues_other_cells_404(cell_setup, tree, password) -> None:  # type: ignore[no-untyped-def]
+    record_entry(cell_setup["lan"], MAY_2025, "luong_huu", 6_000_000, 10_000)
+    record_entry(cell_setup["binh"], MAY_2025, "luong_bhxh", 9_000_000, 90_000)
+
+    def member_client(member):  # type: ignore[no-untyped-def]
+        account, _ = create_account(member, None)
+        account.must_change_password = False
+        account.save()
+        client = Client()
+        client.force_login(account.user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    lan, binh, hung = (member_client(cell_setup[k]) for k in ("lan", "binh", "hung"))
+    page = lan.get("/dang-phi/cua-toi/").content.decode()
+    assert "Còn nợ <strong>20.000 đồng</strong>" in page and "90.000" not in page
+    book_url = f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/?thang=05/2025"
+    assert binh.get(book_url).status_code == 200
+    assert "100.000" in binh.get(book_url).content.decode()  # collected 10.000 + 90.000
+    assert lan.get(book_url).status_code == 404 and hung.get(book_url).status_code == 404
+    # the office: the town specialist sees the roll-up, a ward clerk of Phổ Minh cannot open Phổ Hòa
+    town = make_user("cv.ducpho", tree.town, Role.SPECIALIST)
+    office = Client()
+    office.force_login(town, backend="django.contrib.auth.backends.ModelBackend")
+    report = office.get(f"/dang-phi/bao-cao/{tree.town.pk}/?thang=05/2025").content.decode()
+    assert "Đảng bộ phường Phổ Hòa" in report and "100.000" in report
+    minh = make_user("cv.phominh", tree.pho_minh, Role.SPECIALIST)
+    ward = Client()
+    ward.force_login(minh, backend="django.contrib.auth.backends.ModelBackend")
+    assert ward.get(f"/dang-phi/bao-cao/{tree.pho_hoa.pk}/").status_code == 404
+    # the 2026 months say which rule should apply and that its rates are not entered
+    assert (
+        "chưa được nhập"
+        in binh.get(f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/?thang=03/2026").content.decode()
+    )
+
+
+def test_a_member_who_owes_gets_a_notice(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    from capuy.handbook.models import Notification
+
+    account, _ = create_account(cell_setup["lan"], None)
+    record_entry(cell_setup["lan"], MAY_2025, "luong_huu", 6_000_000, 10_000)
+    record_entry(cell_setup["binh"], MAY_2025, "luong_bhxh", 9_000_000, 90_000)
+    notice = Notification.objects.get(user=account.user, kind="dues")
+    assert notice.text == "Đảng phí tháng 05/2025: phải nộp 30.000 đồng, đã nộp 10.000 đồng."
+    assert Notification.objects.filter(kind="dues").count() == 1  # Bình paid in full, no account

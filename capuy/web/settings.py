@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "capuy.indicators",
     "capuy.documents",
     "capuy.meetings",
+    "capuy.meetingroom",
     "capuy.reports",
 ]
 

@@ -1,0 +1,33 @@
+"""App config: the audit trail of the room (never of who voted or of ballots), menu, URLs."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class MeetingRoomConfig(AppConfig):
+    name = "capuy.meetingroom"
+    label = "meetingroom"
+    verbose_name = "Phòng họp không giấy"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from capuy.meetingroom.models import (
+            DraftComment,
+            Invitee,
+            PackDocument,
+            Poll,
+            Session,
+            Speaker,
+        )
+        from capuy.web.home import NavItem, register_nav
+
+        auditlog.register(Session, exclude_fields=["version"])
+        auditlog.register(Invitee, exclude_fields=["opened_at"])
+        auditlog.register(PackDocument)
+        auditlog.register(DraftComment)
+        auditlog.register(Speaker)
+        # the poll's opening, closing and corrections; Voter and Ballot are deliberately absent
+        auditlog.register(Poll)
+        register_nav(NavItem("Phòng họp", "meetingroom:list", order=22))

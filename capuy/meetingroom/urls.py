@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.urls import path
-
 app_name = "meetingroom"
 
 urlpatterns: list = []

@@ -82,6 +82,14 @@ class Session(models.Model):
     )
     opened_at = models.DateTimeField("khai mạc lúc", null=True, blank=True)
     closed_at = models.DateTimeField("bế mạc lúc", null=True, blank=True)
+    conclusion = models.ForeignKey(
+        "reports.Report",
+        verbose_name="dự thảo kết luận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     version = models.PositiveIntegerField("phiên bản trạng thái", default=0)
 
     class Meta:

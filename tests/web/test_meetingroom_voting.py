@@ -116,7 +116,9 @@ def test_a_tie_across_the_last_seat_elects_no_one_of_the_tied(tree: Any) -> None
         seats=1,
     )
     voting.open_poll(poll)
-    for person, ballot in zip(built["people"], [["c1"], ["c1"], ["c1", "c2"], ["c2"], ["c2"]]):
+    for person, ballot in zip(
+        built["people"], [["c1"], ["c1"], ["c1", "c2"], ["c2"], ["c2"]], strict=True
+    ):
         voting.cast(poll.pk, person, ballot)
     r = voting.close_poll(poll).result
     assert r["invalid"] == 1 and r["valid"] == 4

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from capuy.accounts.access import require_role
 from capuy.meetingroom import live
 from capuy.meetingroom.access import get_room
+from capuy.meetingroom.models import Session
 from capuy.meetingroom.state import snapshot
 
 STREAM_SECONDS = 50.0
@@ -39,7 +40,10 @@ def _stream(room_id: int, last_id: str, seconds: float) -> Iterator[str]:
     seen = live.generation()
     # the database connection is closed by Django when the response is (request_finished)
     while True:
-        event_id, data = snapshot(room_id)
+        try:
+            event_id, data = snapshot(room_id)
+        except Session.DoesNotExist:
+            return
         if event_id != last_id:
             last_id = event_id
             yield _event(event_id, data)

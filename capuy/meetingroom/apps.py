@@ -31,3 +31,8 @@ class MeetingRoomConfig(AppConfig):
         # the poll's opening, closing and corrections; Voter and Ballot are deliberately absent
         auditlog.register(Poll)
         register_nav(NavItem("Phòng họp", "meetingroom:list", order=22))
+
+        from capuy.meetingroom.demo import load_demo_room
+        from capuy.web.demo import register_demo_step
+
+        register_demo_step("meetingroom", load_demo_room, order=25)

@@ -85,9 +85,22 @@ def room_live(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role()
 @never_cache
 def room_state(request: HttpRequest, pk: int) -> JsonResponse:
-    """What a phone polls: the room's version (changes on open/close/agenda), cheap."""
-    session = get_room(request.user, pk)
-    return JsonResponse({"version": session.version, "state": session.state})
+    """What a phone polls: the room's version (changes on open/close/agenda), cheap.
+
+    An invitee's poll is one indexed query beyond the session's; others go through the
+    full scoping of ``get_room``.
+    """
+    from capuy.meetingroom.models import Session
+
+    row = (
+        Session.objects.filter(pk=pk, invitees__user=request.user)
+        .values("version", "state")
+        .first()
+    )
+    if row is None:
+        session = get_room(request.user, pk)
+        row = {"version": session.version, "state": session.state}
+    return JsonResponse(row)
 
 
 @require_POST

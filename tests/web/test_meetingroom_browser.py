@@ -115,7 +115,7 @@ def test_secret_vote_on_phones_with_a_second_ballot_refused_and_the_hall_screen(
 
     # the phones loaded before the opening: the ballot appears by itself (member.js)
     for phone in [*phones, second_tab]:
-        phone.wait_for_selector("button.option-dong_y", timeout=6000)
+        phone.wait_for_selector("button.option-dong_y", timeout=10000)
     for phone in phones:
         phone.click("button.option-dong_y")
         phone.wait_for_selector(".messages li:text('Đã ghi nhận phiếu')")

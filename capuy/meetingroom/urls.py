@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/dieu-hanh/", views_console.console, name="console"),
     path("<int:pk>/dieu-hanh/phan-truc-tiep/", views_console.console_live, name="console_live"),
     path("<int:pk>/dieu-hanh/<slug:name>/", views_console.action, name="action"),
+    path("<int:pk>/kiem-phieu/<int:poll_pk>/", views_console.counting, name="counting"),
     path("<int:pk>/man-hinh/", views_live.screen, name="screen"),
     path("<int:pk>/su-kien/", views_live.events, name="events"),
     path("<int:pk>/anh-chup/", views_live.snapshot_json, name="snapshot"),

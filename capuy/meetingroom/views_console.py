@@ -138,3 +138,36 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except InputError as error:
         messages.error(request, error.vi)
     return _back(session)
+
+
+@require_role()
+@never_cache
+def counting(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
+    """The counting committee's view (ban kiểm phiếu) of a closed secret poll: every ballot,
+    sorted by its content (never by storage), with the names kept and its validity."""
+    from capuy.meetingroom.models import Ballot
+
+    session = get_office_room(request.user, pk)
+    poll = session.polls.filter(pk=poll_pk, state=Poll.State.CLOSED, method="secret").first()
+    if poll is None:
+        raise Http404("Không tìm thấy biểu quyết đã kết thúc.")
+    names = {c["key"]: c["name"] for c in poll.candidates}
+    options = {o["key"]: o["name"] for o in poll.options}
+    choices = sorted(
+        Ballot.objects.filter(poll=poll).values_list("choice", flat=True),
+        key=lambda c: (len(c), c) if isinstance(c, list) else (0, [c]),
+    )
+    rows = []
+    for n, choice in enumerate(choices, 1):
+        if poll.kind == Poll.Kind.ELECTION:
+            kept = [names.get(k, k) for k in choice]
+            rows.append(
+                {"n": n, "text": ", ".join(kept) or "(gạch hết)", "valid": len(kept) <= poll.seats}
+            )
+        else:
+            rows.append({"n": n, "text": options.get(choice, choice), "valid": True})
+    return render(
+        request,
+        "meetingroom/counting.html",
+        {"session": session, "poll": poll, "rows": rows, "view": poll_view(poll)},
+    )

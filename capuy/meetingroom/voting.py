@@ -20,11 +20,14 @@ from the votes; the entitled users frozen), written for the Party's rules:
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import secrets
 import threading
+from collections.abc import Iterator
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from auditlog.context import set_actor
@@ -53,7 +56,7 @@ def create_poll(
     *,
     title: str,
     method: str,
-    kind: str = Poll.Kind.VOTE,
+    kind: str = "vote",
     item: Any = None,
     candidates: list[str] | None = None,
     seats: int = 1,
@@ -158,11 +161,24 @@ def _valid_choice(poll: Poll, choice: Any) -> Any:
 _SQLITE_WRITERS = threading.Lock()
 
 
+@contextlib.contextmanager
+def _sqlite_turn() -> Iterator[None]:
+    """A thread lock (threads of this process), then ``flock`` on a file beside the database
+    (the other web worker processes): the kernel wakes the next writer as soon as the lock is
+    free, where SQLite's busy handler sleeps in growing steps (up to 100 ms) and let the
+    slowest ballots of a burst wait seconds."""
+    path = Path(str(connection.settings_dict["NAME"])).with_suffix(".writers.lock")
+    with _SQLITE_WRITERS, open(path, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def _writer_turn() -> Any:
-    """On SQLite, the threads of one process queue here for the database's single writer
-    lock instead of in SQLite's busy handler, whose growing sleeps (up to 100 ms) made the
-    slowest ballots wait seconds under a burst; PostgreSQL needs no such queue."""
-    return _SQLITE_WRITERS if connection.vendor == "sqlite" else contextlib.nullcontext()
+    """Queue for SQLite's single writer lock fairly; PostgreSQL needs no such queue."""
+    return _sqlite_turn() if connection.vendor == "sqlite" else contextlib.nullcontext()
 
 
 def cast(poll_id: int, user: Any, choice: Any) -> None:

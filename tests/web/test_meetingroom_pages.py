@@ -175,3 +175,33 @@ def test_minutes_then_the_conclusion_into_the_report_workflow(built: dict[str, A
     assert [t.lead for t in tasks] == ["Ủy ban Kiểm tra Thị ủy", "UBND thị xã"]
     assert tasks[0].lead_body is not None and tasks[0].due_on == dt.date(2024, 12, 31)
     assert all(t.source_meeting_id == built["meeting"].pk for t in tasks)
+
+
+def test_the_counting_committee_sees_every_ballot_sorted_by_content(built: dict[str, Any]) -> None:
+    from capuy.meetingroom import room as rooms
+    from capuy.meetingroom import voting
+    from tests.web.meetingroom_helpers import all_present
+
+    s = built["session"]
+    rooms.open_room(s, built["chair"])
+    all_present(s)
+    poll = voting.create_poll(
+        s,
+        title="Bầu Phó Bí thư",
+        method="secret",
+        kind="election",
+        candidates=["Võ Văn Hải", "Đặng Thị Lan"],
+        seats=1,
+    )
+    voting.open_poll(poll)
+    for user, kept in zip(built["people"], [["c1"], ["c2"], ["c1", "c2"], ["c1"]], strict=False):
+        voting.cast(poll.pk, user, kept)
+    voting.close_poll(poll)
+    page = _client(built["clerk"]).get(reverse("meetingroom:counting", args=[s.pk, poll.pk]))
+    text = page.content.decode()
+    assert (
+        text.count("<td>Võ Văn Hải</td><td>hợp lệ</td>") == 2 and text.count("<strong>không hợp lệ</strong>") == 1
+    )
+    assert "<td>Võ Văn Hải, Đặng Thị Lan</td>" in text
+    member = _client(built["people"][1])
+    assert member.get(reverse("meetingroom:counting", args=[s.pk, poll.pk])).status_code == 404

@@ -106,11 +106,12 @@ def room_state(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 @require_role()
 def cast_ballot(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
-    session = get_room(request.user, pk)
-    try:
-        poll = session.polls.get(pk=poll_pk)
-    except Poll.DoesNotExist as exc:
-        raise Http404("Không tìm thấy biểu quyết.") from exc
+    """Take a ballot. The frozen electorate, checked inside ``voting.cast``, is the access
+    rule here (it holds only invitees); anyone refused who is not an invitee or the office
+    gets 404, as for any room they may not see. No broader scoping query on this hot path."""
+    poll = Poll.objects.filter(pk=poll_pk, session_id=pk).only("kind", "candidates").first()
+    if poll is None:
+        raise Http404("Không tìm thấy biểu quyết.")
     try:
         if poll.kind == Poll.Kind.ELECTION:
             keys = {c["key"] for c in poll.candidates}
@@ -125,8 +126,9 @@ def cast_ballot(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
         voting.cast(poll.pk, request.user, choice)
         messages.success(request, "Đã ghi nhận phiếu của đồng chí. Phiếu không thể thay đổi.")
     except InputError as error:
+        get_room(request.user, pk)  # a stranger learns nothing: 404
         messages.error(request, error.vi)
-    return redirect("meetingroom:room", pk=session.pk)
+    return redirect("meetingroom:room", pk=pk)
 
 
 @require_POST

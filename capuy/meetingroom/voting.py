@@ -25,13 +25,14 @@ import hashlib
 import json
 import secrets
 import threading
+import uuid
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from auditlog.context import set_actor
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from capuy.errors import InputError
@@ -134,12 +135,33 @@ def open_poll(poll: Poll, user: Any = None) -> Poll:
     return poll
 
 
-def _lock_poll_shared(poll_id: int) -> Poll:
-    """The poll row held against a concurrent close (FOR SHARE: casts don't block each other)."""
-    if connection.vendor == "postgresql":
-        table = Poll._meta.db_table
-        return Poll.objects.raw(f"SELECT * FROM {table} WHERE id = %s FOR SHARE", [poll_id])[0]
-    return Poll.objects.get(pk=poll_id)  # SQLite: the IMMEDIATE transaction is the lock
+def _lock_poll_shared(poll_id: int, user_id: int) -> Poll | None:
+    """The poll, held against a concurrent close (FOR SHARE on PostgreSQL: casts do not block
+    each other; on SQLite the IMMEDIATE transaction is the lock), with ``entitled`` — whether
+    the user is in its frozen electorate — read in the same round trip."""
+    poll_table = Poll._meta.db_table
+    entitlement_table = Entitlement._meta.db_table
+    lock = " FOR SHARE OF p" if connection.vendor == "postgresql" else ""
+    sql = (
+        f"SELECT p.*, EXISTS (SELECT 1 FROM {entitlement_table} e "
+        f"WHERE e.poll_id = p.id AND e.user_id = %s) AS entitled "
+        f"FROM {poll_table} p WHERE p.id = %s{lock}"
+    )
+    found = list(Poll.objects.raw(sql, [user_id, poll_id]))
+    return found[0] if found else None
+
+
+def _record_voter(poll_id: int, user_id: int) -> bool:
+    """Insert the voter row; False when there is one already (the unique constraint, read
+    with ON CONFLICT DO NOTHING: one round trip, no savepoint)."""
+    table = Voter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, poll_id, user_id) VALUES (%s, %s, %s) "
+            "ON CONFLICT (poll_id, user_id) DO NOTHING",
+            [Voter._meta.pk.get_db_prep_value(uuid.uuid4(), connection), poll_id, user_id],
+        )
+        return cursor.rowcount == 1
 
 
 def _valid_choice(poll: Poll, choice: Any) -> Any:
@@ -184,23 +206,18 @@ def _writer_turn() -> Any:
 def cast(poll_id: int, user: Any, choice: Any) -> None:
     """Take one ballot from ``user``; refuses a closed poll, a stranger, a second ballot."""
     with _writer_turn(), transaction.atomic():
-        poll = _lock_poll_shared(poll_id)
-        if poll.state != Poll.State.OPEN:
+        poll = _lock_poll_shared(poll_id, user.pk)
+        if poll is None or poll.state != Poll.State.OPEN:
             raise _refuse("Biểu quyết đã kết thúc hoặc chưa mở.", "poll not open")
         if poll.method == Poll.Method.ANALOG:
             raise _refuse("Biểu quyết giơ tay do thư ký ghi kết quả.", "analog poll")
-        if not Entitlement.objects.filter(poll_id=poll.pk, user_id=user.pk).exists():
+        if not poll.entitled:
             raise _refuse(
                 "Bạn không có trong danh sách biểu quyết của lần này.", "not in the electorate"
             )
         stored = _valid_choice(poll, choice)
-        try:
-            with transaction.atomic():
-                Voter.objects.create(poll_id=poll.pk, user_id=user.pk)
-        except IntegrityError as exc:
-            raise _refuse(
-                "Bạn đã biểu quyết rồi; phiếu không thể thay đổi.", "already voted"
-            ) from exc
+        if not _record_voter(poll.pk, user.pk):
+            raise _refuse("Bạn đã biểu quyết rồi; phiếu không thể thay đổi.", "already voted")
         if poll.is_secret:
             Ballot.objects.create(poll_id=poll.pk, choice=stored)
         else:

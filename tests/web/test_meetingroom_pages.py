@@ -200,7 +200,8 @@ def test_the_counting_committee_sees_every_ballot_sorted_by_content(built: dict[
     page = _client(built["clerk"]).get(reverse("meetingroom:counting", args=[s.pk, poll.pk]))
     text = page.content.decode()
     assert (
-        text.count("<td>Võ Văn Hải</td><td>hợp lệ</td>") == 2 and text.count("<strong>không hợp lệ</strong>") == 1
+        text.count("<td>Võ Văn Hải</td><td>hợp lệ</td>") == 2
+        and text.count("<strong>không hợp lệ</strong>") == 1
     )
     assert "<td>Võ Văn Hải, Đặng Thị Lan</td>" in text
     member = _client(built["people"][1])

@@ -15,7 +15,9 @@ class MeetingRoomConfig(AppConfig):
 
         from capuy.meetingroom.models import (
             DraftComment,
+            Entitlement,
             Invitee,
+            NamedVote,
             PackDocument,
             Poll,
             Session,
@@ -30,6 +32,8 @@ class MeetingRoomConfig(AppConfig):
         auditlog.register(Speaker)
         # the poll's opening, closing and corrections; Voter and Ballot are deliberately absent
         auditlog.register(Poll)
+        auditlog.register(Entitlement)  # the frozen electorate (written in bulk at opening)
+        auditlog.register(NamedVote)  # an open vote is public by nature
         register_nav(NavItem("Phòng họp", "meetingroom:list", order=22))
 
         from capuy.meetingroom.demo import load_demo_room

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "capuy.indicators",
     "capuy.documents",
     "capuy.meetings",
+    "capuy.meetingroom",
     "capuy.reports",
     "capuy.citations",
     "capuy.archive",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("to-chuc/", include("capuy.web.orgs_urls")),
     path("van-ban/", include("capuy.documents.urls")),
     path("hoi-nghi/", include("capuy.meetings.urls")),
+    path("phong-hop/", include("capuy.meetingroom.urls")),
     path("dang-vien/", include("capuy.members.urls")),
     path("kiem-tra/", include("capuy.oversight.urls")),
     path("don-thu/", include("capuy.petitions.urls")),

@@ -56,10 +56,19 @@ def test_the_url_list_covers_the_apps() -> None:
     assert "/" in urls and "/to-chuc/" in urls and "/van-ban/" in urls
 
 
+# Kept OUT of the audit trail on purpose: who voted and the secret ballots. An audit entry per
+# row (actor, timestamp, object id) would link a voter to a ballot; the poll's opening,
+# closing and corrections are audited instead (see docs/decisions.md, the meeting room).
+NOT_AUDITED = {"meetingroom.Voter", "meetingroom.Ballot"}
+
+
 @pytest.mark.parametrize(
     "model",
     [m for m in apps.get_models() if m.__module__.startswith("capuy.")],
     ids=lambda m: m._meta.label,
 )
 def test_every_record_model_is_in_the_audit_trail(model: type) -> None:
+    if model._meta.label in NOT_AUDITED:
+        assert not auditlog.contains(model), f"{model._meta.label} must stay out of the audit"
+        return
     assert auditlog.contains(model), f"{model._meta.label}: auditlog.register() it in ready()"

@@ -1,0 +1,1 @@
+"""The paperless meeting room (phòng họp không giấy), built on ``capuy.meetings``."""

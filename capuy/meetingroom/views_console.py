@@ -1,0 +1,173 @@
+"""The console of the chair and the secretary: attendance, agenda, speakers, votes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from capuy.accounts.access import require_role
+from capuy.errors import InputError
+from capuy.meetingroom import room as rooms
+from capuy.meetingroom import voting
+from capuy.meetingroom.access import get_office_room
+from capuy.meetingroom.models import Invitee, Poll, Speaker
+from capuy.meetingroom.state import poll_view
+
+MAX_CANDIDATES_TEXT = 20000
+
+
+def _context(request: HttpRequest, session: Any) -> dict[str, Any]:
+    polls = list(session.polls.select_related("item").order_by("-pk"))
+    speakers = (
+        list(
+            Speaker.objects.filter(item=session.current_item)
+            .select_related("invitee__user")
+            .order_by("position")
+        )
+        if session.current_item_id
+        else []
+    )
+    return {
+        "session": session,
+        "meeting": session.meeting,
+        "invitees": list(session.invitees.select_related("user", "member")),
+        "attendance_choices": [c for c in Invitee.Attendance.choices if c[0]],
+        "quorum": rooms.quorum(session),
+        "items": list(session.meeting.agenda_items.order_by("position", "pk")),
+        "speakers": speakers,
+        "polls": [(p, poll_view(p)) for p in polls],
+        "is_chair": rooms.is_chair(request.user, session),
+        "not_opened": [i for i in session.invitees.select_related("user") if i.opened_at is None],
+        "methods": Poll.Method.choices,
+    }
+
+
+@require_role()
+@never_cache
+def console(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_office_room(request.user, pk)
+    return render(request, "meetingroom/console.html", _context(request, session))
+
+
+@require_role()
+@never_cache
+def console_live(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_office_room(request.user, pk)
+    return render(request, "meetingroom/_console_live.html", _context(request, session))
+
+
+def _back(session: Any) -> HttpResponse:
+    return redirect("meetingroom:console", pk=session.pk)
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value or default)
+    except ValueError as exc:
+        raise InputError("Giá trị phải là số nguyên.", "not an integer") from exc
+
+
+@require_POST
+@require_role()
+def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """One POST endpoint per console action (``name``), each checked and audited."""
+    session = get_office_room(request.user, pk)
+    user = request.user
+    post = request.POST
+    try:
+        if name == "khai-mac":
+            rooms.open_room(session, user)
+        elif name == "be-mac":
+            rooms.close_room(session, user)
+        elif name == "giay-moi":
+            document = rooms.issue_invitation(session, user)
+            messages.success(request, f"Đã phát hành giấy mời số {document.symbol}.")
+        elif name == "diem-danh":
+            invitee = session.invitees.filter(pk=_int(post.get("invitee"))).first()
+            if invitee is None:
+                raise Http404("Không tìm thấy đại biểu.")
+            rooms.set_attendance(invitee, post.get("trang_thai", ""), post.get("ly_do", ""), user)
+        elif name == "chuyen-noi-dung":
+            item = session.meeting.agenda_items.filter(pk=_int(post.get("item"))).first()
+            rooms.advance(session, user, item)
+        elif name in ("moi-phat-bieu", "dung-phat-bieu"):
+            speaker = Speaker.objects.filter(
+                pk=_int(post.get("speaker")), invitee__session=session
+            ).first()
+            if speaker is None:
+                raise Http404("Không tìm thấy.")
+            if name == "moi-phat-bieu":
+                rooms.start_speaker(speaker, user)
+            else:
+                rooms.stop_speaker(speaker, user)
+        elif name == "tao-bieu-quyet":
+            kind = post.get("loai", "vote")
+            voting.create_poll(
+                session,
+                title=post.get("noi_dung", ""),
+                method=post.get("hinh_thuc", ""),
+                kind=kind if kind in Poll.Kind.values else "vote",
+                item=session.current_item,
+                candidates=post.get("ung_vien", "")[:MAX_CANDIDATES_TEXT].splitlines(),
+                seats=_int(post.get("so_luong"), 1),
+                user=user,
+            )
+        elif name in ("mo-bieu-quyet", "ket-thuc-bieu-quyet", "ghi-ket-qua"):
+            poll = session.polls.filter(pk=_int(post.get("poll"))).first()
+            if poll is None:
+                raise Http404("Không tìm thấy biểu quyết.")
+            if name == "ghi-ket-qua":
+                counts = {o["key"]: _int(post.get(o["key"])) for o in poll.options}
+                voting.record_analog(poll, counts, user)
+            else:
+                if not rooms.is_chair(user, session):
+                    raise InputError(
+                        "Chỉ chủ trì hội nghị được mở, kết thúc biểu quyết.", "chair only"
+                    )
+                if name == "mo-bieu-quyet":
+                    voting.open_poll(poll, user)
+                else:
+                    voting.close_poll(poll, user)
+        else:
+            raise Http404("Không có chức năng này.")
+    except InputError as error:
+        messages.error(request, error.vi)
+    return _back(session)
+
+
+@require_role()
+@never_cache
+def counting(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
+    """The counting committee's view (ban kiểm phiếu) of a closed secret poll: every ballot,
+    sorted by its content (never by storage), with the names kept and its validity."""
+    from capuy.meetingroom.models import Ballot
+
+    session = get_office_room(request.user, pk)
+    poll = session.polls.filter(pk=poll_pk, state=Poll.State.CLOSED, method="secret").first()
+    if poll is None:
+        raise Http404("Không tìm thấy biểu quyết đã kết thúc.")
+    names = {c["key"]: c["name"] for c in poll.candidates}
+    options = {o["key"]: o["name"] for o in poll.options}
+    choices = sorted(
+        Ballot.objects.filter(poll=poll).values_list("choice", flat=True),
+        key=lambda c: (len(c), c) if isinstance(c, list) else (0, [c]),
+    )
+    rows = []
+    for n, choice in enumerate(choices, 1):
+        if poll.kind == Poll.Kind.ELECTION:
+            kept = [names.get(k, k) for k in choice]
+            rows.append(
+                {"n": n, "text": ", ".join(kept) or "(gạch hết)", "valid": len(kept) <= poll.seats}
+            )
+        else:
+            rows.append({"n": n, "text": options.get(choice, choice), "valid": True})
+    return render(
+        request,
+        "meetingroom/counting.html",
+        {"session": session, "poll": poll, "rows": rows, "view": poll_view(poll)},
+    )

@@ -1,0 +1,208 @@
+"""The room's pages through the test client: invitation, documents and clearance, comments,
+attendance, a secret vote from phones, the screens' stream, minutes and the conclusion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from capuy.accounts.levels import Classification
+from capuy.documents.models import Document
+from capuy.meetingroom.models import DraftComment, PackDocument, Poll
+from capuy.meetings.models import Task
+from capuy.reports.models import Report
+from tests.web.conftest import make_user
+from tests.web.meetingroom_helpers import build_room
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: Any) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+@pytest.fixture
+def built(tree: Any) -> dict[str, Any]:
+    b = build_room(tree, 6)
+    s = b["session"]
+    b["report"] = PackDocument.objects.create(
+        session=s,
+        title="Dự thảo Kết luận Hội nghị Thị ủy lần thứ 18",
+        body="I- TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM 2024\nTrong 9 tháng đầu năm…",
+        is_draft=True,
+    )
+    b["personnel"] = PackDocument.objects.create(
+        session=s,
+        title="Hồ sơ nhân sự bổ sung Ban Thường vụ",
+        body="Đồng chí Lê Minh Châu, sinh năm 1975…",
+        classification=Classification.SECRET,
+        position=2,
+    )
+    return b
+
+
+def test_invitation_from_the_register_and_who_has_not_opened_it(built: dict[str, Any]) -> None:
+    clerk, member = _client(built["clerk"]), built["people"][1]
+    s = built["session"]
+    r = clerk.post(reverse("meetingroom:action", args=[s.pk, "giay-moi"]), follow=True)
+    document = Document.objects.get(pk=s.__class__.objects.get(pk=s.pk).invitation_id)
+    assert re.fullmatch(r"\d+-CV/TU", document.symbol)
+    assert f"giấy mời số {document.symbol}" in r.content.decode()
+    page = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
+    assert page.count("<strong>chưa xem</strong>") == 6
+    assert (
+        document.symbol
+        in _client(member).get(reverse("meetingroom:room", args=[s.pk])).content.decode()
+    )
+    page = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
+    assert page.count("<strong>chưa xem</strong>") == 5
+
+
+def test_classified_document_only_for_the_cleared_watermarked_and_withdrawn(
+    built: dict[str, Any],
+) -> None:
+    s, member, chair = built["session"], built["people"][1], built["chair"]
+    m = _client(member)  # clearance: ordinary
+    url_secret = reverse("meetingroom:document", args=[s.pk, built["personnel"].pk])
+    url_draft = reverse("meetingroom:document", args=[s.pk, built["report"].pk])
+    assert m.get(url_secret).status_code == 404
+    room = m.get(reverse("meetingroom:room", args=[s.pk])).content.decode()
+    assert "Hồ sơ nhân sự" not in room and "Dự thảo Kết luận" in room
+    page = _client(chair).get(url_secret)
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    text = page.content.decode()
+    assert text.count("Nguyễn Văn Chủ ·") == 24  # the reader's name all over the page
+    assert "download" not in text and "Content-Disposition" not in str(page.headers)
+    # outsiders: a ward clerk of the same tree sees nothing of the room
+    stranger = make_user(
+        "vanthu.phohoa2", built["meeting"].organisation.children.first(), "van_thu"
+    )
+    assert _client(stranger).get(reverse("meetingroom:room", args=[s.pk])).status_code == 404
+    # comments on the draft, gathered for the drafting body
+    m.post(url_draft, {"y_kien": "Đề nghị bổ sung chỉ tiêu kết nạp đảng viên."})
+    assert DraftComment.objects.get().author == member
+    summary = (
+        _client(built["clerk"])
+        .get(reverse("meetingroom:comments", args=[s.pk, built["report"].pk]))
+        .content.decode()
+    )
+    assert "Đề nghị bổ sung chỉ tiêu kết nạp đảng viên." in summary
+    # closing withdraws the pack from members, not from the office
+    clerk = _client(built["clerk"])
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "khai-mac"]))
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
+    assert m.get(url_draft).status_code == 404
+    assert "đã được thu hồi" in m.get(reverse("meetingroom:room", args=[s.pk])).content.decode()
+    assert clerk.get(url_draft).status_code == 200
+
+
+def test_a_secret_vote_from_phones_and_the_screens(built: dict[str, Any]) -> None:
+    s, chair_user = built["session"], built["chair"]
+    chair, clerk = _client(chair_user), _client(built["clerk"])
+    act = lambda name, **data: chair.post(reverse("meetingroom:action", args=[s.pk, name]), data)  # noqa: E731
+    act("khai-mac")
+    for invitee in s.invitees.all():
+        state = "hall" if invitee.user_id != built["people"][5].pk else "excused"
+        clerk.post(
+            reverse("meetingroom:action", args=[s.pk, "diem-danh"]),
+            {"invitee": invitee.pk, "trang_thai": state, "ly_do": "Ốm"},
+        )
+    act("tao-bieu-quyet", noi_dung="Thông qua dự thảo Kết luận", hinh_thuc="secret", loai="vote")
+    poll = Poll.objects.get()
+    # the secretary (not the chair) cannot open it
+    r = clerk.post(
+        reverse("meetingroom:action", args=[s.pk, "mo-bieu-quyet"]), {"poll": poll.pk}, follow=True
+    )
+    assert "Chỉ chủ trì" in r.content.decode()
+    act("mo-bieu-quyet", poll=poll.pk)
+    cast = reverse("meetingroom:cast", args=[s.pk, poll.pk])
+    for user in built["people"][:5]:
+        r = _client(user).post(cast, {"phuong_an": "dong_y"}, follow=True)
+        assert "Đã ghi nhận phiếu" in r.content.decode()
+    again = _client(built["people"][1]).post(cast, {"phuong_an": "khong_dong_y"}, follow=True)
+    assert "đã biểu quyết rồi" in again.content.decode()
+    excused = _client(built["people"][5]).post(cast, {"phuong_an": "dong_y"}, follow=True)
+    assert "không có trong danh sách" in excused.content.decode()
+    snap = chair.get(reverse("meetingroom:snapshot", args=[s.pk])).json()
+    assert snap["state"]["poll"]["voted"] == 5 and "result" not in snap["state"]["poll"]
+    act("ket-thuc-bieu-quyet", poll=poll.pk)
+    # the stream (one snapshot) carries the result; Last-Event-ID equal → nothing sent
+    r = clerk.get(reverse("meetingroom:events", args=[s.pk]) + "?mot-lan=1")
+    body = b"".join(r.streaming_content).decode()
+    assert r["Content-Type"].startswith("text/event-stream")
+    event_id = re.search(r"^id: (.+)$", body, re.M).group(1)
+    assert '"passed":true' in body and '"count":5' in body  # 5 of 6 members: more than half
+    r = clerk.get(
+        reverse("meetingroom:events", args=[s.pk]) + "?mot-lan=1", HTTP_LAST_EVENT_ID=event_id
+    )
+    assert "event: state" not in b"".join(r.streaming_content).decode()
+    minutes = clerk.get(reverse("meetingroom:minutes", args=[s.pk])).content.decode()
+    assert Poll.objects.get().seal in minutes and "Vắng có lý do" in minutes
+
+
+def test_minutes_then_the_conclusion_into_the_report_workflow(built: dict[str, Any]) -> None:
+    s = built["session"]
+    clerk = _client(built["clerk"])
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "khai-mac"]))
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
+    bad = clerk.post(
+        reverse("meetingroom:conclusion", args=[s.pk]),
+        {"ky": "2024-9M", "nhiem_vu": "Kiểm tra cơ sở | Ủy ban Kiểm tra Thị ủy | 31/13/2024"},
+        follow=True,
+    )
+    assert "Dòng 1: hạn “31/13/2024”" in bad.content.decode() and not Task.objects.exists()
+    r = clerk.post(
+        reverse("meetingroom:conclusion", args=[s.pk]),
+        {
+            "ky": "2024-9M",
+            "nhiem_vu": "Hoàn thành chương trình kiểm tra, giám sát năm 2024 | Ủy ban Kiểm tra Thị ủy | 31/12/2024\n"
+            "Thu ngân sách nhà nước đạt dự toán | UBND thị xã | 31/12/2024",
+        },
+    )
+    report = Report.objects.get()
+    assert r.status_code == 302 and r["Location"] == reverse("reports:detail", args=[report.pk])
+    assert report.kind == "conclusion" and report.state in ("draft", "checked")
+    assert "HỘI NGHỊ THỊ ỦY LẦN THỨ 18" in report.body.upper()
+    assert "Hoàn thành chương trình kiểm tra, giám sát năm 2024" in report.body
+    tasks = Task.objects.order_by("pk")
+    assert [t.lead for t in tasks] == ["Ủy ban Kiểm tra Thị ủy", "UBND thị xã"]
+    assert tasks[0].lead_body is not None and tasks[0].due_on == dt.date(2024, 12, 31)
+    assert all(t.source_meeting_id == built["meeting"].pk for t in tasks)
+
+
+def test_the_counting_committee_sees_every_ballot_sorted_by_content(built: dict[str, Any]) -> None:
+    from capuy.meetingroom import room as rooms
+    from capuy.meetingroom import voting
+    from tests.web.meetingroom_helpers import all_present
+
+    s = built["session"]
+    rooms.open_room(s, built["chair"])
+    all_present(s)
+    poll = voting.create_poll(
+        s,
+        title="Bầu Phó Bí thư",
+        method="secret",
+        kind="election",
+        candidates=["Võ Văn Hải", "Đặng Thị Lan"],
+        seats=1,
+    )
+    voting.open_poll(poll)
+    for user, kept in zip(built["people"], [["c1"], ["c2"], ["c1", "c2"], ["c1"]], strict=False):
+        voting.cast(poll.pk, user, kept)
+    voting.close_poll(poll)
+    page = _client(built["clerk"]).get(reverse("meetingroom:counting", args=[s.pk, poll.pk]))
+    text = page.content.decode()
+    assert (
+        text.count("<td>Võ Văn Hải</td><td>hợp lệ</td>") == 2
+        and text.count("<strong>không hợp lệ</strong>") == 1
+    )
+    assert "<td>Võ Văn Hải, Đặng Thị Lan</td>" in text
+    member = _client(built["people"][1])
+    assert member.get(reverse("meetingroom:counting", args=[s.pk, poll.pk])).status_code == 404

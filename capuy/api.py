@@ -22,8 +22,8 @@ from capuy.check.engine import MAX_CHECK_CHARS
 from capuy.errors import InputError
 from capuy.extract import extract
 from capuy.model import Document, Finding
-from capuy.read.limits import check_length
 from capuy.read import read_file
+from capuy.read.limits import check_length
 from capuy.read.markdown import parse_authoring
 from capuy.render import layout_document, render_docx
 from capuy.render.pdf import PdfConverter, docx_to_pdf

@@ -1,7 +1,7 @@
 """capuy.archive — taking in an office's whole archive (issue 12, the importing half).
 
 ``capuy import PATH`` and the upload page walk a folder tree or a ZIP, read every file with the
-reader layer (``capuy.extract.read_document`` + ``extract``), and file it in the organisation's
+reader layer (``capuy.api.read_document`` + ``extract``), and file it in the organisation's
 register as an ordinary ``documents.Document`` (outgoing when the issuer is the importing
 committee or one of its bodies, incoming otherwise), with the original kept beside the text.
 

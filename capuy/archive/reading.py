@@ -2,7 +2,7 @@
 
 This runs in the process pool, so it takes a path and returns a plain ``dict`` (picklable,
 small): no Django, no database. It calls the reader layer's public entry point, the one
-``capuy extract`` uses (``capuy.extract.read_document`` then ``extract``), so every format the
+``capuy extract`` uses (``capuy.api.read_document`` then ``extract``), so every format the
 readers learn is imported with no change here. Any failure — an ``InputError`` with its
 one-line reason, or an unexpected exception — becomes ``{"ok": False, ...}``: a file that fails
 never stops the run.
@@ -66,8 +66,9 @@ def init_worker() -> None:
 
 def read_one(path: str) -> dict[str, Any]:
     """Read and extract ``path``; ``{"ok": True, "meta": …, "text": …}`` or the reason why not."""
+    from capuy.api import read_document
     from capuy.errors import InputError
-    from capuy.extract import extract, read_document
+    from capuy.extract import extract
 
     try:
         with _time_limit(FILE_TIME_LIMIT_S):

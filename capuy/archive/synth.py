@@ -320,7 +320,8 @@ def write_archive(
     report: Callable[[str], None] = lambda line: None,
 ) -> list[Entry]:
     """Write the archive into ``target`` (created; must be empty) and return its manifest."""
-    from capuy.render import parse_authoring, render_docx
+    from capuy.read.markdown import parse_authoring
+    from capuy.render import render_docx
 
     seeds_dir = seeds_dir or default_seeds_dir()
     if seeds_dir is None or not seeds_dir.is_dir():

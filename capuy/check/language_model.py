@@ -228,7 +228,7 @@ def _strings(value: object, out: list[str]) -> None:
 def document_text(path: Path) -> str:
     """A document's text as the checker sees it (read by ``capuy.read``: TXT, MD, DOCX, PDF), so
     the hash recorded at build time is the one ``context_spelling`` computes when checking."""
-    from capuy.extract import read_document
+    from capuy.read import read_file as read_document
 
     return "\n".join(read_document(Path(path)).lines)
 

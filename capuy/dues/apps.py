@@ -33,8 +33,8 @@ class DuesConfig(AppConfig):
 
         from capuy.dues.models import CellMonthDues, DuesEntry, PassUp
         from capuy.handbook.tiles import CellLink, Tile, register_cell_link, register_tile
-        from capuy.stats.pages import READ_ROLES
         from capuy.web.home import NavItem, register_nav
+        from capuy.web.records import READ_ROLES
 
         auditlog.register(DuesEntry)
         auditlog.register(PassUp)

@@ -18,8 +18,9 @@ from capuy.dues.rates import compute_due
 from capuy.handbook.models import CellMeeting, CellOfficer, MemberAccount, Reading
 from capuy.handbook.services import create_account, open_meeting, refresh_attendance
 from capuy.members.models import Member
-from capuy.members.services import add_months, admit
+from capuy.members.services import admit
 from capuy.orgs.models import Organisation
+from capuy.text import shift_months as add_months
 
 DEMO_MEMBERS = [
     # name, gender, admitted, card, username, password, kind, base, duty

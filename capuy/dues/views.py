@@ -32,7 +32,7 @@ from capuy.dues.rates import (
 from capuy.handbook.scope import cell_or_404, require_member
 from capuy.handbook.services import cell_members
 from capuy.orgs.models import Organisation
-from capuy.stats.pages import READ_ROLES
+from capuy.web.records import READ_ROLES
 
 
 def _month(text: str | None) -> dt.date:

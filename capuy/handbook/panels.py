@@ -35,7 +35,7 @@ def register_home() -> None:
             order=5,
         )
     )
-    from capuy.stats.pages import READ_ROLES
+    from capuy.web.records import READ_ROLES
 
     register_nav(
         NavItem(

@@ -186,7 +186,7 @@ def due_date_notices(user: Any, member: Member, today: dt.date) -> int:
     capuy has no scheduler yet, so they are made when the member opens the handbook; the text
     carries the date, so the same due date is never announced twice.
     """
-    from capuy.members.services import add_months
+    from capuy.text import shift_months as add_months
     from capuy.vocab.records import badge_years
 
     wanted: list[tuple[str, str]] = []

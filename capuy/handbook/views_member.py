@@ -34,7 +34,7 @@ from capuy.handbook.models import (
 from capuy.handbook.scope import meeting_for_member, readings_for, require_member
 from capuy.handbook.services import due_date_notices, refresh_attendance
 from capuy.handbook.tiles import tiles
-from capuy.members.services import add_months
+from capuy.text import shift_months as add_months
 from capuy.vocab.records import badge_years
 
 

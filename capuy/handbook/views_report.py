@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from capuy.accounts.access import get_scoped_object_or_404, primary_organisation, require_role
 from capuy.handbook.stats import attendance_rollup
 from capuy.orgs.models import Organisation
-from capuy.stats.pages import READ_ROLES
+from capuy.web.records import READ_ROLES
 
 
 def month_from(text: str | None) -> dt.date:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from capuy.members.models import Member
 from capuy.search.registry import Entry, SearchProvider, register_provider
-from capuy.stats.pages import READ_ROLES
+from capuy.web.records import READ_ROLES
 
 
 def member_entry(member: Member) -> Entry:

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from capuy.petitions.models import Petition
 from capuy.search.registry import Entry, SearchProvider, register_provider
-from capuy.stats.pages import READ_ROLES
+from capuy.web.records import READ_ROLES
 
 
 def petition_entry(petition: Petition) -> Entry:

@@ -79,7 +79,8 @@ def main() -> None:
     from capuy.extract import extract
     from capuy.read import read_file
     from capuy.read.ocr import recognise
-    from capuy.render import PdfConverter, convert_file
+    from capuy.api import convert_file
+    from capuy.render import PdfConverter
 
     wanted = os.environ.get("CAPUY_BENCH_OCR_SEEDS", "002")
     seeds = sorted(seeds_dir().glob("*.txt"))

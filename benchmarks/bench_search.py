@@ -336,7 +336,8 @@ def seed_citation_rate() -> dict[str, int]:
     """The seeds' Central citations (issuer TW) found in the catalogue of Central documents."""
     from benchmarks.common import seeds_dir
     from capuy.check.known_documents import CentralCatalogue
-    from capuy.extract import extract, read_document
+    from capuy.api import read_document
+    from capuy.extract import extract
 
     catalogue = CentralCatalogue()
     central = known = exact = 0

@@ -311,6 +311,7 @@ def check_command(
     ] = None,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
+    # Long: Typer options declared in the signature; the body is short.
     import json
     import os
 
@@ -392,6 +393,7 @@ def search_command(
     ] = False,
 ) -> None:
     """Tìm trong văn bản, báo cáo, hội nghị, nhiệm vụ, đảng viên, đơn thư / site-wide search."""
+    # Long: Typer options in the signature; rebuild, query and printing in one command.
     import json
 
     from capuy.web.server import prepare
@@ -698,7 +700,7 @@ def report_command(
 
 from capuy.archive.command import register as _register_archive  # noqa: E402
 
-_register_archive(app)
+_register_archive(app, console, fail)
 
 
 def main() -> None:

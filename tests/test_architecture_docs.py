@@ -77,7 +77,8 @@ def _repository_text_files() -> list[Path]:
 def test_no_file_points_at_a_document_outside_the_repository() -> None:
     """``../shared/docs/DESIGN.md`` and the like: the design brief is ``docs/DESIGN.md``. (The
     seed reports are fixtures found through ``CAPUY_SEEDS``, ``capuy.api.find_seeds_dir``.)"""
-    outside = re.compile(r"\.\./shared/docs|shared/docs/|\.\./\.\./")
+    # ("../../etc/passwd" in the upload and ZIP tests is hostile input, not a reference)
+    outside = re.compile(r"\.\./shared/docs|shared/docs/|(\.\./){2,}shared")
     offenders = []
     for path in _repository_text_files():
         if path == Path(__file__):

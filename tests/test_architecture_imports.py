@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("orgs",),
     ("stats",),
     ("accounts",),
+    ("formtokens", "search"),
     ("web.demo", "web.records"),
     ("documents",),
     ("meetings",),
@@ -44,7 +45,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("oversight", "petitions"),
     ("indicators",),
     ("reports",),
+    ("citations", "handbook"),
+    ("dues", "meetingroom"),
     ("web",),
+    ("archive",),
     ("cli",),
 ]
 LAYER = {node: index for index, nodes in enumerate(LAYERS) for node in nodes}

@@ -18,7 +18,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from capuy.check import check
-from capuy.extract import extract_file
+from capuy.api import extract_file
 
 LEFT = ["ĐẢNG BỘ THÀNH PHỐ QUẢNG NGÃI", "ĐẢNG ỦY PHƯỜNG NGHĨA CHÁNH", "*", "Số 45-BC/ĐU"]
 RIGHT = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Nghĩa Chánh, ngày 20 tháng 3 năm 2024"]

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from capuy.errors import InputError
-from capuy.extract import extract, extract_file
+from capuy.api import extract_file
+from capuy.extract import extract
 from capuy.read import read_file
 from capuy.read.ocr import searchable_pdf, skew_angle
 from capuy.read.ocr_repair import repair_ocr_text
@@ -34,7 +35,8 @@ def page_top(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     """The top 40 % of page 1 of seed 002 as printed, at 300 dpi, as a Pillow image."""
     from PIL import Image
 
-    from capuy.render import PdfConverter, convert_file
+    from capuy.api import convert_file
+    from capuy.render import PdfConverter
 
     work = tmp_path_factory.mktemp("scan")
     with PdfConverter() as converter:

@@ -19,6 +19,10 @@ class ArchiveConfig(AppConfig):
 
         auditlog.register(ImportRun)
         auditlog.register(ImportItem, exclude_fields=["text"])
+        from capuy.accounts.scoped import register_scoped
+
+        register_scoped(ImportRun, "organisation")
+        register_scoped(ImportItem, "organisation", "classification")
         register_nav(
             NavItem(
                 "Nhập kho lưu trữ",

@@ -1,13 +1,14 @@
 """``capuy import PATH [--org …] [--jobs N] [--csv FILE]`` — registered on the main command.
 
-``capuy.cli`` calls ``register(app)`` (one line there), so the command's code lives with its
+``capuy.cli`` calls ``register(app, console, fail)`` (one line there), so the command's code lives with its
 app. Django is set up only when the command runs, never when ``capuy --help`` is printed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -75,7 +76,7 @@ def import_command(
     ] = None,
 ) -> None:
     """Nhập cả kho văn bản (thư mục hoặc ZIP) vào sổ / import an office's archive."""
-    from capuy.cli import console, fail
+    console, fail = _CLI["console"], _CLI["fail"]
 
     try:
         from capuy.web.server import prepare
@@ -114,5 +115,12 @@ def import_command(
         fail(error)
 
 
-def register(app: typer.Typer, console: Console | None = None) -> None:
+_CLI: dict[str, Any] = {}
+"""The main command's console and error printer, handed over by ``register`` (the CLI sits
+above this app, so the app never imports it)."""
+
+
+def register(app: typer.Typer, console: Console, fail: Callable[[InputError], NoReturn]) -> None:
+    """Add ``capuy import`` to the main command, printing through its console and errors."""
+    _CLI.update(console=console, fail=fail)
     app.command("import")(import_command)

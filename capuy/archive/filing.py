@@ -14,6 +14,7 @@ counter is moved up to it, so the clerk's next number never collides with an imp
 Duplicates: the same content (SHA-256) already in this organisation's archive, or a document
 with the same symbol, issuer and date.
 """
+# Long: metadata to register entry: direction, numbering, duplicates and review items share one set of rules (to split with issue 11's incoming register).
 
 from __future__ import annotations
 
@@ -309,6 +310,7 @@ def file_result(
     result: dict[str, Any],
 ) -> ImportItem:
     """Record what happened to one file, and file its document when it can be filed."""
+    # Long: one transaction per file: journal row, document and counter must be written together, in this order.
     organisation = run.organisation
     base = {
         "run": run,

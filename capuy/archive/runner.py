@@ -205,6 +205,7 @@ def _import_files(
     jobs: int,
     progress: Progress,
 ) -> None:
+    # Long: the pool loop: submit, collect, restart a dead pool and tally, one place so resuming is easy to follow (to split with the job queue of issue 17).
     organisation = run.organisation
     # Resuming: files that failed are read again (a reader may have been fixed, or the worker
     # died with the killed run); everything else this run recorded stays as it is.

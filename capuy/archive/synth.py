@@ -18,6 +18,7 @@ official layout and its true metadata is known):
 a given seed. Sizes: ``small`` (CI: one of each kind, ~20 files) and ``full`` (``count``
 documents spread over the formats, for benchmarks).
 """
+# Long: one generator per format of the test archive beside their shared manifest (to split per format).
 
 from __future__ import annotations
 
@@ -320,6 +321,7 @@ def write_archive(
     report: Callable[[str], None] = lambda line: None,
 ) -> list[Entry]:
     """Write the archive into ``target`` (created; must be empty) and return its manifest."""
+    # Long: one section per format of the test archive, in manifest order (to split per format).
     from capuy.read.markdown import parse_authoring
     from capuy.render import render_docx
 

@@ -189,6 +189,7 @@ def context_findings(
 ) -> Iterator[tuple[int, str, str, str, float, float, float, str]]:
     """(line, word, suggestion, excerpt, score, own score, sightings of the restored pair in
     counted text, unit text) for every syllable the model finds out of place."""
+    # Long: the scoring loop over syllables: candidates, context and thresholds read together (to split when the rule is tuned next).
     model = model or current_model()
     weights = weights or THRESHOLDS
     doc_text = "\n".join(doc.lines)

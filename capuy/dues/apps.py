@@ -39,6 +39,10 @@ class DuesConfig(AppConfig):
         auditlog.register(DuesEntry)
         auditlog.register(PassUp)
         auditlog.register(CellMonthDues)
+        from capuy.accounts.scoped import register_scoped
+
+        for model in (DuesEntry, PassUp, CellMonthDues):
+            register_scoped(model, "cell")  # the cell's unit: admin and audit trail scoping
         register_tile(Tile("dues", "Đảng phí", "dues:mine", order=40, note=_owed_note))
         register_cell_link(CellLink("dues", "Sổ đảng phí", "dues:book", order=40))
         register_nav(NavItem("Đảng phí", "dues:report", roles=frozenset(READ_ROLES), order=75))

@@ -61,6 +61,7 @@ DEMO_MEMBERS = [
 
 
 def load_demo_handbook(ctx: Any) -> str:
+    # Long: the demo's cell, its secretary, member and three months of dues, in the order they depend on each other.
     ward = ctx.wards.get("Phổ Hòa")
     cell = Organisation.objects.filter(parent=ward, name="Chi bộ Tổ dân phố số 1").first()
     if cell is None:

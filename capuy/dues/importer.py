@@ -84,6 +84,7 @@ def _money(text: str, what: str) -> int:
 
 def import_rows(cell: Organisation, month: dt.date, rows: list[dict[str, str]]) -> ImportResult:
     """Check every row; write them all (one transaction) only if none is wrong."""
+    # Long: every row validated before one transaction writes them all, so nothing is half-imported.
     kinds = {k for k, _ in kind_choices(month)}
     members = {m.pk: m for m in Member.objects.filter(organisation=cell, left_on__isnull=True)}
     by_card = {m.card_number: m for m in members.values() if m.card_number}

@@ -132,6 +132,7 @@ def generate_cells(
     advance: Callable[[str, int], None] | None = None,
 ) -> Organisation:
     """Create the tree, members, meetings, attendance and dues; returns the root unit."""
+    # Long: the random draws stay in one order so a seed gives the same province.
     shape = CELL_SCALES[scale]
     rng = random.Random(seed)
     note = advance or (lambda _label, _n: None)

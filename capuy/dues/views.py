@@ -93,6 +93,7 @@ class PassUpForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, cell_id: int) -> HttpResponse:
+    # Long: the dues book page: scope, month, rows, entry form and totals of one screen.
     cell = cell_or_404(request.user, cell_id)
     month = _month(request.GET.get("thang") or request.POST.get("thang"))
     entry_form = EntryForm(request.POST or None, month=month) if "ghi" in request.POST else None

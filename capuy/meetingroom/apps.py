@@ -34,6 +34,32 @@ class MeetingRoomConfig(AppConfig):
         auditlog.register(Poll)
         auditlog.register(Entitlement)  # the frozen electorate (written in bulk at opening)
         auditlog.register(NamedVote)  # an open vote is public by nature
+        from capuy.accounts.scoped import register_scoped
+
+        # the admin and the audit trail see a room's records as they see its meeting
+        on_meeting = ("session__meeting__organisation", "session__meeting__classification")
+        register_scoped(Session, "meeting__organisation", "meeting__classification")
+        for model in (Invitee, Poll):
+            register_scoped(model, *on_meeting)
+        register_scoped(PackDocument, "session__meeting__organisation", "classification")
+        register_scoped(
+            DraftComment, "document__session__meeting__organisation", "document__classification"
+        )
+        register_scoped(
+            Speaker,
+            "invitee__session__meeting__organisation",
+            "invitee__session__meeting__classification",
+        )
+        register_scoped(
+            Entitlement,
+            "poll__session__meeting__organisation",
+            "poll__session__meeting__classification",
+        )
+        register_scoped(
+            NamedVote,
+            "poll__session__meeting__organisation",
+            "poll__session__meeting__classification",
+        )
         register_nav(NavItem("Phòng họp", "meetingroom:list", order=22))
 
         from capuy.meetingroom.demo import load_demo_room

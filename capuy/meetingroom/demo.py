@@ -24,6 +24,7 @@ NAMES = [
 
 
 def load_demo_room(ctx: DemoContext) -> str:
+    # Long: the demo room, its invitees, documents and agenda, in dependency order.
     from capuy.meetingroom import room as rooms
     from capuy.meetingroom.models import PackDocument, Session
     from capuy.meetings.models import AgendaItem, Meeting

@@ -76,6 +76,7 @@ def _int(value: str | None, default: int = 0) -> int:
 @require_role()
 def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """One POST endpoint per console action (``name``), each checked and audited."""
+    # Long: one dispatcher of the chair's console actions, each a short branch under one permission check (to become a table).
     session = get_office_room(request.user, pk)
     user = request.user
     post = request.POST

@@ -16,6 +16,7 @@ from the votes; the entitled users frozen), written for the Party's rules:
 - after close nothing changes but an analog poll's figures, corrected by the secretary and
   kept, before and after, in the audit trail.
 """
+# Long: the poll state machine, ballots and the close-time shuffle that secrecy depends on, kept in one place to be read together.
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ each with its own line. Runs set in a pre-Unicode font (``.VnTime``, ``.VnTimeH`
 (``capuy.read.legacy``); ``Document.encoding`` names the encodings met. Page headers and footers
 are not read.
 """
+# Long: the DOCX reader walks one body: paragraphs, tables, text boxes, footnotes and legacy-font runs in document order.
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ has one; â ê ô á … are Latin-1 and appear in legacy text too)
 and the decoded text reads clearly better as Vietnamese syllables
 (``vocab/spelling/syllables.yaml``). The tables are data in ``vocab/legacy_encodings.yaml``.
 """
+# Long: detection and conversion of four legacy encodings share the scoring that keeps Unicode text untouched.
 
 from __future__ import annotations
 

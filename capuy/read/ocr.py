@@ -20,6 +20,7 @@ The page PDFs are merged into one searchable PDF (the scan with its text layer):
 Limits: ``MAX_PAGES`` pages, ``timeout_s()`` seconds per file (``CAPUY_OCR_TIMEOUT_S``), every
 failure a one-line ``InputError``.
 """
+# Long: one Tesseract pass per page gives words, confidence and the text layer; layout and repairs follow it in order.
 
 from __future__ import annotations
 

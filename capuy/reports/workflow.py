@@ -190,6 +190,7 @@ def with_appendix_note(body: str, note: str) -> str:
 
 def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
     """Register the report as an outgoing document: it takes the next number of its series."""
+    # Long: validation, numbering and registration must happen in this order inside one transaction.
     from capuy.documents.numbering import register_outgoing
 
     _require(user, report.organisation, ISSUERS, "ban hành")

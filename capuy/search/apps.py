@@ -9,3 +9,10 @@ class SearchConfig(AppConfig):
     name = "capuy.search"
     label = "search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self) -> None:
+        from capuy.accounts.scoped import register_scoped
+        from capuy.search.models import SearchEntry
+
+        # an entry is seen as its record is: unit and classification copied from it
+        register_scoped(SearchEntry, "organisation_id", "classification")

@@ -303,6 +303,7 @@ def _matches(
     grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
     ranking run once. Only narrow columns go through it — sorting every match with its
     attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
+    # Long: the one query that carries scope, match and facets for both engines (scope inside the query).
     from django.db import connection
 
     inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")

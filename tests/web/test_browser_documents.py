@@ -153,7 +153,7 @@ def test_ward_user_is_refused_the_towns_secret_document(
     listing = page.inner_text("table.documents")
     assert february["ward"].symbol in listing
     assert february["secret"].symbol not in listing and february["secret"].summary not in listing
-    page.fill("input[name=q]", "an ninh chinh tri")
+    page.fill("main input[name=q]", "an ninh chinh tri")
     page.get_by_role("button", name="Lọc").click()
     # HTMX swaps the results in place: wait for the new table, not the old one
     page.wait_for_selector("table.documents td:text('Không có văn bản nào phù hợp.')")

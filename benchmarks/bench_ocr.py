@@ -76,10 +76,10 @@ def _header(doc: object) -> dict[str, object]:
 
 
 def main() -> None:
+    from capuy.api import convert_file
     from capuy.extract import extract
     from capuy.read import read_file
     from capuy.read.ocr import recognise
-    from capuy.api import convert_file
     from capuy.render import PdfConverter
 
     wanted = os.environ.get("CAPUY_BENCH_OCR_SEEDS", "002")

@@ -335,8 +335,8 @@ def citation_rate() -> dict[str, int]:
 def seed_citation_rate() -> dict[str, int]:
     """The seeds' Central citations (issuer TW) found in the catalogue of Central documents."""
     from benchmarks.common import seeds_dir
-    from capuy.check.known_documents import CentralCatalogue
     from capuy.api import read_document
+    from capuy.check.known_documents import CentralCatalogue
     from capuy.extract import extract
 
     catalogue = CentralCatalogue()

@@ -17,8 +17,8 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from capuy.check import check
 from capuy.api import extract_file
+from capuy.check import check
 
 LEFT = ["ĐẢNG BỘ THÀNH PHỐ QUẢNG NGÃI", "ĐẢNG ỦY PHƯỜNG NGHĨA CHÁNH", "*", "Số 45-BC/ĐU"]
 RIGHT = ["ĐẢNG CỘNG SẢN VIỆT NAM", "Nghĩa Chánh, ngày 20 tháng 3 năm 2024"]

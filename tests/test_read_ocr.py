@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from capuy.errors import InputError
 from capuy.api import extract_file
+from capuy.errors import InputError
 from capuy.extract import extract
 from capuy.read import read_file
 from capuy.read.ocr import searchable_pdf, skew_angle

@@ -190,8 +190,8 @@ def test_low_ocr_confidence_files_the_document_and_flags_it(
 ) -> None:
     """A reader that reports per-block confidence (``Block.confidence``, as the OCR reader is
     asked to) below 80 % gets the document filed and listed for review; above, not listed."""
-    from capuy.archive import filing, reading
     from capuy.api import read_document
+    from capuy.archive import filing, reading
     from capuy.extract import extract
 
     settings.MEDIA_ROOT = tmp_path / "media"

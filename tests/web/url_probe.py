@@ -4,11 +4,15 @@ The probe reads EVERY URL pattern from the URL conf and fills its arguments with
 records the walking user must not reach. It cannot guess what ``<int:pk>`` means on a new page,
 so each URL with arguments is declared here, once:
 
-- ``OBJECT_URLS["namespace:name"] = "kind"`` — the ``pk`` (or ``object_id``…) is a record of
-  that kind; ``World.hidden(kind, user)`` gives the ids of such records the user may not see
-  (another unit's, or classified above the user's clearance). A new record family adds its kind
-  to ``BUILDERS`` (a function that makes one record for a unit and a classification) and names
-  its URLs here.
+- ``OBJECT_URLS["namespace:name"] = "kind"`` — the ``pk`` is a record of that kind;
+  ``World.hidden(kind, user)`` gives the records of that kind the user may not see (another
+  unit's, or classified above the user's clearance). A new record family adds its kind to
+  ``BUILDERS`` (a function that makes one record for a unit and a classification) and names
+  its URLs here. A URL whose arguments are not just one ``pk`` is declared with ``Target``:
+  the kind, and for each record argument how to derive it from the built record —
+  ``Target("room", {"pk": pk, "poll_pk": first("polls")})`` (a room and one of its polls),
+  ``Target("cell", {"cell_id": pk, "member_id": cell_member})`` (a cell and a member of it);
+  ``values`` gives the values of this URL's other arguments (an action's name).
 - ``VALUE_KWARGS["fmt"] = [...]`` — arguments that are not records (a format, an action): the
   probe tries each value.
 - ``GLOBAL_URLS["name"] = (reason, roles)`` — pages about no unit's record (the installation's
@@ -132,6 +136,107 @@ def make_unit(org: Organisation, level: int, marker: str) -> Any:
     return org
 
 
+def _cell(org: Organisation, marker: str) -> Organisation:
+    """A cell (chi bộ) under ``org`` named after ``marker``, with one member who has a login."""
+    from capuy.handbook.services import create_account
+    from capuy.members.services import admit
+
+    cell = Organisation.objects.create(
+        name=f"Chi bộ {marker}", kind="chi_bo_truc_thuoc", code="CB", parent=org
+    )
+    create_account(admit(cell, f"Đảng viên {marker}", "nam", D(2010, 5, 19)), None)
+    return cell
+
+
+def make_cell(org: Organisation, level: int, marker: str) -> Any:
+    return _cell(org, marker)
+
+
+def make_cell_meeting(org: Organisation, level: int, marker: str) -> Any:
+    from django.utils import timezone
+
+    from capuy.handbook.models import CellMeeting
+    from capuy.handbook.services import open_meeting
+
+    meeting = CellMeeting(
+        cell=_cell(org, marker),
+        title=marker,
+        agenda=marker,
+        minutes=marker,
+        starts_at=timezone.make_aware(dt.datetime(2024, 3, 5, 14, 0)),
+        month=D(2024, 3, 1),
+    )
+    open_meeting(meeting, lambda m: f"/so-tay/sinh-hoat/{m.pk}/")
+    return meeting
+
+
+def make_reading(org: Organisation, level: int, marker: str) -> Any:
+    from capuy.handbook.models import Reading
+    from capuy.handbook.services import publish_reading
+
+    reading = Reading(organisation=org, title=marker, body=marker, classification=level)
+    publish_reading(reading, lambda r: f"/so-tay/tai-lieu/{r.pk}/")
+    return reading
+
+
+def make_room(org: Organisation, level: int, marker: str) -> Any:
+    """A meeting room (open) with a draft in its pack and a closed secret election."""
+    from capuy.meetingroom import room as rooms
+    from capuy.meetingroom import voting
+    from capuy.meetingroom.models import PackDocument
+
+    session = rooms.create_room(make_meeting(org, level, marker), members_total=5, invitees=[])
+    rooms.open_room(session, None)
+    PackDocument.objects.create(
+        session=session, title=marker, body=marker, classification=level, is_draft=True
+    )
+    poll = voting.create_poll(
+        session, title=marker, method="secret", kind="election", candidates=[marker]
+    )
+    voting.close_poll(voting.open_poll(poll))
+    return session
+
+
+def _import_run(org: Organisation, marker: str) -> Any:
+    from capuy.archive.models import ImportRun
+
+    return ImportRun.objects.create(
+        organisation=org, source=marker, origin="web", message=marker, total=1, done=1
+    )
+
+
+def _import_item(run: Any, level: int, marker: str) -> Any:
+    """A file waiting for review; its stored original is named here, written by
+    ``World.store_files`` (the caller points ``MEDIA_ROOT`` at a throw-away folder first)."""
+    from capuy.archive.models import ImportItem
+
+    item = ImportItem.objects.create(
+        run=run,
+        organisation=run.organisation,
+        path=f"{marker}.docx",
+        sha256=f"{zlib.crc32(marker.encode()):064d}",
+        status=ImportItem.Status.REVIEW,
+        reason=marker,
+        metadata={"summary": marker, "title": marker},
+        text=marker,
+        classification=level,
+    )
+    item.original.name = f"luu-tru/do-{item.pk}.txt"
+    item.save(update_fields=["original"])
+    return item
+
+
+def make_import_run(org: Organisation, level: int, marker: str) -> Any:
+    """An archive import run with one (ordinary) file waiting for review."""
+    run = _import_run(org, marker)
+    _import_item(run, level, marker)
+    return run
+
+
+def make_import_item(org: Organisation, level: int, marker: str) -> Any:
+    return _import_item(_import_run(org, f"Lượt nhập {level}"), level, marker)
+
+
 @dataclass(frozen=True)
 class Kind:
     """A record family the probe can build: ``classified`` if it has a classification."""
@@ -149,9 +254,70 @@ BUILDERS: dict[str, Kind] = {
     "asset": Kind(make_asset),
     "petition": Kind(make_petition),
     "unit": Kind(make_unit),
+    "cell": Kind(make_cell),
+    "cell_meeting": Kind(make_cell_meeting),
+    "reading": Kind(make_reading, classified=True),
+    "room": Kind(make_room, classified=True),
+    "import_run": Kind(make_import_run),
+    "import_item": Kind(make_import_item, classified=True),
 }
 
-OBJECT_URLS: dict[str, str] = {
+
+# --- how a URL's record arguments come from the built record ---------------------------------
+
+Derive = Callable[[Any], Any]
+
+
+def pk(record: Any) -> Any:
+    return record.pk
+
+
+def first(related: str) -> Derive:
+    """The pk of the record's first ``related`` (a room's first poll, its first document)."""
+
+    def derive(record: Any) -> Any:
+        return getattr(record, related).order_by("pk").values_list("pk", flat=True).first()
+
+    return derive
+
+
+def cell_member(cell: Organisation) -> Any:
+    from capuy.members.models import Member
+
+    return Member.objects.filter(organisation=cell).values_list("pk", flat=True).first()
+
+
+def cell_of(record: Any) -> Any:
+    return record.cell_id
+
+
+def this_year(record: Any) -> Any:
+    from django.utils import timezone
+
+    return timezone.localdate().year  # a rating meeting is for this year or the last one
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an object URL's arguments are: ``args`` derive the record arguments from a record
+    of ``kind``; ``values`` lists the values of the others (else ``VALUE_KWARGS``)."""
+
+    kind: str
+    args: dict[str, Derive] = field(default_factory=lambda: {"pk": pk})
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+
+ROOM_ACTIONS = [
+    "khai-mac", "be-mac", "giay-moi", "diem-danh", "chuyen-noi-dung", "moi-phat-bieu",
+    "dung-phat-bieu", "tao-bieu-quyet", "mo-bieu-quyet", "ket-thuc-bieu-quyet", "ghi-ket-qua",
+]  # fmt: skip
+
+ROOM_PAGES = (
+    "room", "room_live", "state", "request_floor", "check_in", "console", "console_live",
+    "screen", "events", "snapshot", "minutes", "conclusion",
+)  # fmt: skip
+
+OBJECT_URLS: dict[str, str | Target] = {
     "orgs:detail": "unit",
     "documents:detail": "document",
     "documents:attachment": "document",
@@ -168,7 +334,44 @@ OBJECT_URLS: dict[str, str] = {
     "reports:save": "report",
     "reports:action": "report",
     "reports:download": "report",
+    # the meeting room: a room (its meeting's unit and classification), its polls, its pack
+    "meetingroom:create": Target("meeting", {"meeting_pk": pk}),
+    **{f"meetingroom:{name}": "room" for name in ROOM_PAGES},
+    "meetingroom:cast": Target("room", {"pk": pk, "poll_pk": first("polls")}),
+    "meetingroom:counting": Target("room", {"pk": pk, "poll_pk": first("polls")}),
+    "meetingroom:document": Target("room", {"pk": pk, "doc_pk": first("pack")}),
+    "meetingroom:comments": Target("room", {"pk": pk, "doc_pk": first("pack")}),
+    "meetingroom:action": Target("room", values={"name": ROOM_ACTIONS}),
+    # the archive's intake: a run, and a file waiting for review
+    "archive:run": "import_run",
+    "archive:progress": "import_run",
+    "archive:run_csv": "import_run",
+    "archive:review_item": "import_item",
+    "archive:original": "import_item",
+    # the handbook: the member's own pages, a cell's pages (office), the unit's roll-up
+    "handbook:meeting": "cell_meeting",
+    "handbook:reading": "reading",
+    "handbook:bookmark": "reading",
+    "handbook:attendance_report_unit": Target("unit", {"org_id": pk}),
+    "handbook:cell": Target("cell", {"cell_id": pk}),
+    "handbook:meeting_new": Target("cell", {"cell_id": pk}),
+    "handbook:reading_new": Target("cell", {"cell_id": pk}),
+    "handbook:cell_meeting": Target("cell_meeting", {"cell_id": cell_of, "pk": pk}),
+    "handbook:cell_member": Target("cell", {"cell_id": pk, "member_id": cell_member}),
+    "handbook:account_create": Target("cell", {"cell_id": pk, "member_id": cell_member}),
+    "handbook:account_reset": Target("cell", {"cell_id": pk, "member_id": cell_member}),
+    "handbook:rating": Target("cell", {"cell_id": pk, "year": this_year}),
+    # party dues: a cell's book, a unit's roll-up
+    "dues:book": Target("cell", {"cell_id": pk}),
+    "dues:report_unit": Target("unit", {"org_id": pk}),
 }
+
+
+def target(name: str) -> Target | None:
+    """The declaration of URL ``name`` (a bare kind is its ``pk``), None if not an object URL."""
+    declared = OBJECT_URLS.get(name)
+    return Target(declared) if isinstance(declared, str) else declared
+
 
 VALUE_KWARGS: dict[str, list[str]] = {
     "fmt": ["csv", "xlsx", "docx", "pdf", "md", "txt"],
@@ -212,16 +415,35 @@ class World:
         for (unit, kind_name, level), record in self.records.items():
             if kind_name != kind:
                 continue
-            model = type(record)
-            if kind == "unit":
+            if isinstance(record, Organisation):  # a unit, a cell
                 from capuy.accounts.access import visible_organisations
 
                 seen = visible_organisations(user).filter(pk=record.pk).exists()
             else:
-                seen = visible(model, user).filter(pk=record.pk).exists()
+                seen = visible(type(record), user).filter(pk=record.pk).exists()
             if not seen:
                 found.append((record, self.marker(unit, kind_name, level)))
         return found
+
+    def store_files(self) -> None:
+        """Write the files the records name (an import item's original holds its marker) into
+        ``MEDIA_ROOT``: the builders write no file, so building never touches the data folder."""
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        from capuy.archive.models import ImportItem
+
+        for (unit, kind, level), record in self.records.items():
+            if kind == "import_item":
+                items = [record]
+            elif kind == "import_run":
+                items = list(ImportItem.objects.filter(run=record))
+            else:
+                continue
+            for item in items:
+                content = ContentFile(self.marker(unit, kind, level).encode())
+                saved = default_storage.save(item.original.name, content)
+                assert saved == item.original.name, (saved, item.original.name)
 
     def all_hidden_markers(self, user: Any) -> list[str]:
         return [marker for kind in BUILDERS for _, marker in self.hidden(kind, user)]

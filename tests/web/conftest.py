@@ -21,6 +21,7 @@ from django.contrib.auth.models import User
 from capuy.accounts.levels import Classification, Role
 from capuy.accounts.models import Profile, RoleAssignment
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
+from tests.web.browser import browser  # noqa: F401 — the chromium fixture of every browser test
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,48 +17,14 @@ import pytest
 from capuy.accounts.levels import Classification
 from capuy.documents.numbering import register_outgoing
 from capuy.orgs.models import Body, CommitteeTerm
+from tests.web.browser import ARTIFACTS, MARKS, new_tab
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
-    ),
-]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+pytestmark = MARKS
 
 
 @pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which("/usr/bin/chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
-        tab.set_default_timeout(15000)
-        yield tab
-        context.close()
-        browser.close()
-        # Playwright's sync API runs in its own greenlet context, and Django keeps one
-        # connection per context: close the ones opened here, or PostgreSQL keeps a session
-        # that stops the test database from being dropped
-        connections.close_all()
+def page(browser):  # type: ignore[no-untyped-def]
+    return new_tab(browser)
 
 
 @pytest.fixture

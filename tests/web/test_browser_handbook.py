@@ -5,9 +5,6 @@ every one of those pages by URL. Debian chromium through Playwright, never downl
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -24,52 +21,15 @@ from capuy.handbook.models import (
 from capuy.handbook.services import create_account, open_meeting
 from capuy.members.services import admit
 from capuy.orgs.models import Organisation
+from tests.web.browser import ARTIFACTS, MARKS, PHONE, new_tab
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
-    ),
-]
+pytestmark = MARKS
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
-PHONE = {"width": 390, "height": 844}
 NEW_PASSWORD = "mat-khau-rieng-cua-lan-2026"
 
 
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which("/usr/bin/chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
-
-
 def phone(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context(
-        locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(15000)
-    return tab
+    return new_tab(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
 @pytest.fixture

@@ -9,50 +9,20 @@ refused; the hall's screen shows the count while open and the result after the c
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from capuy.meetingroom import room as rooms
 from capuy.meetingroom.models import Ballot, Poll, Voter
+from tests.web.browser import ARTIFACTS, DESKTOP, MARKS, PHONE, new_tab
 from tests.web.meetingroom_helpers import all_present, build_room
-from tests.web.test_browser_documents import ARTIFACTS, CHROMIUM_ARGS
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
-    ),
-]
-
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-        connections.close_all()
+pytestmark = [*MARKS, pytest.mark.slow]
 
 
 def _page(browser: Any, live_server: Any, username: str, password: str, phone: bool = True) -> Any:
-    context = browser.new_context(
-        locale="vi-VN", viewport=PHONE if phone else {"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = new_tab(browser, PHONE if phone else DESKTOP)
     errors: list[str] = []
     page.on(
         "console",

@@ -9,58 +9,23 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 
 from capuy.accounts.levels import Role
+from tests.web.browser import ARTIFACTS, MARKS, new_tab
 from tests.web.conftest import make_user
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
-    ),
-]
+pytestmark = MARKS
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 DUPLICATE = "thực hiện thực hiện"
 
 
 @pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which("/usr/bin/chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(
-            locale="vi-VN", viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
-        tab = context.new_page()
-        tab.set_default_timeout(30000)
-        yield tab
-        context.close()
-        browser.close()
-        # Django keeps one connection per (greenlet) context; close those opened inside
-        # Playwright's, or PostgreSQL keeps a session and the test database cannot be dropped
-        connections.close_all()
+def page(browser):  # type: ignore[no-untyped-def]
+    return new_tab(browser, timeout_ms=30000, accept_downloads=True)
 
 
 def log_in(page, live_server, username: str, password: str) -> None:  # type: ignore[no-untyped-def]

@@ -6,19 +6,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from capuy.archive.models import ImportItem
 from tests.web.archive.conftest import manifest
+from tests.web.browser import MARKS
 from tests.web.test_browser_documents import log_in, page  # noqa: F401 — the browser fixture
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed"
-    ),
-]
+pytestmark = MARKS
 
 
 def test_clerk_uploads_a_zip_and_completes_a_draft(  # type: ignore[no-untyped-def]

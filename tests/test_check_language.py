@@ -11,11 +11,18 @@ from pathlib import Path
 import pytest
 
 from capuy.check import check
-from capuy.check.language_model import build_counts, read_counts, text_hash, write_counts
+from capuy.check.language_model import (
+    build_counts,
+    read_counts,
+    syllable_runs,
+    text_hash,
+    write_counts,
+)
 from capuy.check.neighbours import neighbours, telex_decode
 from capuy.extract import extract
 from capuy.model import Finding
 from capuy.read import read_text
+from capuy.text import normalize_tones
 from capuy.vocab.spelling import hunspell_syllables
 from tests.conftest import SEED_FILES
 
@@ -42,6 +49,27 @@ def run(body: str, header: str = HEADER) -> list[Finding]:
 
 def rules_at(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("cán bộ đảng viên", [["cán", "bộ", "đảng", "viên"]]),
+        ("Cán  bộ\tđảng, viên 12 người", [["cán", "bộ", "đảng"], ["viên"], ["người"]]),
+        ("Hoà bình; thuỷ lợi", [["hòa", "bình"], ["thủy", "lợi"]]),  # old-style tones → new
+        ("BAN CHẤP HÀNH\nĐẢNG BỘ", [["ban", "chấp", "hành"], ["đảng", "bộ"]]),
+        ("x_y 2024a b", [["x"], ["y"], ["a", "b"]]),
+        ("", []),
+    ],
+)
+def test_syllable_runs_split_where_a_bigram_cannot_span(text: str, runs: list[list[str]]) -> None:
+    """Runs break at punctuation, digits, underscores and line ends, never at spaces or tabs;
+    every offset points at the syllable in the text as written."""
+    found = list(syllable_runs(text))
+    assert [[key for _, _, key in run] for run in found] == runs
+    for run in found:
+        for start, end, key in run:
+            assert normalize_tones(text[start:end]).lower() == key
 
 
 def test_neighbours_are_the_slips_people_make() -> None:

@@ -109,22 +109,18 @@ class _Support:
             sides += 1
         return total - (sides - 1) * math.log(prior)
 
-    def seen(self, left: str | None, x: str, right: str | None) -> float:
-        """1 when a pair of ``x`` is seen elsewhere (corpus, dictionary, or twice in this
-        document), else 0: the cheap gate before any scoring (valid for ``most_original`` 0,
-        and for documents the model was not built from — the others are skipped whole)."""
+    def seen_pairs(self, pairs: list[str]) -> list[bool]:
+        """For each pair of a run: is it seen elsewhere (corpus, dictionary, or twice in this
+        document)? A syllable with a seen pair on either side is not judged — the cheap gate
+        before any scoring (valid for ``most_original`` 0, and for documents the model was not
+        built from — the others are skipped whole). One list per run: each pair is looked up
+        once, not once for each of its two syllables."""
         bigrams, dictionary, own = (
             self.model.counts.bigrams,
             self.model.dictionary_bigrams,
             self.own_bigrams,
         )
-        for key in (
-            f"{left} {x}" if left is not None else None,
-            f"{x} {right}" if right is not None else None,
-        ):
-            if key is not None and (key in bigrams or key in dictionary or own.get(key, 0) >= 2):
-                return 1.0
-        return 0.0
+        return [p in bigrams or p in dictionary or own.get(p, 0) >= 2 for p in pairs]
 
 
 def _restores_word(
@@ -198,17 +194,24 @@ def context_findings(
     units = [(unit, list(syllable_runs(unit.text))) for unit in text_units(doc)]
     support = _Support(model, doc_text, weights, runs_counts(r for _, runs in units for r in runs))
     known = model.syllables
+    gate = weights.most_original < 1
     for unit, runs in units:
         text = unit.text
         for run in runs:
             if len(run) < 2:
                 continue
-            caps = _caps_run(text, run)
+            keys = [key for _, _, key in run]
+            pairs = [f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False)]
+            seen = support.seen_pairs(pairs) if gate else [False] * len(pairs)
+            seen.append(False)  # no pair after the last syllable
+            caps: bool | None = None
             for i, (start, end, key) in enumerate(run):
-                left = run[i - 1][2] if i else None
-                right = run[i + 1][2] if i + 1 < len(run) else None
-                if support.seen(left, key, right) > weights.most_original:
+                if seen[i] or seen[i - 1]:  # seen[-1] is the appended False for i = 0
                     continue  # the cheap test first: most syllables sit in a seen pair
+                left = keys[i - 1] if i else None
+                right = keys[i + 1] if i + 1 < len(keys) else None
+                if caps is None:
+                    caps = _caps_run(text, run)
                 word = text[start:end]
                 if word.isupper() and not caps:
                     continue  # an abbreviation or a capitalised name inside mixed text
@@ -219,19 +222,19 @@ def context_findings(
                 candidates = neighbours(key, known)
                 if not candidates:
                     continue
-                own = support.score(left, key, right, present=True)
-                scored = sorted(
-                    ((support.score(left, c, right, present=False), c) for c in candidates),
-                    reverse=True,
-                )
-                scored = [
-                    (value, c)
-                    for value, c in scored
+                # only a candidate that restores a dictionary word can be suggested: test that
+                # (set lookups) before scoring, which is the costly part
+                restoring = [
+                    c
+                    for c in candidates
                     if _restores_word(support, run, i, c, model.dictionary_bigrams)
                 ]
-                if not scored:
+                if not restoring:
                     continue
-                best, cand = scored[0]
+                own = support.score(left, key, right, present=True)
+                best, cand = max(
+                    (support.score(left, c, right, present=False), c) for c in restoring
+                )
                 seen_word = support._count(
                     model.counts.unigrams, support.own_unigrams, key, present=True
                 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq
 
 from capuy.check.registry import RULES, register
 from capuy.check.spelling import confusion_matches
@@ -18,6 +20,7 @@ from capuy.model import Document, Finding
 from capuy.vocab.spelling import reduplicatives
 
 _WORD = re.compile(r"\w+")
+_BREAK = re.compile(r"[^\w\s]")  # what may stand between two words other than spaces
 MAX_PHRASE_WORDS = 6
 _CLAUSE_END = re.compile(r"[.;!?…](?=\s|$)|\n")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d+(?:\.\d+)?\)|[-+*•]|\d+[.)]|[a-zđ]\))\s*")
@@ -30,26 +33,25 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
     typed twice with only spaces between. Case-sensitive on purpose: "Ban Biên tập Tập tin",
     "Đại hội Hội Liên hiệp" are two different words.
 
-    Linear in the text: a running count of the gaps that are not plain spaces tells in O(1)
-    whether a stretch of words is unbroken, so "Báo cáo. Báo cáo. …" (every word equal to one
-    a few words on, every stretch broken by a full stop) costs no more than prose."""
-    words = list(_WORD.finditer(text))
-    tokens = [w.group() for w in words]
+    Linear in the text: words are compared with the word n on at C speed (``map``,
+    ``compress``), and only the few positions that match are looked at in Python; whether such
+    a stretch (at most twelve words) is unbroken is one bounded search for a character that is
+    neither a letter nor a space, so "Báo cáo. Báo cáo. …" costs no more than prose."""
+    tokens = _WORD.findall(text)
     count = len(tokens)
-    broken_before = [0]  # broken_before[k]: gaps among words 0..k that are not only spaces
-    for a, b in zip(words, words[1:], strict=False):
-        gap = text[a.end() : b.start()]
-        broken_before.append(broken_before[-1] + (not gap.isspace()))
-
-    def unbroken(first: int, last: int) -> bool:
-        return broken_before[last] == broken_before[first]
-
-    candidates = sorted(
+    matching = sorted(
         (i, n)
         for n in range(1, MAX_PHRASE_WORDS + 1)
-        for i in range(count - 2 * n + 1)
-        if tokens[i] == tokens[i + n] and unbroken(i, i + 2 * n - 1)
+        for i in compress(range(count - 2 * n + 1), map(eq, tokens, tokens[n:]))
     )
+    if not matching:
+        return
+    words = list(_WORD.finditer(text))
+
+    def unbroken(first: int, last: int) -> bool:
+        return _BREAK.search(text, words[first].end(), words[last].start()) is None
+
+    candidates = [(i, n) for i, n in matching if unbroken(i, i + 2 * n - 1)]
     taken_until = -1
     for i, n in candidates:
         if i <= taken_until or tokens[i : i + n] != tokens[i + n : i + 2 * n]:

@@ -20,15 +20,16 @@ evaluation (``benchmarks/checker_eval.py``), never on its test documents.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, filterfalse
 
 from capuy.check.language_model import (
     Counts,
     LanguageModel,
     current_model,
-    runs_counts,
-    syllable_runs,
+    key_runs,
+    keys_counts,
     text_hash,
 )
 from capuy.check.neighbours import neighbours
@@ -109,18 +110,19 @@ class _Support:
             sides += 1
         return total - (sides - 1) * math.log(prior)
 
-    def seen_pairs(self, pairs: list[str]) -> list[bool]:
-        """For each pair of a run: is it seen elsewhere (corpus, dictionary, or twice in this
-        document)? A syllable with a seen pair on either side is not judged — the cheap gate
-        before any scoring (valid for ``most_original`` 0, and for documents the model was not
-        built from — the others are skipped whole). One list per run: each pair is looked up
-        once, not once for each of its two syllables."""
+    def unseen_pairs(self, pairs: Iterable[str]) -> set[str]:
+        """The pairs not seen elsewhere (not in the corpus, not a dictionary word, not twice in
+        this document). A syllable with a seen pair on either side is not judged — the cheap
+        gate before any scoring (valid for ``most_original`` 0, and for documents the model was
+        not built from — the others are skipped whole). Worked out once per document over its
+        distinct pairs, with the lookups at C speed (``filterfalse``)."""
         bigrams, dictionary, own = (
             self.model.counts.bigrams,
             self.model.dictionary_bigrams,
             self.own_bigrams,
         )
-        return [p in bigrams or p in dictionary or own.get(p, 0) >= 2 for p in pairs]
+        rare = filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
+        return {p for p in rare if own.get(p, 0) < 2}
 
 
 def _restores_word(
@@ -191,23 +193,29 @@ def context_findings(
     doc_text = "\n".join(doc.lines)
     if text_hash(doc_text) in model.counts.documents:
         return  # taken as written: every pair in it has been seen (by the model, here)
-    units = [(unit, list(syllable_runs(unit.text))) for unit in text_units(doc)]
-    support = _Support(model, doc_text, weights, runs_counts(r for _, runs in units for r in runs))
+    units = [
+        (unit, [r for r in key_runs(unit.text) if len(r.keys) > 1]) for unit in text_units(doc)
+    ]
+    pairs = {id(r): r.pairs() for _, runs in units for r in runs}
+    own_counts = keys_counts(r.keys for _, runs in units for r in runs)
+    support = _Support(model, doc_text, weights, own_counts)
     known = model.syllables
     gate = weights.most_original < 1
+    unseen = support.unseen_pairs(chain.from_iterable(pairs.values())) if gate else None
     for unit, runs in units:
         text = unit.text
-        for run in runs:
-            if len(run) < 2:
-                continue
-            keys = [key for _, _, key in run]
-            pairs = [f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False)]
-            seen = support.seen_pairs(pairs) if gate else [False] * len(pairs)
+        for key_run in runs:
+            run_pairs = pairs[id(key_run)]
+            if unseen is not None and unseen.isdisjoint(run_pairs):
+                continue  # the cheap test first: most runs have every pair seen elsewhere
+            keys = key_run.keys
+            seen = [unseen is not None and p not in unseen for p in run_pairs]
             seen.append(False)  # no pair after the last syllable
+            run = key_run.syllables()
             caps: bool | None = None
             for i, (start, end, key) in enumerate(run):
                 if seen[i] or seen[i - 1]:  # seen[-1] is the appended False for i = 0
-                    continue  # the cheap test first: most syllables sit in a seen pair
+                    continue  # a seen pair on either side: not judged
                 left = keys[i - 1] if i else None
                 right = keys[i + 1] if i + 1 < len(keys) else None
                 if caps is None:

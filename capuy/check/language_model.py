@@ -29,7 +29,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from capuy.text import nfc, normalize_tones
 
@@ -43,10 +45,36 @@ _GAP = re.compile(r"[ \t]+")
 _RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 
 
-def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+class KeyRun(NamedTuple):
+    """A run of syllables as keys, its offsets worked out only when asked (most runs are only
+    counted and looked up, never pointed into)."""
+
+    start: int
+    keys: list[str]
+    spans: list[tuple[int, int]] | None  # given when the spacing is irregular
+
+    def pairs(self) -> list[str]:
+        return list(map(" ".join, zip(self.keys, self.keys[1:], strict=False)))
+
+    def syllables(self) -> list[tuple[int, int, str]]:
+        """(start, end, key) per syllable, as ``syllable_runs`` gives them."""
+        if self.spans is not None:
+            return [(a, b, key) for (a, b), key in zip(self.spans, self.keys, strict=True)]
+        out = []
+        start = self.start
+        for key in self.keys:  # one space apart: offsets follow from the lengths
+            stop = start + len(key)
+            out.append((start, stop, key))
+            start = stop + 1
+        return out
+
+
+def key_runs(text: str) -> Iterator[KeyRun]:
     """Runs of syllables separated only by spaces (punctuation, digits and line ends break a
-    run: no bigram spans them). Each item: (start, end, key) with the key case-folded and in
-    new-style tone placement; offsets index ``text``."""
+    run: no bigram spans them), each key case-folded and in new-style tone placement.
+
+    Nearly every run has its syllables one space apart, so the keys are one ``split`` of the
+    folded run, with no regular-expression match or tuple per syllable."""
     folded = normalize_tones(text).lower()  # one pass for the whole text, not one per word
     if len(folded) != len(text):
         folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
@@ -54,36 +82,33 @@ def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
         start, end = run.span()
         segment = text[start:end]
         if "\t" in segment or "  " in segment:  # irregular spacing: find each syllable
-            yield [
-                (m.start(), m.end(), folded[m.start() : m.end()])
-                for m in _SYLLABLE.finditer(text, start, end)
-            ]
-            continue
-        # syllables one space apart (nearly every run): offsets follow from the lengths,
-        # far cheaper than a regular-expression match per syllable
-        syllables = []
-        for key in folded[start:end].split(" "):
-            stop = start + len(key)
-            syllables.append((start, stop, key))
-            start = stop + 1
-        yield syllables
+            spans = [m.span() for m in _SYLLABLE.finditer(text, start, end)]
+            yield KeyRun(start, [folded[a:b] for a, b in spans], spans)
+        else:
+            yield KeyRun(start, folded[start:end].split(" "), None)
+
+
+def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Each run of ``key_runs`` as (start, end, key) per syllable; offsets index ``text``."""
+    for run in key_runs(text):
+        yield run.syllables()
+
+
+def keys_counts(runs: Iterable[list[str]]) -> Counts:
+    """Counts of runs given as their keys, gathered and counted at once (one ``Counter``
+    update per run cost more than the counting itself on a report's thousands of short runs)."""
+    runs = list(runs)
+    counts = Counts()
+    counts.unigrams.update(chain.from_iterable(runs))
+    counts.bigrams.update(
+        chain.from_iterable(map(" ".join, zip(k, k[1:], strict=False)) for k in runs)
+    )
+    return counts
 
 
 def runs_counts(runs: Iterable[list[tuple[int, int, str]]]) -> Counts:
-    """Counts of runs already split (so a rule that walks the runs counts them in the same pass).
-
-    The keys and pairs are gathered first and counted once: one ``Counter.update`` per run
-    cost more than the counting itself on a report's thousands of short runs."""
-    unigrams: list[str] = []
-    bigrams: list[str] = []
-    for run in runs:
-        keys = [key for _, _, key in run]
-        unigrams.extend(keys)
-        bigrams.extend([f"{a} {b}" for a, b in zip(keys, keys[1:], strict=False)])
-    counts = Counts()
-    counts.unigrams.update(unigrams)
-    counts.bigrams.update(bigrams)
-    return counts
+    """Counts of runs already split into (start, end, key)."""
+    return keys_counts([key for _, _, key in run] for run in runs)
 
 
 def text_hash(text: str) -> str:
@@ -107,7 +132,7 @@ class Counts:
 
 
 def text_counts(text: str) -> Counts:
-    return runs_counts(syllable_runs(text))
+    return keys_counts(run.keys for run in key_runs(text))
 
 
 def build_counts(texts: Iterable[str]) -> Counts:

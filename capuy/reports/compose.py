@@ -1,9 +1,10 @@
 """Compose a report from the records: (organisation, kind, period) → authoring Markdown.
 
 The template of the kind (``capuy.reports.templating``) gives the structure and the words; the
-records of the period for the organisation's subtree (``capuy.reports.records``) give the
-figures, the lists and the appendix; every computed value is kept with the model and ids it was
-drawn from (``Composition.provenance``). Narrative passages are left for staff, marked
+records of the period for the organisation's subtree give the figures, the lists and the
+appendix, through the sections the template declares (each filled by a provider the owning
+app registered in ``capuy.stats.sections``); every computed value is kept with the model and
+ids it was drawn from (``Composition.provenance``). Narrative passages are left for staff, marked
 ``NARRATIVE`` so the editor (and the checker) shows where text is still to be written. The
 Markdown goes to ``capuy.render`` for DOCX and PDF, exactly as a hand-written file would.
 """
@@ -24,9 +25,14 @@ from capuy.errors import InputError
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
 from capuy.reports.models import ReportSettings
 from capuy.reports.periods import ReportPeriod, resolve_period, text_date
-from capuy.reports.records import Provenance, Source, committee_short
-from capuy.reports.sections import SectionRequest, fill_sections
 from capuy.reports.templating import fill, load_template
+from capuy.stats.sections import (
+    Provenance,
+    SectionRequest,
+    Source,
+    committee_short,
+    fill_sections,
+)
 from capuy.text import search_key
 from capuy.vocab.areas import area_words
 
@@ -157,7 +163,7 @@ def compose(
         "unit_figures": [],
     }
     request = SectionRequest(
-        org, kind, period, template, classification, symbol or "", when, prov, ctx
+        org, kind, period, template, classification, symbol or "", when, prov, ctx, fill
     )
     fill_sections(list(template.get("sections", [])), request)
     summary = _clean(fill(str(template["summary"]), ctx))

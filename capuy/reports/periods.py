@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from capuy.errors import InputError
+from capuy.text.dates import text_date
 from capuy.text.numbers import int_to_roman
 from capuy.text.periods import last_day
 from capuy.vocab import report_period, report_periods, report_window
@@ -64,13 +65,6 @@ class ReportPeriod:
     @property
     def year(self) -> int:
         return self.period.year
-
-
-def text_date(day: dt.date) -> str:
-    """ "27/01/2024", "18/5/2021": the day with two digits, the month with two only when it is
-    1 or 2 — as the seeds write dates in running text."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
 
 
 def month_words(month: int) -> str:

@@ -12,9 +12,11 @@ __all__ = ["register"]
 
 
 def _petitions(r: SectionRequest) -> dict[str, Any]:
-    """``petitions`` ("không có đơn thư" when none came) and ``dialogues``."""
+    """``petitions`` and ``dialogues``: whole clauses with their verb ("tiếp nhận 25 đơn thư
+    …", "không tiếp nhận đơn thư của công dân"), so a template writes "đã {{ petitions }}" and
+    never the verb a second time."""
     pet = petition_stats.petitions(r.org, r.start, r.end)
-    n_pet = r.prov.add("petitions.received", "đơn thư tiếp nhận", None, pet.records["received"])
+    r.prov.add("petitions.received", "đơn thư tiếp nhận", None, pet.records["received"])
     dia = petition_stats.dialogues(r.org, r.start, r.end)
     n_dia = r.prov.add(
         "petitions.dialogues",
@@ -23,7 +25,7 @@ def _petitions(r: SectionRequest) -> dict[str, Any]:
         dia.records["own_dialogues"] | dia.records["unit_dialogues"],
     )
     return {
-        "petitions": pet.sentence if n_pet else "không có đơn thư",
+        "petitions": pet.sentence,  # a whole clause: "tiếp nhận …" / "không tiếp nhận …"
         "dialogues": dia.sentence if n_dia else "",
     }
 

@@ -23,6 +23,8 @@ from capuy.documents.models import Document
 from capuy.meetings.models import AgendaItem, Meeting, Task
 from capuy.orgs.models import CommitteeTerm, Organisation
 from capuy.reports.compose import compose
+from capuy.reports.models import TemplateOverride
+from capuy.reports.templating import default_text
 from capuy.web.demo import load_demo
 from tests.web.test_golden_reports import CASES
 
@@ -49,12 +51,43 @@ def _record_fragments() -> list[str]:
     return sorted(pieces, key=len, reverse=True)
 
 
-def _own_text(line: str, fragments: list[str]) -> str:
-    """``line`` with every quoted piece of record text blanked out."""
+def _plain(text: str) -> str:
+    """Text as the checker quotes it: no Markdown emphasis or table bars, spaces collapsed."""
+    return " ".join(re.sub(r"[*|]", " ", text).split())
+
+
+def _quoted(line: str, excerpt: str, fragments: list[str]) -> bool:
+    """Whether the finding whose ``excerpt`` (the flagged words with a few either side, cut
+    with "…") lies in ``line`` is inside a piece of record text: the middle of the excerpt
+    falls in a quoted piece. An excerpt not found in the line counts as capuy's own text (the
+    test then fails rather than hide a finding)."""
+    line, core = _plain(line), _plain(excerpt.strip("…"))
+    at = line.find(core) if core else -1
+    if at < 0:
+        return False
+    middle = at + len(core) // 2
     for piece in fragments:
-        if piece in line:
-            line = line.replace(piece, "\x00")
-    return line
+        start = line.find(piece)
+        while start >= 0:
+            if start <= middle < start + len(piece):
+                return True
+            start = line.find(piece, start + 1)
+    return False
+
+
+def _own_errors(org: Organisation, kind: str, spec: str, fragments: list[str]) -> list[str]:
+    """The checker's errors in the text the composer wrote of ``org``'s report."""
+    report = compose(org, kind, spec, today=dt.date(2024, 3, 1))
+    lines = report.markdown.splitlines()
+    errors = []
+    for f in check_text(report.markdown):
+        if f.severity != "error":
+            continue
+        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        if _quoted(line, f.excerpt, fragments):
+            continue  # inside text quoted from a record
+        errors.append(f"{org.name} {kind} {spec} {f.rule}: {f.message} | {line}")
+    return errors
 
 
 def test_no_composed_report_of_any_demo_unit_has_an_error(db: None) -> None:
@@ -70,15 +103,18 @@ def test_no_composed_report_of_any_demo_unit_has_an_error(db: None) -> None:
         for kind, spec in CASES:
             if kind in TERM_KINDS and spec not in terms:
                 continue  # refused with a clear message (no such term), nothing written
-            report = compose(org, kind, spec, today=dt.date(2024, 3, 1))
+            errors += _own_errors(org, kind, spec, fragments)
             count += 1
-            lines = report.markdown.splitlines()
-            for f in check_text(report.markdown):
-                if f.severity != "error":
-                    continue
-                line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
-                if line and f.excerpt and f.excerpt not in _own_text(line, fragments):
-                    continue  # inside text quoted from a record
-                errors.append(f"{org.name} {kind} {spec} {f.rule}: {f.message} | {line}")
     assert count >= len(CASES) * 2, count  # the town and its wards at least
     assert not errors, "\n".join(errors)
+
+
+def test_a_template_that_doubles_the_verb_is_caught(db: None) -> None:
+    """The test above can fail: a template writing the verb its statement begins with (as the
+    shipped ones did) gives the errors it looks for."""
+    ctx = load_demo()
+    text = default_text("quarterly").replace("đã {{ petitions }}", "đã tiếp nhận {{ petitions }}")
+    assert "đã tiếp nhận {{ petitions }}" in text
+    TemplateOverride.objects.create(kind="quarterly", text=text)
+    errors = _own_errors(ctx.town, "quarterly", "2024-Q1", _record_fragments())
+    assert len(errors) == 1 and "“tiếp nhận tiếp nhận”" in errors[0], errors

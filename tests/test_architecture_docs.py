@@ -108,3 +108,32 @@ def _broken_links(path: Path, link: re.Pattern[str]) -> list[str]:
         if ROOT not in resolved.parents or not resolved.exists():
             out.append(f"{path.relative_to(ROOT)} → {target}")
     return out
+
+
+def _section_rows(markdown: str) -> dict[str, str]:
+    """The section table of docs/architecture.md: section name → the module registering it."""
+    part = markdown[markdown.index("## The sections of a composed report") :]
+    part = part[: part.index("\n## ")]
+    rows: dict[str, str] = {}
+    for line in part.splitlines():
+        found = re.match(r"\| `(\w+)` \| `(capuy/[\w/]+)\.py` \|", line)
+        if found:
+            rows[found[1]] = found[2].replace("/", ".")
+    return rows
+
+
+def test_the_report_sections_in_docs_architecture_are_the_registered_providers() -> None:
+    """Every shipped provider is in the table with the module that registers it, and every
+    row is registered (a test-registered provider, outside ``capuy``, is left out)."""
+    from capuy.stats.sections import provider_of, section_names
+
+    documented = _section_rows((ROOT / "docs" / "architecture.md").read_text(encoding="utf-8"))
+    registered = {
+        name: provider_of(name).__module__
+        for name in section_names()
+        if provider_of(name).__module__.startswith("capuy.")
+    }
+    assert documented == registered
+    # and the sections of the record apps are registered by the app that owns them
+    for name, module in registered.items():
+        assert module.endswith((".report_sections", "reports.sections")), (name, module)

@@ -7,14 +7,13 @@ before the commit leaves at most a complete file that the next run reuses under 
 never a half-written file, never a row pointing at nothing.
 
 Direction (issue 12): outgoing when the issuer is the importing committee or one of its bodies
-(matched on the header's issuing body, its superior, the symbol's issuer code and the signature),
-incoming otherwise. An outgoing document keeps the number it was issued with, and the series
+(``capuy.archive.issuer``: the header's issuing body, its superior, the symbol's issuer code and
+the signature), incoming otherwise. An outgoing document keeps the number it was issued with, and the series
 counter is moved up to it, so the clerk's next number never collides with an imported one.
 
 Duplicates: the same content (SHA-256) already in this organisation's archive, or a document
 with the same symbol, issuer and date.
 """
-# Long: metadata to register entry: direction, numbering, duplicates and review items share one set of rules (to split with issue 11's incoming register).
 
 from __future__ import annotations
 
@@ -29,10 +28,11 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from capuy.archive.issuer import is_own_issuer, issuing_body_for, meta_date
 from capuy.archive.models import ImportItem, ImportRun
 from capuy.archive.reading import LOW_CONFIDENCE
 from capuy.documents.models import Direction, Document, NumberCounter
-from capuy.orgs.models import Body, Organisation, valid_at_q
+from capuy.orgs.models import Organisation
 from capuy.text import search_key
 
 PROBLEMS: dict[str, str] = {
@@ -50,13 +50,6 @@ PROBLEMS: dict[str, str] = {
 
 BLOCKING = frozenset(PROBLEMS) - {"low-ocr"}
 """Problems that keep a file out of the register until a person completes it."""
-
-_COLLECTIVE_PREFERENCE = ("btv", "bch", "thuong_truc")
-_CAPACITY_KINDS = (
-    ("BAN THƯỜNG VỤ", "btv"),
-    ("THƯỜNG TRỰC", "thuong_truc"),
-    ("BAN CHẤP HÀNH", "bch"),
-)
 
 
 def sha256_of(path: Path) -> str:
@@ -87,85 +80,6 @@ def store_original(organisation: Organisation, path: Path, sha256: str) -> str:
     return saved
 
 
-def _committee_keys(organisation: Organisation) -> set[str]:
-    return {search_key(n) for n in (organisation.committee_name, organisation.name) if n}
-
-
-def is_own_issuer(organisation: Organisation, meta: dict[str, Any]) -> bool:
-    """Whether the header names ``organisation``'s committee or one of its bodies as issuer."""
-    issuer = search_key(meta.get("issuer", ""))
-    if not issuer:
-        return False
-    committee = _committee_keys(organisation)
-    superior = search_key(meta.get("superior", ""))
-    return (
-        issuer in committee
-        or superior in committee
-        or any(issuer.endswith(" " + key) for key in committee)
-        or bool(_bodies_named(organisation, issuer))
-    )
-
-
-def _bodies_named(organisation: Organisation, issuer: str) -> list[Body]:
-    """Bodies whose own name the issuer line gives ("Ban Thường vụ Thị ủy", as an appendix
-    note names the town's standing committee without the town's name)."""
-    found = []
-    for body in Body.objects.filter(organisation=organisation):
-        key = search_key(body.name)
-        if key and (issuer == key or issuer.startswith(key + " ")):
-            found.append(body)
-    return found
-
-
-def issuing_body_for(organisation: Organisation, meta: dict[str, Any]) -> Body | None:
-    """The body of ``organisation`` that issued the document, or None (then it is incoming)."""
-    issuer = search_key(meta.get("issuer", ""))
-    superior = search_key(meta.get("superior", ""))
-    if not issuer:
-        return None
-    committee = _committee_keys(organisation)
-    on = _date(meta)
-    bodies = Body.objects.filter(organisation=organisation)
-    if on is not None:
-        bodies = bodies.filter(valid_at_q(on))
-    candidates: list[Body]
-    if issuer in committee:
-        candidates = [b for b in bodies if b.kind in _COLLECTIVE_PREFERENCE]
-    elif superior in committee or any(issuer.endswith(" " + key) for key in committee):
-        # "THỊ ỦY ĐỨC PHỔ" / "BAN TỔ CHỨC", or "ỦY BAN KIỂM TRA THỊ ỦY ĐỨC PHỔ"
-        from capuy.orgs.kinds import body_kind
-
-        candidates = [
-            b
-            for b in bodies
-            if b.kind not in _COLLECTIVE_PREFERENCE
-            and issuer.startswith(search_key(body_kind(b.kind).name))
-        ]
-    else:
-        candidates = [b for b in _bodies_named(organisation, issuer) if b in set(bodies)]
-    code = meta.get("issuer_code", "")
-    if code:
-        candidates = [b for b in candidates if b.code == code]
-    if not candidates:
-        return None
-    capacity = (meta.get("signer_capacity") or "").upper()
-    for words, kind in _CAPACITY_KINDS:
-        if words in capacity:
-            for body in candidates:
-                if body.kind == kind:
-                    return body
-    order = {kind: index for index, kind in enumerate(_COLLECTIVE_PREFERENCE)}
-    return min(candidates, key=lambda b: (order.get(b.kind, 99), b.pk))
-
-
-def _date(meta: dict[str, Any]) -> dt.date | None:
-    raw = meta.get("date") or ""
-    try:
-        return dt.date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
-
-
 def _term(organisation: Organisation, on: dt.date) -> Any:
     from capuy.documents.numbering import term_for
 
@@ -180,7 +94,7 @@ def problems_of(meta: dict[str, Any], confidence: float | None) -> list[str]:
     found = []
     if not meta.get("number"):
         found.append("no-number")
-    if _date(meta) is None:
+    if meta_date(meta) is None:
         found.append("no-date")
     if not meta.get("type_code"):
         found.append("no-type")
@@ -209,11 +123,11 @@ def find_duplicate(
     )
     if earlier is not None:
         return earlier, earlier.document
-    if not meta or not meta.get("symbol") or _date(meta) is None:
+    if not meta or not meta.get("symbol") or meta_date(meta) is None:
         return None, None
     issuer = search_key(meta.get("issuer", ""))
     same = Document.objects.filter(
-        organisation=organisation, symbol=meta["symbol"], issued_on=_date(meta)
+        organisation=organisation, symbol=meta["symbol"], issued_on=meta_date(meta)
     ).select_related("issuing_body")
     for document in same:
         if document.direction == Direction.OUTGOING or not issuer or not document.sender:
@@ -255,7 +169,7 @@ def build_document(
 ) -> tuple[Document | None, list[str]]:
     """An unsaved ``Document`` from ``meta``, or None with the blocking problems."""
     problems = [p for p in problems_of(meta, None) if p in BLOCKING]
-    on = _date(meta)
+    on = meta_date(meta)
     own = is_own_issuer(organisation, meta)
     body = issuing_body_for(organisation, meta) if own else None
     if own and body is None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from capuy.check.citing import is_central, report_limit
 from capuy.check.registry import RULES, register
 from capuy.check.units import excerpt, text_units
 from capuy.model import Citation, Document, Finding
 from capuy.text import find_dates
+from capuy.vocab.documents import document_types
 from capuy.vocab.terms import term_for
 
 # Words that say the first document carries out the second ("Kế hoạch … thực hiện Kết luận …").
@@ -20,11 +22,21 @@ _IMPLEMENTS = re.compile(
     re.IGNORECASE,
 )
 _MAX_GAP = 220
-# Between the first document and the verb: no other document named, no list item opened.
-_OTHER_DOCUMENT = re.compile(
-    r"\(\d+\)|[“\"]|\b(?:Kế hoạch|Chương trình|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|"
-    r"Đề án|Hướng dẫn|Thông báo|Báo cáo|Công văn|Đại hội)\b"
-)
+# Between the first document and the verb: no other document named (a Party document type's
+# name, from ``vocab/document_types.yaml``, or "Đại hội", whose resolution a text names by the
+# congress), no list item opened, no quotation.
+_NAMED_LIKE_A_DOCUMENT = ("Đại hội",)
+
+
+@cache
+def _other_document() -> re.Pattern[str]:
+    names = sorted(
+        {t.name for t in document_types("party")} | set(_NAMED_LIKE_A_DOCUMENT),
+        key=lambda name: (-len(name), name),
+    )
+    return re.compile(r"\(\d+\)|[“\"]|\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
 # Between the verb and the second document: only its type word and "số".
 _MAX_AFTER_VERB = 40
 
@@ -95,7 +107,7 @@ def implements_earlier(doc: Document) -> Iterator[Finding]:
             continue
         verb = verbs[-1]
         before_verb, after_verb = between[: verb.start()], between[verb.end() :]
-        if _OTHER_DOCUMENT.search(before_verb) or len(after_verb) > _MAX_AFTER_VERB:
+        if _other_document().search(before_verb) or len(after_verb) > _MAX_AFTER_VERB:
             continue
         if re.search(r",|\bvà\b", after_verb):
             continue

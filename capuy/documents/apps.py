@@ -28,6 +28,9 @@ class DocumentsConfig(AppConfig):
         register_scoped(DocumentRelation, "source__organisation", "source__classification")
         register_scoped(NumberCounter, "organisation")
         register_home()
+        from capuy.documents.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
         from capuy.documents.search import register_search
 
         register_search()

@@ -21,6 +21,9 @@ class IndicatorsConfig(AppConfig):
         from capuy.stats.counts import register_target_lookup
 
         register_target_lookup(target_of)
+        from capuy.indicators.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
 
         from capuy.web.home import NavItem, register_nav
         from capuy.web.records import READ_ROLES

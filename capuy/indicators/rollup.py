@@ -43,9 +43,21 @@ def entered_values(
     )
 
 
+_SCALE = Decimal("0.0001")  # the values' own scale (IndicatorValue.value: 4 decimal places)
+
+
 def _sum(qs: QuerySet[IndicatorValue], expression: object = None) -> Decimal | None:
+    """The sum as one exact Decimal whatever the database: PostgreSQL's SUM over a
+    numeric(18, 4) keeps the scale ("49.0000"), SQLite's gives an integer or a float ("49"),
+    so the figure is rounded to the values' scale and written without trailing zeros ("49",
+    "12.5") — the report's provenance is then the same text on both."""
     total = qs.aggregate(total=Sum(expression or F("value")))["total"]
-    return None if total is None else Decimal(total)
+    if total is None:
+        return None
+    value = Decimal(str(total)).quantize(_SCALE, rounding=ROUND_HALF_UP)
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 def rollup(

@@ -28,6 +28,9 @@ class MeetingsConfig(AppConfig):
         register_scoped(Task, "organisation", "classification")
         register_scoped(TaskProgress, "task__organisation", "task__classification")
         register_home()
+        from capuy.meetings.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
         from capuy.meetings.search import register_search
 
         register_search()

@@ -25,6 +25,9 @@ class MembersConfig(AppConfig):
         from capuy.members.stats import register as register_stats
 
         register_stats()
+        from capuy.members.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
 
         from capuy.web.home import NavItem, register_nav
         from capuy.web.records import READ_ROLES

@@ -22,7 +22,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Length, Substr
 
 from capuy.orgs.kinds import body_kind, body_kind_choices, org_kind_choices
-from capuy.text import int_to_roman
+from capuy.text import int_to_roman, search_key
 
 
 def valid_at_q(at: dt.date, prefix: str = "") -> Q:
@@ -30,6 +30,21 @@ def valid_at_q(at: dt.date, prefix: str = "") -> Q:
     return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": at})) & (
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": at})
     )
+
+
+def _fill_keys(org: Organisation) -> None:
+    org.name_key = search_key(org.name)
+    org.committee_key = search_key(org.committee_name or "")
+
+
+class OrganisationManager(models.Manager["Organisation"]):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Organisation]:
+        """Rows written in bulk (``capuy synth``) get their search keys too: ``save()`` is
+        not called for them."""
+        objs = list(objs)
+        for org in objs:
+            _fill_keys(org)
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Organisation(models.Model):
@@ -61,6 +76,14 @@ class Organisation(models.Model):
     valid_to = models.DateField("đến hết ngày", null=True, blank=True)
     position = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # The names folded (``capuy.text.search_key``: no marks, đ→d, lower case), kept by
+    # ``save()`` and ``bulk_create``, so a unit named on the command line ("thi uy duc pho",
+    # "Thị uỷ Đức Phổ") is found by an indexed query (``capuy.orgs.lookup``), never by
+    # scanning every unit in Python.
+    name_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    committee_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+
+    objects = OrganisationManager()
 
     class Meta:
         verbose_name = "tổ chức đảng"
@@ -101,7 +124,12 @@ class Organisation(models.Model):
                 raise ValidationError({"parent": "Không thể đặt tổ chức trực thuộc chính nó."})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        """Saves, then keeps ``path`` (and the paths below, if the parent changed) right."""
+        """Saves (the folded names with it), then keeps ``path`` (and the paths below, if the
+        parent changed) right."""
+        _fill_keys(self)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"name", "committee_name"} & set(fields):
+            kwargs["update_fields"] = {*fields, "name_key", "committee_key"}
         with transaction.atomic():
             super().save(*args, **kwargs)
             parent_path = (

@@ -20,6 +20,9 @@ class OversightConfig(AppConfig):
         from capuy.oversight.stats import register as register_stats
 
         register_stats()
+        from capuy.oversight.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
 
         from capuy.web.home import NavItem, register_nav
         from capuy.web.records import READ_ROLES

@@ -23,6 +23,9 @@ class PetitionsConfig(AppConfig):
         from capuy.petitions.stats import register as register_stats
 
         register_stats()
+        from capuy.petitions.report_sections import register as register_report_sections
+
+        register_report_sections()  # its sections of a composed report
 
         from capuy.web.home import NavItem, register_nav
         from capuy.web.records import READ_ROLES

@@ -38,6 +38,7 @@ from lxml import etree
 
 from capuy.errors import InputError
 from capuy.model import Block, BlockKind, Document, Footnote, FootnoteRef
+from capuy.read.docx_footnotes import read_footnotes
 from capuy.read.docx_numbering import Numbering
 from capuy.read.docx_xml import (
     StyleFlags,
@@ -358,37 +359,9 @@ class _Reader:
     # --- footnotes --------------------------------------------------------------------
 
     def _footnotes(self) -> list[Footnote]:
-        root = self._part_xml(RT.FOOTNOTES)
-        if root is None:
-            return []
-        bodies = {}
-        for note in root.iter(qn("w:footnote")):
-            if note.get(qn("w:type")) in (
-                "separator",
-                "continuationSeparator",
-                "continuationNotice",
-            ):
-                continue
-            bodies[note.get(qn("w:id"), "")] = note
-        footnotes: list[Footnote] = []
-        for note_id, label in sorted(self.footnote_ids.items(), key=lambda item: int(item[1])):
-            note = bodies.get(note_id)
-            if note is None:
-                continue
-            texts: list[str] = []
-            segments: list[tuple[int, int]] = []
-            first_line = 0
-            for p in note.iter(qn("w:p")):
-                content = self._note_text(p)
-                self.lines.append(content)
-                first_line = first_line or len(self.lines)
-                if content:
-                    segments.append((sum(len(t) + 1 for t in texts), len(self.lines)))
-                    texts.append(content)
-            footnotes.append(
-                Footnote(label=label, text="\n".join(texts), line=first_line, segments=segments)
-            )
-        return footnotes
+        return read_footnotes(
+            self._part_xml(RT.FOOTNOTES), self.footnote_ids, self._note_text, self.lines
+        )
 
     def _note_text(self, p: etree._Element) -> str:
         parts = []

@@ -17,7 +17,6 @@ has one; â ê ô á … are Latin-1 and appear in legacy text too)
 and the decoded text reads clearly better as Vietnamese syllables
 (``vocab/spelling/syllables.yaml``). The tables are data in ``vocab/legacy_encodings.yaml``.
 """
-# Long: detection and conversion of four legacy encodings share the scoring that keeps Unicode text untouched.
 
 from __future__ import annotations
 
@@ -26,6 +25,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
+from capuy.read.viqr import decode_viqr
+from capuy.read.viqr import encode_viqr as encode_viqr  # the old import path
 from capuy.vocab.legacy import legacy_tables
 from capuy.vocab.spelling import syllable_tables
 
@@ -35,7 +36,6 @@ ENCODINGS = ("tcvn3", "vni", "viqr", "cp1258")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _VIETNAMESE_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9\u0300-\u0323]")
 _WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»/\\|<>=+*#%&@–—-]+")
-_VOWELS = "aeiouyAEIOUY"
 _MIN_GAIN = 0.25
 """A decoding must make this much larger a share of the words Vietnamese syllables."""
 _MIN_SCORE = 0.6
@@ -245,78 +245,6 @@ def encode_vni_run(text: str) -> str:
 
 def encode_vni_bytes(text: str) -> bytes:
     return encode_vni_run(text).encode("cp1252")
-
-
-# --- VIQR (RFC 1456) ------------------------------------------------------------------
-
-_SHAPES = {"(": "\u0306", "^": "\u0302", "+": "\u031b"}
-_SHAPE_BASES = {"(": "aA", "^": "aeoAEO", "+": "ouOU"}
-_TONE_MARKS = "'`?~."
-
-
-@cache
-def _viqr_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"\\(?P<escaped>.)"
-        r"|(?P<dd>[dD][dD])"
-        r"|(?P<vowel>[aeiouyAEIOUY])(?P<shape>[(^+])?(?P<tone>['`?~.])?"
-    )
-
-
-def decode_viqr(text: str) -> str:
-    """VIQR → Unicode NFC: a vowel, its shape mark ( ^ +, its tone mark ' ` ? ~ . ; DD → Đ."""
-    marks = legacy_tables().viqr
-
-    def replace(match: re.Match[str]) -> str:
-        if match.group("escaped") is not None:
-            return match.group("escaped")
-        if match.group("dd"):
-            return "Đ" if match.group("dd")[0] == "D" else "đ"
-        vowel, shape, tone = match.group("vowel"), match.group("shape"), match.group("tone")
-        result = vowel
-        if shape and vowel in _SHAPE_BASES[shape]:
-            result += marks.get(shape, _SHAPES[shape])
-        elif shape:
-            return match.group(0)
-        if tone:
-            result += marks[tone]
-        return unicodedata.normalize("NFC", result)
-
-    return _viqr_pattern().sub(replace, text)
-
-
-def encode_viqr(text: str) -> str:
-    """Unicode → VIQR, escaping a literal mark after a vowel and a literal "dd" with ``\\``."""
-    out: list[str] = []
-    previous_vowel = False
-    for char in unicodedata.normalize("NFC", text):
-        if char in "đĐ":
-            out.append("dd" if char == "đ" else "DD")
-            previous_vowel = False
-            continue
-        decomposed = unicodedata.normalize("NFD", char)
-        base = decomposed[0]
-        if base in _VOWELS and len(decomposed) > 1:
-            shape = next((k for k, v in _SHAPES.items() if v in decomposed[1:]), "")
-            tone = next(
-                (k for k, v in legacy_tables().viqr.items() if v in _TONES and v in decomposed),
-                "",
-            )
-            out.append(base + shape + tone)
-            previous_vowel = not tone
-            continue
-        if (
-            (previous_vowel and char in "(^+'`?~.")
-            or char == "\\"
-            or char in "dD"
-            and out
-            and out[-1][-1:] in "dD"
-            and out[-1] not in ("dd", "DD")
-        ):
-            out.append("\\")
-        out.append(char)
-        previous_vowel = base in _VOWELS and len(decomposed) == 1
-    return "".join(out)
 
 
 def _viqr_marks(text: str) -> int:

@@ -16,6 +16,9 @@ class ReportsConfig(AppConfig):
         from capuy.reports.search import register_search
 
         register_search()
+        from capuy.reports.sections import register as register_sections
+
+        register_sections()  # its own section of a composed report
         from auditlog.registry import auditlog
 
         from capuy.reports.demo import load_demo_reports

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from capuy.orgs.lookup import subordinate_units
 from capuy.orgs.models import Organisation
 from capuy.reports.compose import period_for
 from capuy.reports.models import Report
-from capuy.reports.records import subordinate_units
 from capuy.reports.templating import load_template
 
 

@@ -1,9 +1,10 @@
 """Compose a report from the records: (organisation, kind, period) → authoring Markdown.
 
 The template of the kind (``capuy.reports.templating``) gives the structure and the words; the
-records of the period for the organisation's subtree (``capuy.reports.records``) give the
-figures, the lists and the appendix; every computed value is kept with the model and ids it was
-drawn from (``Composition.provenance``). Narrative passages are left for staff, marked
+records of the period for the organisation's subtree give the figures, the lists and the
+appendix, through the sections the template declares (each filled by a provider the owning
+app registered in ``capuy.stats.sections``); every computed value is kept with the model and
+ids it was drawn from (``Composition.provenance``). Narrative passages are left for staff, marked
 ``NARRATIVE`` so the editor (and the checker) shows where text is still to be written. The
 Markdown goes to ``capuy.render`` for DOCX and PDF, exactly as a hand-written file would.
 """
@@ -16,18 +17,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from django.db.models import Q
 
 from capuy.accounts.levels import Classification
 from capuy.documents.models import Document
-from capuy.errors import InputError
+from capuy.orgs.lookup import organisation_by_name as organisation_by_name
 from capuy.orgs.models import Body, CommitteeTerm, Organisation
 from capuy.reports.models import ReportSettings
 from capuy.reports.periods import ReportPeriod, resolve_period, text_date
-from capuy.reports.records import Provenance, Source, committee_short
-from capuy.reports.sections import SectionRequest, fill_sections
 from capuy.reports.templating import fill, load_template
-from capuy.text import search_key
+from capuy.stats.sections import (
+    Provenance,
+    SectionRequest,
+    Source,
+    committee_short,
+    fill_sections,
+)
 from capuy.vocab.areas import area_words
 
 NARRATIVE = "[Chuyên viên bổ sung nội dung.]"
@@ -157,7 +161,7 @@ def compose(
         "unit_figures": [],
     }
     request = SectionRequest(
-        org, kind, period, template, classification, symbol or "", when, prov, ctx
+        org, kind, period, template, classification, symbol or "", when, prov, ctx, fill
     )
     fill_sections(list(template.get("sections", [])), request)
     summary = _clean(fill(str(template["summary"]), ctx))
@@ -228,32 +232,3 @@ def _clean(text: str) -> str:
     lines = [line.rstrip() for line in text.strip().splitlines()]
     out = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", out)
-
-
-def organisation_by_name(name: str) -> Organisation:
-    """The organisation a user names on the command line: by id, name, committee name or
-    code path; ``InputError`` when none or several match."""
-
-    name = (name or "").strip()
-    if name.isdigit():
-        found = Organisation.objects.filter(pk=int(name))
-    else:
-        found = Organisation.objects.filter(
-            Q(name__iexact=name) | Q(committee_name__iexact=name), valid_to__isnull=True
-        )
-        if not found.exists():
-            key = search_key(name)
-            ids = [
-                o.pk
-                for o in Organisation.objects.filter(valid_to__isnull=True)
-                if key in (search_key(o.name), search_key(o.committee_name))
-            ]
-            found = Organisation.objects.filter(pk__in=ids)
-    orgs = list(found[:3])
-    if len(orgs) != 1:
-        reason = "không tìm thấy" if not orgs else "có nhiều tổ chức trùng tên"
-        raise InputError(
-            f"Tổ chức đảng “{name}”: {reason}",
-            f"organisation {name!r}: {'not found' if not orgs else 'ambiguous'}",
-        )
-    return orgs[0]

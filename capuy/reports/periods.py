@@ -21,9 +21,11 @@ import re
 from dataclasses import dataclass
 
 from capuy.errors import InputError
+from capuy.text.dates import text_date
 from capuy.text.numbers import int_to_roman
 from capuy.text.periods import last_day
 from capuy.vocab import report_period, report_periods, report_window
+from capuy.vocab.report_periods import period_label
 
 
 def kinds() -> tuple[str, ...]:
@@ -66,20 +68,18 @@ class ReportPeriod:
         return self.period.year
 
 
-def text_date(day: dt.date) -> str:
-    """ "27/01/2024", "18/5/2021": the day with two digits, the month with two only when it is
-    1 or 2 — as the seeds write dates in running text."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
-
-
 def month_words(month: int) -> str:
     """ "tháng 02", "tháng 3": months 1 and 2 take a leading zero, as dates do (seed 000)."""
-    return f"tháng {month:02d}" if month < 3 else f"tháng {month}"
+    return period_label("month_words", month=f"{month:02d}" if month < 3 else str(month))
 
 
 def _month_label(year: int, month: int) -> Label:
-    return Label(f"{month_words(month)}/{year}", year, month_words(month))
+    number = f"{month:02d}" if month < 3 else str(month)
+    return Label(period_label("month", month=number, year=year), year, month_words(month))
+
+
+def _quarter_label(year: int, quarter: int) -> Label:
+    return Label(period_label("quarter", quarter=int_to_roman(quarter), year=year), year)
 
 
 def _bad(spec: str, kind: str, example: str) -> InputError:
@@ -138,9 +138,9 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
             f"{year}-Q{quarter}",
             window.start,
             window.end,
-            Label(f"quý {int_to_roman(quarter)}/{year}", year),
-            Label(f"quý {int_to_roman(nq)}/{ny}", ny),
-            Label(f"quý {int_to_roman(pq)}/{py}", py),
+            _quarter_label(year, quarter),
+            _quarter_label(ny, nq),
+            _quarter_label(py, pq),
             max(window.end, last_day(year, 3 * quarter)),
             nw.start,
             max(nw.end, last_day(ny, 3 * nq)),
@@ -155,17 +155,17 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
     known = report_period(kind)
     months = (known.months if known else None) or 12
     if months == 12:
-        nxt = Label(f"năm {year + 1}", year + 1)
-        prev = Label(f"năm {year - 1}", year - 1)
+        nxt = Label(period_label("year", year=year + 1), year + 1)
+        prev = Label(period_label("year", year=year - 1), year - 1)
         next_start, next_end = dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
         prev_start, prev_end = dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
     else:
         rest = 12 - months
-        nxt = Label(f"{rest} tháng cuối năm {year}", year)
-        prev = Label(f"năm {year - 1}", year - 1)
+        nxt = Label(period_label("last_months", months=rest, year=year), year)
+        prev = Label(period_label("year", year=year - 1), year - 1)
         next_start, next_end = window.end + dt.timedelta(days=1), dt.date(year, 12, 31)
         prev_start, prev_end = dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
-    label = Label(f"năm {year}", year) if months == 12 else Label(window.label, year)
+    label = Label(period_label("year", year=year) if months == 12 else window.label, year)
     return ReportPeriod(
         kind,
         str(year),
@@ -231,8 +231,10 @@ def resolve_period(
         first, last = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
         if last < first:
             raise _bad(spec, kind, _example(kind))
-        label = Label(f"từ ngày {text_date(first)} đến ngày {text_date(last)}", last.year)
-        later = Label("thời gian tới", last.year)
+        label = Label(
+            period_label("range", first=text_date(first), last=text_date(last)), last.year
+        )
+        later = Label(period_label("after_range"), last.year)
         return ReportPeriod(
             kind, spec, first, last, label, later, label, last, last, last, first, first
         )
@@ -246,8 +248,8 @@ def resolve_period(
             f"the committee has no term {spec}",
         )
     start_year, end_year, start, end = term
-    years = f"{start_year} - {end_year}"
-    following = f"{end_year} - {end_year + (end_year - start_year)}"
+    years = {"first_year": start_year, "last_year": end_year}
+    following = {"first_year": end_year, "last_year": end_year + (end_year - start_year)}
     if grammar == "half_term":
         middle = dt.date(start.year + (end_year - start_year) // 2, start.month, 1)
         stop = middle - dt.timedelta(days=1)
@@ -256,9 +258,9 @@ def resolve_period(
             f"{start_year}-{end_year}",
             start,
             stop,
-            Label(f"nửa đầu nhiệm kỳ {years}", stop.year),
-            Label(f"nửa cuối nhiệm kỳ {years}", stop.year),
-            Label(f"nhiệm kỳ {years}", stop.year),
+            Label(period_label("half_term_first", **years), stop.year),
+            Label(period_label("half_term_second", **years), stop.year),
+            Label(period_label("term", **years), stop.year),
             stop,
             middle,
             end or dt.date(end_year, 12, 31),
@@ -271,9 +273,9 @@ def resolve_period(
         f"{start_year}-{end_year}",
         start,
         stop,
-        Label(f"nhiệm kỳ {years}", end_year),
-        Label(f"nhiệm kỳ {following}", end_year),
-        Label(f"nhiệm kỳ {years}", end_year),
+        Label(period_label("term", **years), end_year),
+        Label(period_label("term", **following), end_year),
+        Label(period_label("term", **years), end_year),
         stop,
         stop + dt.timedelta(days=1),
         dt.date(end_year + (end_year - start_year), 12, 31),

@@ -18,11 +18,13 @@ import yaml
 from django.template import Context, Engine
 
 from capuy.errors import InputError
-from capuy.text import nfc, search_key
+from capuy.text import nfc
 from capuy.vocab.loader import load_data, packaged_text, resolve_source
+from capuy.vocab.report_fields import classify as classify
+from capuy.vocab.report_fields import field_labels as field_labels
 
 REQUIRED = ("kind", "name", "document_kind", "type_code", "summary", "body", "deadline_days")
-# ``sections`` (what the records fill, capuy/reports/sections.py) and ``committee_window`` are
+# ``sections`` (what the records fill: the providers of capuy.stats.sections) and ``committee_window`` are
 # plain data too.
 
 
@@ -116,25 +118,4 @@ def fill(text: str, context: dict[str, Any]) -> str:
     return template.render(Context(context, autoescape=False))
 
 
-# --- fields (lĩnh vực) ----------------------------------------------------------------------
-
-
-@cache
-def _fields() -> tuple[dict[str, Any], ...]:
-    return tuple(_file("fields")["fields"])
-
-
-def field_labels() -> dict[str, dict[str, str]]:
-    return {f["code"]: f for f in _fields()}
-
-
-def classify(text: str, allowed: list[str]) -> str | None:
-    """The first field (file order) among ``allowed`` whose words occur in ``text``."""
-    key = f" {search_key(text)} "
-    for spec in _fields():
-        if spec["code"] not in allowed:
-            continue
-        for word in spec["words"]:
-            if f" {search_key(word)} " in key or search_key(word) in key:
-                return str(spec["code"])
-    return None
+# the fields (lĩnh vực): vocab data, read below the record apps (capuy.vocab.report_fields)

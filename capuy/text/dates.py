@@ -17,7 +17,7 @@ from datetime import date
 
 from capuy.text.normalize import nfc
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "to_date"]
+__all__ = ["DateMatch", "find_dates", "parse_date", "text_date", "to_date"]
 
 _DAY = r"(?P<day>\d{1,2})"
 _YEAR = r"(?P<year>\d{4})"
@@ -80,3 +80,10 @@ def parse_date(s: str) -> date | None:
     text = nfc(s).strip()
     match = _DATE.fullmatch(text)
     return _match_to_date(match).date if match else None
+
+
+def text_date(day: date) -> str:
+    """ "27/01/2024", "18/5/2021": the day with two digits, the month with two only when it is
+    1 or 2 — as the seeds write dates in running text (a composed report writes them so)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"

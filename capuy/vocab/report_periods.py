@@ -19,6 +19,7 @@ from capuy.vocab.loader import load_data, resolve_source
 
 __all__ = [
     "ReportPeriodKind",
+    "period_label",
     "WindowRule",
     "report_period",
     "report_period_for",
@@ -129,21 +130,37 @@ def window_rule(code: str) -> WindowRule:
     raise ValueError(f"unknown window rule {code!r}; expected one of {[r.code for r in _rules()]}")
 
 
-def _first_month(kind: ReportPeriodKind, index: int | None) -> tuple[int, str]:
-    """The first calendar month of the period and its label prefix."""
+@cache
+def _labels() -> dict[str, str]:
+    data = load_data("report_periods")
+    return {
+        entry["name"]: entry["format"]
+        for entry in data.get("labels", [])
+        if resolve_source(entry, data["sources"], "report_periods.yaml")
+    }
+
+
+def period_label(name: str, **values: object) -> str:
+    """A period's name from its format in ``report_periods.yaml`` (``labels``):
+    ``period_label("quarter", quarter="I", year=2024)`` is "quý I/2024"."""
+    return _labels()[name].format(**values)
+
+
+def _first_month(kind: ReportPeriodKind, year: int, index: int | None) -> tuple[int, str]:
+    """The first calendar month of the period and its label."""
     if kind.grammar == "month":
         if index is None or not 1 <= index <= 12:
             raise ValueError(f"a {kind.code} report needs its month (1–12)")
-        return index, f"tháng {index:02d}"
+        return index, period_label("month", month=f"{index:02d}", year=year)
     if kind.grammar == "quarter":
         if index is None or not 1 <= index <= 4:
             raise ValueError(f"a {kind.code} report needs its quarter (1–4)")
-        return 3 * index - 2, f"quý {int_to_roman(index)}"
+        return 3 * index - 2, period_label("quarter", quarter=int_to_roman(index), year=year)
     if index is not None:
         raise ValueError(f"a {kind.code} report has no index")
     if kind.months == 12:
-        return 1, "năm"
-    return 1, f"{kind.months} tháng đầu năm"
+        return 1, period_label("year", year=year)
+    return 1, period_label("first_months", months=kind.months, year=year)
 
 
 def _clamped(year: int, month: int, day: int) -> date:
@@ -165,9 +182,8 @@ def report_window(
     if kind.months is None:
         raise ValueError(f"a {code} report has no fixed calendar window")
     the_rule = window_rule(rule) if isinstance(rule, str) else rule
-    first_month, prefix = _first_month(kind, index)
+    first_month, label = _first_month(kind, year, index)
     last_month = first_month + kind.months - 1
-    label = f"{prefix}/{year}" if kind.grammar in ("month", "quarter") else f"{prefix} {year}"
     if the_rule.start_day is None or the_rule.end_day is None:
         start = date(year, first_month, 1)
         end = date(year, last_month, calendar.monthrange(year, last_month)[1])

@@ -11,34 +11,11 @@ from django.db.models import Q
 from capuy.accounts.levels import Classification, Role
 from capuy.accounts.models import Profile, RoleAssignment
 from capuy.errors import InputError
+from capuy.orgs.lookup import organisation_by_name
 from capuy.orgs.models import Organisation
 from capuy.text import search_key
 
-
-def find_organisation(text: str) -> Organisation:
-    """A unit by id, exact name or committee name (tone placement and case ignored)."""
-    text = text.strip()
-    if text.isdigit():
-        found = Organisation.objects.filter(pk=int(text)).first()
-        if found:
-            return found
-    wanted = search_key(text)
-    current = Organisation.objects.filter(valid_to__isnull=True)
-    matches = [
-        o for o in current if wanted in (search_key(o.name), search_key(o.committee_name or ""))
-    ]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise InputError(
-            f"Không tìm thấy tổ chức “{text}” (nhập đúng tên, tên cấp ủy hoặc số hiệu)",
-            f"no organisation named {text!r} (give its name, committee name or id)",
-        )
-    raise InputError(
-        f"Có {len(matches):02d} tổ chức tên “{text}”; hãy dùng số hiệu: "
-        + ", ".join(f"{o.pk} ({o.name})" for o in matches),
-        f"{len(matches)} organisations match {text!r}; use the id",
-    )
+find_organisation = organisation_by_name  # the old name (capuy.orgs.lookup holds it)
 
 
 def parse_role(text: str) -> str:

@@ -16,7 +16,10 @@ from capuy import vocab
 from capuy.indicators.models import Indicator
 from capuy.orgs.models import Organisation
 from capuy.reports.compose import compose
-from capuy.stats import counts, synth
+from capuy.reports.models import TemplateOverride
+from capuy.reports.templating import default_text
+from capuy.stats import counts, sections, synth
+from capuy.stats.sections import SectionRequest
 from capuy.vocab.loader import packaged_text
 from capuy.web import demo, home
 from capuy.web.demo import load_demo
@@ -96,7 +99,14 @@ def family(settings, tmp_path):  # type: ignore[no-untyped-def]
     shipped_nav = home._NAV.get("orgs:tree")  # the menu is keyed by URL name: put it back after
     home.register_nav(NavItem("Đơn vị (thử nghiệm)", "orgs:tree", order=99))
     demo.register_demo_step("recipe", lambda ctx: f"{len(ctx.wards)} phường, xã", order=99)
+
+    def section(r: SectionRequest) -> dict[str, Any]:
+        qs = units(r.org, r.start, r.end)
+        return {"recipe_units": r.prov.add("recipe.units", "đơn vị", None, qs)}
+
+    sections.register_section("recipe_units", section)
     yield filled
+    sections.SECTIONS.pop("recipe_units")
     counts.COUNTS.pop("recipe.units")
     synth._FAMILIES.pop("recipe")
     home._PANELS.pop("recipe")
@@ -127,6 +137,15 @@ def test_recipe_record_family(family, tree, town_leader) -> None:  # type: ignor
     )
     synth.run_families(gen, units)
     assert family == [[tree.pho_hoa]] and len(units.members) == 1
+    # its section of a composed report: a template that declares it gets its figure
+    text = default_text("monthly").replace("sections: [", "sections: [recipe_units, ", 1)
+    text = text.replace(
+        "body: |-\n", "body: |-\n  Số đơn vị trong đảng bộ: {{ recipe_units }}.\n\n", 1
+    )
+    TemplateOverride.objects.create(kind="monthly", text=text)
+    report = compose(tree.town, "monthly", "2024-02")
+    assert "Số đơn vị trong đảng bộ: 4." in report.markdown
+    assert report.value("recipe.units") == 4
     # its home panel and its menu entry
     client = Client()
     client.force_login(town_leader)

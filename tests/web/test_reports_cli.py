@@ -42,7 +42,7 @@ def test_report_command_writes_the_composed_report(tree, tmp_path) -> None:  # t
     [
         (
             ["--org", "Thị ủy Không Có", "--kind", "monthly", "--period", "2024-02"],
-            "không tìm thấy",
+            "Không tìm thấy tổ chức",
         ),
         (["--org", "Thị ủy Đức Phổ", "--kind", "weekly", "--period", "2024-02"], "Loại báo cáo"),
         (["--org", "Thị ủy Đức Phổ", "--kind", "quarterly", "--period", "2024-Q7"], "không hợp lệ"),

@@ -1,9 +1,12 @@
-"""What a report states from the meetings, the tasks and the document register: the standing
-committee's decisions by field, the opinions given, the meetings chaired and attended and
-their counts, the appendix of documents issued, the tasks due and those of the next period.
+"""The meetings' part of a composed report: the standing committee's decisions by field, the
+opinions given, the meetings chaired and attended and their counts, the committee's
+conference, the tasks due and those of the next period — the sections ``decisions``,
+``chaired_and_attended``, ``conference``, ``standing_opinions``, ``previous_tasks``,
+``next_tasks`` and ``meeting_counts``, registered into ``capuy.stats.sections`` from
+``MeetingsConfig.ready()``.
 
-Like ``capuy.reports.records`` (members, statements, indicators), every function returns plain
-values for the template and keeps each figure's records in the ``Provenance``.
+Every function returns plain values for the template and keeps each figure's records in the
+``Provenance``.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ import re
 from collections import Counter
 from typing import Any
 
-from capuy.documents.models import Document
-from capuy.documents.monthly import group_by_type, join_summaries
 from capuy.meetings.models import AgendaItem, Meeting, Task
 from capuy.orgs.models import Organisation
-from capuy.reports.records import Provenance, committee_short
-from capuy.reports.templating import classify, field_labels
+from capuy.stats.sections import Provenance, SectionRequest, committee_short, register_section
 from capuy.text import format_count, search_key
+from capuy.text.dates import text_date
+from capuy.vocab.report_fields import classify, field_labels
+
+__all__ = ["number_items", "register"]
 
 # --- meetings ---------------------------------------------------------------------------------
 
@@ -200,37 +204,6 @@ def meeting_counts(
     return ", ".join(parts[:-1]) + (" và " if len(parts) > 1 else "") + parts[-1]
 
 
-# --- documents --------------------------------------------------------------------------------
-
-
-def appendix(
-    root: Organisation, start: dt.date, end: dt.date, classification: int, prov: Provenance
-) -> list[dict[str, str]]:
-    """Important outgoing documents of the committee's register in the period, grouped by
-    type (seed 000's appendix); none above the report's own classification."""
-
-    qs = (
-        Document.objects.outgoing()
-        .filter(
-            organisation=root,
-            important=True,
-            issued_on__gte=start,
-            issued_on__lte=end,
-            classification__lte=classification,
-        )
-        .exclude(report__isnull=False)
-    )
-    groups = group_by_type(qs.order_by("number"))
-    prov.add("documents.issued", "văn bản quan trọng ban hành", qs.count(), qs)
-    return [
-        {
-            "type_name": g.type_name,
-            "text": join_summaries([d.summary for d in g.documents]).replace("|", "/"),
-        }
-        for g in groups
-    ]
-
-
 # --- tasks ------------------------------------------------------------------------------------
 
 
@@ -280,3 +253,84 @@ def next_tasks(
     ]
     out += [{"label": text, "items": []} for text in alone]
     return out
+
+
+# --- the providers ----------------------------------------------------------------------------
+
+
+def _decisions(r: SectionRequest) -> dict[str, Any]:
+    """The standing committee's decisions by field; the membership decision is the one
+    computed from the member records (the template's ``membership_decision``)."""
+    text = r.fill(r.template.get("membership_decision", ""), {"m": r.ctx.get("m", {})}).strip()
+    text = re.sub(r"\s+", " ", text)
+    fields = list(r.template.get("decision_fields", []))
+    found, other = (
+        decisions(r.org, r.start, r.end, fields, text, r.classification, r.prov)
+        if fields
+        else ([], "")
+    )
+    label = str(r.template.get("other_decisions", "")).rstrip(".")
+    other_text = f"**{label}:** {other}" if other else f"**{label}.**" if label else ""
+    return {"decisions": found, "other_decisions": other_text}
+
+
+def _chaired_and_attended(r: SectionRequest) -> dict[str, Any]:
+    chaired, attended = chaired_and_attended(r.org, r.start, r.end, r.classification, r.prov)
+    return {"chaired": chaired, "attended": attended}
+
+
+def _conference(r: SectionRequest) -> dict[str, Any]:
+    """The committee's conference that discussed the period: the first BCH meeting after the
+    period's end (within two months), else the last one inside it."""
+    qs = Meeting.objects.filter(
+        organisation=r.org, body__kind="bch", classification__lte=r.classification
+    ).select_related("term")
+    period = r.period
+    after = qs.filter(held_on__gt=period.end, held_on__lte=period.end + dt.timedelta(days=62))
+    conference = (
+        after.order_by("held_on").first()
+        or qs.filter(held_on__gte=period.start, held_on__lte=period.end)
+        .order_by("-held_on")
+        .first()
+    )
+    if conference is None:
+        return {}
+    return {"conference": conference.full_title, "conference_date": text_date(conference.held_on)}
+
+
+def _standing_opinions(r: SectionRequest) -> dict[str, Any]:
+    return {"standing_opinions": standing_opinions(r.org, r.start, r.end, r.classification, r.prov)}
+
+
+def _previous_tasks(r: SectionRequest) -> dict[str, Any]:
+    return {
+        "previous_tasks": previous_tasks(
+            r.org, r.start, r.period.calendar_end, r.classification, r.prov
+        )
+    }
+
+
+def _next_tasks(r: SectionRequest) -> dict[str, Any]:
+    fields = list(r.template.get("task_fields", []))
+    return {
+        "next_tasks": next_tasks(
+            r.org, r.period.next_start, r.period.next_end, fields, r.classification, r.prov
+        )
+    }
+
+
+def _meeting_counts(r: SectionRequest) -> dict[str, Any]:
+    return {"meeting_counts": meeting_counts(r.org, r.start, r.end, r.classification, r.prov)}
+
+
+def register() -> None:
+    for name, provider in (
+        ("decisions", _decisions),
+        ("chaired_and_attended", _chaired_and_attended),
+        ("conference", _conference),
+        ("standing_opinions", _standing_opinions),
+        ("previous_tasks", _previous_tasks),
+        ("next_tasks", _next_tasks),
+        ("meeting_counts", _meeting_counts),
+    ):
+        register_section(name, provider)

@@ -1,0 +1,156 @@
+"""Tesseract's words → a document: the words' boxes (TSV) become visual lines (a line with a
+wide gap is two: the header's two columns; specks of dirt dropped), and the pages' lines go
+through the same layout rules as a PDF's text layer (``capuy.read.pdf_layout``) to paragraphs,
+repaired (``capuy.read.ocr_repair``) and read as plain text, each block with its mean word
+confidence. No Tesseract here: ``capuy.read.ocr`` runs it and hands over the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from statistics import median
+
+from capuy.model import Document
+from capuy.read.ocr_repair import repair_ocr_text
+from capuy.read.pdf import PAGE_NUMBER
+from capuy.read.pdf_layout import Geometry, Line, paragraphs
+from capuy.read.plaintext import read_paged_text
+
+__all__ = ["OcrLine", "OcrPage", "document_from_pages", "is_speck", "tsv_lines"]
+
+WORD_GAP_HEIGHTS = 1.5
+"""Two words further apart than this many line heights are in different columns (a word gap is
+about a third of a height; the header's columns are inches apart)."""
+SIZE_SNAP = 0.45
+"""Line heights within 45 % of the body's are the body size: an OCR line is as tall as its tallest
+glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
+SPECK_CONFIDENCE = 75.0
+JUNK_CONFIDENCE = 30.0
+"""Below this Tesseract is guessing at dirt, a rule line or a seal."""
+
+
+@dataclass
+class OcrLine:
+    text: str
+    left: int
+    top: int
+    height: int
+    confidences: list[float] = field(default_factory=list)
+
+
+@dataclass
+class OcrPage:
+    width: int
+    height: int
+    dpi: int
+    lines: list[OcrLine]
+    pdf: bytes
+
+
+def tsv_lines(tsv: str) -> list[OcrLine]:
+    """Tesseract's TSV → visual lines (words joined by a space), a wide gap starting a new one."""
+    lines: list[OcrLine] = []
+    current: OcrLine | None = None
+    key = None
+    last_right = 0
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for row in rows:
+        if row.get("level") != "5":
+            continue
+        text = (row.get("text") or "").strip()
+        if not text:
+            continue
+        left, top = int(row["left"]), int(row["top"])
+        width, height = int(row["width"]), int(row["height"])
+        conf = float(row["conf"])
+        if is_speck(text, conf):
+            continue
+        row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
+        gap_limit = WORD_GAP_HEIGHTS * (current.height if current else height)
+        off_line = current is not None and (
+            left < last_right  # back to the left: Tesseract joined two columns' lines
+            or top > current.top + current.height  # wholly below the line so far
+            or top + height < current.top  # wholly above it
+        )
+        if current is None or row_key != key or left - last_right > gap_limit or off_line:
+            current = OcrLine(text, left, top, height, [conf])
+            lines.append(current)
+        else:
+            current.text += " " + text
+            current.top = min(current.top, top)
+            current.height = max(current.height, height)
+            current.confidences.append(conf)
+        key = row_key
+        last_right = left + width
+    return lines
+
+
+def is_speck(text: str, confidence: float) -> bool:
+    """A "word" Tesseract made of dirt on the page: no letter or digit and a low confidence
+    (a real "*" or "-" of the header is read with a high one)."""
+    if confidence < JUNK_CONFIDENCE:
+        return True
+    if len(text) == 1 and not text.isalnum() and text not in "*-+":
+        return True  # a stray mark of a rule line or a stain
+    return confidence < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in text)
+
+
+def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
+    """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences;
+    also each page's repaired text. A bare page number at the top or foot of a page is dropped."""
+    heights = [line.height for page in pages for line in page.lines if line.text]
+    body_px = median(heights) if heights else 1
+    layout_pages: list[list[Line]] = []
+    confidences: list[list[list[float]]] = []
+    for page in pages:
+        scale = 72.0 / page.dpi
+        body_pt = body_px * scale
+        lines: list[Line] = []
+        confs: list[list[float]] = []
+        ordered = list(page.lines)  # Tesseract's reading order: block by block, column-aware
+        for edge in (0, -1):
+            if ordered and PAGE_NUMBER.match(ordered[edge].text):
+                ordered.pop(edge)
+        for line in ordered:
+            size = line.height * scale
+            if abs(size / body_pt - 1) <= SIZE_SNAP:
+                size = body_pt
+            y = (page.height - line.top - line.height) * scale
+            lines.append(Line(line.text, line.left * scale, y, round(size, 1)))
+            confs.append(line.confidences)
+        layout_pages.append(lines)
+        confidences.append(confs)
+    geometry = Geometry.of(layout_pages)
+    texts: list[str] = []
+    page_texts: list[str] = []
+    paragraph_confs: list[float] = []
+    page_starts: set[int] = set()
+    for lines, confs in zip(layout_pages, confidences, strict=True):
+        page_paragraphs = paragraphs(lines, geometry)
+        page_texts.append("\n".join(repair_ocr_text(p.text) for p in page_paragraphs))
+        if page_paragraphs:
+            page_starts.add(2 * len(texts) + 1)
+        index = 0
+        for paragraph in page_paragraphs:
+            words: list[float] = []
+            consumed = ""
+            while index < len(lines) and len(consumed) < len(paragraph.text):
+                consumed += (" " if consumed else "") + lines[index].text
+                words.extend(confs[index])
+                index += 1
+            texts.append(repair_ocr_text(paragraph.text))
+            paragraph_confs.append(sum(words) / len(words) if words else 0.0)
+    document = read_paged_text("\n\n".join(texts), source=source, fmt=fmt, page_starts=page_starts)
+    by_line = {2 * i + 1: conf for i, conf in enumerate(paragraph_confs)}
+    for block in document.blocks:
+        lines_of_block = {block.line} | {line for _start, line in block.segments}
+        if block.kind == "table":
+            lines_of_block |= set(block.row_lines)
+        values = [by_line[line] for line in lines_of_block if line in by_line]
+        block.confidence = round(sum(values) / len(values), 1) if values else None
+    all_words = [c for page in confidences for line in page for c in line]
+    document.encoding = "ocr"
+    document.confidence = round(sum(all_words) / len(all_words), 1) if all_words else None
+    return document, page_texts

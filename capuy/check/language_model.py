@@ -41,7 +41,6 @@ COUNTS_FILE = HERE / "counts.tsv"
 ENV_VAR = "CAPUY_LANGUAGE_MODEL"
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
-_GAP = re.compile(r"[ \t]+")
 _RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 
 
@@ -104,11 +103,6 @@ def keys_counts(runs: Iterable[list[str]]) -> Counts:
         chain.from_iterable(map(" ".join, zip(k, k[1:], strict=False)) for k in runs)
     )
     return counts
-
-
-def runs_counts(runs: Iterable[list[tuple[int, int, str]]]) -> Counts:
-    """Counts of runs already split into (start, end, key)."""
-    return keys_counts([key for _, _, key in run] for run in runs)
 
 
 def text_hash(text: str) -> str:

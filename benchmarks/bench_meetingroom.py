@@ -317,7 +317,7 @@ def _run(label: str, env: dict[str, str], workers: int | None) -> None:
             )
             print(
                 f"| {scenario}: secret ballot POST | {len(lat)} | {statistics.median(lat):.0f} "
-                f"| {_p(lat, 95):.0f} | {max(lat):.0f} | {_p(lat, 95) / _p(base, 95):.1f} |"
+                f"| {_p(lat, 95):.0f} | {max(lat):.0f} | {_vn(_p(lat, 95) / _p(base, 95))} |"
             )
             if polling:
                 print(
@@ -326,14 +326,14 @@ def _run(label: str, env: dict[str, str], workers: int | None) -> None:
                     f"| {max(run['polls']):.0f} | |"
                 )
             notes.append(
-                f"- {scenario} (load average {load_before:.1f} → {os.getloadavg()[0]:.1f}): "
-                f"ballots accepted {ok}/{MEMBERS}, last one {run['span']:.1f} s after the first "
+                f"- {scenario} (load average {_vn(load_before)} → {_vn(os.getloadavg()[0])}): "
+                f"ballots accepted {ok}/{MEMBERS}, last one {_vn(run['span'])} s after the first "
                 f"could be cast; in the database {checked['voters']} voters, "
                 f"{checked['ballots']} ballots; {SECOND_TRIES} second ballots tried and refused; "
                 f"tally {counts} "
                 f"{'= choices sent' if counts == expected else f'≠ choices sent {expected}'}; "
                 f"close → final count on the hall screen "
-                f"{f'{shown:.2f} s' if shown is not None else 'NOT SEEN'} (close: {status})"
+                f"{f'{_vn(shown, 2)} s' if shown is not None else 'NOT SEEN'} (close: {status})"
             )
             if screen.final:
                 assert screen.final["result"]["total"] == MEMBERS
@@ -346,6 +346,11 @@ def _run(label: str, env: dict[str, str], workers: int | None) -> None:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _vn(value: float, places: int = 1) -> str:
+    """A figure written the Vietnamese way (decimal comma), as BENCHMARKS.md writes them."""
+    return f"{value:.{places}f}".replace(".", ",")
 
 
 def main() -> None:

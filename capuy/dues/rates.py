@@ -5,7 +5,10 @@ of 03/02/2026), so everything here is read from ``capuy/vocab/dues.yaml``; a new
 a data change. A rule set whose rates have not been typed in from its official text
 (``rates_entered: false``) is still known, with its effective date: amounts are then computed
 by the latest rule set that has rates, and ``Due.pending_rule`` names the one that should
-apply, so every page can say so instead of silently applying unverified numbers.
+apply, so every page can say so instead of silently applying unverified numbers. The same
+holds kind by kind: where the rule in force has no rate for a kind of member (or no share for
+a level), the latest older rule that has one is applied and the newer one is named as pending
+(``fallback_kinds``), since a regulation's published summary may give only some of its rates.
 
 Money is integer đồng; a percentage is basis points (100 = 1%) and rounds half up.
 Pure Python: no Django, so the figures can be tested and used without a database.
@@ -27,7 +30,9 @@ __all__ = [
     "Share",
     "arrears_months",
     "compute_due",
+    "fallback_kinds",
     "kind_choices",
+    "kind_rates",
     "kind_short_labels",
     "rate_for",
     "rule_in_force",
@@ -46,6 +51,7 @@ class RuleSet:
     rates_entered: bool
     note: str
     source: str
+    rates_note: str = ""  # what every page says of how sure its figures are
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ def rule_sets() -> tuple[RuleSet, ...]:
             rates_entered=bool(e["rates_entered"]),
             note=str(e.get("note", "")),
             source=resolve_source(e, data["sources"], "dues.yaml rule_sets"),
+            rates_note=str(e.get("rates_note", "")),
         )
         for e in data["rule_sets"]
     ]
@@ -153,24 +160,60 @@ def rule_in_force(day: dt.date) -> tuple[RuleSet, RuleSet | None]:
     return applied, pending
 
 
+def _entered_in_force(day: dt.date) -> list[RuleSet]:
+    """The rule sets in force on ``day`` whose rates are entered, newest first."""
+    return [r for r in reversed(rule_sets()) if r.effective_from <= day and r.rates_entered]
+
+
+def _newest_rates(day: dt.date) -> dict[str, tuple[Rate, RuleSet]]:
+    """kind → (its rate, the rule giving it): the newest rule in force that has a rate for it."""
+    rules = _entered_in_force(day)
+    if not rules:
+        raise ValueError(f"no dues rule with rates on {day.isoformat()}")
+    found: dict[str, tuple[Rate, RuleSet]] = {}
+    for rule in rules:
+        for rate in _rates():
+            if rate.rule == rule.key and rate.kind not in found:
+                found[rate.kind] = (rate, rule)
+    return found
+
+
 def kind_short_labels(day: dt.date) -> dict[str, str]:
-    """kind → a short label for tables (the rule applied on ``day``)."""
-    applied, _ = rule_in_force(day)
-    return {r.kind: r.short for r in _rates() if r.rule == applied.key}
+    """kind → a short label for tables (the rule applied on ``day``, kind by kind)."""
+    return {kind: rate.short for kind, (rate, _) in _newest_rates(day).items()}
 
 
 def kind_choices(day: dt.date | None = None) -> list[tuple[str, str]]:
-    """(kind, label) of the member kinds the rule applied on ``day`` (today) knows."""
-    applied, _ = rule_in_force(day or dt.date.today())
-    return [(r.kind, r.label) for r in _rates() if r.rule == applied.key]
+    """(kind, label) of the member kinds known on ``day`` (today): the rule in force first,
+    then the kinds it does not list, as an older rule gives them."""
+    return [(kind, rate.label) for kind, (rate, _) in _newest_rates(day or dt.date.today()).items()]
+
+
+def kind_rates(day: dt.date) -> list[tuple[Rate, RuleSet]]:
+    """(rate, the rule giving it) of every kind of member known on ``day``."""
+    return list(_newest_rates(day).values())
+
+
+def fallback_kinds(day: dt.date) -> list[tuple[Rate, RuleSet]]:
+    """The kinds computed on ``day`` by an older rule than the newest in force, because the
+    newest gives no rate for them: what a dues page must say is not yet by the rule in force."""
+    newest = next(iter(reversed([r for r in rule_sets() if r.effective_from <= day])), None)
+    return [
+        (rate, rule)
+        for rate, rule in _newest_rates(day).values()
+        if newest is not None and rule is not newest
+    ]
 
 
 def rate_for(kind: str, day: dt.date) -> tuple[Rate, RuleSet, RuleSet | None]:
-    applied, pending = rule_in_force(day)
-    for rate in _rates():
-        if rate.rule == applied.key and rate.kind == kind:
-            return rate, applied, pending
-    raise KeyError(f"no rate for kind {kind!r} in {applied.symbol}")
+    """(the rate, the rule it comes from, the newer rule in force that lacks it or None)."""
+    in_force = [r for r in rule_sets() if r.effective_from <= day]
+    found = _newest_rates(day).get(kind)
+    if found is None:
+        raise KeyError(f"no rate for kind {kind!r} on {day.isoformat()}")
+    rate, rule = found
+    pending = in_force[-1] if in_force and in_force[-1] is not rule else None
+    return rate, rule, pending
 
 
 def compute_due(kind: str, base: int, day: dt.date) -> Due:
@@ -183,8 +226,12 @@ def compute_due(kind: str, base: int, day: dt.date) -> Due:
 
 
 def share_for(level: str, day: dt.date) -> Share | None:
-    applied, _ = rule_in_force(day)
-    return next((s for s in _shares() if s.rule == applied.key and s.level == level), None)
+    """The share a unit of kind ``level`` keeps: the newest rule in force that gives one."""
+    for rule in _entered_in_force(day):
+        share = next((s for s in _shares() if s.rule == rule.key and s.level == level), None)
+        if share is not None:
+            return share
+    return None
 
 
 def split_share(collected: int, level: str, day: dt.date) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from capuy.dues.importer import import_rows, read_table
 from capuy.dues.models import DuesEntry, PassUp
 from capuy.dues.rates import (
     arrears_months,
+    fallback_kinds,
     kind_choices,
     kind_short_labels,
     rule_in_force,
@@ -47,8 +48,16 @@ def _month(text: str | None) -> dt.date:
 
 
 def _rule_notice(month: dt.date) -> dict[str, object]:
+    """What every dues page says of the rule it computes by: the rule, whether its figures
+    are checked against the official text, and the kinds still computed by an older rule."""
     applied, pending = rule_in_force(month)
-    return {"applied": applied, "pending": pending}
+    fallback = fallback_kinds(month)
+    return {
+        "applied": applied,
+        "pending": pending,
+        "fallback": [rate.short for rate, _ in fallback],
+        "fallback_rule": fallback[0][1] if fallback else None,
+    }
 
 
 @login_required

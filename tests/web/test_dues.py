@@ -13,7 +13,14 @@ from capuy.accounts.levels import Role
 from capuy.dues.book import arrears, record_entry, rollup
 from capuy.dues.importer import import_rows, read_table
 from capuy.dues.models import CellMonthDues, DuesEntry
-from capuy.dues.rates import compute_due, rule_in_force, rule_sets, split_share
+from capuy.dues.rates import (
+    compute_due,
+    fallback_kinds,
+    kind_choices,
+    rule_in_force,
+    rule_sets,
+    split_share,
+)
 from capuy.handbook.models import CellOfficer
 from capuy.handbook.services import create_account
 from capuy.members.services import admit
@@ -32,16 +39,51 @@ def test_rates_342_in_integers_with_half_up_rounding() -> None:
     assert "342-QĐ/TW" in due.rate.source
 
 
-def test_the_2026_rule_is_known_but_its_rates_are_not_invented() -> None:
+def test_the_2026_rule_applies_from_february_with_the_published_rates() -> None:
     symbols = [r.symbol for r in rule_sets()]
     assert symbols == ["342-QĐ/TW", "01-QĐ/TW"]
-    applied, pending = rule_in_force(dt.date(2026, 2, 3))
-    assert applied.symbol == "342-QĐ/TW" and pending is not None and pending.symbol == "01-QĐ/TW"
-    assert not pending.rates_entered
-    applied, pending = rule_in_force(dt.date(2026, 2, 2))
-    assert pending is None
-    due = compute_due("luong_bhxh", 10_000_000, dt.date(2026, 6, 1))
-    assert due.pending_rule is not None and due.rule.symbol == "342-QĐ/TW"
+    applied, pending = rule_in_force(dt.date(2026, 2, 1))
+    assert applied.symbol == "01-QĐ/TW" and applied.rates_entered and pending is None
+    applied, pending = rule_in_force(dt.date(2026, 1, 31))
+    assert applied.symbol == "342-QĐ/TW" and pending is None
+
+
+JUNE_2026 = dt.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "base", "day", "amount", "rule", "pending"),
+    [
+        # 01-QĐ/TW, as the press reports of its publication give it
+        ("luong_bhxh", 8_450_050, JUNE_2026, 84_501, "01-QĐ/TW", None),  # 1%, half up
+        ("tro_cap_om_dau_thai_san", 6_000_000, JUNE_2026, 60_000, "01-QĐ/TW", None),  # 1%
+        ("luong_huu", 6_000_001, JUNE_2026, 30_000, "01-QĐ/TW", None),  # 0,5%: 30.000,005
+        ("hoc_sinh_sinh_vien", 0, JUNE_2026, 5_000, "01-QĐ/TW", None),  # was 3.000 under 342
+        ("mien", 9_000_000, JUNE_2026, 0, "01-QĐ/TW", None),
+        # kinds 01-QĐ/TW's published summary does not give: still 342, the newer rule named
+        ("thu_nhap_khac", 0, JUNE_2026, 5_000, "342-QĐ/TW", "01-QĐ/TW"),
+        ("phu_cap", 2_000_000, JUNE_2026, 20_000, "342-QĐ/TW", "01-QĐ/TW"),
+        # before 01/02/2026 nothing changes
+        ("hoc_sinh_sinh_vien", 0, dt.date(2026, 1, 1), 3_000, "342-QĐ/TW", None),
+    ],
+)
+def test_dues_by_the_rule_in_force_kind_by_kind(
+    kind: str, base: int, day: dt.date, amount: int, rule: str, pending: str | None
+) -> None:
+    due = compute_due(kind, base, day)
+    assert due.amount == amount and due.rule.symbol == rule
+    assert (due.pending_rule.symbol if due.pending_rule else None) == pending
+
+
+def test_the_kinds_still_computed_by_the_old_rule_are_named() -> None:
+    old = {rate.kind for rate, rule in fallback_kinds(JUNE_2026)}
+    assert {"thu_nhap_khac", "ngoai_do_tuoi", "phu_cap", "tro_cap_bhxh", "o_nuoc_ngoai"} == old
+    assert fallback_kinds(MAY_2025) == []
+    kinds = [k for k, _ in kind_choices(JUNE_2026)]
+    assert kinds[0] == "luong_bhxh" and "tro_cap_om_dau_thai_san" in kinds and "phu_cap" in kinds
+    assert "tro_cap_om_dau_thai_san" not in [k for k, _ in kind_choices(MAY_2025)]
+    # shares: 01-QĐ/TW's published summary gives none, so 342's apply
+    assert split_share(1000, "chi_bo_truc_thuoc", JUNE_2026) == (300, 700)
 
 
 @pytest.mark.parametrize("collected", [0, 1, 999, 1001, 123_457, 10**9 + 7])
@@ -192,11 +234,12 @@ def test_pages_member_sees_own_dues_other_cells_404(cell_setup, tree, password) 
     ward = Client()
     ward.force_login(minh, backend="django.contrib.auth.backends.ModelBackend")
     assert ward.get(f"/dang-phi/bao-cao/{tree.pho_hoa.pk}/").status_code == 404
-    # the 2026 months say which rule should apply and that its rates are not entered
-    assert (
-        "chưa được nhập"
-        in binh.get(f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/?thang=03/2026").content.decode()
-    )
+    # the 2026 months say the rule applied, that its figures are the press's, and which kinds
+    # of member are still computed by 342-QĐ/TW
+    march = binh.get(f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/?thang=03/2026").content.decode()
+    assert "Mức thu theo Quy định 01-QĐ/TW" in march and "chưa đối chiếu văn bản gốc" in march
+    assert "vẫn tính theo 342-QĐ/TW" in march and "Phụ cấp" in march
+    assert "chưa đối chiếu" not in binh.get(book_url).content.decode()  # May 2025: 342
 
 
 def test_a_member_who_owes_gets_a_notice(cell_setup) -> None:  # type: ignore[no-untyped-def]

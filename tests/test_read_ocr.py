@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -196,7 +197,12 @@ def test_planted_symbol_confusions_are_repaired(right: str, wrong: str) -> None:
         ("Kết luận số 01-KL/TW ngày l8/5/2O21", "Kết luận số 01-KL/TW ngày 18/5/2021"),
         ("Quyết định số 06/QD-TTg", "Quyết định số 06/QĐ-TTg"),
         ("ĐẢNG CỘNG SAN VIET NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        # a date word one letter off (held-out seed 000 at 300 dpi: the "n" of "ngày" lost)
+        ("gầy 26 tháng 02 năm 2024", "ngày 26 tháng 02 năm 2024"),
+        ("Đức Phổ, ngay 26 thang 02 nărn 2024", "Đức Phổ, ngày 26 tháng 02 năm 2024"),
         # not dates, not symbols: left alone
+        ("gầy 26 tháng 02 năm 20245", "gầy 26 tháng 02 năm 20245"),
+        ("bay 26 lần 02 năm 2024", "bay 26 lần 02 năm 2024"),
         ("miền Nam 2024, giai đoạn 2021 - 2025", "miền Nam 2024, giai đoạn 2021 - 2025"),
         ("ngày 31/02/2024", "ngày 31/02/2024"),
         ("kết nạp 51/256 quần chúng", "kết nạp 51/256 quần chúng"),
@@ -219,3 +225,88 @@ def test_no_tesseract_gives_a_one_line_error(
         read_file(path)
     assert "tesseract" in error.value.en
     assert re.search(r"tesseract-ocr", error.value.vi)
+
+
+def _tsv(*words: tuple[int, int, int, int, float, str]) -> str:
+    """Tesseract TSV of one block, one line: (left, top, width, height, confidence, text)."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        f"5\t1\t1\t1\t1\t{n}\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}"
+        for n, (left, top, width, height, conf, text) in enumerate(words, start=1)
+    ]
+    return "\n".join([head, *rows]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "lines"),
+    [
+        # held-out seed 000, page 5: Tesseract unsure of a symbol (conf 29) and a word box
+        # ("định") drawn over the next word; the line is one line with the symbol in it
+        (
+            [
+                (673, 1129, 140, 55, 96.9, "Quyết"),
+                (832, 1129, 168, 52, 97.0, "định"),
+                (949, 1118, 54, 71, 93.3, "số"),
+                (1020, 1132, 439, 49, 29.2, "218-QĐ/UBKTTU"),
+                (1479, 1131, 111, 54, 96.6, "ngày"),
+                (1609, 1132, 263, 40, 96.7, "23/01/2024"),
+            ],
+            ["Quyết định số 218-QĐ/UBKTTU ngày 23/01/2024"],
+        ),
+        # a bullet dash a few pixels high, then its text
+        (
+            [(474, 1969, 15, 5, 93.0, "-"), (508, 1940, 110, 55, 97.0, "Về")],
+            ["- Về"],
+        ),
+        # the header's two columns, inches apart, stay two lines
+        (
+            [(413, 241, 600, 51, 97.0, "BAN"), (1318, 239, 700, 66, 92.0, "ĐẢNG")],
+            ["BAN", "ĐẢNG"],
+        ),
+        # dirt: a low-confidence word with no digits stays out
+        ([(400, 100, 200, 50, 96.0, "Một"), (620, 100, 60, 50, 12.0, "xzq")], ["Một"]),
+        # Tesseract joining two columns' lines: back to the left by far more than a height
+        (
+            [(1300, 100, 300, 50, 96.0, "phải"), (300, 102, 200, 50, 96.0, "trái")],
+            ["phải", "trái"],
+        ),
+    ],
+)
+def test_words_become_visual_lines(
+    words: list[tuple[int, int, int, int, float, str]], lines: list[str]
+) -> None:
+    from capuy.read.ocr_layout import tsv_lines
+
+    assert [line.text for line in tsv_lines(_tsv(*words))] == lines
+
+
+def test_a_scanned_date_line_whose_blank_place_was_lost_is_the_date() -> None:
+    """A scan of "…………, ngày 26 tháng 02 năm 2024" loses the dots and the "n" of "ngày"
+    (held-out seed 000 at 300 dpi): the date alone, whole and well formed, in the header is
+    still the document's date, and the place is left empty."""
+    from capuy.extract import extract
+    from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    lines = [
+        (413, 241, "BAN THƯỜNG VỤ THỊ ỦY"),
+        (1318, 239, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        (599, 384, "Số 708-BC/TU"),
+        (1542, 353, "gầy 26 tháng 02 năm 2024"),
+        (1173, 517, "BÁO CÁO"),
+        (621, 601, "công tác tháng 02, nhiệm vụ trọng tâm tháng 3 năm 2024"),
+        (472, 781, "I- MỘT SỐ HOẠT ĐỘNG TRỌNG TÂM TRONG THÁNG 02/2024"),
+        (471, 880, "Trong tháng 02/2024, Ban Thường vụ Thị ủy đã lãnh đạo, chỉ đạo thực hiện."),
+    ]
+    rows = []
+    for block, (left, top, text) in enumerate(lines, start=1):
+        x = left
+        for word_num, word in enumerate(text.split(), start=1):
+            width = 28 * len(word)
+            rows.append(f"5\t1\t{block}\t1\t1\t{word_num}\t{x}\t{top}\t{width}\t55\t95.0\t{word}")
+            x += width + 20
+    page = OcrPage(2480, 3508, 300, tsv_lines("\n".join([head, *rows]) + "\n"), b"")
+    document, _ = document_from_pages([page], "scan.pdf", "pdf")
+    header = extract(document).header
+    assert header.date == date(2024, 2, 26) and header.place == ""
+    assert header.symbol == "708-BC/TU" and header.kind == "BÁO CÁO"

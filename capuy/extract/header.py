@@ -26,7 +26,13 @@ from capuy.model import Appendix, Citation, Header, Signature
 from capuy.text import parse_date, search_key
 from capuy.vocab import document_types, issuer_by_code
 
-_PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\b.*\d{4})\s*$", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^(?:(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\b.*\d{4})"
+    r"|(?P<bare>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))\s*$",
+    re.IGNORECASE,
+)
+"""The place and date line; or the date alone, whole and well formed, where the place was
+left blank and its dots were lost (a scan of "…………, ngày 26 tháng 02 năm 2024")."""
 _DRAFT = re.compile(r"^\s*dự\s+thảo\b", re.IGNORECASE)
 _CLASSIFICATION = re.compile(r"^\s*(?P<c>TUYỆT MẬT|TỐI MẬT|MẬT)\s*$")
 _URGENCY = re.compile(r"^\s*(?P<u>HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)\s*$")
@@ -136,10 +142,10 @@ def extract_header(lines: list[Line]) -> tuple[Header, str]:
             header.lines["draft"] = line.line
             continue
         place_date = _PLACE_DATE.match(text)
-        if place_date and not header.place:
+        if place_date and not header.place and header.date is None:
             # A template's blank place ("…………, ngày …") is no place.
-            header.place = place_date.group("place").strip(" .…_")
-            header.date = parse_date(place_date.group("date"))
+            header.place = (place_date.group("place") or "").strip(" .…_")
+            header.date = parse_date(place_date.group("date") or place_date.group("bare"))
             header.lines["place_date"] = line.line
             continue
         if classification := _CLASSIFICATION.match(text):

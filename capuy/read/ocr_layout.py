@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -28,6 +29,8 @@ SIZE_SNAP = 0.45
 glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
 SPECK_CONFIDENCE = 75.0
 JUNK_CONFIDENCE = 30.0
+_CODE_SHAPED = re.compile(r"\d.*[-/].*[A-ZĐ]{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+"""Digits, then a separator, then capitals (a symbol), or a slashed date."""
 """Below this Tesseract is guessing at dirt, a rule line or a seal."""
 
 
@@ -68,9 +71,13 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         if is_speck(text, conf):
             continue
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
-        gap_limit = WORD_GAP_HEIGHTS * (current.height if current else height)
+        # the taller of the line so far and the word: a bullet "-" is a few pixels high, and
+        # the gap after it is a word gap of the text line, not a column gap
+        gap_limit = WORD_GAP_HEIGHTS * max(current.height if current else 0, height)
         off_line = current is not None and (
-            left < last_right  # back to the left: Tesseract joined two columns' lines
+            # back to the left: Tesseract joined two columns' lines (a box overlapping the one
+            # before by less than a line height is only a loose box: "định" drawn over "số")
+            left < last_right - max(current.height, height)
             or top > current.top + current.height  # wholly below the line so far
             or top + height < current.top  # wholly above it
         )
@@ -89,7 +96,12 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
 
 def is_speck(text: str, confidence: float) -> bool:
     """A "word" Tesseract made of dirt on the page: no letter or digit and a low confidence
-    (a real "*" or "-" of the header is read with a high one)."""
+    (a real "*" or "-" of the header is read with a high one). A word shaped like a document
+    symbol or a date ("218-QĐ/UBKTTU", "23/01/2024") is never dirt, however unsure Tesseract
+    is of it: its language model does not know such words, so they come with low confidences,
+    and they are what the repairs (``ocr_repair``) check against the vocabulary."""
+    if _CODE_SHAPED.search(text):
+        return False
     if confidence < JUNK_CONFIDENCE:
         return True
     if len(text) == 1 and not text.isalnum() and text not in "*-+":

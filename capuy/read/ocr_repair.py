@@ -156,6 +156,25 @@ def _symbols(text: str) -> str:
     return symbol.sub(replace, text)
 
 
+_DATE_WORDS = ("ngày", "tháng", "năm")
+
+
+def _one_letter_off(folded: str, word: str) -> str | None:
+    """``word`` when ``folded`` is its folded form with one letter dropped, added or changed
+    (Levenshtein distance 1) — OCR's usual slip on a date word. Only used inside the whole
+    "ngày D tháng M năm Y" shape with a valid date, so a stray word cannot pass for one."""
+    target = search_key(word)
+    if folded == target or abs(len(folded) - len(target)) > 1 or len(folded) < 2:
+        return word if folded == target else None
+    if len(folded) == len(target):
+        return word if sum(a != b for a, b in zip(folded, target, strict=True)) == 1 else None
+    short, long = sorted((folded, target), key=len)
+    for index in range(len(long)):
+        if long[:index] + long[index + 1 :] == short:
+            return word
+    return None
+
+
 def _dates(text: str) -> str:
     _symbol, slash_date, date_word = _patterns()
 
@@ -168,10 +187,14 @@ def _dates(text: str) -> str:
 
     def spelled(found: re.Match[str]) -> str:
         """ "ngảy 26 thảng O2 nãm 2O24" → "ngày 26 tháng 02 năm 2024", only when all three
-        words fold to the date words and the digits make a date."""
+        words fold to the date words (or one letter off them: "gầy" where the scan lost the
+        "n") and the digits make a date."""
         written = [found.group(name) for name in ("w1", "w2", "w3")]
-        right = [words.get(search_key(w)) for w in written]
-        if right != ["ngày", "tháng", "năm"]:
+        right = [
+            words.get(search_key(w)) or _one_letter_off(search_key(w), target)
+            for w, target in zip(written, _DATE_WORDS, strict=True)
+        ]
+        if right != list(_DATE_WORDS):
             return found.group(0)
         fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
         if fixed is None:

@@ -263,8 +263,18 @@ def _tsv(*words: tuple[int, int, int, int, float, str]) -> str:
             [(413, 241, 600, 51, 97.0, "BAN"), (1318, 239, 700, 66, 92.0, "ĐẢNG")],
             ["BAN", "ĐẢNG"],
         ),
-        # dirt: a low-confidence word with no digits stays out
+        # dirt: a low-confidence "word" that is no syllable stays out
         ([(400, 100, 200, 50, 96.0, "Một"), (620, 100, 60, 50, 12.0, "xzq")], ["Một"]),
+        # real words Tesseract was unsure of on a held-out seed (conf 9, 0) are kept
+        (
+            [
+                (400, 100, 200, 50, 96.0, "công"),
+                (620, 100, 130, 50, 9.0, "chuẩn"),
+                (770, 100, 100, 50, 96.0, "(khóa"),
+                (890, 100, 110, 50, 0.0, "XXI)."),
+            ],
+            ["công chuẩn (khóa XXI)."],
+        ),
         # Tesseract joining two columns' lines: back to the left by far more than a height
         (
             [(1300, 100, 300, 50, 96.0, "phải"), (300, 102, 200, 50, 96.0, "trái")],

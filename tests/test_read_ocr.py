@@ -265,6 +265,8 @@ def _tsv(*words: tuple[int, int, int, int, float, str]) -> str:
         ),
         # dirt: a low-confidence "word" that is no syllable stays out
         ([(400, 100, 200, 50, 96.0, "Một"), (620, 100, 60, 50, 12.0, "xzq")], ["Một"]),
+        # ... but a line of nothing else is a stain that spells a syllable (seed 002's header)
+        ([(752, 20, 125, 54, 9.2, "ki"), (400, 100, 200, 50, 96.0, "Một")], ["Một"]),
         # real words Tesseract was unsure of on a held-out seed (conf 9, 0) are kept
         (
             [

@@ -95,7 +95,9 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
             current.confidences.append(conf)
         key = row_key
         last_right = left + width
-    return lines
+    # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
+    # spell a syllable ("ki" at confidence 9 above a header), not text
+    return [line for line in lines if max(line.confidences) >= JUNK_CONFIDENCE]
 
 
 def _is_word(text: str) -> bool:

@@ -51,9 +51,16 @@ def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
+def one_line(summary: str) -> str:
+    """A summary typed on several lines as one line, whole: the lines joined by a space (a
+    table row of the appendix is one line; a line break there cut the summary after its first
+    line and left that line's ";" stranded)."""
+    return " ".join(summary.split())
+
+
 def join_summaries(summaries: list[str]) -> str:
     """One summary as itself; several as "(1) …; (2) …", ending with one full stop."""
-    cleaned = [s.strip().rstrip(".;").strip() for s in summaries if s.strip()]
+    cleaned = [one_line(s).rstrip(".;").strip() for s in summaries if s.strip()]
     if not cleaned:
         return ""
     if len(cleaned) == 1:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from capuy.accounts.access import primary_organisation, require_role, visible_organisations
 from capuy.accounts.levels import Classification
+from capuy.documents.corrections import correction_context
 from capuy.documents.detail_sections import sections_for
 from capuy.documents.export import appendix_caption, appendix_csv, appendix_docx, appendix_rows
 from capuy.documents.forms import (
@@ -30,7 +31,7 @@ from capuy.documents.forms import (
 from capuy.documents.models import DocumentRelation
 from capuy.documents.monthly import issued_in_month
 from capuy.documents.numbering import peek_next_number, register_incoming, register_outgoing
-from capuy.documents.queries import get_visible_document, visible_documents
+from capuy.documents.queries import get_visible_document, visible_documents, with_status
 from capuy.formtokens.api import TOKEN_FIELD, clean_token, done_with, new_token, remember
 from capuy.text import search_key
 
@@ -58,7 +59,7 @@ def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any]:
             documents = documents.filter(issued_on__gte=data["tu_ngay"])
         if data.get("den_ngay"):
             documents = documents.filter(issued_on__lte=data["den_ngay"])
-    return form, documents.order_by("-issued_on", "-number", "-pk")
+    return form, with_status(documents).order_by("-issued_on", "-number", "-pk")
 
 
 @require_GET
@@ -86,10 +87,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     relations_out = DocumentRelation.objects.filter(source=document, target__in=visible)
     relations_in = DocumentRelation.objects.filter(target=document, source__in=visible)
     meetings = [item.meeting for item in document.agenda_items.select_related("meeting")]
+    replaced_by = [r.source for r in relations_in.select_related("source") if r.kind == "replaces"]
     return render(
         request,
         "documents/detail.html",
         {
+            **correction_context(request, document),
+            "replaced_by": replaced_by,
             "document": document,
             "relations_out": relations_out.select_related("target"),
             "relations_in": relations_in.select_related("source"),
@@ -305,7 +309,9 @@ def _month_params(request: HttpRequest) -> dict[str, Any]:
 
 
 def _month_groups(request: HttpRequest, params: dict[str, Any]) -> list[Any]:
-    documents = visible_documents(request.user).filter(organisation=params["organisation"])
+    documents = with_status(visible_documents(request.user)).filter(
+        organisation=params["organisation"]
+    )
     if params["ordinary_only"]:
         documents = documents.filter(classification=Classification.NORMAL)
     if params["important_only"]:

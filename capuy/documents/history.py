@@ -87,7 +87,11 @@ def changes_of(record: models.Model) -> list[Change]:
             label, field = _label(model, name)
             fields.append(FieldChange(label, _shown(field, before), _shown(field, after)))
         actor = entry.actor
-        who = (actor.get_full_name() or actor.username) if actor else "hệ thống"
+        who = (
+            (f"{actor.last_name} {actor.first_name}".strip() or actor.username)
+            if actor
+            else "hệ thống"
+        )
         action = ACTIONS.get(entry.action, "thay đổi")
         reason = str((entry.additional_data or {}).get("reason") or "")
         result.append(Change(entry.timestamp, who, action, fields, reason))

@@ -132,6 +132,15 @@ def make_petition(org: Organisation, level: int, marker: str) -> Any:
     )  # fmt: skip
 
 
+def make_arrival(org: Organisation, level: int, marker: str) -> Any:
+    from capuy.incoming.services import register_arrival
+
+    return register_arrival(
+        organisation=org, received_on=D(2024, 3, 4), sender=marker, sender_symbol="12-CV/TU",
+        type_code="CV", summary=marker, classification=level,
+    )  # fmt: skip
+
+
 def make_unit(org: Organisation, level: int, marker: str) -> Any:
     return org
 
@@ -253,6 +262,7 @@ BUILDERS: dict[str, Kind] = {
     "member": Kind(make_member),
     "asset": Kind(make_asset),
     "petition": Kind(make_petition),
+    "arrival": Kind(make_arrival, classified=True),
     "unit": Kind(make_unit),
     "cell": Kind(make_cell),
     "cell_meeting": Kind(make_cell_meeting),
@@ -333,6 +343,10 @@ OBJECT_URLS: dict[str, str | Target] = {
     "members:rating": "member",
     "oversight:asset": "asset",
     "petitions:handle": "petition",
+    "incoming:detail": "arrival",
+    "incoming:route": "arrival",
+    "incoming:finish": "arrival",
+    "incoming:attachment": "arrival",
     "reports:detail": "report",
     "reports:save": "report",
     "reports:action": "report",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.documents import corrections, views
+from capuy.documents import corrections, month_pages, views
 
 app_name = "documents"
 
@@ -13,8 +13,8 @@ urlpatterns = [
     path("vao-so/di/", views.register_outgoing_view, name="register"),
     path("vao-so/den/", views.register_incoming_view, name="register_incoming"),
     path("so-tiep-theo/", views.next_number, name="next_number"),
-    path("trong-thang/", views.month_view, name="month"),
-    path("trong-thang/xuat.<str:fmt>", views.month_export, name="month_export"),
+    path("trong-thang/", month_pages.month_view, name="month"),
+    path("trong-thang/xuat.<str:fmt>", month_pages.month_export, name="month_export"),
 ]
 
 urlpatterns += [

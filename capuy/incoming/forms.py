@@ -75,6 +75,11 @@ class ArrivalForm(AttachmentMixin, forms.Form):
             if first is not None:
                 self.initial.setdefault("organisation", first.pk)
 
+    def clean_summary(self) -> str:
+        """The whole summary, every line of it (line ends as "\n", not the browser's CRLF)."""
+        lines = str(self.cleaned_data["summary"]).splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())
+
     def clean_sender_symbol(self) -> str:
         return str(self.cleaned_data.get("sender_symbol") or "").replace(" ", "")
 

@@ -117,6 +117,7 @@ def arrival_new(request: HttpRequest) -> HttpResponse:
         "senders": previous_senders(organisations),
         "senders_list": SENDERS_LIST,
         "next_number": peek_arrival_number(first, timezone.localdate().year) if first else None,
+        "this_year": timezone.localdate().year,
     }
     return render(request, "incoming/new.html", context)
 

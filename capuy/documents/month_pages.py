@@ -5,7 +5,8 @@ as CSV (Excel with Vietnamese settings) and XLSX, one row per document with its 
 classification mark and whether it was recalled or replaced.
 
 Scoped like every page: a classified document appears only for a user cleared for it, marked
-with its level; ``thuong=1`` keeps ordinary documents only, for an export sent widely.
+with its level; ``thuong=1`` keeps ordinary documents only, for an export sent widely;
+``phu_luc=1`` gives the appendix in the report's own form (no numbers).
 """
 
 from __future__ import annotations
@@ -120,14 +121,22 @@ def month_export(request: HttpRequest, fmt: str) -> HttpResponse:
     params = _month_params(request)
     groups = _month_groups(request, params)
     stem = f"van-ban-thang-{params['month']:02d}-{params['year']}"
-    if fmt == "csv":
+    # ``phu_luc=1``: the appendix exactly as a monthly report carries it (seed 000's table:
+    # type, the summaries joined, no numbers) — DOCX or CSV
+    appendix_form = request.GET.get("phu_luc") == "1"
+    if fmt == "csv" and appendix_form:
+        header, *rows = appendix_rows(groups)
+        body = table_csv(header, rows)
+    elif fmt == "csv":
         body = table_csv(register_header(), register_rows(groups))
     elif fmt == "xlsx":
         title = f"Văn bản {params['month']:02d}-{params['year']}"
         body = table_xlsx(title, register_header(), register_rows(groups))
     else:
         note = request.GET.get("kem_theo", "").strip()[:300]
-        body = appendix_docx(groups, params["month"], params["year"], note=note, numbered=True)
+        body = appendix_docx(
+            groups, params["month"], params["year"], note=note, numbered=not appendix_form
+        )
     response = HttpResponse(body, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response

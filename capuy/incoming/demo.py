@@ -53,7 +53,7 @@ def _book(ctx: Any, organisation: Organisation, spec: dict[str, Any], clerk: Any
                 instruction=how.get("instruction", ""),
             )
             if "done" in item:
-                finish(arrival, actor=ctx.users[how["to"]], note=item["done"])
+                finish(arrival, actor=ctx.users[how["to"]], note=item["done"], on=item["done_on"])
     return len(arrivals)
 
 

@@ -58,12 +58,17 @@ def leaders_for(organisation: Organisation) -> QuerySet[User]:
     return User.objects.filter(pk__in=assigned, is_active=True).order_by("first_name")
 
 
-def previous_senders(organisations: QuerySet[Organisation], limit: int = 200) -> list[str]:
-    """Senders already written in these units' books, most used first (the form's datalist)."""
+def previous_senders(
+    user: Any, organisations: QuerySet[Organisation], limit: int = 200
+) -> list[str]:
+    """Senders already written in these units' books, most used first (the form's datalist):
+    only from arrivals the user may see — a Mật arrival's sender is not told to a clerk of
+    ordinary clearance."""
     from django.db.models import Count
 
     rows = (
-        Arrival.objects.filter(organisation__in=organisations)
+        visible_arrivals(user)
+        .filter(organisation__in=organisations)
         .values("sender")
         .annotate(n=Count("pk"))
         .order_by("-n", "sender")[:limit]

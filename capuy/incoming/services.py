@@ -95,13 +95,16 @@ def route(
     return step
 
 
-def finish(arrival: Arrival, *, actor: Any, note: str = "", filed: bool = False) -> Step:
-    """Đã xử lý (with what was done), or Lưu, để biết (nothing to do but keep it)."""
+def finish(
+    arrival: Arrival, *, actor: Any, note: str = "", filed: bool = False, on: dt.date | None = None
+) -> Step:
+    """Đã xử lý (with what was done), or Lưu, để biết (nothing to do but keep it); ``on``
+    defaults to today (the demo closes its arrivals on their own days)."""
     kind, state = (Step.Kind.FILED, State.FILED) if filed else (Step.Kind.DONE, State.DONE)
     with set_actor(actor), transaction.atomic():
         step = Step.objects.create(arrival=arrival, kind=kind, actor=actor, note=note.strip())
         arrival.state = state
-        arrival.handled_on = timezone.localdate()
+        arrival.handled_on = on or timezone.localdate()
         arrival.save(update_fields=["state", "handled_on"])
     return step
 

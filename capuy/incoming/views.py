@@ -114,7 +114,7 @@ def arrival_new(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "form_token": token,
-        "senders": previous_senders(organisations),
+        "senders": previous_senders(request.user, organisations),
         "senders_list": SENDERS_LIST,
         "next_number": peek_arrival_number(first, timezone.localdate().year) if first else None,
         "this_year": timezone.localdate().year,

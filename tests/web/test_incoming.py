@@ -85,9 +85,11 @@ def test_clerk_registers_with_defaults_and_sender_suggestions(tree, town_clerk) 
 def test_ward_clerks_form_suggests_only_its_own_senders(tree, ward_clerk) -> None:  # type: ignore[no-untyped-def]
     arrive(tree.town, dt.date(2024, 2, 6), "x", sender="Ban Nội chính Tỉnh ủy")
     arrive(tree.pho_hoa, dt.date(2024, 2, 6), "x", sender="Văn phòng Thị ủy Đức Phổ")
+    arrive(tree.pho_hoa, dt.date(2024, 2, 7), "x", sender="Công an thị xã", classification=1)
     html = client_for(ward_clerk).get("/van-ban-den/vao-so/").content.decode()
     assert '<option value="Văn phòng Thị ủy Đức Phổ">' in html
-    assert "Ban Nội chính Tỉnh ủy" not in html
+    assert "Ban Nội chính Tỉnh ủy" not in html  # another unit's
+    assert "Công an thị xã" not in html  # a Mật arrival's, above the clerk's clearance
 
 
 @pytest.mark.django_db

@@ -204,3 +204,61 @@ def test_month_view_and_exports_carry_number_date_and_mark(tree, town_clerk) -> 
     assert [[c.text for c in row.cells] for row in table.rows[1:]] == shown
     ordinary = client.get("/van-ban-den/trong-thang/xuat.csv", {**query, "thuong": "1"}).content
     assert "Tình hình an ninh" not in ordinary.decode("utf-8-sig")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_clerks_get_consecutive_arrival_numbers(tree) -> None:  # type: ignore[no-untyped-def]
+    """6 threads × 8 arrivals on their own connections, all in the town's 2024 book."""
+    import threading
+    from collections import Counter
+
+    from django.db import connections
+
+    workers, each = 6, 8
+    start = threading.Barrier(workers)
+    errors: list[BaseException] = []
+
+    def clerk(worker: int) -> None:
+        try:
+            start.wait()
+            for i in range(each):
+                arrive(tree.town, dt.date(2024, 2, 6), f"Văn thư {worker}, lần {i}")
+        except BaseException as error:  # reported to the main thread below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=clerk, args=(w,)) for w in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    numbers = list(Arrival.objects.values_list("number", flat=True))
+    assert Counter(numbers).most_common(1)[0][1] == 1, "an arrival number was given twice"
+    assert sorted(numbers) == list(range(1, workers * each + 1)), "the book has a gap"
+
+
+@pytest.mark.django_db
+def test_attachment_is_checked_and_routing_is_audited(tree, town_clerk) -> None:  # type: ignore[no-untyped-def]
+    from auditlog.models import LogEntry
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(town_clerk)
+    fake = SimpleUploadedFile("cong-van.docx", b"MZ\x90\x00 a program")
+    page = client.post(
+        "/van-ban-den/vao-so/",
+        {"sender": "Văn phòng Tỉnh ủy", "summary": "Về việc x", "type_code": "CV",
+         "received_on": "16/02/2024", "classification": "0", "organisation": str(tree.town.pk),
+         "attachment": fake},
+    )  # fmt: skip
+    assert "Nội dung tệp không phải DOCX dù đuôi tệp là .docx." in page.content.decode()
+    assert not Arrival.objects.exists() and not ArrivalCounter.objects.exists()
+    handler = make_user("cv", tree.town, Role.SPECIALIST)
+    arrival = arrive(tree.town, dt.date(2024, 2, 6), "Về việc góp ý")
+    client.post(f"/van-ban-den/{arrival.pk}/chuyen/", {"to_user": handler.pk})
+    entry = LogEntry.objects.get_for_object(arrival).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == town_clerk
+    assert entry.changes_dict["state"] == ["cho_xu_ly", "dang_xu_ly"]
+    page = client.get(f"/van-ban-den/{arrival.pk}/").content.decode()
+    assert '<td class="before">Chờ xử lý</td><td class="after">Đang xử lý</td>' in page

@@ -168,3 +168,43 @@ class FilterForm(forms.Form):
             ("qua_han", "Quá hạn"),
             ("cua_toi", "Tôi đang xử lý"),
         ]
+
+
+class CorrectionForm(forms.ModelForm):
+    """Correct what the clerk typed (sender, symbol, dates, summary…), with the reason. The
+    arrival number stays; the arrival date stays in its book's year."""
+
+    reason = forms.CharField(label="Lý do sửa", max_length=500)
+
+    class Meta:
+        model = Arrival
+        fields = [
+            "sender", "sender_symbol", "sender_date", "summary", "type_code", "received_on",
+            "classification", "urgency", "deadline",
+        ]  # fmt: skip
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sender_date"] = date_field("Ngày văn bản", required=False, issued=True)
+        self.fields["received_on"] = date_field("Ngày đến", issued=True)
+        self.fields["deadline"] = date_field("Hạn xử lý", required=False, issued=True)
+        classification = forms.TypedChoiceField(label="Độ mật", coerce=int, choices=())
+        classification.choices = classification_choices(user)
+        self.fields["classification"] = classification
+        self.fields["urgency"] = forms.ChoiceField(
+            label="Độ khẩn", required=False, choices=Urgency.choices
+        )
+
+    def clean_received_on(self) -> dt.date:
+        received: dt.date = self.cleaned_data["received_on"]
+        if received.year != self.instance.year:
+            raise forms.ValidationError(
+                f"Số đến {self.instance.number} thuộc sổ năm {self.instance.year}: "
+                "ngày đến phải trong năm đó."
+            )
+        return received
+
+    def clean_summary(self) -> str:
+        lines = str(self.cleaned_data["summary"]).splitlines()
+        return "\n".join(line.strip() for line in lines if line.strip())

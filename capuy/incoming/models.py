@@ -148,6 +148,11 @@ class Arrival(models.Model):
     def handled_late(self) -> bool:
         return bool(self.deadline and self.handled_on and self.handled_on > self.deadline)
 
+    def get_additional_data(self) -> dict[str, str] | None:
+        """The reason a clerk gave for a correction, kept by auditlog beside the changes."""
+        reason = getattr(self, "change_reason", "")
+        return {"reason": reason} if reason else None
+
     def save(self, *args, **kwargs) -> None:
         self.search_text = search_key(
             " ".join([str(self.number), self.sender_symbol, self.sender, self.summary, self.text])

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.arrival_detail, name="detail"),
     path("<int:pk>/chuyen/", views.arrival_route, name="route"),
     path("<int:pk>/xu-ly/", views.arrival_finish, name="finish"),
+    path("<int:pk>/sua/", views.arrival_correct, name="correct"),
     path("<int:pk>/tep/", views.arrival_attachment, name="attachment"),
     path("trong-thang/", month.month_view, name="month"),
     path("trong-thang/xuat.<str:fmt>", month.month_export, name="month_export"),

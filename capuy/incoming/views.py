@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from auditlog.context import set_actor
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -21,7 +22,14 @@ from capuy.accounts.levels import Role
 from capuy.documents.forms import REGISTERING_ROLES, clerk_organisations
 from capuy.documents.history import changes_of
 from capuy.formtokens.api import TOKEN_FIELD, clean_token, done_with, new_token, remember
-from capuy.incoming.forms import SENDERS_LIST, ArrivalForm, FilterForm, FinishForm, RouteForm
+from capuy.incoming.forms import (
+    SENDERS_LIST,
+    ArrivalForm,
+    CorrectionForm,
+    FilterForm,
+    FinishForm,
+    RouteForm,
+)
 from capuy.incoming.models import OPEN_STATES, Arrival
 from capuy.incoming.queries import get_visible_arrival, previous_senders, visible_arrivals
 from capuy.incoming.services import finish, peek_arrival_number, register_arrival, reopen, route
@@ -142,6 +150,9 @@ def arrival_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "route_form": RouteForm(arrival=arrival) if may_route else None,
         "finish_form": FinishForm() if may_finish and arrival.is_open else None,
         "may_reopen": may_route and not arrival.is_open,
+        "may_correct": has_role(
+            request.user, *REGISTERING_ROLES, organisation=arrival.organisation
+        ),
         "history": changes_of(arrival),
         "today": timezone.localdate(),
     }
@@ -196,6 +207,26 @@ def arrival_finish(request: HttpRequest, pk: int) -> HttpResponse:
             request, f"Văn bản đến số {arrival.number}: {arrival.get_state_display().lower()}."
         )
     return redirect("incoming:detail", pk=arrival.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*REGISTERING_ROLES)
+def arrival_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    arrival = get_visible_arrival(request.user, pk)
+    if not has_role(request.user, *REGISTERING_ROLES, organisation=arrival.organisation):
+        raise PermissionDenied("Chỉ văn thư của cấp ủy giữ sổ được sửa.")
+    form = CorrectionForm(request.POST or None, instance=arrival, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if form.changed_data in ([], ["reason"]):
+            form.add_error(None, "Chưa có trường nào thay đổi.")
+        else:
+            corrected = form.save(commit=False)
+            corrected.change_reason = form.cleaned_data["reason"].strip()
+            with set_actor(request.user):
+                corrected.save()
+            messages.success(request, f"Đã sửa văn bản đến số {arrival.number}.")
+            return redirect("incoming:detail", pk=arrival.pk)
+    return render(request, "incoming/correct.html", {"arrival": arrival, "form": form})
 
 
 @require_GET

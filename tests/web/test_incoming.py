@@ -262,3 +262,20 @@ def test_attachment_is_checked_and_routing_is_audited(tree, town_clerk) -> None:
     assert entry.changes_dict["state"] == ["cho_xu_ly", "dang_xu_ly"]
     page = client.get(f"/van-ban-den/{arrival.pk}/").content.decode()
     assert '<td class="before">Chờ xử lý</td><td class="after">Đang xử lý</td>' in page
+
+
+@pytest.mark.django_db
+def test_correction_keeps_the_number_and_is_audited_with_reason(tree, town_clerk) -> None:  # type: ignore[no-untyped-def]
+    arrival = arrive(tree.town, dt.date(2024, 2, 6), "Về việc gop y")
+    client = client_for(town_clerk)
+    data = {"sender": arrival.sender, "sender_symbol": "5169-CV/BTCTU", "summary": "Về việc góp ý",
+            "type_code": "CV", "received_on": "06/02/2024", "classification": "0",
+            "reason": "sai dấu"}  # fmt: skip
+    refused = client.post(f"/van-ban-den/{arrival.pk}/sua/", {**data, "received_on": "02/01/2025"})
+    assert "thuộc sổ năm 2024" in refused.content.decode()
+    assert client.post(f"/van-ban-den/{arrival.pk}/sua/", data).status_code == 302
+    arrival.refresh_from_db()
+    assert (arrival.summary, arrival.number) == ("Về việc góp ý", 1)
+    page = client.get(f"/van-ban-den/{arrival.pk}/").content.decode()
+    assert "vanthu.ducpho sửa — lý do: sai dấu" in page
+    assert '<td class="before">Về việc gop y</td><td class="after">Về việc góp ý</td>' in page

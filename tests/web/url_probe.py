@@ -347,6 +347,7 @@ OBJECT_URLS: dict[str, str | Target] = {
     "incoming:route": "arrival",
     "incoming:finish": "arrival",
     "incoming:attachment": "arrival",
+    "incoming:correct": "arrival",
     "reports:detail": "report",
     "reports:save": "report",
     "reports:action": "report",

@@ -104,7 +104,11 @@ class UserChoice(forms.ModelChoiceField):
 class RouteForm(forms.Form):
     """Chuyển xử lý: to whom, the leader's instruction (ý kiến chỉ đạo), by when."""
 
-    to_user = UserChoice(label="Chuyển cho (người xử lý)", queryset=User.objects.none())
+    to_user = UserChoice(
+        label="Chuyển cho (người xử lý)",
+        queryset=User.objects.none(),
+        empty_label="— chọn người xử lý —",
+    )
     leader = UserChoice(
         label="Lãnh đạo cho ý kiến",
         queryset=User.objects.none(),

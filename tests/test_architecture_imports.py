@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("formtokens", "search"),
     ("web.demo", "web.records"),
     ("documents",),
+    ("incoming",),
     ("meetings",),
     ("members",),
     ("oversight", "petitions"),

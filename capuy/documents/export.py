@@ -17,7 +17,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from capuy.documents.monthly import TypeGroup
+from capuy.documents.monthly import TypeGroup, one_line
 from capuy.vocab.layout import TextStyle, load_layout
 
 HEADER = ("THỂ LOẠI", "TRÍCH YẾU NỘI DUNG")
@@ -29,9 +29,53 @@ _ALIGN = {
 }
 
 
-def appendix_rows(groups: list[TypeGroup]) -> list[tuple[str, str]]:
-    """The table of the appendix, header first: (THỂ LOẠI, TRÍCH YẾU NỘI DUNG)."""
-    return [HEADER, *[(g.type_name, g.joined_summary) for g in groups]]
+REGISTER_HEADER = ("Thể loại", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Độ mật", "Ghi chú")
+
+
+def numbered_summary(group: TypeGroup) -> str:
+    """The group's documents as the month page lists them, each with its number and date:
+    "(1) 01-BC/TU ngày 07/02/2024: …; (2) …", a recalled or replaced one marked."""
+    items = []
+    several = len(group.documents) > 1
+    for i, d in enumerate(group.documents, start=1):
+        text = f"{d.symbol} ngày {d.issued_on:%d/%m/%Y}: {one_line(d.summary).rstrip('.;')}"
+        text += "".join(f" ({mark})" for mark in _marks(d))
+        items.append(f"({i}) {text}" if several else text)
+    return "; ".join(items) + "."
+
+
+def _marks(document: Any) -> list[str]:
+    marks = [document.get_classification_display()] if document.is_secret else []
+    if document.recalled_on:
+        marks.append(f"đã thu hồi ngày {document.recalled_on:%d/%m/%Y}")
+    if getattr(document, "is_replaced", False):
+        marks.append("đã bị thay thế")
+    return marks
+
+
+def appendix_rows(groups: list[TypeGroup], numbered: bool = False) -> list[tuple[str, str]]:
+    """The table of the appendix, header first: (THỂ LOẠI, TRÍCH YẾU NỘI DUNG) — the seed's
+    summaries only, or (``numbered``) each document with its number and date as on screen."""
+    text = numbered_summary if numbered else (lambda g: g.joined_summary)
+    return [HEADER, *[(g.type_name, text(g)) for g in groups]]
+
+
+def register_header() -> tuple[str, ...]:
+    return REGISTER_HEADER
+
+
+def register_rows(groups: list[TypeGroup]) -> list[list[str]]:
+    """The month's register, one row per document as the page shows it (the CSV and XLSX)."""
+    rows = []
+    for group in groups:
+        for d in group.documents:
+            classification = d.get_classification_display() if d.is_secret else ""
+            status = [m for m in _marks(d) if m != classification]
+            rows.append([
+                group.type_name, d.symbol, f"{d.issued_on:%d/%m/%Y}", one_line(d.summary),
+                classification, "; ".join(status),
+            ])  # fmt: skip
+    return rows
 
 
 def appendix_caption(month: int, year: int) -> str:
@@ -59,7 +103,9 @@ def _paragraph(container, text: str, style: TextStyle, font_name: str) -> Any:
     return paragraph
 
 
-def appendix_docx(groups: list[TypeGroup], month: int, year: int, note: str = "") -> bytes:
+def appendix_docx(
+    groups: list[TypeGroup], month: int, year: int, note: str = "", numbered: bool = False
+) -> bytes:
     """PHỤ LỤC, its caption, the optional "(kèm theo …)" note and the two-column table."""
     layout = load_layout()
     font = layout.font_name
@@ -78,7 +124,7 @@ def appendix_docx(groups: list[TypeGroup], month: int, year: int, note: str = ""
     if note:
         _paragraph(document, note, layout.style("appendix_note"), font)
 
-    rows = appendix_rows(groups)
+    rows = appendix_rows(groups, numbered=numbered)
     table = document.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
     table.autofit = False

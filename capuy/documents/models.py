@@ -169,6 +169,16 @@ class Document(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("vào sổ lúc", auto_now_add=True)
+    recalled_on = models.DateField("ngày thu hồi", null=True, blank=True)
+    recall_reason = models.TextField("lý do thu hồi", blank=True)
+    recalled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = DocumentQuerySet.as_manager()
 
@@ -211,6 +221,10 @@ class Document(models.Model):
         return self.classification > Classification.NORMAL
 
     @property
+    def is_recalled(self) -> bool:
+        return self.recalled_on is not None
+
+    @property
     def recipient_list(self) -> list[str]:
         return [line.strip(" -+;,.") for line in self.recipients.splitlines() if line.strip(" -")]
 
@@ -231,6 +245,12 @@ class Document(models.Model):
             parts.append(self.signer_capacity)
         parts += [p for p in (self.signer_title, self.signer_name) if p]
         return " / ".join(parts)
+
+    def get_additional_data(self) -> dict[str, str] | None:
+        """What auditlog keeps beside the field changes: the reason a clerk gave (a
+        correction, a recall), set by the view on the instance before it saves."""
+        reason = getattr(self, "change_reason", "")
+        return {"reason": reason} if reason else None
 
     def refresh_search_text(self) -> None:
         """The folded key searched by the list (symbol, summary, signer, sender, file text)."""

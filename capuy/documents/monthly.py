@@ -51,9 +51,16 @@ def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
+def one_line(summary: str) -> str:
+    """A summary typed on several lines as one line, whole: the lines joined by a space (a
+    table row of the appendix is one line; a line break there cut the summary after its first
+    line and left that line's ";" stranded)."""
+    return " ".join(summary.split())
+
+
 def join_summaries(summaries: list[str]) -> str:
     """One summary as itself; several as "(1) …; (2) …", ending with one full stop."""
-    cleaned = [s.strip().rstrip(".;").strip() for s in summaries if s.strip()]
+    cleaned = [one_line(s).rstrip(".;").strip() for s in summaries if s.strip()]
     if not cleaned:
         return ""
     if len(cleaned) == 1:
@@ -97,3 +104,18 @@ def issued_in_month(documents: Any, year: int, month: int) -> list[TypeGroup]:
     return group_by_type(
         documents.outgoing().filter(issued_on__gte=first, issued_on__lte=last).order_by("number")
     )
+
+
+def step_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """The month ``delta`` months after (or before) ``month``/``year``: (year, month)."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def month_links(year: int, month: int) -> dict[str, str]:
+    """The previous and next months as the month pages' ``thang`` parameter (mm/yyyy)."""
+    before, after = step_month(year, month, -1), step_month(year, month, 1)
+    return {
+        "previous_month": f"{before[1]:02d}/{before[0]}",
+        "next_month": f"{after[1]:02d}/{after[0]}",
+    }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from capuy.accounts.access import get_scoped_object_or_404, scope_queryset
-from capuy.documents.models import Document
+from capuy.documents.models import Document, DocumentRelation
 
 ORG_FIELD = "organisation"
 CLASSIFICATION_FIELD = "classification"
@@ -34,6 +34,16 @@ def get_visible_document(user: Any, pk: int) -> Document:
     )
 
 
+def with_status(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Each row with ``is_replaced`` (another document replaces it), so every list marks a
+    replaced document as it marks a recalled one (``recalled_on``); which one replaces it is
+    said on the document's page, where that document's own scope is checked."""
+    replacing = DocumentRelation.objects.filter(
+        target=OuterRef("pk"), kind=DocumentRelation.Kind.REPLACES
+    )
+    return documents.annotate(is_replaced=Exists(replacing))
+
+
 def recent_documents(user: Any, limit: int = 10) -> QuerySet[Document]:
     """The latest documents registered (home page panel "Văn bản mới")."""
-    return visible_documents(user).order_by("-issued_on", "-created_at", "-pk")[:limit]
+    return with_status(visible_documents(user)).order_by("-issued_on", "-created_at", "-pk")[:limit]

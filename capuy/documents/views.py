@@ -16,10 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from capuy.accounts.access import primary_organisation, require_role, visible_organisations
-from capuy.accounts.levels import Classification
+from capuy.accounts.access import require_role
+from capuy.documents.corrections import correction_context
 from capuy.documents.detail_sections import sections_for
-from capuy.documents.export import appendix_caption, appendix_csv, appendix_docx, appendix_rows
 from capuy.documents.forms import (
     REGISTERING_ROLES,
     FilterForm,
@@ -28,9 +27,8 @@ from capuy.documents.forms import (
     clerk_bodies,
 )
 from capuy.documents.models import DocumentRelation
-from capuy.documents.monthly import issued_in_month
 from capuy.documents.numbering import peek_next_number, register_incoming, register_outgoing
-from capuy.documents.queries import get_visible_document, visible_documents
+from capuy.documents.queries import get_visible_document, visible_documents, with_status
 from capuy.formtokens.api import TOKEN_FIELD, clean_token, done_with, new_token, remember
 from capuy.text import search_key
 
@@ -58,7 +56,7 @@ def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any]:
             documents = documents.filter(issued_on__gte=data["tu_ngay"])
         if data.get("den_ngay"):
             documents = documents.filter(issued_on__lte=data["den_ngay"])
-    return form, documents.order_by("-issued_on", "-number", "-pk")
+    return form, with_status(documents).order_by("-issued_on", "-number", "-pk")
 
 
 @require_GET
@@ -86,10 +84,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     relations_out = DocumentRelation.objects.filter(source=document, target__in=visible)
     relations_in = DocumentRelation.objects.filter(target=document, source__in=visible)
     meetings = [item.meeting for item in document.agenda_items.select_related("meeting")]
+    replaced_by = [r.source for r in relations_in.select_related("source") if r.kind == "replaces"]
     return render(
         request,
         "documents/detail.html",
         {
+            **correction_context(request, document),
+            "replaced_by": replaced_by,
             "document": document,
             "relations_out": relations_out.select_related("target"),
             "relations_in": relations_in.select_related("source"),
@@ -263,97 +264,3 @@ def _add_errors(form: Any, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-
-
-# --- the month's documents ----------------------------------------------------------------
-
-MONTH_RE = re.compile(r"^\s*(\d{1,2})/(\d{4})\s*$")
-
-
-def _month_params(request: HttpRequest) -> dict[str, Any]:
-    """Month (``thang=mm/yyyy``, default this month), unit (default the user's office) and
-    whether to keep ordinary documents only (``thuong=1``, for an appendix sent widely)."""
-    today = dt.date.today()
-    raw = request.GET.get("thang", "")
-    match = MONTH_RE.match(raw)
-    error = ""
-    year, month = today.year, today.month
-    if match and 1 <= int(match.group(1)) <= 12 and 1930 <= int(match.group(2)) <= 2100:
-        month, year = int(match.group(1)), int(match.group(2))
-    elif raw:
-        error = "Nhập tháng theo dạng mm/yyyy, ví dụ 02/2024. Năm từ 1930 đến 2100."
-    organisations = visible_organisations(request.user)
-    organisation = None
-    raw_org = request.GET.get("to_chuc", "")
-    if raw_org.isdigit() and len(raw_org) < 18:  # beyond, no id exists (and SQLite overflows)
-        organisation = organisations.filter(pk=int(raw_org)).first()
-        if organisation is None:
-            raise Http404("Không tìm thấy.")
-    organisation = organisation or primary_organisation(request.user)
-    if organisation is None:
-        raise Http404("Không tìm thấy.")
-    ordinary_only = request.GET.get("thuong") == "1"
-    important_only = request.GET.get("quan_trong") == "1"
-    return {
-        "important_only": important_only,
-        "year": year,
-        "month": month,
-        "organisation": organisation,
-        "ordinary_only": ordinary_only,
-        "month_error": error,
-    }
-
-
-def _month_groups(request: HttpRequest, params: dict[str, Any]) -> list[Any]:
-    documents = visible_documents(request.user).filter(organisation=params["organisation"])
-    if params["ordinary_only"]:
-        documents = documents.filter(classification=Classification.NORMAL)
-    if params["important_only"]:
-        documents = documents.filter(important=True)
-    return issued_in_month(documents, params["year"], params["month"])
-
-
-@require_GET
-@require_role()
-def month_view(request: HttpRequest) -> HttpResponse:
-    params = _month_params(request)
-    groups = _month_groups(request, params)
-    query = f"thang={params['month']:02d}/{params['year']}&to_chuc={params['organisation'].pk}"
-    if params["ordinary_only"]:
-        query += "&thuong=1"
-    if params["important_only"]:
-        query += "&quan_trong=1"
-    context = {
-        **params,
-        "groups": groups,
-        "total": sum(len(g.documents) for g in groups),
-        "caption": appendix_caption(params["month"], params["year"]),
-        "month_label": f"{params['month']:02d}/{params['year']}",
-        "query": query,
-        "organisations": visible_organisations(request.user).filter(
-            pk__in=visible_documents(request.user).values("organisation")
-        ),
-        "rows": appendix_rows(groups)[1:],
-    }
-    return render(request, "documents/month.html", context)
-
-
-@require_GET
-@require_role()
-def month_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in {"csv", "docx"}:
-        raise Http404("Không có định dạng này.")
-    params = _month_params(request)
-    groups = _month_groups(request, params)
-    stem = f"van-ban-thang-{params['month']:02d}-{params['year']}"
-    if fmt == "csv":
-        response = HttpResponse(appendix_csv(groups), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
-        return response
-    note = request.GET.get("kem_theo", "").strip()[:300]
-    response = HttpResponse(
-        appendix_docx(groups, params["month"], params["year"], note=note),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{stem}.docx"'
-    return response

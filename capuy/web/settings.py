@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "capuy.archive",
     "capuy.handbook",
     "capuy.dues",
+    "capuy.incoming",
 ]
 
 MIDDLEWARE = [

@@ -40,4 +40,5 @@ urlpatterns = [
     path("luu-tru/", include("capuy.archive.urls")),
     path("so-tay/", include("capuy.handbook.urls")),
     path("dang-phi/", include("capuy.dues.urls")),
+    path("van-ban-den/", include("capuy.incoming.urls")),
 ]

@@ -148,10 +148,13 @@ def test_leader_sees_the_months_documents_grouped_by_type(
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0] == ["THỂ LOẠI", "TRÍCH YẾU NỘI DUNG"]
-    assert rows[1] == [
-        "Báo cáo",
-        "(1) Tình hình trước, trong và sau tết Nguyên đán Giáp Thìn năm 2024; "
-        "(2) Tình hình an ninh chính trị nội bộ tháng 02/2024.",
-    ]
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))  # Excel, Vietnamese settings
+    assert rows[0] == ["Thể loại", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Độ mật", "Ghi chú"]
+    assert rows[1:3] == [
+        ["Báo cáo", "01-BC/TU", "07/02/2024",
+         "Tình hình trước, trong và sau tết Nguyên đán Giáp Thìn năm 2024", "", ""],
+        ["Báo cáo", "02-BC/TU", "23/02/2024",
+         "Tình hình an ninh chính trị nội bộ tháng 02/2024", "Mật", ""],
+    ]  # fmt: skip
+    # the number and date in the export are those on the screen
+    assert "01-BC/TU ngày 07/02/2024" in report_row and "02-BC/TU ngày 23/02/2024" in report_row

@@ -40,9 +40,10 @@ def logged_in(username: str) -> Client:
 
 
 def test_demo_appendix_export_equals_seed_000(demo) -> None:
-    params = {"thang": "02/2024", "to_chuc": demo.town.pk, "thuong": "1", "quan_trong": "1"}
+    params = {"thang": "02/2024", "to_chuc": demo.town.pk, "thuong": "1", "quan_trong": "1",
+              "phu_luc": "1"}  # fmt: skip
     response = logged_in("lanhdao.ducpho").get("/van-ban/trong-thang/xuat.csv", params)
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows == seed_rows()
 
 
@@ -82,6 +83,22 @@ def test_demo_links_and_meetings(demo) -> None:
     btv = Meeting.objects.get(title="Hội nghị Ban Thường vụ Thị ủy tháng 02/2024")
     assert [d.symbol for d in btv.documents] == ["541-KL/TU", "542-KL/TU", "543-KL/TU"]
     assert Task.objects.filter(source_document__symbol="708-BC/TU").count() == 5
+
+
+def test_demo_incoming_book(demo) -> None:
+    from capuy.incoming.models import Arrival, State
+
+    town = Arrival.objects.filter(organisation=demo.town).order_by("number")
+    assert [a.number for a in town] == [185, 186, 187, 188]
+    assert [a.state for a in town] == [State.DONE, State.IN_HAND, State.WAITING, State.WAITING]
+    cv5169 = town[0]
+    assert cv5169.sender_symbol == "5169-CV/BTCTU" and not cv5169.handled_late
+    step = cv5169.steps.get(kind="chuyen")
+    assert step.leader.username == "lanhdao.ducpho" and step.to_user.username == "chuyenvien.ducpho"
+    assert town[1].overdue
+    ward = logged_in("vanthu.phohoa").get("/van-ban-den/").content.decode()
+    assert "Về việc gửi báo cáo công tác tháng 02 năm 2024" in ward
+    assert "an ninh chính trị, trật tự" not in ward  # the town's Mật arrival
 
 
 def test_demo_idempotent(demo) -> None:

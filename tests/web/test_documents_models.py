@@ -274,3 +274,18 @@ def test_pdf_attachment_text_is_extracted(tmp_path) -> None:
     assert search_key(SEED_LINE) in search_key(
         " ".join(extract_text(upload, "bao-cao.pdf").split())
     )
+
+
+@pytest.mark.parametrize(
+    ("summaries", "joined"),
+    [
+        # a summary typed on two lines keeps both, on one line, with no stranded ";"
+        (["Về công tác tuyển quân năm 2024;\nvề công tác giao, nhận quân"],
+         "Về công tác tuyển quân năm 2024; về công tác giao, nhận quân."),
+        (["Tổ chức Hội nghị\n  sơ kết 6 tháng", "Công tác tháng 02"],
+         "(1) Tổ chức Hội nghị sơ kết 6 tháng; (2) Công tác tháng 02."),
+    ],
+)  # fmt: skip
+def test_join_summaries_keeps_a_multiline_summary_whole(summaries: list[str], joined: str) -> None:
+    assert join_summaries(summaries) == joined
+    assert "\n" not in join_summaries(summaries)

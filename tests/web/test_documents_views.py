@@ -11,6 +11,7 @@ import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from openpyxl import load_workbook
 
 from capuy.accounts.levels import Classification, Role
 from capuy.documents.models import Document, DocumentRelation
@@ -318,13 +319,24 @@ def test_month_exports(town_leader, tree, register) -> None:
     params = {"thang": "02/2024", "to_chuc": tree.town.pk, "thuong": "1"}
     data = client.get("/van-ban/trong-thang/xuat.csv", params)
     assert data["Content-Disposition"] == 'attachment; filename="van-ban-thang-02-2024.csv"'
-    rows = list(csv.reader(io.StringIO(data.content.decode("utf-8-sig"))))
+    assert data.content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, for Excel
+    rows = list(csv.reader(io.StringIO(data.content.decode("utf-8-sig")), delimiter=";"))
+    plan = register["plan"]
     assert rows == [
-        ["THỂ LOẠI", "TRÍCH YẾU NỘI DUNG"],
-        ["Kế hoạch", register["plan"].summary + "."],
+        ["Thể loại", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Độ mật", "Ghi chú"],
+        ["Kế hoạch", plan.symbol, "01/02/2024", plan.summary, "", ""],
     ]
+    book = load_workbook(io.BytesIO(client.get("/van-ban/trong-thang/xuat.xlsx", params).content))
+    assert [[c.value or "" for c in r] for r in book.active.iter_rows()] == rows
     word = docx.Document(io.BytesIO(client.get("/van-ban/trong-thang/xuat.docx", params).content))
-    assert [c.text for c in word.tables[0].rows[1].cells] == rows[1]
+    assert [c.text for c in word.tables[0].rows[1].cells] == [
+        "Kế hoạch",
+        f"{plan.symbol} ngày 01/02/2024: {plan.summary}.",
+    ]
+    # the leader's own export (no "thuong"): the Mật report is in it, marked
+    full = client.get("/van-ban/trong-thang/xuat.csv", {"thang": "02/2024"}).content
+    secret = register["secret"]
+    assert f"{secret.symbol};23/02/2024;{secret.summary};Mật;" in full.decode("utf-8-sig")
     assert client.get("/van-ban/trong-thang/xuat.pdf", params).status_code == 404
 
 
@@ -380,3 +392,16 @@ def test_admin_respects_clearance_and_never_moves_a_counter_back(tree, register)
     )
     counter.refresh_from_db()
     assert counter.last_number == 171
+
+
+@pytest.mark.parametrize(
+    ("month", "before", "after"),
+    [("02/2024", "01/2024", "03/2024"), ("01/2024", "12/2023", "02/2024"),
+     ("12/2024", "11/2024", "01/2025")],
+)  # fmt: skip
+def test_month_view_steps_to_the_previous_and_next_month(
+    town_leader, tree, register, month, before, after
+) -> None:  # type: ignore[no-untyped-def]
+    page = logged_in(town_leader).get("/van-ban/trong-thang/", {"thang": month}).content.decode()
+    assert f'rel="prev" href="?thang={before}&amp;to_chuc={tree.town.pk}"' in page
+    assert f'rel="next" href="?thang={after}&amp;to_chuc={tree.town.pk}"' in page

@@ -132,6 +132,15 @@ def make_petition(org: Organisation, level: int, marker: str) -> Any:
     )  # fmt: skip
 
 
+def make_arrival(org: Organisation, level: int, marker: str) -> Any:
+    from capuy.incoming.services import register_arrival
+
+    return register_arrival(
+        organisation=org, received_on=D(2024, 3, 4), sender=marker, sender_symbol="12-CV/TU",
+        type_code="CV", summary=marker, classification=level,
+    )  # fmt: skip
+
+
 def make_unit(org: Organisation, level: int, marker: str) -> Any:
     return org
 
@@ -253,6 +262,7 @@ BUILDERS: dict[str, Kind] = {
     "member": Kind(make_member),
     "asset": Kind(make_asset),
     "petition": Kind(make_petition),
+    "arrival": Kind(make_arrival, classified=True),
     "unit": Kind(make_unit),
     "cell": Kind(make_cell),
     "cell_meeting": Kind(make_cell_meeting),
@@ -321,6 +331,9 @@ OBJECT_URLS: dict[str, str | Target] = {
     "orgs:detail": "unit",
     "documents:detail": "document",
     "documents:attachment": "document",
+    "documents:correct": "document",
+    "documents:recall": "document",
+    "documents:replace": "document",
     "meetings:detail": "meeting",
     "meetings:edit": "meeting",
     "meetings:task": "task",
@@ -330,6 +343,11 @@ OBJECT_URLS: dict[str, str | Target] = {
     "members:rating": "member",
     "oversight:asset": "asset",
     "petitions:handle": "petition",
+    "incoming:detail": "arrival",
+    "incoming:route": "arrival",
+    "incoming:finish": "arrival",
+    "incoming:attachment": "arrival",
+    "incoming:correct": "arrival",
     "reports:detail": "report",
     "reports:save": "report",
     "reports:action": "report",

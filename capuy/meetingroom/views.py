@@ -192,6 +192,7 @@ def read_document(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
         },
     )
     response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = "inline"  # shown, never saved as a file
     return response
 
 

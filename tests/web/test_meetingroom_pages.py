@@ -254,3 +254,65 @@ def test_the_minutes_download_as_a_docx_laid_out_by_the_renderer(built: dict[str
     # a member (not the office) cannot download the minutes
     member = _client(people[-1])
     assert member.get(reverse("meetingroom:minutes", args=[s.pk]) + "?tai=docx").status_code == 404
+
+
+def test_the_office_puts_register_documents_into_the_pack_within_clearance(
+    built: dict[str, Any],
+) -> None:
+    """Seed 002 registered as a secret draft: the clerk (cleared for Mật) puts it into the pack
+    under the first item; an ordinary member does not see it, the cleared chair reads it
+    watermarked; a typed document above the clerk's clearance is refused; none after closing."""
+    from capuy.api import find_seeds_dir
+    from capuy.documents.models import Direction
+
+    seed = next(find_seeds_dir().glob("002_*.txt")).read_text(encoding="utf-8")
+    s, clerk_user = built["session"], built["clerk"]
+    town = built["meeting"].organisation
+    register = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Văn phòng Thị ủy",
+        organisation=town,
+        type_code="KL",
+        symbol="12-KL/TU",
+        issued_on=dt.date(2024, 10, 8),
+        summary="Kết luận Hội nghị Thị ủy lần thứ 18 (khóa XXI)",
+        text=seed,
+        classification=Classification.SECRET,
+    )
+    above = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Tỉnh ủy Quảng Ngãi",
+        organisation=town,
+        type_code="BC",
+        symbol="99-BC/TU",
+        issued_on=dt.date(2024, 10, 1),
+        summary="Báo cáo tối mật",
+        text="Nội dung tối mật",
+        classification=Classification.TOP_SECRET,
+    )
+    clerk = _client(clerk_user)
+    act = reverse("meetingroom:action", args=[s.pk, "tai-lieu"])
+    console = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
+    assert "12-KL/TU" in console and "99-BC/TU" not in console  # the register, within clearance
+    item = built["meeting"].agenda_items.order_by("position").first()
+    r = clerk.post(act, {"van_ban": register.pk, "item": item.pk, "du_thao": "1"}, follow=True)
+    assert "Đã đưa vào tài liệu hội nghị" in r.content.decode()
+    added = PackDocument.objects.get(source=register)
+    assert added.classification == Classification.SECRET and added.agenda_item == item
+    assert added.body == seed.strip() and added.title.startswith("Kết luận số 12-KL/TU")
+    refused = clerk.post(act, {"van_ban": above.pk}, follow=True).content.decode()
+    assert "Không tìm thấy văn bản trong sổ" in refused
+    typed = {"ten": "Hồ sơ tối mật", "noi_dung": "…", "do_mat": Classification.TOP_SECRET}
+    assert "vượt quá độ mật" in clerk.post(act, typed, follow=True).content.decode()
+    assert not PackDocument.objects.filter(title="Hồ sơ tối mật").exists()
+    member, chair = _client(built["people"][1]), _client(built["chair"])
+    url = reverse("meetingroom:document", args=[s.pk, added.pk])
+    assert member.get(url).status_code == 404
+    page = chair.get(url)
+    assert page.status_code == 200 and "Nguyễn Văn Chủ ·" in page.content.decode()
+    # a member cannot add to the pack
+    assert _client(built["people"][1]).post(act, {"ten": "x", "noi_dung": "y"}).status_code == 404
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "khai-mac"]))
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
+    late = clerk.post(act, {"ten": "Muộn", "noi_dung": "Muộn"}, follow=True).content.decode()
+    assert "không bổ sung tài liệu" in late

@@ -304,3 +304,52 @@ def test_due_date_notices_once(cells, tree):  # type: ignore[no-untyped-def]
     assert "Hết thời gian dự bị" in page
     client.post("/so-tay/thong-bao/")
     assert not notices.filter(read_at__isnull=True).exists()
+
+
+def test_register_document_sent_to_a_cell_with_read_receipts(cells, tree, password):  # type: ignore[no-untyped-def]
+    """A specialist of the town sends seed 000 (registered) to the cell from the register;
+    the members get it, Lan reads it; the receipts say who read it and who has not; a member,
+    and the secretary of another cell, get 404 on the receipts."""
+    from capuy.api import find_seeds_dir
+    from capuy.documents.models import Direction, Document
+
+    seed = next(find_seeds_dir().glob("000_*.txt")).read_text(encoding="utf-8")
+    register = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Tỉnh ủy Quảng Ngãi",
+        organisation=tree.town,
+        type_code="BC",
+        symbol="708-BC/TU",
+        issued_on=dt.date(2024, 2, 26),
+        summary="Báo cáo công tác tháng 02, nhiệm vụ trọng tâm tháng 3 năm 2024",
+        text=seed,
+    )
+    office = Client()
+    office.force_login(make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST))
+    cell_id = cells["cell"].pk
+    form = office.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/").content.decode()
+    assert "708-BC/TU" in form
+    sent = office.post(
+        f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/",
+        {"tl-source": register.pk, "tl-classification": 0},
+    )
+    assert sent.status_code == 302
+    reading = Reading.objects.get(source=register)
+    assert reading.body == seed and reading.title.startswith("708-BC/TU")
+    assert reading.organisation_id == cell_id
+    empty = office.post(f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/", {"tl-classification": 0})
+    assert "Cần tiêu đề và nội dung" in empty.content.decode()
+    lan, binh = login_member(cells["lan"]), login_member(cells["binh"])
+    assert lan.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    listing = office.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").content.decode()
+    assert "708-BC/TU" in listing and ">1/2<" in listing
+    receipts = binh.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/{reading.pk}/da-doc/").content.decode()
+    read, unread = receipts.split("Chưa đọc (")
+    assert "Nguyễn Thị Lan" in read and "Trần Văn Bình" in unread and "Đã đọc (1)" in read
+    assert lan.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").status_code == 404
+    CellOfficer.objects.create(cell=cells["other"], member=cells["hung"], duty="bi_thu")
+    hung = login_member(cells["hung"])
+    assert hung.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/{reading.pk}/da-doc/").status_code == 404
+    assert hung.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").status_code == 404
+    other = f"/so-tay/chi-bo/{cells['other'].pk}/tai-lieu/{reading.pk}/da-doc/"
+    assert hung.get(other).status_code == 404  # not sent to his cell

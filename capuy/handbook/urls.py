@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.handbook import views_cell, views_member, views_readings, views_report
+from capuy.handbook import (
+    views_cell,
+    views_corrections,
+    views_member,
+    views_readings,
+    views_report,
+)
 
 app_name = "handbook"
 
@@ -27,6 +33,7 @@ urlpatterns = [
         name="attendance_report_unit",
     ),
     path("chi-bo/", views_cell.cells, name="cells"),
+    path("de-nghi-sua/", views_corrections.corrections, name="corrections"),
     path("chi-bo/<int:cell_id>/", views_cell.cell, name="cell"),
     path("chi-bo/<int:cell_id>/sinh-hoat/moi/", views_cell.meeting_new, name="meeting_new"),
     path("chi-bo/<int:cell_id>/sinh-hoat/<int:pk>/", views_cell.cell_meeting, name="cell_meeting"),

@@ -353,3 +353,54 @@ def test_register_document_sent_to_a_cell_with_read_receipts(cells, tree, passwo
     assert hung.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").status_code == 404
     other = f"/so-tay/chi-bo/{cells['other'].pk}/tai-lieu/{reading.pk}/da-doc/"
     assert hung.get(other).status_code == 404  # not sent to his cell
+
+
+def test_the_office_answers_a_correction_request_and_the_member_sees_it(cells, tree):  # type: ignore[no-untyped-def]
+    """Lan asks for a correction; the town's specialist sees it on the office page (logged as a
+    view of her data), refuses without a reason (refused), then answers; audited; Lan is
+    notified and sees the answer and who viewed her data. A cell secretary and the specialist
+    of another town see nothing."""
+    from capuy.handbook.models import CorrectionRequest
+
+    lan = login_member(cells["lan"])
+    lan.post("/so-tay/ho-so/", {"field": "birth_date", "proposed": "02/3/1980", "reason": "CCCD"})
+    item = CorrectionRequest.objects.get(member=cells["lan"])
+    office_user = make_user(
+        "chuyenvien.ducpho", tree.town, Role.SPECIALIST, last_name="Phạm Văn", first_name="Xét"
+    )
+    office = Client()
+    office.force_login(office_user)
+    page = office.get("/so-tay/de-nghi-sua/").content.decode()
+    assert "Nguyễn Thị Lan" in page and "02/3/1980" in page and "1 đề nghị chờ xử lý" in page
+    assert ProfileView.objects.filter(viewer=office_user, member=cells["lan"]).exists()
+    bad = office.post(
+        "/so-tay/de-nghi-sua/", {"pk": item.pk, "trang_thai": "khong_sua"}, follow=True
+    )
+    assert "phải trả lời lý do" in bad.content.decode()
+    item.refresh_from_db()
+    assert item.status == "moi"
+    office.post(
+        "/so-tay/de-nghi-sua/",
+        {"pk": item.pk, "trang_thai": "da_xu_ly", "tra_loi": "Đã sửa ngày sinh theo CCCD."},
+    )
+    item.refresh_from_db()
+    assert item.status == "da_xu_ly" and item.answer == "Đã sửa ngày sinh theo CCCD."
+    entry = LogEntry.objects.get_for_object(item).latest("timestamp")
+    assert entry.actor == office_user and "status" in entry.changes_dict
+    assert "Đã sửa ngày sinh theo CCCD." in lan.get("/so-tay/thong-bao/").content.decode()
+    assert "Đã sửa ngày sinh theo CCCD." in lan.get("/so-tay/ho-so/").content.decode()
+    assert "Phạm Văn Xét" in lan.get("/so-tay/ho-so/ai-da-xem/").content.decode()
+    # a member, a cell's secretary, or another town's specialist: 404 / nothing
+    binh = login_member(cells["binh"])
+    assert binh.get("/so-tay/de-nghi-sua/").status_code == 404
+    assert lan.post("/so-tay/de-nghi-sua/", {"pk": item.pk}).status_code == 404
+    elsewhere = Organisation.objects.create(
+        name="Đảng bộ huyện Bình Sơn", kind="dang_bo_huyen", code="HU", parent=tree.province
+    )
+    stranger = Client()
+    stranger.force_login(make_user("chuyenvien.binhson", elsewhere, Role.SPECIALIST))
+    assert "Nguyễn Thị Lan" not in stranger.get("/so-tay/de-nghi-sua/").content.decode()
+    r = stranger.post(
+        "/so-tay/de-nghi-sua/", {"pk": item.pk, "trang_thai": "khong_sua", "tra_loi": "x"}
+    )
+    assert r.status_code == 404

@@ -4,6 +4,7 @@
 before it opened, see the ballot appear and vote; one tries again from a second tab and is
 refused; the hall's screen shows the count while open and the result after the close.
 (2) An election of one among three where a ballot keeps two names: counted invalid.
+(3) A phone that loses its connection while a vote opens catches up when it reconnects.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from capuy.meetingroom import room as rooms
+from capuy.meetingroom import voting
 from capuy.meetingroom.models import Ballot, Poll, Voter
 from tests.web.browser import ARTIFACTS, DESKTOP, MARKS, PHONE, new_tab
 from tests.web.meetingroom_helpers import all_present, build_room
@@ -152,3 +154,28 @@ def test_an_election_where_one_ballot_keeps_too_many_names(
     assert "Phiếu thu vào 4 · hợp lệ 3 · không hợp lệ 1" in summary
     assert "Võ Văn Hải\t2\t66,67%\t50,00%\tKhông trúng cử" in summary  # 2 of 4 is not > half
     screen.screenshot(path=str(ARTIFACTS / "meetingroom-election.png"), full_page=True)
+
+
+def test_a_phone_that_lost_its_connection_catches_up_on_reconnect(
+    browser: Any, live_server: Any, tree: Any, password: str
+) -> None:
+    """The phone is offline (the browser's network cut) when the chair opens a vote: its polls
+    fail, nothing changes on it; back online, its next poll sees the new version and the
+    ballot appears by itself; the member votes and the ballot is counted once."""
+    built = _room(tree, 3)
+    s, voter = built["session"], built["people"][1]
+    phone = _page(browser, live_server, voter.username, password)
+    phone.goto(f"{live_server.url}/phong-hop/{s.pk}/")
+    phone.wait_for_selector("#member-live")
+    phone.context.set_offline(True)
+    poll = voting.create_poll(s, title="Thông qua Nghị quyết", method="secret", user=built["chair"])
+    voting.open_poll(poll, built["chair"])
+    time.sleep(4)  # more than one 3-second poll of member.js failed meanwhile
+    assert phone.locator("button.option-dong_y").count() == 0
+    phone.context.set_offline(False)
+    phone.wait_for_selector("button.option-dong_y", timeout=10000)
+    phone.click("button.option-dong_y")
+    phone.wait_for_selector(".messages li:text('Đã ghi nhận phiếu')")
+    assert Voter.objects.filter(poll=poll, user=voter).count() == 1
+    assert Ballot.objects.filter(poll=poll).count() == 1
+    assert [e for e in phone.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []

@@ -10,6 +10,7 @@ from capuy.handbook import (
     views_member,
     views_readings,
     views_report,
+    views_send,
 )
 
 app_name = "handbook"
@@ -34,6 +35,7 @@ urlpatterns = [
     ),
     path("chi-bo/", views_cell.cells, name="cells"),
     path("de-nghi-sua/", views_corrections.corrections, name="corrections"),
+    path("gui-tai-lieu/", views_send.send_to_all, name="send_to_all"),
     path("chi-bo/<int:cell_id>/", views_cell.cell, name="cell"),
     path("chi-bo/<int:cell_id>/sinh-hoat/moi/", views_cell.meeting_new, name="meeting_new"),
     path("chi-bo/<int:cell_id>/sinh-hoat/<int:pk>/", views_cell.cell_meeting, name="cell_meeting"),

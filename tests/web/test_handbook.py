@@ -404,3 +404,32 @@ def test_the_office_answers_a_correction_request_and_the_member_sees_it(cells, t
         "/so-tay/de-nghi-sua/", {"pk": item.pk, "trang_thai": "khong_sua", "tra_loi": "x"}
     )
     assert r.status_code == 404
+
+
+def test_the_town_office_sends_a_document_to_all_its_members(cells, tree):  # type: ignore[no-untyped-def]
+    """The town's specialist sends a text to every member under the town: both cells' members
+    get it (and a notice), read counts add up on the office page and on each cell's receipts;
+    a ward's specialist cannot choose the town; a member gets 404."""
+    lan, hung = login_member(cells["lan"]), login_member(cells["hung"])
+    office = Client()
+    office.force_login(make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST))
+    page = office.get("/so-tay/gui-tai-lieu/").content.decode()
+    assert tree.town.name in page and "Chi bộ Tổ dân phố 2" not in page  # units, not cells
+    data = {"tl-title": "Chuyên đề học tập năm 2026", "tl-body": "Nội dung chuyên đề",
+            "tl-study": "on", "tl-classification": 0}  # fmt: skip
+    r = office.post("/so-tay/gui-tai-lieu/", {**data, "don_vi": tree.town.pk}, follow=True)
+    assert "Đã gửi tài liệu đến 2 đảng viên" in r.content.decode()  # those with an account
+    reading = Reading.objects.get(title="Chuyên đề học tập năm 2026")
+    assert reading.organisation == tree.town and reading.study
+    assert "Chuyên đề học tập năm 2026" in lan.get("/so-tay/thong-bao/").content.decode()
+    assert hung.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    assert lan.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    assert ">2/3<" in office.get("/so-tay/gui-tai-lieu/").content.decode()
+    receipts = office.get(f"/so-tay/chi-bo/{cells['cell'].pk}/tai-lieu/{reading.pk}/da-doc/")
+    assert "Đã đọc (1)" in receipts.content.decode() and "Chưa đọc (1)" in receipts.content.decode()
+    ward = Client()
+    ward.force_login(make_user("chuyenvien.phohoa", tree.pho_hoa, Role.SPECIALIST))
+    refused = ward.post("/so-tay/gui-tai-lieu/", {**data, "don_vi": tree.town.pk})
+    assert "Chọn đơn vị nhận tài liệu" in refused.content.decode()
+    assert Reading.objects.filter(title="Chuyên đề học tập năm 2026").count() == 1
+    assert lan.get("/so-tay/gui-tai-lieu/").status_code == 404

@@ -63,6 +63,16 @@ def test_invitation_from_the_register_and_who_has_not_opened_it(built: dict[str,
     )
     page = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
     assert page.count("<strong>chưa xem</strong>") == 5
+    # every invitee got the invitation as a notice in capuy, linking to the room
+    from capuy.handbook.models import Notification
+
+    notices = Notification.objects.filter(kind="invitation")
+    assert sorted(n.user_id for n in notices) == sorted(u.pk for u in built["people"])
+    assert all(n.url == reverse("meetingroom:room", args=[s.pk]) for n in notices)
+    listing = _client(member).get(reverse("handbook:notifications")).content.decode()
+    assert f"Giấy mời số {document.symbol}" in listing
+    room = _client(member).get(reverse("meetingroom:room", args=[s.pk])).content.decode()
+    assert "Chương trình hội nghị" in room and "Công tác cán bộ" in room
 
 
 def test_classified_document_only_for_the_cleared_watermarked_and_withdrawn(

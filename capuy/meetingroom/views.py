@@ -187,6 +187,7 @@ def read_document(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
             "paragraphs": [p for p in document.body.split("\n") if p.strip()],
             "watermark": mark,
             "marks": range(24),
+            "withdraw": not office,
             "comments": list(document.comments.select_related("author")) if office else [],
             "mine": list(document.comments.filter(author=request.user)),
         },

@@ -92,7 +92,12 @@ class MeetingRecordForm(NfcMixin, forms.ModelForm):
 
 
 class ReadingForm(NfcMixin, forms.ModelForm):
-    def __init__(self, *args: Any, max_classification: int = 0, **kwargs: Any) -> None:
+    """A reading typed in, or taken from the document register (``register``: the documents
+    the sender may see; the text, title and classification then come from the register)."""
+
+    def __init__(
+        self, *args: Any, max_classification: int = 0, register: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["classification"] = forms.TypedChoiceField(
             label="Độ mật",
@@ -100,11 +105,41 @@ class ReadingForm(NfcMixin, forms.ModelForm):
             choices=[(v, lbl) for v, lbl in Classification.choices if v <= max_classification],
             initial=Classification.NORMAL,
         )
+        self.fields["title"].required = self.fields["body"].required = False
+        if register is not None and register.exists():
+            self.fields["source"] = forms.ModelChoiceField(
+                label="Lấy từ sổ văn bản",
+                queryset=register,
+                required=False,
+                empty_label="— hoặc nhập tiêu đề và nội dung —",
+            )
+        else:
+            del self.fields["source"]
 
     class Meta:
         model = Reading
-        fields = ["title", "body", "study", "classification"]
+        fields = ["source", "title", "body", "study", "classification"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        source = data.get("source")
+        if source is not None:
+            data["title"] = data.get("title") or f"{source.symbol} — {source.summary}"[:300]
+            data["body"] = source.text or source.summary
+            data["classification"] = source.classification
+        elif not data.get("title") or not data.get("body"):
+            raise forms.ValidationError("Cần tiêu đề và nội dung, hoặc chọn văn bản trong sổ.")
+        return data
+
+    def save(self, commit: bool = True) -> Any:
+        reading = super().save(commit=False)
+        reading.title = self.cleaned_data["title"]
+        reading.body = self.cleaned_data["body"]
+        reading.classification = self.cleaned_data["classification"]
+        if commit:
+            reading.save()
+        return reading
 
 
 class RatingMeetingForm(forms.Form):

@@ -199,6 +199,14 @@ class Reading(models.Model):
         "độ mật", choices=Classification.choices, default=Classification.NORMAL
     )
     published_at = models.DateTimeField("ngày gửi", auto_now_add=True)
+    source = models.ForeignKey(
+        "documents.Document",
+        verbose_name="văn bản trong sổ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "tài liệu gửi đảng viên"

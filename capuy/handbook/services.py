@@ -118,6 +118,13 @@ def log_profile_view(viewer: Any, member: Member, page: str) -> None:
     )
 
 
+def notify_users(user_ids: Any, kind: str, text: str, url: str) -> int:
+    """One notice for each user (e.g. the invitees of a meeting room); returns how many."""
+    notices = [Notification(user_id=u, kind=kind, text=text[:300], url=url) for u in user_ids]
+    Notification.objects.bulk_create(notices)
+    return len(notices)
+
+
 def notify_members(members: Any, kind: str, text: str, url: str) -> int:
     """One notice for each of ``members`` who has an account; returns how many were sent."""
     users = MemberAccount.objects.filter(member__in=members).values_list("user_id", flat=True)

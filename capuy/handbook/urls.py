@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.handbook import views_cell, views_member, views_report
+from capuy.handbook import (
+    views_cell,
+    views_corrections,
+    views_member,
+    views_readings,
+    views_report,
+    views_send,
+)
 
 app_name = "handbook"
 
@@ -27,10 +34,18 @@ urlpatterns = [
         name="attendance_report_unit",
     ),
     path("chi-bo/", views_cell.cells, name="cells"),
+    path("de-nghi-sua/", views_corrections.corrections, name="corrections"),
+    path("gui-tai-lieu/", views_send.send_to_all, name="send_to_all"),
     path("chi-bo/<int:cell_id>/", views_cell.cell, name="cell"),
     path("chi-bo/<int:cell_id>/sinh-hoat/moi/", views_cell.meeting_new, name="meeting_new"),
     path("chi-bo/<int:cell_id>/sinh-hoat/<int:pk>/", views_cell.cell_meeting, name="cell_meeting"),
     path("chi-bo/<int:cell_id>/tai-lieu/moi/", views_cell.reading_new, name="reading_new"),
+    path("chi-bo/<int:cell_id>/tai-lieu/", views_readings.readings, name="cell_readings"),
+    path(
+        "chi-bo/<int:cell_id>/tai-lieu/<int:pk>/da-doc/",
+        views_readings.receipts,
+        name="cell_receipts",
+    ),
     path(
         "chi-bo/<int:cell_id>/dang-vien/<int:member_id>/",
         views_cell.member_profile,

@@ -42,6 +42,7 @@ from capuy.handbook.services import (
     reset_password,
 )
 from capuy.handbook.tiles import cell_links
+from capuy.handbook.views_readings import register_for
 from capuy.members.models import Member, MemberRating
 from capuy.members.services import badges_due, recognition_due
 
@@ -212,7 +213,10 @@ def reading_new(request: HttpRequest, cell_id: int) -> HttpResponse:
         else None
     )
     form = ReadingForm(
-        request.POST or None, prefix="tl", max_classification=clearance_of(request.user)
+        request.POST or None,
+        prefix="tl",
+        max_classification=clearance_of(request.user),
+        register=register_for(request.user),
     )
     if request.method == "POST" and form.is_valid():
         reading = form.save(commit=False)

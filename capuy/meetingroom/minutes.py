@@ -60,55 +60,69 @@ def poll_lines(poll: Poll) -> list[str]:
     return lines
 
 
-def minutes_text(session: Session) -> str:
+def _poll_blocks(poll: Poll) -> list[tuple[str, str]]:
+    return [("li", ln[2:]) if ln.startswith("- ") else ("p", ln) for ln in poll_lines(poll)]
+
+
+def minutes_blocks(session: Session) -> list[tuple[str, str]]:
+    """The minutes' body as (style, text) blocks: ``h1`` (I-, II-), ``h2`` (an agenda item),
+    ``p`` (a paragraph) and ``li`` (a list line). The text page and the DOCX share them."""
     meeting = session.meeting
     q = quorum(session)
     by_state: dict[str, list[str]] = {}
     for i in session.invitees.select_related("user").order_by("pk"):
         label = i.display_name + (f" ({i.reason})" if i.reason else "")
         by_state.setdefault(i.attendance, []).append(label)
-    lines = [
-        "BIÊN BẢN",
-        meeting.full_title.upper(),
-        "",
-        f"Thời gian: khai mạc {_time(session.opened_at)}; bế mạc {_time(session.closed_at)}.",
-        f"Địa điểm: {meeting.place or '…'}.",
-        f"Chủ trì: {_name(session.chair)}. Thư ký: {_name(session.secretary)}.",
-        "",
-        "I- THÀNH PHẦN",
-        f"Tổng số thành viên: {q.members}; có mặt {q.present} (tại hội trường {q.present_hall}, "
-        f"trực tuyến {q.present_online}); vắng có lý do {q.excused}; vắng không lý do {q.absent}. "
-        f"Hội nghị {'đủ' if q.reached else 'không đủ'} điều kiện tiến hành (cần {q.needed}).",
+    blocks = [
+        (
+            "p",
+            f"Thời gian: khai mạc {_time(session.opened_at)}; bế mạc {_time(session.closed_at)}.",
+        ),
+        ("p", f"Địa điểm: {meeting.place or '…'}."),
+        ("p", f"Chủ trì: {_name(session.chair)}. Thư ký: {_name(session.secretary)}."),
+        ("h1", "I- THÀNH PHẦN"),
+        (
+            "p",
+            f"Tổng số thành viên: {q.members}; có mặt {q.present} (tại hội trường "
+            f"{q.present_hall}, trực tuyến {q.present_online}); vắng có lý do {q.excused}; "
+            f"vắng không lý do {q.absent}. Hội nghị {'đủ' if q.reached else 'không đủ'} điều "
+            f"kiện tiến hành (cần {q.needed}).",
+        ),
     ]
     for state, label in Invitee.Attendance.choices:
         if by_state.get(state):
-            lines.append(f"- {label}: {', '.join(by_state[state])}.")
-    lines += ["", "II- NỘI DUNG VÀ DIỄN BIẾN"]
+            blocks.append(("li", f"{label}: {', '.join(by_state[state])}."))
+    blocks.append(("h1", "II- NỘI DUNG VÀ DIỄN BIẾN"))
     polls = list(session.polls.filter(state=Poll.State.CLOSED).order_by("closed_at"))
     for n, item in enumerate(meeting.agenda_items.order_by("position", "pk"), 1):
-        lines.append(f"{n}. {item.title}")
+        blocks.append(("h2", f"{n}. {item.title}"))
         if item.presenter:
-            lines.append(f"Trình bày: {item.presenter}.")
+            blocks.append(("p", f"Trình bày: {item.presenter}."))
         speakers = Speaker.objects.filter(item=item, started_at__isnull=False).select_related(
             "invitee__user"
         )
         for s in speakers.order_by("position"):
             took = f"{s.seconds // 60} phút {s.seconds % 60} giây" if s.seconds else "…"
-            lines.append(f"- Đồng chí {s.invitee.display_name} phát biểu ({took}).")
+            blocks.append(("li", f"Đồng chí {s.invitee.display_name} phát biểu ({took})."))
         for poll in [p for p in polls if p.item_id == item.pk]:
-            lines += poll_lines(poll)
-        lines.append("")
+            blocks += _poll_blocks(poll)
     other = [p for p in polls if p.item_id is None]
     if other:
-        lines.append("Biểu quyết khác:")
+        blocks.append(("p", "Biểu quyết khác:"))
         for poll in other:
-            lines += poll_lines(poll)
-    lines += [
-        "",
-        f"Hội nghị kết thúc lúc {_time(session.closed_at)}.",
-        "",
-        "THƯ KÝ                                   CHỦ TRÌ",
-    ]
+            blocks += _poll_blocks(poll)
+    blocks.append(("p", f"Hội nghị kết thúc lúc {_time(session.closed_at)}."))
+    return [(style, nfc(text)) for style, text in blocks]
+
+
+def minutes_text(session: Session) -> str:
+    lines = ["BIÊN BẢN", session.meeting.full_title.upper(), ""]
+    for style, text in minutes_blocks(session):
+        if style in ("h1", "h2"):
+            lines += ["", text]
+        else:
+            lines.append(f"- {text}" if style == "li" else text)
+    lines += ["", "THƯ KÝ                                   CHỦ TRÌ"]
     return nfc("\n".join(lines))
 
 

@@ -169,6 +169,14 @@ class PackDocument(models.Model):
     )
     is_draft = models.BooleanField("dự thảo lấy ý kiến", default=False)
     position = models.PositiveSmallIntegerField("thứ tự", default=1)
+    source = models.ForeignKey(
+        "documents.Document",
+        verbose_name="văn bản trong sổ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "tài liệu hội nghị"

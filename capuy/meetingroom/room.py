@@ -97,8 +97,23 @@ def issue_invitation(session: Session, user: Any, on: dt.date | None = None) -> 
         )
         session.invitation = document
         session.save(update_fields=["invitation"])
+        _notify_invitees(session, document)
     bump(session.pk)
     return document
+
+
+def _notify_invitees(session: Session, document: Any) -> None:
+    """Each invitee gets the invitation in capuy: a notice (unread count on the home page)."""
+    from django.urls import reverse
+
+    from capuy.handbook.services import notify_users
+
+    notify_users(
+        session.invitees.values_list("user_id", flat=True),
+        "invitation",
+        f"Giấy mời số {document.symbol}: {document.summary}",
+        reverse("meetingroom:room", args=[session.pk]),
+    )
 
 
 def mark_opened(invitee: Invitee) -> None:

@@ -187,11 +187,13 @@ def read_document(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
             "paragraphs": [p for p in document.body.split("\n") if p.strip()],
             "watermark": mark,
             "marks": range(24),
+            "withdraw": not office,
             "comments": list(document.comments.select_related("author")) if office else [],
             "mine": list(document.comments.filter(author=request.user)),
         },
     )
     response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = "inline"  # shown, never saved as a file
     return response
 
 

@@ -10,12 +10,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from capuy.accounts.access import require_role
+from capuy.accounts.access import clearance_of, require_role
+from capuy.accounts.levels import Classification
 from capuy.errors import InputError
 from capuy.meetingroom import room as rooms
 from capuy.meetingroom import voting
 from capuy.meetingroom.access import get_office_room
 from capuy.meetingroom.models import Invitee, Poll, Speaker
+from capuy.meetingroom.pack import MAX_BODY, add_to_pack, register_title
 from capuy.meetingroom.state import poll_view
 
 MAX_CANDIDATES_TEXT = 20000
@@ -44,7 +46,22 @@ def _context(request: HttpRequest, session: Any) -> dict[str, Any]:
         "is_chair": rooms.is_chair(request.user, session),
         "not_opened": [i for i in session.invitees.select_related("user") if i.opened_at is None],
         "methods": Poll.Method.choices,
+        "pack": list(session.pack.select_related("agenda_item", "source")),
+        "register": _register_choices(request.user, session),
+        "classifications": [
+            c for c in Classification.choices if c[0] <= clearance_of(request.user)
+        ],
     }
+
+
+def _register_choices(user: Any, session: Any) -> list[tuple[int, str]]:
+    """The unit's latest register documents the user may see, to put into the pack."""
+    from capuy.documents.queries import visible_documents
+
+    if session.state == session.State.CLOSED:
+        return []
+    rows = visible_documents(user).filter(organisation=session.meeting.organisation_id)
+    return [(d.pk, register_title(d)) for d in rows.order_by("-issued_on", "-pk")[:100]]
 
 
 @require_role()
@@ -106,6 +123,18 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 rooms.start_speaker(speaker, user)
             else:
                 rooms.stop_speaker(speaker, user)
+        elif name == "tai-lieu":
+            document = add_to_pack(
+                session,
+                user,
+                register_pk=_int(post.get("van_ban")) or None,
+                title=post.get("ten", ""),
+                body=post.get("noi_dung", "")[: MAX_BODY + 1],
+                classification=_int(post.get("do_mat")),
+                item_pk=_int(post.get("item")) or None,
+                is_draft=post.get("du_thao") == "1",
+            )
+            messages.success(request, f"Đã đưa vào tài liệu hội nghị: {document.title}")
         elif name == "tao-bieu-quyet":
             kind = post.get("loai", "vote")
             voting.create_poll(

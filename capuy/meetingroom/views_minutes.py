@@ -64,6 +64,17 @@ def create(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 @require_role()
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_office_room(request.user, pk)
+    if request.GET.get("tai") == "docx":
+        from capuy.meetingroom.minutes_docx import minutes_docx
+
+        response = HttpResponse(
+            minutes_docx(session),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="bien-ban-phong-hop-{session.pk}.docx"'
+        )
+        return response
     text = drafting.minutes_text(session)
     if request.GET.get("tai") == "txt":
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")

@@ -155,6 +155,10 @@ def test_member_of_another_cell_gets_404_on_every_page_by_url(browser, live_serv
         f"/so-tay/chi-bo/{cell}/sinh-hoat/{town['meeting'].pk}/",
         f"/so-tay/chi-bo/{cell}/dang-vien/{town['lan'].pk}/",
         f"/dang-phi/chi-bo/{cell}/",
+        f"/so-tay/chi-bo/{cell}/tai-lieu/",
+        f"/so-tay/chi-bo/{cell}/tai-lieu/{town['reading'].pk}/da-doc/",
+        "/so-tay/de-nghi-sua/",
+        "/so-tay/gui-tai-lieu/",
     ):
         response = tab.goto(f"{live_server.url}{path}")
         assert response is not None and response.status == 404, path
@@ -163,3 +167,36 @@ def test_member_of_another_cell_gets_404_on_every_page_by_url(browser, live_serv
     assert "Sinh hoạt chi bộ định kỳ tháng này" not in tab.content()
     tab.goto(f"{live_server.url}/dang-phi/cua-toi/")
     assert "BL-07" not in tab.content()
+
+
+def test_the_secretary_on_a_phone_sees_who_has_read_a_document(browser, live_server, town) -> None:  # type: ignore[no-untyped-def]
+    """Lan reads the cell's document on her phone; the secretary (Bình), on his phone, opens
+    the cell's documents and sees 1/2 read, Lan under "Đã đọc" and himself under "Chưa đọc"."""
+    from capuy.members.models import Member
+
+    accounts = {}
+    for name in ("lan", "binh"):
+        member = town["lan"] if name == "lan" else Member.objects.get(full_name="Trần Văn Bình")
+        account, _ = create_account(member, None)
+        account.user.set_password(NEW_PASSWORD)
+        account.user.save()
+        account.must_change_password = False
+        account.save()
+        accounts[name] = account.user.username
+    lan = phone(browser)
+    log_in(lan, live_server, accounts["lan"], NEW_PASSWORD)
+    lan.goto(f"{live_server.url}/so-tay/tai-lieu/{town['reading'].pk}/")
+    assert "Hồ Chí Minh" in lan.content()
+    binh = phone(browser)
+    log_in(binh, live_server, accounts["binh"], NEW_PASSWORD)
+    binh.goto(f"{live_server.url}/so-tay/chi-bo/{town['cell'].pk}/")
+    binh.get_by_role("link", name="Ai đã đọc tài liệu").click()
+    binh.wait_for_selector("text=Tài liệu sinh hoạt chuyên đề năm 2026")
+    assert "1/2" in binh.inner_text("table") and fits_the_screen(binh)
+    binh.get_by_role("link", name="Tài liệu sinh hoạt chuyên đề năm 2026").click()
+    binh.wait_for_selector("text=Đã đọc (1)")
+    read, unread = binh.inner_text(".hb").split("Chưa đọc (1)")
+    assert "Nguyễn Thị Lan" in read and "Trần Văn Bình" in unread
+    assert fits_the_screen(binh)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    binh.screenshot(path=str(ARTIFACTS / "handbook-receipts-phone.png"), full_page=True)

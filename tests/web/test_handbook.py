@@ -304,3 +304,132 @@ def test_due_date_notices_once(cells, tree):  # type: ignore[no-untyped-def]
     assert "Hết thời gian dự bị" in page
     client.post("/so-tay/thong-bao/")
     assert not notices.filter(read_at__isnull=True).exists()
+
+
+def test_register_document_sent_to_a_cell_with_read_receipts(cells, tree, password):  # type: ignore[no-untyped-def]
+    """A specialist of the town sends seed 000 (registered) to the cell from the register;
+    the members get it, Lan reads it; the receipts say who read it and who has not; a member,
+    and the secretary of another cell, get 404 on the receipts."""
+    from capuy.api import find_seeds_dir
+    from capuy.documents.models import Direction, Document
+
+    seed = next(find_seeds_dir().glob("000_*.txt")).read_text(encoding="utf-8")
+    register = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Tỉnh ủy Quảng Ngãi",
+        organisation=tree.town,
+        type_code="BC",
+        symbol="708-BC/TU",
+        issued_on=dt.date(2024, 2, 26),
+        summary="Báo cáo công tác tháng 02, nhiệm vụ trọng tâm tháng 3 năm 2024",
+        text=seed,
+    )
+    office = Client()
+    office.force_login(make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST))
+    cell_id = cells["cell"].pk
+    form = office.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/").content.decode()
+    assert "708-BC/TU" in form
+    sent = office.post(
+        f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/",
+        {"tl-source": register.pk, "tl-classification": 0},
+    )
+    assert sent.status_code == 302
+    reading = Reading.objects.get(source=register)
+    assert reading.body == seed and reading.title.startswith("708-BC/TU")
+    assert reading.organisation_id == cell_id
+    empty = office.post(f"/so-tay/chi-bo/{cell_id}/tai-lieu/moi/", {"tl-classification": 0})
+    assert "Cần tiêu đề và nội dung" in empty.content.decode()
+    lan, binh = login_member(cells["lan"]), login_member(cells["binh"])
+    assert lan.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    listing = office.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").content.decode()
+    assert "708-BC/TU" in listing and ">1/2<" in listing
+    receipts = binh.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/{reading.pk}/da-doc/").content.decode()
+    read, unread = receipts.split("Chưa đọc (")
+    assert "Nguyễn Thị Lan" in read and "Trần Văn Bình" in unread and "Đã đọc (1)" in read
+    assert lan.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").status_code == 404
+    CellOfficer.objects.create(cell=cells["other"], member=cells["hung"], duty="bi_thu")
+    hung = login_member(cells["hung"])
+    assert hung.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/{reading.pk}/da-doc/").status_code == 404
+    assert hung.get(f"/so-tay/chi-bo/{cell_id}/tai-lieu/").status_code == 404
+    other = f"/so-tay/chi-bo/{cells['other'].pk}/tai-lieu/{reading.pk}/da-doc/"
+    assert hung.get(other).status_code == 404  # not sent to his cell
+
+
+def test_the_office_answers_a_correction_request_and_the_member_sees_it(cells, tree):  # type: ignore[no-untyped-def]
+    """Lan asks for a correction; the town's specialist sees it on the office page (logged as a
+    view of her data), refuses without a reason (refused), then answers; audited; Lan is
+    notified and sees the answer and who viewed her data. A cell secretary and the specialist
+    of another town see nothing."""
+    from capuy.handbook.models import CorrectionRequest
+
+    lan = login_member(cells["lan"])
+    lan.post("/so-tay/ho-so/", {"field": "birth_date", "proposed": "02/3/1980", "reason": "CCCD"})
+    item = CorrectionRequest.objects.get(member=cells["lan"])
+    office_user = make_user(
+        "chuyenvien.ducpho", tree.town, Role.SPECIALIST, last_name="Phạm Văn", first_name="Xét"
+    )
+    office = Client()
+    office.force_login(office_user)
+    page = office.get("/so-tay/de-nghi-sua/").content.decode()
+    assert "Nguyễn Thị Lan" in page and "02/3/1980" in page and "1 đề nghị chờ xử lý" in page
+    assert ProfileView.objects.filter(viewer=office_user, member=cells["lan"]).exists()
+    bad = office.post(
+        "/so-tay/de-nghi-sua/", {"pk": item.pk, "trang_thai": "khong_sua"}, follow=True
+    )
+    assert "phải trả lời lý do" in bad.content.decode()
+    item.refresh_from_db()
+    assert item.status == "moi"
+    office.post(
+        "/so-tay/de-nghi-sua/",
+        {"pk": item.pk, "trang_thai": "da_xu_ly", "tra_loi": "Đã sửa ngày sinh theo CCCD."},
+    )
+    item.refresh_from_db()
+    assert item.status == "da_xu_ly" and item.answer == "Đã sửa ngày sinh theo CCCD."
+    entry = LogEntry.objects.get_for_object(item).latest("timestamp")
+    assert entry.actor == office_user and "status" in entry.changes_dict
+    assert "Đã sửa ngày sinh theo CCCD." in lan.get("/so-tay/thong-bao/").content.decode()
+    assert "Đã sửa ngày sinh theo CCCD." in lan.get("/so-tay/ho-so/").content.decode()
+    assert "Phạm Văn Xét" in lan.get("/so-tay/ho-so/ai-da-xem/").content.decode()
+    # a member, a cell's secretary, or another town's specialist: 404 / nothing
+    binh = login_member(cells["binh"])
+    assert binh.get("/so-tay/de-nghi-sua/").status_code == 404
+    assert lan.post("/so-tay/de-nghi-sua/", {"pk": item.pk}).status_code == 404
+    elsewhere = Organisation.objects.create(
+        name="Đảng bộ huyện Bình Sơn", kind="dang_bo_huyen", code="HU", parent=tree.province
+    )
+    stranger = Client()
+    stranger.force_login(make_user("chuyenvien.binhson", elsewhere, Role.SPECIALIST))
+    assert "Nguyễn Thị Lan" not in stranger.get("/so-tay/de-nghi-sua/").content.decode()
+    r = stranger.post(
+        "/so-tay/de-nghi-sua/", {"pk": item.pk, "trang_thai": "khong_sua", "tra_loi": "x"}
+    )
+    assert r.status_code == 404
+
+
+def test_the_town_office_sends_a_document_to_all_its_members(cells, tree):  # type: ignore[no-untyped-def]
+    """The town's specialist sends a text to every member under the town: both cells' members
+    get it (and a notice), read counts add up on the office page and on each cell's receipts;
+    a ward's specialist cannot choose the town; a member gets 404."""
+    lan, hung = login_member(cells["lan"]), login_member(cells["hung"])
+    office = Client()
+    office.force_login(make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST))
+    page = office.get("/so-tay/gui-tai-lieu/").content.decode()
+    assert tree.town.name in page and "Chi bộ Tổ dân phố 2" not in page  # units, not cells
+    data = {"tl-title": "Chuyên đề học tập năm 2026", "tl-body": "Nội dung chuyên đề",
+            "tl-study": "on", "tl-classification": 0}  # fmt: skip
+    r = office.post("/so-tay/gui-tai-lieu/", {**data, "don_vi": tree.town.pk}, follow=True)
+    assert "Đã gửi tài liệu đến 2 đảng viên" in r.content.decode()  # those with an account
+    reading = Reading.objects.get(title="Chuyên đề học tập năm 2026")
+    assert reading.organisation == tree.town and reading.study
+    assert "Chuyên đề học tập năm 2026" in lan.get("/so-tay/thong-bao/").content.decode()
+    assert hung.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    assert lan.get(f"/so-tay/tai-lieu/{reading.pk}/").status_code == 200
+    assert ">2/3<" in office.get("/so-tay/gui-tai-lieu/").content.decode()
+    receipts = office.get(f"/so-tay/chi-bo/{cells['cell'].pk}/tai-lieu/{reading.pk}/da-doc/")
+    assert "Đã đọc (1)" in receipts.content.decode() and "Chưa đọc (1)" in receipts.content.decode()
+    ward = Client()
+    ward.force_login(make_user("chuyenvien.phohoa", tree.pho_hoa, Role.SPECIALIST))
+    refused = ward.post("/so-tay/gui-tai-lieu/", {**data, "don_vi": tree.town.pk})
+    assert "Chọn đơn vị nhận tài liệu" in refused.content.decode()
+    assert Reading.objects.filter(title="Chuyên đề học tập năm 2026").count() == 1
+    assert lan.get("/so-tay/gui-tai-lieu/").status_code == 404

@@ -4,6 +4,9 @@
 before it opened, see the ballot appear and vote; one tries again from a second tab and is
 refused; the hall's screen shows the count while open and the result after the close.
 (2) An election of one among three where a ballot keeps two names: counted invalid.
+(3) A phone that loses its connection while a vote opens catches up when it reconnects.
+(4) The document pack on phones: the secret file only for the cleared, watermarked, nothing
+to download; closing the meeting withdraws the pack from the pages open on the phones.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 import pytest
 
 from capuy.meetingroom import room as rooms
+from capuy.meetingroom import voting
 from capuy.meetingroom.models import Ballot, Poll, Voter
 from tests.web.browser import ARTIFACTS, DESKTOP, MARKS, PHONE, new_tab
 from tests.web.meetingroom_helpers import all_present, build_room
@@ -152,3 +156,79 @@ def test_an_election_where_one_ballot_keeps_too_many_names(
     assert "Phiếu thu vào 4 · hợp lệ 3 · không hợp lệ 1" in summary
     assert "Võ Văn Hải\t2\t66,67%\t50,00%\tKhông trúng cử" in summary  # 2 of 4 is not > half
     screen.screenshot(path=str(ARTIFACTS / "meetingroom-election.png"), full_page=True)
+
+
+def test_a_phone_that_lost_its_connection_catches_up_on_reconnect(
+    browser: Any, live_server: Any, tree: Any, password: str
+) -> None:
+    """The phone is offline (the browser's network cut) when the chair opens a vote: its polls
+    fail, nothing changes on it; back online, its next poll sees the new version and the
+    ballot appears by itself; the member votes and the ballot is counted once."""
+    built = _room(tree, 3)
+    s, voter = built["session"], built["people"][1]
+    phone = _page(browser, live_server, voter.username, password)
+    phone.goto(f"{live_server.url}/phong-hop/{s.pk}/")
+    phone.wait_for_selector("#member-live")
+    phone.context.set_offline(True)
+    poll = voting.create_poll(s, title="Thông qua Nghị quyết", method="secret", user=built["chair"])
+    voting.open_poll(poll, built["chair"])
+    time.sleep(4)  # more than one 3-second poll of member.js failed meanwhile
+    assert phone.locator("button.option-dong_y").count() == 0
+    phone.context.set_offline(False)
+    phone.wait_for_selector("button.option-dong_y", timeout=10000)
+    phone.click("button.option-dong_y")
+    phone.wait_for_selector(".messages li:text('Đã ghi nhận phiếu')")
+    assert Voter.objects.filter(poll=poll, user=voter).count() == 1
+    assert Ballot.objects.filter(poll=poll).count() == 1
+    assert [e for e in phone.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
+
+
+def test_the_pack_on_phones_watermarked_not_downloadable_and_withdrawn_at_the_close(
+    browser: Any, live_server: Any, tree: Any, password: str
+) -> None:
+    from capuy.accounts.levels import Classification
+    from capuy.meetingroom.models import PackDocument
+
+    built = _room(tree, 3)
+    s, member = built["session"], built["people"][1]
+    draft = PackDocument.objects.create(
+        session=s, title="Dự thảo Nghị quyết", body="Điều 1. Thông qua…", is_draft=True
+    )
+    secret = PackDocument.objects.create(
+        session=s,
+        title="Hồ sơ nhân sự",
+        body="Đồng chí Lê Minh Châu, sinh năm 1975…",
+        classification=Classification.SECRET,
+        position=2,
+    )
+    base = f"{live_server.url}/phong-hop/{s.pk}"
+    chair = _page(browser, live_server, "bithu.ducpho", password)  # cleared for Mật
+    response = chair.goto(f"{base}/tai-lieu/{secret.pk}/")
+    assert response is not None and response.status == 200
+    assert "no-store" in response.headers["cache-control"]
+    assert response.headers["content-disposition"] == "inline"
+    assert chair.locator(".watermark span").count() == 24
+    assert "Nguyễn Văn Chủ" in chair.inner_text(".watermark span >> nth=0")
+    assert chair.locator("a[download]").count() == 0 and fits(chair)
+    phone = _page(browser, live_server, member.username, password)  # not cleared
+    phone.goto(f"{base}/")
+    assert "Dự thảo Nghị quyết" in phone.inner_text("#pack-list")
+    assert "Hồ sơ nhân sự" not in phone.content()
+    reader = phone.context.new_page()
+    denied = reader.goto(f"{base}/tai-lieu/{secret.pk}/")
+    assert denied is not None and denied.status == 404
+    reader.goto(f"{base}/tai-lieu/{draft.pk}/")
+    assert "Điều 1. Thông qua" in reader.inner_text("#pack-body")
+    assert member.last_name in reader.inner_text(".watermark span >> nth=0")
+    rooms.close_room(s, built["clerk"])  # the office closes the meeting
+    reader.wait_for_selector("text=Tài liệu đã được thu hồi", timeout=12000)
+    assert reader.locator("#pack-body").count() == 0 and "Điều 1" not in reader.content()
+    phone.wait_for_selector("text=Tài liệu đã được thu hồi", timeout=12000)
+    assert phone.locator("#pack-list").count() == 0
+    assert chair.reload() is not None and "Lê Minh Châu" in chair.content()  # the office keeps it
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.screenshot(path=str(ARTIFACTS / "meetingroom-pack-withdrawn.png"), full_page=True)
+
+
+def fits(page: Any) -> bool:
+    return bool(page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1"))

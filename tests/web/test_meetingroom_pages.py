@@ -63,6 +63,16 @@ def test_invitation_from_the_register_and_who_has_not_opened_it(built: dict[str,
     )
     page = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
     assert page.count("<strong>chưa xem</strong>") == 5
+    # every invitee got the invitation as a notice in capuy, linking to the room
+    from capuy.handbook.models import Notification
+
+    notices = Notification.objects.filter(kind="invitation")
+    assert sorted(n.user_id for n in notices) == sorted(u.pk for u in built["people"])
+    assert all(n.url == reverse("meetingroom:room", args=[s.pk]) for n in notices)
+    listing = _client(member).get(reverse("handbook:notifications")).content.decode()
+    assert f"Giấy mời số {document.symbol}" in listing
+    room = _client(member).get(reverse("meetingroom:room", args=[s.pk])).content.decode()
+    assert "Chương trình hội nghị" in room and "Công tác cán bộ" in room
 
 
 def test_classified_document_only_for_the_cleared_watermarked_and_withdrawn(
@@ -79,7 +89,7 @@ def test_classified_document_only_for_the_cleared_watermarked_and_withdrawn(
     assert page.status_code == 200 and "no-store" in page["Cache-Control"]
     text = page.content.decode()
     assert text.count("Nguyễn Văn Chủ ·") == 24  # the reader's name all over the page
-    assert "download" not in text and "Content-Disposition" not in str(page.headers)
+    assert "download" not in text and page["Content-Disposition"] == "inline"
     # outsiders: a ward clerk of the same tree sees nothing of the room
     stranger = make_user(
         "vanthu.phohoa2", built["meeting"].organisation.children.first(), "van_thu"
@@ -206,3 +216,113 @@ def test_the_counting_committee_sees_every_ballot_sorted_by_content(built: dict[
     assert "<td>Võ Văn Hải, Đặng Thị Lan</td>" in text
     member = _client(built["people"][1])
     assert member.get(reverse("meetingroom:counting", args=[s.pk, poll.pk])).status_code == 404
+
+
+def test_the_minutes_download_as_a_docx_laid_out_by_the_renderer(built: dict[str, Any]) -> None:
+    """A real vote and a speaker, then the minutes as DOCX: read back with python-docx and
+    with capuy's own reader, the header, attendance, speaker, result and seal are there."""
+    import io
+
+    import docx as python_docx
+
+    from capuy.read.docx import read_docx
+
+    s, people = built["session"], built["people"]
+    chair, clerk = _client(built["chair"]), _client(built["clerk"])
+    act = lambda name, **data: chair.post(reverse("meetingroom:action", args=[s.pk, name]), data)  # noqa: E731
+    act("khai-mac")
+    for invitee in s.invitees.all():
+        clerk.post(
+            reverse("meetingroom:action", args=[s.pk, "diem-danh"]),
+            {"invitee": invitee.pk, "trang_thai": "hall"},
+        )
+    act("tao-bieu-quyet", noi_dung="Thông qua dự thảo Kết luận", hinh_thuc="secret", loai="vote")
+    poll = Poll.objects.get()
+    act("mo-bieu-quyet", poll=poll.pk)
+    for user in people[:4]:
+        _client(user).post(
+            reverse("meetingroom:cast", args=[s.pk, poll.pk]), {"phuong_an": "dong_y"}
+        )
+    act("ket-thuc-bieu-quyet", poll=poll.pk)
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
+    page = clerk.get(reverse("meetingroom:minutes", args=[s.pk])).content.decode()
+    assert "?tai=docx" in page
+    r = clerk.get(reverse("meetingroom:minutes", args=[s.pk]) + "?tai=docx")
+    assert r.status_code == 200 and r["Content-Type"].endswith("wordprocessingml.document")
+    assert r["Content-Disposition"].startswith("attachment;")
+    paragraphs = [p.text for p in python_docx.Document(io.BytesIO(r.content)).paragraphs]
+    text = "\n".join(paragraphs)
+    poll.refresh_from_db()
+    assert "BIÊN BẢN" in paragraphs and "HỘI NGHỊ THỊ ỦY LẦN THỨ 18" in text.upper()
+    assert "I- THÀNH PHẦN" in paragraphs and "II- NỘI DUNG VÀ DIỄN BIẾN" in paragraphs
+    assert "1. Tình hình thực hiện nhiệm vụ 9 tháng đầu năm 2024" in paragraphs
+    assert "có mặt 6 (tại hội trường 6, trực tuyến 0)" in text
+    assert poll.seal and f"Niêm phong kết quả (SHA-256): {poll.seal}" in text
+    assert "Đồng ý 4" in text and "Dự thảo" in text
+    model = read_docx(r.content, "bien-ban.docx")
+    assert model.lines[:4] == ["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "THỊ ỦY ĐỨC PHỔ", "*", "Số -BB/TU"]
+    # a member (not the office) cannot download the minutes
+    member = _client(people[-1])
+    assert member.get(reverse("meetingroom:minutes", args=[s.pk]) + "?tai=docx").status_code == 404
+
+
+def test_the_office_puts_register_documents_into_the_pack_within_clearance(
+    built: dict[str, Any],
+) -> None:
+    """Seed 002 registered as a secret draft: the clerk (cleared for Mật) puts it into the pack
+    under the first item; an ordinary member does not see it, the cleared chair reads it
+    watermarked; a typed document above the clerk's clearance is refused; none after closing."""
+    from capuy.api import find_seeds_dir
+    from capuy.documents.models import Direction
+
+    seed = next(find_seeds_dir().glob("002_*.txt")).read_text(encoding="utf-8")
+    s, clerk_user = built["session"], built["clerk"]
+    town = built["meeting"].organisation
+    register = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Văn phòng Thị ủy",
+        organisation=town,
+        type_code="KL",
+        symbol="12-KL/TU",
+        issued_on=dt.date(2024, 10, 8),
+        summary="Kết luận Hội nghị Thị ủy lần thứ 18 (khóa XXI)",
+        text=seed,
+        classification=Classification.SECRET,
+    )
+    above = Document.objects.create(
+        direction=Direction.INCOMING,
+        sender="Tỉnh ủy Quảng Ngãi",
+        organisation=town,
+        type_code="BC",
+        symbol="99-BC/TU",
+        issued_on=dt.date(2024, 10, 1),
+        summary="Báo cáo tối mật",
+        text="Nội dung tối mật",
+        classification=Classification.TOP_SECRET,
+    )
+    clerk = _client(clerk_user)
+    act = reverse("meetingroom:action", args=[s.pk, "tai-lieu"])
+    console = clerk.get(reverse("meetingroom:console", args=[s.pk])).content.decode()
+    assert "12-KL/TU" in console and "99-BC/TU" not in console  # the register, within clearance
+    item = built["meeting"].agenda_items.order_by("position").first()
+    r = clerk.post(act, {"van_ban": register.pk, "item": item.pk, "du_thao": "1"}, follow=True)
+    assert "Đã đưa vào tài liệu hội nghị" in r.content.decode()
+    added = PackDocument.objects.get(source=register)
+    assert added.classification == Classification.SECRET and added.agenda_item == item
+    assert added.body == seed.strip() and added.title.startswith("Kết luận số 12-KL/TU")
+    refused = clerk.post(act, {"van_ban": above.pk}, follow=True).content.decode()
+    assert "Không tìm thấy văn bản trong sổ" in refused
+    typed = {"ten": "Hồ sơ tối mật", "noi_dung": "…", "do_mat": Classification.TOP_SECRET}
+    assert "vượt quá độ mật" in clerk.post(act, typed, follow=True).content.decode()
+    assert not PackDocument.objects.filter(title="Hồ sơ tối mật").exists()
+    member, chair = _client(built["people"][1]), _client(built["chair"])
+    url = reverse("meetingroom:document", args=[s.pk, added.pk])
+    assert member.get(url).status_code == 404
+    page = chair.get(url)
+    assert page.status_code == 200 and "Nguyễn Văn Chủ ·" in page.content.decode()
+    # a member cannot add to the pack
+    assert _client(built["people"][1]).post(act, {"ten": "x", "noi_dung": "y"}).status_code == 404
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "khai-mac"]))
+    clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
+    late = clerk.post(act, {"ten": "Muộn", "noi_dung": "Muộn"}, follow=True).content.decode()
+    assert "không bổ sung tài liệu" in late

@@ -188,6 +188,12 @@ def make_reading(org: Organisation, level: int, marker: str) -> Any:
     return reading
 
 
+def make_cell_reading(org: Organisation, level: int, marker: str) -> Any:
+    """A reading sent to a cell (under ``org``) of its own: the cell's read receipts."""
+    # the cell's name is not the marker: a cell is no secret, its classified reading is
+    return make_reading(_cell(org, f"nhận tài liệu {level} của {org.pk}"), level, marker)
+
+
 def make_room(org: Organisation, level: int, marker: str) -> Any:
     """A meeting room (open) with a draft in its pack and a closed secret election."""
     from capuy.meetingroom import room as rooms
@@ -267,6 +273,7 @@ BUILDERS: dict[str, Kind] = {
     "cell": Kind(make_cell),
     "cell_meeting": Kind(make_cell_meeting),
     "reading": Kind(make_reading, classified=True),
+    "cell_reading": Kind(make_cell_reading, classified=True),
     "room": Kind(make_room, classified=True),
     "import_run": Kind(make_import_run),
     "import_item": Kind(make_import_item, classified=True),
@@ -297,6 +304,10 @@ def cell_member(cell: Organisation) -> Any:
     return Member.objects.filter(organisation=cell).values_list("pk", flat=True).first()
 
 
+def org_of(record: Any) -> Any:
+    return record.organisation_id
+
+
 def cell_of(record: Any) -> Any:
     return record.cell_id
 
@@ -320,6 +331,7 @@ class Target:
 ROOM_ACTIONS = [
     "khai-mac", "be-mac", "giay-moi", "diem-danh", "chuyen-noi-dung", "moi-phat-bieu",
     "dung-phat-bieu", "tao-bieu-quyet", "mo-bieu-quyet", "ket-thuc-bieu-quyet", "ghi-ket-qua",
+    "tai-lieu",
 ]  # fmt: skip
 
 ROOM_PAGES = (
@@ -374,6 +386,8 @@ OBJECT_URLS: dict[str, str | Target] = {
     "handbook:cell": Target("cell", {"cell_id": pk}),
     "handbook:meeting_new": Target("cell", {"cell_id": pk}),
     "handbook:reading_new": Target("cell", {"cell_id": pk}),
+    "handbook:cell_readings": Target("cell", {"cell_id": pk}),
+    "handbook:cell_receipts": Target("cell_reading", {"cell_id": org_of, "pk": pk}),
     "handbook:cell_meeting": Target("cell_meeting", {"cell_id": cell_of, "pk": pk}),
     "handbook:cell_member": Target("cell", {"cell_id": pk, "member_id": cell_member}),
     "handbook:account_create": Target("cell", {"cell_id": pk, "member_id": cell_member}),

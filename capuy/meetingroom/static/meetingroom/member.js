@@ -16,12 +16,22 @@
       window.location.reload();
     }
   }
+  // closing the meeting withdraws the pack: the list of documents leaves the member's page
+  function withdrawPack() {
+    var list = document.getElementById("pack-list");
+    if (!list || room.getAttribute("data-office") === "1") { return; }
+    var notice = document.createElement("p");
+    notice.className = "hint";
+    notice.textContent = "Tài liệu đã được thu hồi khi hội nghị kết thúc.";
+    list.parentNode.replaceChild(notice, list);
+  }
   function tick() {
     if (busy || document.hidden) { return; }
     busy = true;
     fetch(stateUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
+        if (data && data.state === "closed") { withdrawPack(); }
         if (data && String(data.version) !== String(version)) {
           version = data.version;
           refresh();

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "capuy.archive",
     "capuy.handbook",
     "capuy.dues",
+    "django_prose_editor",  # the report editor's Tiptap/ProseMirror bundle (static files)
 ]
 
 MIDDLEWARE = [

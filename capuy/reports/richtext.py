@@ -10,7 +10,8 @@ under it, ``1.`` numbered), pipe tables whose first row is the header, and footn
 - ``markdown_to_html``: markdown-it-py (the reader's own parser, same plugins) renders the
   body; footnote calls and notes are rendered back as their ``[^n]`` text; raw HTML is
   escaped, never passed through.
-- ``html_to_markdown``: markdownify (pinned; docs/decisions.md) writes ATX headings, ``**`` /
+- ``html_to_markdown``: no-break spaces (a browser types one for a trailing space) become
+  spaces; then markdownify (pinned; docs/decisions.md) writes ATX headings, ``**`` /
   ``*`` emphasis, ``-`` / ``+`` bullets by depth and pipe tables; ``[^n]`` text is left
   unescaped so the reader sees footnotes again.
 
@@ -146,4 +147,4 @@ def _tidy(markdown: str) -> str:
 
 def html_to_markdown(markup: str) -> str:
     """The editor's HTML as the body of an authoring-format text."""
-    return _tidy(_Converter().convert(markup or ""))
+    return _tidy(_Converter().convert((markup or "").replace("\xa0", " ").replace("&nbsp;", " ")))

@@ -49,6 +49,8 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
 ) -> None:  # type: ignore[no-untyped-def]
     author = make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST)
     report = workflow.create_report(tree.town, "monthly", "2024-02", author)
+    refused: list[str] = []  # the CSP stays on: nothing of the editor may need it lifted
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
     log_in(page, live_server, "chuyenvien.ducpho", password)
     page.goto(f"{live_server.url}/bao-cao/{report.pk}/")
     page.click("#open-editor")
@@ -70,11 +72,18 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     # a finding in the side list takes the editor to its words
     finding = page.locator("li.finding", has_text=DUPLICATE).first
     finding.click()
-    selected = page.evaluate("window.getSelection().toString()")
+    page.wait_for_selector("li.finding.current")
+    selected = ""
+    for _ in range(20):  # the selection is set as the editor takes the focus
+        selected = page.evaluate("window.getSelection().toString()")
+        if selected:
+            break
+        page.wait_for_timeout(100)
     assert DUPLICATE in selected or selected in f"Câu mới, {DUPLICATE} nhiệm vụ."
     assert len(selected) >= len("thực hiện")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report-editor.png"), full_page=True)
+    assert refused == []
 
     page.reload()
     page.wait_for_selector(f"{EDITOR} h1")

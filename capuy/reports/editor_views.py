@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from capuy.accounts.access import get_scoped_object_or_404, require_role
 from capuy.errors import InputError
+from capuy.read.frontmatter import front_matter_block
 from capuy.reports import workflow
 from capuy.reports.header_form import HeaderForm, current_front_matter
 from capuy.reports.models import Report
@@ -38,9 +39,14 @@ def _report(request: HttpRequest, pk: int) -> Report:
 
 
 def findings_json(report: Report) -> list[dict[str, Any]]:
+    """The findings for the page; ``where`` says "Phần đầu" or "Nội dung" rather than a source
+    line the editor does not show (the line stays, for the preview's ``data-line``)."""
+    block = front_matter_block(report.body.split("\n"))
+    header_end = block[1] if block else 0
     return [
         {
             "line": f.get("line", 0),
+            "where": "Phần đầu" if int(f.get("line") or 0) <= header_end else "Nội dung",
             "severity": f.get("severity", "info"),
             "severity_vi": SEVERITY.get(f.get("severity", ""), "ghi chú"),
             "rule": f.get("rule", ""),

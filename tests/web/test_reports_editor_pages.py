@@ -66,7 +66,8 @@ def test_autosave_saves_through_the_workflow_and_returns_findings(report) -> Non
     assert response.status_code == 200, response.content
     data = json.loads(response.content)
     assert data["ok"] and data["saved_at"] and data["state"] == "draft"
-    assert any(f["rule"] == "duplicate.word" for f in data["findings"])
+    duplicate = [f for f in data["findings"] if f["rule"] == "duplicate.word"]
+    assert duplicate and duplicate[0]["where"] == "Nội dung"  # not a line the editor lacks
     assert "thực hiện thực hiện nhiệm vụ" in data["preview"]
     report.refresh_from_db()
     assert "cụ thể: thực hiện thực hiện nhiệm vụ." in report.body

@@ -97,7 +97,7 @@ function renderFindings(findings) {
     li.tabIndex = 0;
     li.setAttribute("role", "button");
     const head = document.createElement("strong");
-    head.textContent = `Dòng ${f.line}`;
+    head.textContent = f.where;
     const sev = document.createElement("span");
     sev.className = "severity";
     sev.textContent = f.severity_vi;

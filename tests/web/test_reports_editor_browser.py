@@ -7,6 +7,8 @@ source text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from capuy.accounts.levels import Role
@@ -17,8 +19,10 @@ from capuy.reports.output import parse
 from tests.web.browser import ARTIFACTS, MARKS, new_tab
 from tests.web.conftest import make_user
 from tests.web.test_reports_browser import log_in
+from tests.web.test_reports_richtext import shape
 
 pytestmark = MARKS
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures/authoring/bao-cao-thang-02-2024.md"
 
 HEADING = "I- MỘT SỐ HOẠT ĐỘNG TRỌNG TÂM TRONG THÁNG 02/2024"
 DUPLICATE = "thực hiện thực hiện"
@@ -49,6 +53,8 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
 ) -> None:  # type: ignore[no-untyped-def]
     author = make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST)
     report = workflow.create_report(tree.town, "monthly", "2024-02", author)
+    # the documented example: nested lists, a table, footnotes, an appendix with its table
+    workflow.save_text(report, EXAMPLE.read_text(encoding="utf-8"), author)
     refused: list[str] = []  # the CSP stays on: nothing of the editor may need it lifted
     page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
     log_in(page, live_server, "chuyenvien.ducpho", password)
@@ -63,9 +69,18 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     page.keyboard.type(" (ĐÃ SỬA)")
     _end_of(page, f'{EDITOR} p:has-text("cụ thể:")')
     page.keyboard.type(f" Câu mới, {DUPLICATE} nhiệm vụ.")
+    before = shape(parse(report.body))
     _saved(page)
     report.refresh_from_db()
     assert f"# {HEADING} (ĐÃ SỬA)\n" in report.body
+    # through the real Tiptap: every other block (lists, tables, appendix) comes back the same
+    after = shape(parse(report.body))
+    changed = [i for i, (a, b) in enumerate(zip(before["blocks"], after["blocks"])) if a != b]
+    assert len(after["blocks"]) == len(before["blocks"]) and len(changed) == 2
+    assert any(b[0] == "table" for b in after["blocks"]) and after["appendices"]
+    assert any(b[0] == "list_item" and b[2] == "+" for b in after["blocks"])
+    assert after["appendices"] == before["appendices"]
+    assert after["footnotes"] == before["footnotes"] and len(after["footnotes"]) == 3
     assert f"cụ thể: Câu mới, {DUPLICATE} nhiệm vụ." in report.body
     assert "(ĐÃ SỬA)" in page.inner_text("#preview")  # the preview follows the save
 

@@ -162,33 +162,51 @@ async function save() {
 const words = (text) => text.replace(/…/g, " ").replace(/\\([*_|#\\-])/g, "$1")
   .replace(/[*|#]/g, " ").split(/\s+/).filter(Boolean);
 
-function findText(needle) {
-  let found = null;
+const MARK = /\[\^[^\]\s]+\]/g; // a footnote call: not in the checker's excerpts
+
+function blockTexts() {
+  // each text block's text (footnote calls left out) and the document position of each char
+  const out = [];
   editor.state.doc.descendants((node, pos) => {
-    if (found) return false;
     if (!node.isTextblock) return true;
-    let text = "";
-    const at = [];
+    let raw = "";
+    const rawAt = [];
     node.forEach((child, offset) => {
       const piece = child.isText ? child.text : " ";
-      for (let i = 0; i < piece.length; i += 1) at.push(pos + 1 + offset + i);
-      text += piece;
+      for (let i = 0; i < piece.length; i += 1) rawAt.push(pos + 1 + offset + i);
+      raw += piece;
     });
-    const index = text.indexOf(needle);
-    if (index >= 0) found = { from: at[index], to: at[index + needle.length - 1] + 1 };
+    let text = "";
+    const at = [];
+    let last = 0;
+    const keep = (from, to) => {
+      for (let i = from; i < to; i += 1) {
+        text += /\s/.test(raw[i]) ? " " : raw[i];
+        at.push(rawAt[i]);
+      }
+    };
+    for (const mark of raw.matchAll(MARK)) {
+      keep(last, mark.index);
+      last = mark.index + mark[0].length;
+    }
+    keep(last, raw.length);
+    out.push({ text, at });
     return false;
   });
-  return found;
+  return out;
 }
 
 function locate(excerpt) {
-  const all = words(excerpt);
-  // the excerpt is cut with "…": its first and last words may be halves
-  for (const [a, b] of [[0, 0], [1, 0], [0, 1], [1, 1], [2, 2]]) {
-    const part = all.slice(a, all.length - b);
-    if (part.length) {
-      const range = findText(part.join(" "));
-      if (range) return range;
+  // the longest run of the excerpt's words found in one block (its ends may be cut words)
+  const all = words(excerpt.replace(MARK, ""));
+  const blocks = blockTexts();
+  for (let size = all.length; size >= Math.min(2, all.length) && size > 0; size -= 1) {
+    for (let start = 0; start + size <= all.length; start += 1) {
+      const needle = all.slice(start, start + size).join(" ");
+      for (const block of blocks) {
+        const index = block.text.indexOf(needle);
+        if (index >= 0) return { from: block.at[index], to: block.at[index + needle.length - 1] + 1 };
+      }
     }
   }
   return null;

@@ -75,8 +75,9 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     assert f"# {HEADING} (ĐÃ SỬA)\n" in report.body
     # through the real Tiptap: every other block (lists, tables, appendix) comes back the same
     after = shape(parse(report.body))
-    changed = [i for i, (a, b) in enumerate(zip(before["blocks"], after["blocks"])) if a != b]
-    assert len(after["blocks"]) == len(before["blocks"]) and len(changed) == 2
+    assert len(after["blocks"]) == len(before["blocks"])
+    changed = [a for a, b in zip(before["blocks"], after["blocks"], strict=True) if a != b]
+    assert len(changed) == 2
     assert any(b[0] == "table" for b in after["blocks"]) and after["appendices"]
     assert any(b[0] == "list_item" and b[2] == "+" for b in after["blocks"])
     assert after["appendices"] == before["appendices"]

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "capuy.handbook",
     "capuy.dues",
     "capuy.incoming",
+    "django_prose_editor",  # the report editor's Tiptap/ProseMirror bundle (static files)
 ]
 
 MIDDLEWARE = [

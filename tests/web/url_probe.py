@@ -364,6 +364,8 @@ OBJECT_URLS: dict[str, str | Target] = {
     "reports:save": "report",
     "reports:action": "report",
     "reports:download": "report",
+    "reports:editor": "report",
+    "reports:autosave": "report",
     # the meeting room: a room (its meeting's unit and classification), its polls, its pack
     "meetingroom:create": Target("meeting", {"meeting_pk": pk}),
     **{f"meetingroom:{name}": "room" for name in ROOM_PAGES},

@@ -1,0 +1,104 @@
+"""The jobs pages (``/cong-viec/``): a user's organisation's jobs, their progress, the result
+file; and ``/healthz/full`` (staff, or ``Authorization: Bearer $CAPUY_HEALTH_TOKEN``)."""
+
+from __future__ import annotations
+
+import hmac
+import os
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from capuy.accounts.access import get_scoped_object_or_404, require_role, scope_queryset
+from capuy.jobs.models import Job
+
+PAGE_SIZE = 50
+
+
+def visible_jobs(user: Any) -> QuerySet[Job]:
+    return scope_queryset(
+        Job.objects.select_related("organisation", "requested_by"),
+        user,
+        "organisation",
+        "classification",
+    )
+
+
+def _job(request: HttpRequest, pk: int) -> Job:
+    return get_scoped_object_or_404(
+        Job.objects.select_related("organisation", "requested_by"),
+        request.user,
+        "organisation",
+        "classification",
+        pk=pk,
+    )
+
+
+@require_GET
+@require_role()
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = visible_jobs(request.user)
+    state = request.GET.get("trang_thai", "")
+    if state in Job.State.values:
+        jobs = jobs.filter(state=state)
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    running = any(not job.finished for job in page)
+    return render(
+        request,
+        "jobs/list.html",
+        {"page": page, "state": state, "states": Job.State.choices, "running": running},
+    )
+
+
+@require_GET
+@require_role()
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "jobs/detail.html", {"job": _job(request, pk)})
+
+
+@require_GET
+@require_role()
+def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The fragment polled (every second, by HTMX) while the job is not finished."""
+    return render(request, "jobs/_progress.html", {"job": _job(request, pk)})
+
+
+@require_GET
+@require_role()
+def job_result(request: HttpRequest, pk: int) -> FileResponse:
+    job = _job(request, pk)
+    if job.state != Job.State.DONE or not job.result_file:
+        raise Http404("Công việc chưa có tệp kết quả.")
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / job.result_file).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise Http404("Tệp kết quả không còn.")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+
+
+def _token_ok(request: HttpRequest) -> bool:
+    token = os.environ.get("CAPUY_HEALTH_TOKEN", "")
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    return bool(token) and hmac.compare_digest(token.encode(), given.encode())
+
+
+@require_GET
+def health_full(request: HttpRequest) -> HttpResponse:
+    """JSON for monitoring; 503 when something is wrong. Staff or the token only: it names
+    the workers' machines and the disk's size."""
+    if not (getattr(request.user, "is_staff", False) or _token_ok(request)):
+        return JsonResponse(
+            {"ok": False, "error": "Cần đăng nhập quản trị hoặc mã giám sát."}, status=403
+        )
+    from capuy.jobs.health import report
+
+    data = report()
+    return JsonResponse(
+        data, status=200 if data["ok"] else 503, json_dumps_params={"ensure_ascii": False}
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -92,7 +93,9 @@ def _token_ok(request: HttpRequest) -> bool:
 def health_full(request: HttpRequest) -> HttpResponse:
     """JSON for monitoring; 503 when something is wrong. Staff or the token only: it names
     the workers' machines and the disk's size."""
-    if not (getattr(request.user, "is_staff", False) or _token_ok(request)):
+    if not request.user.is_authenticated and not _token_ok(request):
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.is_staff or _token_ok(request)):
         return JsonResponse(
             {"ok": False, "error": "Cần đăng nhập quản trị hoặc mã giám sát."}, status=403
         )

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
+import tempfile
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from capuy.errors import InputError, MissingProgramError
@@ -41,6 +43,7 @@ class ConverterPool:
                 self.error = getattr(error, "vi", str(error))
                 log.warning("capuy worker: LibreOffice pool: %s", self.error)
                 return
+            _warm(converter)
             with self._lock:
                 self._all.append(converter)
             self._free.put(converter)
@@ -85,6 +88,22 @@ class ConverterPool:
         for converter in converters:
             with contextlib.suppress(Exception):
                 converter.close()
+
+
+def _warm(converter: PdfConverter) -> None:
+    """Convert one small document: LibreOffice loads its Writer and PDF filters on the first
+    conversion (a second or more), which the first job should not pay."""
+    import docx
+
+    with tempfile.TemporaryDirectory(prefix="capuy-lo-warm-") as tmp:
+        source = Path(tmp) / "khoi-dong.docx"
+        document = docx.Document()
+        document.add_paragraph("Khởi động LibreOffice — Đảng bộ, chi bộ, nghị quyết.")
+        document.save(str(source))
+        try:
+            converter.convert(source, source.with_suffix(".pdf"))
+        except InputError as error:  # the pool still works: the first job pays the warm-up
+            log.warning("capuy worker: LibreOffice warm-up: %s", error.vi)
 
 
 _POOL: ConverterPool | None = None

@@ -60,73 +60,89 @@ def _params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
-def register(app: typer.Typer, console: Console, fail: Callable[[InputError], NoReturn]) -> None:
-    jobs_app = typer.Typer(help="Công việc chạy nền / background jobs", no_args_is_help=False)
+_IO: dict[str, Any] = {}
 
-    @app.command("worker")
-    def worker_command(
-        threads: Annotated[int, typer.Option(help="số luồng xử lý / worker threads")] = 2,
-        pool: Annotated[
-            int | None, typer.Option(help="số LibreOffice giữ sẵn / warm LibreOffice processes")
-        ] = None,
-    ) -> None:
-        """Chạy tiến trình xử lý công việc nền / run a job worker (here or on another machine)."""
-        from capuy.web.server import prepare
 
-        try:
-            prepare(report=console.print, collect_static=False)
-            from capuy.jobs.workers import current_worker, run_worker
+def _console() -> Console:
+    console: Console = _IO["console"]
+    return console
 
-            size = pool if pool is not None else int(os.environ.get("CAPUY_LO_POOL", "2"))
-            console.print(
-                f"Tiến trình xử lý {current_worker()}: {threads} luồng, {size} LibreOffice"
-            )
-            run_worker(threads=threads, pool_size=size)
-        except InputError as error:
-            fail(error)
 
-    @jobs_app.callback(invoke_without_command=True)
-    def jobs_list(
-        ctx: typer.Context,
-        state: Annotated[str, typer.Option(help="queued/running/done/failed")] = "",
-        limit: Annotated[int, typer.Option(help="số dòng / rows")] = 30,
-    ) -> None:
-        """Liệt kê công việc và tiến độ / list jobs with their progress."""
-        if ctx.invoked_subcommand is not None:
-            return
-        from capuy.web.server import prepare
+def _fail(error: InputError) -> NoReturn:
+    _IO["fail"](error)
+    raise AssertionError("unreachable")
 
+
+def worker_command(
+    threads: Annotated[int, typer.Option(help="số luồng xử lý / worker threads")] = 2,
+    pool: Annotated[
+        int | None, typer.Option(help="số LibreOffice giữ sẵn / warm LibreOffice processes")
+    ] = None,
+) -> None:
+    """Chạy tiến trình xử lý công việc nền / run a job worker (here or on another machine)."""
+    from capuy.web.server import prepare
+
+    try:
+        prepare(report=_console().print, collect_static=False)
+        from capuy.jobs.workers import current_worker, run_worker
+
+        size = pool if pool is not None else int(os.environ.get("CAPUY_LO_POOL", "2"))
+        _console().print(
+            f"Tiến trình xử lý {current_worker()}: {threads} luồng, {size} LibreOffice"
+        )
+        run_worker(threads=threads, pool_size=size)
+    except InputError as error:
+        _fail(error)
+
+
+def jobs_list(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Option(help="queued/running/done/failed")] = "",
+    limit: Annotated[int, typer.Option(help="số dòng / rows")] = 30,
+) -> None:
+    """Liệt kê công việc và tiến độ / list jobs with their progress."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from capuy.web.server import prepare
+
+    prepare(report=lambda line: None, collect_static=False)
+    from capuy.jobs.models import Job
+
+    jobs = Job.objects.select_related("organisation")
+    if state:
+        jobs = jobs.filter(state=state)
+    _console().print(jobs_table(list(jobs[:limit])))
+
+
+def jobs_run(
+    kind: Annotated[str, typer.Argument(help="search_rebuild, backup, report_pdf…")],
+    param: Annotated[list[str] | None, typer.Option("--param", help="khóa=giá-trị")] = None,
+    wait: Annotated[bool, typer.Option(help="chờ xong, hiện tiến độ / wait")] = False,
+) -> None:
+    """Đưa một việc vào hàng đợi / queue a job (a worker runs it)."""
+    from capuy.web.server import prepare
+
+    try:
         prepare(report=lambda line: None, collect_static=False)
-        from capuy.jobs.models import Job
+        from capuy.jobs.registry import kind_of
+        from capuy.jobs.runner import enqueue
 
-        jobs = Job.objects.select_related("organisation")
-        if state:
-            jobs = jobs.filter(state=state)
-        console.print(jobs_table(list(jobs[:limit])))
+        spec = kind_of(kind)
+        label = spec.label if spec else kind
+        job = enqueue(kind, label, _params(param or []))
+        _console().print(f"Đã đưa vào hàng đợi: công việc số {job.pk} ({label})")
+        if wait:
+            _wait(job.pk, _console())
+    except InputError as error:
+        _fail(error)
 
-    @jobs_app.command("run")
-    def jobs_run(
-        kind: Annotated[str, typer.Argument(help="search_rebuild, backup, report_pdf…")],
-        param: Annotated[list[str] | None, typer.Option("--param", help="khóa=giá-trị")] = None,
-        wait: Annotated[bool, typer.Option(help="chờ xong, hiện tiến độ / wait")] = False,
-    ) -> None:
-        """Đưa một việc vào hàng đợi / queue a job (a worker runs it)."""
-        from capuy.web.server import prepare
 
-        try:
-            prepare(report=lambda line: None, collect_static=False)
-            from capuy.jobs.registry import kind_of
-            from capuy.jobs.runner import enqueue
-
-            spec = kind_of(kind)
-            label = spec.label if spec else kind
-            job = enqueue(kind, label, _params(param or []))
-            console.print(f"Đã đưa vào hàng đợi: công việc số {job.pk} ({label})")
-            if wait:
-                _wait(job.pk, console)
-        except InputError as error:
-            fail(error)
-
+def register(app: typer.Typer, console: Console, fail: Callable[[InputError], NoReturn]) -> None:
+    _IO.update(console=console, fail=fail)
+    app.command("worker")(worker_command)
+    jobs_app = typer.Typer(help="Công việc chạy nền / background jobs", no_args_is_help=False)
+    jobs_app.callback(invoke_without_command=True)(jobs_list)
+    jobs_app.command("run")(jobs_run)
     app.add_typer(jobs_app, name="jobs")
 
 

@@ -54,7 +54,60 @@ def queue_report_pdf(report: Any, user: Any) -> Any:
     )
 
 
+REPORTING_LEVEL = 3  # down to grassroots committees and cells (organisations.yaml ``level``)
+
+
+def units_reporting(org: Any) -> list[Any]:
+    """``org`` and every unit under it that files its own report (no sub-cells of a
+    grassroots committee), existing today."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from capuy.orgs.kinds import org_kind
+    from capuy.orgs.models import Organisation
+
+    today = timezone.localdate()
+    units = Organisation.objects.filter(path__startswith=org.path).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    )
+    return [u for u in units.order_by("path") if org_kind(u.kind).level <= REPORTING_LEVEL]
+
+
+def compose_subtree(job: Any, progress: Progress) -> Result:
+    """Compose the period's report of every reporting unit of a subtree (drafts; a unit whose
+    report exists keeps it), as the requesting user (their roles decide which units)."""
+    from django.core.exceptions import PermissionDenied
+    from django.urls import reverse
+
+    from capuy.orgs.models import Organisation
+    from capuy.reports.workflow import create_report
+
+    org = Organisation.objects.get(pk=job.params["org"])
+    kind, period = job.params["kind"], job.params["period"]
+    units = units_reporting(org)
+    made, skipped = 0, []
+    for index, unit in enumerate(units):
+        progress(index, len(units), f"Đang soạn báo cáo của {unit.name}")
+        try:
+            create_report(unit, kind, period, job.requested_by)
+            made += 1
+        except InputError as error:
+            skipped.append(f"{unit.name}: {error.vi}")
+        except PermissionDenied as error:
+            skipped.append(f"{unit.name}: {error}")
+    progress(len(units), len(units))
+    if not made and skipped:
+        raise InputError(f"Không soạn được báo cáo nào — {skipped[0]}", "no report composed")
+    message = f"Đã soạn {made}/{len(units)} báo cáo kỳ {period}"
+    if skipped:
+        message += f"; không soạn được {len(skipped)}: " + "; ".join(skipped[:3])
+    return Result(message=message + ".", url=reverse("reports:list"))
+
+
 def register() -> None:
+    register_kind(
+        JobKind("reports_subtree", "Soạn báo cáo của cả hệ thống", compose_subtree, max_attempts=2)
+    )
     register_kind(
         JobKind("report_pdf", "Chuyển báo cáo sang PDF", report_pdf, max_attempts=3, backoff_s=5)
     )

@@ -129,7 +129,13 @@ def jobs_run(
 
         spec = kind_of(kind)
         label = spec.label if spec else kind
-        job = enqueue(kind, label, _params(param or []))
+        params = _params(param or [])
+        organisation = None
+        if params.get("org", "").isdigit():  # the job is seen by the unit it works on
+            from capuy.orgs.models import Organisation
+
+            organisation = Organisation.objects.filter(pk=int(params["org"])).first()
+        job = enqueue(kind, label, params, organisation=organisation)
         _console().print(f"Đã đưa vào hàng đợi: công việc số {job.pk} ({label})")
         if wait:
             _wait(job.pk, _console())

@@ -223,3 +223,30 @@ def test_report_pdf_download_goes_through_a_job_and_a_warm_libreoffice(
     pdf = pypdf.PdfReader(__import__("io").BytesIO(b"".join(result.streaming_content)))
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "BÁO CÁO" in text and "02/2024" in text
+
+
+def test_every_report_of_a_subtree_is_composed_by_one_job(tree: Any) -> None:
+    from capuy.reports.models import Report
+
+    specialist = make_user("chuyenvien", tree.town, Role.SPECIALIST)
+    job = enqueue(
+        "reports_subtree",
+        "Soạn báo cáo tháng 02/2024 của thị xã",
+        {"org": tree.town.pk, "kind": "monthly", "period": "2024-02"},
+        user=specialist,
+        organisation=tree.town,
+    )
+    assert execute(job.pk, "w1") == S.DONE
+    job.refresh_from_db()
+    made = set(Report.objects.filter(period="2024-02").values_list("organisation__name", flat=True))
+    assert made == {tree.town.name, tree.pho_hoa.name, tree.pho_minh.name}  # no sub-cell
+    assert job.message == "Đã soạn 3/3 báo cáo kỳ 2024-02." and (job.done, job.total) == (3, 3)
+    ward_clerk = make_user("vanthu.phominh", tree.pho_minh, Role.SPECIALIST)
+    again = enqueue(
+        "reports_subtree", "Lại", {"org": tree.town.pk, "kind": "monthly", "period": "2024-03"},
+        user=ward_clerk,
+    )  # fmt: skip
+    assert execute(again.pk, "w1") == S.DONE  # its own ward only: the rest is refused, named
+    again.refresh_from_db()
+    assert again.message.startswith("Đã soạn 1/3 báo cáo kỳ 2024-03; không soạn được 2: ")
+    assert f"{tree.town.name}: Bạn không có quyền soạn báo cáo của" in again.message

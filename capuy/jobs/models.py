@@ -91,3 +91,36 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class QueueMessage(models.Model):
+    """Huey's queue in the database (``capuy.jobs.dbqueue``): a message waiting for a worker."""
+
+    queue = models.CharField(max_length=60)
+    priority = models.IntegerField(default=0)
+    data = models.BinaryField()
+
+    class Meta:
+        indexes = [models.Index(fields=["queue", "-priority", "id"])]
+
+
+class QueueSchedule(models.Model):
+    """Huey's schedule in the database: a message to deliver at ``timestamp`` (a retry)."""
+
+    queue = models.CharField(max_length=60)
+    timestamp = models.FloatField()
+    data = models.BinaryField()
+
+    class Meta:
+        indexes = [models.Index(fields=["queue", "timestamp"])]
+
+
+class QueueData(models.Model):
+    """Huey's key-value store in the database (locks, revoked tasks)."""
+
+    queue = models.CharField(max_length=60)
+    key = models.CharField(max_length=255)
+    value = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["queue", "key"], name="jobs_queuedata_key")]

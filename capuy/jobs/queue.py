@@ -1,9 +1,10 @@
-"""The Huey instance: embedded SQLite by default, Redis when ``CAPUY_QUEUE_URL`` says so.
+"""The Huey instance: embedded SQLite by default; the database or Redis across machines.
 
-- default: ``SqliteHuey`` on ``DATA_DIR/queue.sqlite3`` — no server; every worker of the machine
-  reads the same file.
-- ``CAPUY_QUEUE_URL=redis://host:6379/0``: ``RedisHuey`` (``pip install redis``), for workers on
-  several machines.
+- default on SQLite: ``SqliteHuey`` on ``DATA_DIR/queue.sqlite3`` — no server; every worker of
+  the machine reads the same file (``CAPUY_QUEUE_URL=sqlite`` forces it).
+- default on PostgreSQL, or ``CAPUY_QUEUE_URL=db``: the queue in the application's database
+  (``capuy.jobs.dbqueue``) — workers on several machines, nothing more to run.
+- ``CAPUY_QUEUE_URL=redis://host:6379/0``: ``RedisHuey`` (``pip install redis``).
 
 Huey carries only a job's id (``capuy.jobs.runner.execute``); a lost message is re-sent by the
 workers' sweep (``capuy.jobs.workers``), so the queue needs no durability of its own.
@@ -34,18 +35,31 @@ def queue_url() -> str:
 
 
 def backend_name() -> str:
-    return "redis" if queue_url().startswith(("redis://", "rediss://")) else "sqlite"
+    """``redis``, ``db`` (the application's database) or ``sqlite`` (a file of its own)."""
+    url = queue_url()
+    if url.startswith(("redis://", "rediss://")):
+        return "redis"
+    if url == "db":
+        return "db"
+    if url in ("", "sqlite"):
+        from django.conf import settings
+
+        postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+        return "db" if postgres and not url else "sqlite"
+    raise InputError(
+        f"CAPUY_QUEUE_URL không hỗ trợ: {url.split(':', 1)[0]} (redis://…, db hoặc sqlite)",
+        f"unsupported CAPUY_QUEUE_URL: {url.split(':', 1)[0]} (redis://…, db or sqlite)",
+    )
 
 
 def _make() -> Huey:
-    url = queue_url()
-    if url.startswith(("redis://", "rediss://")):
-        return RedisHuey("capuy", url=url, results=False)
-    if url:
-        raise InputError(
-            f"CAPUY_QUEUE_URL không hỗ trợ: {url.split(':', 1)[0]} (chỉ redis://)",
-            f"unsupported CAPUY_QUEUE_URL scheme: {url.split(':', 1)[0]}",
-        )
+    backend = backend_name()
+    if backend == "redis":
+        return RedisHuey("capuy", url=queue_url(), results=False)
+    if backend == "db":
+        from capuy.jobs.dbqueue import DatabaseStorage
+
+        return Huey("capuy", results=False, storage_class=DatabaseStorage)
     path = _data_dir() / "queue.sqlite3"
     return SqliteHuey("capuy", filename=str(path), results=False, timeout=20)
 
@@ -57,9 +71,12 @@ def app() -> tuple[Huey, dict[str, Any]]:
 
     @huey.task(name="capuy.run_job")
     def run_job(job_id: int) -> None:
+        from django.db import close_old_connections
+
         from capuy.jobs.runner import execute
         from capuy.jobs.workers import current_worker
 
+        close_old_connections()
         execute(job_id, current_worker())
 
     @huey.periodic_task(crontab(minute="0", hour=str(NIGHTLY_HOUR)), name="capuy.nightly")

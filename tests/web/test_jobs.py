@@ -250,3 +250,30 @@ def test_every_report_of_a_subtree_is_composed_by_one_job(tree: Any) -> None:
     again.refresh_from_db()
     assert again.message.startswith("Đã soạn 1/3 báo cáo kỳ 2024-03; không soạn được 2: ")
     assert f"{tree.town.name}: Bạn không có quyền soạn báo cáo của" in again.message
+
+
+def test_the_queue_in_the_database(monkeypatch: Any) -> None:
+    """``CAPUY_QUEUE_URL=db`` (the default on PostgreSQL): Huey's messages, schedule and locks
+    in the application's tables; a message is taken once, by priority then age."""
+    import datetime as dt_
+
+    from capuy.jobs.models import QueueMessage
+
+    monkeypatch.setenv("CAPUY_QUEUE_URL", "db")
+    queue.app.cache_clear()
+    assert queue.backend_name() == "db"
+    storage = queue.huey().storage
+    for data, priority in ((b"a", 0), (b"b", 5), (b"c", 0)):
+        storage.enqueue(data, priority)
+    assert storage.queue_size() == 3 and storage.enqueued_items() == [b"b", b"a", b"c"]
+    assert [storage.dequeue() for _ in range(4)] == [b"b", b"a", b"c", None]
+    now = dt_.datetime.now()
+    storage.add_to_schedule(b"later", now + dt_.timedelta(minutes=5))
+    storage.add_to_schedule(b"due", now - dt_.timedelta(seconds=1))
+    assert storage.read_schedule(now) == [b"due"] and storage.schedule_size() == 1
+    assert storage.put_if_empty("khoa", b"1") and not storage.put_if_empty("khoa", b"2")
+    assert storage.pop_data("khoa") == b"1" and not storage.has_data_for_key("khoa")
+    job = enqueue("probe_flaky", "Thử")  # a job's message goes to the same table
+    assert QueueMessage.objects.count() == 1
+    task = queue.huey().dequeue()
+    assert task.args == (job.pk,)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEADLINE_S = 240
 
 
-def _env(data: Path) -> dict[str, str]:
+def _env(data: Path, queue: str = "sqlite") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAPUY_")}
     env.update(
         CAPUY_DATA_DIR=str(data),
@@ -31,6 +31,7 @@ def _env(data: Path) -> dict[str, str]:
         CAPUY_JOB_MODULES="tests.web.jobs_probe",
         CAPUY_WORKER_BEAT="1",
         CAPUY_LO_POOL="0",
+        CAPUY_QUEUE_URL=queue,
         PYTHONPATH=str(ROOT),
         DJANGO_SETTINGS_MODULE="capuy.web.settings",
     )
@@ -66,8 +67,14 @@ def own_tmp() -> Iterator[Path]:
         yield Path(folder)
 
 
+@pytest.fixture(params=["sqlite", "db"])
+def queue(request: pytest.FixtureRequest) -> str:
+    """Huey's queue: its own SQLite file, or the application's database (capuy.jobs.dbqueue)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def workers(own_tmp: Path) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
+def workers(own_tmp: Path, queue: str) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start() -> subprocess.Popen[bytes]:
@@ -75,7 +82,7 @@ def workers(own_tmp: Path) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
         proc = subprocess.Popen(
             [sys.executable, "-m", "capuy.cli", "worker", "--threads", "1", "--pool", "0"],
             cwd=ROOT,
-            env=_env(own_tmp / "data"),
+            env=_env(own_tmp / "data", queue),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -94,7 +101,7 @@ def workers(own_tmp: Path) -> Iterator[Callable[[], subprocess.Popen[bytes]]]:
 
 
 def test_kill_9_mid_job_loses_nothing_and_runs_it_once(
-    own_tmp: Path, workers: Callable[[], subprocess.Popen[bytes]]
+    own_tmp: Path, queue: str, workers: Callable[[], subprocess.Popen[bytes]]
 ) -> None:
     data = own_tmp / "data"
     db = data / "capuy.sqlite3"
@@ -108,7 +115,7 @@ def test_kill_9_mid_job_loses_nothing_and_runs_it_once(
     queued = subprocess.run(
         [sys.executable, "-m", "capuy.cli", "jobs", "run", "probe_gate",
          "--param", f"log={log}", "--param", f"gate={gate}"],
-        cwd=ROOT, env=_env(data), capture_output=True, text=True, timeout=DEADLINE_S,
+        cwd=ROOT, env=_env(data, queue), capture_output=True, text=True, timeout=DEADLINE_S,
     )  # fmt: skip
     assert queued.returncode == 0, queued.stdout + queued.stderr[:3000]
     job_id, first_name = _wait_for(

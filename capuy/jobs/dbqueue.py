@@ -139,6 +139,22 @@ class DatabaseStorage(BaseStorage):
     def flush_results(self) -> None:
         QueueData.objects.filter(queue=self.name).delete()
 
+    def incr(self, key: Any, amount: int = 1) -> int:
+        with transaction.atomic():
+            row, _ = QueueData.objects.select_for_update().get_or_create(
+                queue=self.name, key=f"counter:{self._key(key)}", defaults={"value": b"0"}
+            )
+            value = int(_bytes(row.value) or b"0") + amount
+            row.value = str(value).encode()
+            row.save(update_fields=["value"])
+        return value
+
+    def delete_counter(self, key: Any) -> None:
+        QueueData.objects.filter(queue=self.name, key=f"counter:{self._key(key)}").delete()
+
+    def flush_counters(self) -> None:
+        QueueData.objects.filter(queue=self.name, key__startswith="counter:").delete()
+
     @staticmethod
     def _key(key: Any) -> str:
         return key.decode() if isinstance(key, bytes) else str(key)

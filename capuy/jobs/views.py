@@ -10,11 +10,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from capuy.accounts.access import get_scoped_object_or_404, require_role, scope_queryset
 from capuy.jobs.models import Job
@@ -49,11 +50,18 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if state in Job.State.values:
         jobs = jobs.filter(state=state)
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("trang"))
-    running = any(not job.finished for job in page)
+    from capuy.jobs.registry import kind_of
+
+    staff_kinds = [(k, spec.label) for k in STAFF_KINDS if (spec := kind_of(k))]
     return render(
         request,
         "jobs/list.html",
-        {"page": page, "state": state, "states": Job.State.choices, "running": running},
+        {
+            "page": page,
+            "state": state,
+            "states": Job.State.choices,
+            "staff_kinds": staff_kinds if request.user.is_staff else [],
+        },
     )
 
 
@@ -81,6 +89,27 @@ def job_result(request: HttpRequest, pk: int) -> FileResponse:
     if not path.is_relative_to(root) or not path.is_file():
         raise Http404("Tệp kết quả không còn.")
     return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+
+
+# installation-wide jobs an administrator of the server (a staff user) may start from the page
+STAFF_KINDS = ("search_rebuild", "backup")
+
+
+@require_POST
+@require_role()
+def job_start(request: HttpRequest) -> HttpResponse:
+    """Queue an installation-wide job (rebuild the search index, back up now): staff only."""
+    from capuy.jobs.registry import kind_of
+    from capuy.jobs.runner import enqueue
+
+    if not request.user.is_staff:
+        raise PermissionDenied("Chỉ quản trị máy chủ mới chạy được việc này.")
+    kind = request.POST.get("loai", "")
+    spec = kind_of(kind) if kind in STAFF_KINDS else None
+    if spec is None:
+        raise Http404("Không có loại việc này.")
+    job = enqueue(kind, spec.label, user=request.user)
+    return redirect("jobs:detail", pk=job.pk)
 
 
 def _token_ok(request: HttpRequest) -> bool:

@@ -277,3 +277,23 @@ def test_the_queue_in_the_database(monkeypatch: Any) -> None:
     assert QueueMessage.objects.count() == 1
     task = queue.huey().dequeue()
     assert task.args == (job.pk,)
+
+
+def test_staff_start_installation_wide_jobs_others_cannot(client: Any, tree: Any) -> None:
+    clerk = make_user("vanthu.thi", tree.town, Role.ADMIN)
+    _login(client, clerk)
+    assert "Xây lại chỉ mục tìm kiếm" not in client.get(reverse("jobs:list")).content.decode()
+    assert client.post(reverse("jobs:start"), {"loai": "backup"}).status_code == 403
+    assert client.get(reverse("jobs:start")).status_code == 405
+    staff = make_user("quantri.maychu", tree.town, Role.ADMIN, is_staff=True)
+    _login(client, staff)
+    page = client.get(reverse("jobs:list")).content.decode()
+    assert 'value="search_rebuild"' in page and 'value="backup"' in page
+    assert client.post(reverse("jobs:start"), {"loai": "probe_flaky"}).status_code == 404
+    response = client.post(reverse("jobs:start"), {"loai": "search_rebuild"})
+    job = Job.objects.get()
+    assert response["Location"] == f"/cong-viec/{job.pk}/"
+    assert (job.kind, job.requested_by, job.organisation) == ("search_rebuild", staff, None)
+    assert execute(job.pk, "w1") == S.DONE
+    job.refresh_from_db()
+    assert job.message.startswith("Đã lập chỉ mục ")

@@ -17,29 +17,27 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from capuy.accounts.access import get_scoped_object_or_404, require_role, scope_queryset
+from capuy.accounts.access import require_role, scope_queryset
 from capuy.jobs.models import Job
 
 PAGE_SIZE = 50
 
 
 def visible_jobs(user: Any) -> QuerySet[Job]:
-    return scope_queryset(
-        Job.objects.select_related("organisation", "requested_by"),
-        user,
-        "organisation",
-        "classification",
-    )
+    """The jobs of the user's units (and clearance); staff also see the installation-wide
+    jobs (no unit: the search index, the backups)."""
+    base = Job.objects.select_related("organisation", "requested_by")
+    jobs = scope_queryset(base, user, "organisation", "classification")
+    if getattr(user, "is_staff", False) and user.is_active:
+        jobs = jobs | base.filter(organisation__isnull=True, classification=0)
+    return jobs
 
 
 def _job(request: HttpRequest, pk: int) -> Job:
-    return get_scoped_object_or_404(
-        Job.objects.select_related("organisation", "requested_by"),
-        request.user,
-        "organisation",
-        "classification",
-        pk=pk,
-    )
+    try:
+        return visible_jobs(request.user).get(pk=pk)
+    except Job.DoesNotExist as exc:
+        raise Http404("Không tìm thấy.") from exc
 
 
 @require_GET

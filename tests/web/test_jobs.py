@@ -294,6 +294,9 @@ def test_staff_start_installation_wide_jobs_others_cannot(client: Any, tree: Any
     job = Job.objects.get()
     assert response["Location"] == f"/cong-viec/{job.pk}/"
     assert (job.kind, job.requested_by, job.organisation) == ("search_rebuild", staff, None)
+    assert client.get(response["Location"]).status_code == 200  # staff see unit-less jobs
+    _login(client, clerk)
+    assert client.get(response["Location"]).status_code == 404  # a unit's admin does not
     assert execute(job.pk, "w1") == S.DONE
     job.refresh_from_db()
     assert job.message.startswith("Đã lập chỉ mục ")

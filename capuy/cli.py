@@ -117,16 +117,30 @@ def serve_command(
     host: Annotated[str, typer.Option(help="địa chỉ lắng nghe / address")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="cổng / port")] = 8000,
     workers: Annotated[int | None, typer.Option(help="số tiến trình / processes")] = None,
+    no_worker: Annotated[
+        bool,
+        typer.Option("--no-worker", help="không chạy tiến trình công việc nền / no job worker"),
+    ] = False,
 ) -> None:
-    """Chạy ứng dụng web (gunicorn + WhiteNoise) / run the web app."""
+    """Chạy ứng dụng web (gunicorn + WhiteNoise) và một tiến trình công việc nền / run the web
+    app and a job worker beside it."""
     from capuy.web.server import prepare, serve
 
+    worker = None
     try:
         prepare(report=console.print)
+        if not no_worker:
+            from capuy.web.jobs_command import spawn_worker
+
+            worker = spawn_worker()
         console.print(f"capuy đang phục vụ tại http://{host}:{port}/ (Ctrl+C để dừng)")
         serve(host, port, workers)
     except InputError as error:
         fail(error)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=60)
 
 
 @app.command("demo")
@@ -701,6 +715,10 @@ def report_command(
 from capuy.archive.command import register as _register_archive  # noqa: E402
 
 _register_archive(app, console, fail)
+
+from capuy.web.jobs_command import register as _register_jobs  # noqa: E402
+
+_register_jobs(app, console, fail)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("orgs",),
     ("stats",),
     ("accounts",),
+    ("jobs",),
     ("formtokens", "search"),
     ("web.demo", "web.records"),
     ("documents",),

@@ -11,6 +11,9 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Nhập kho lưu trữ"
 
     def ready(self) -> None:
+        from capuy.archive.background import register as register_jobs
+
+        register_jobs()  # an upload's import as a background job
         from auditlog.registry import auditlog
 
         from capuy.accounts.levels import Role

@@ -19,6 +19,9 @@ class ReportsConfig(AppConfig):
         from capuy.reports.sections import register as register_sections
 
         register_sections()  # its own section of a composed report
+        from capuy.reports.jobs import register as register_jobs
+
+        register_jobs()  # the report's PDF as a background job
         from auditlog.registry import auditlog
 
         from capuy.reports.demo import load_demo_reports

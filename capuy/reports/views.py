@@ -173,6 +173,24 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("reports:detail", pk=report.pk)
 
 
+def _pdf_job(report: Any, user: Any) -> Any:
+    """The background job making this report's PDF (one already under way is reused), or None
+    when no worker runs."""
+    from capuy.jobs.models import Job
+    from capuy.jobs.workers import any_worker_alive
+    from capuy.reports.jobs import queue_report_pdf
+
+    if not any_worker_alive():
+        return None
+    waiting = Job.objects.filter(
+        kind="report_pdf",
+        params__report=report.pk,
+        requested_by=user,
+        state__in=[Job.State.QUEUED, Job.State.RUNNING],
+    ).first()
+    return waiting or queue_report_pdf(report, user)
+
+
 @require_GET
 @require_role()
 def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
@@ -183,7 +201,9 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             data = docx_bytes(report.body)
             kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         elif fmt == "pdf":
-            data = pdf_bytes(report.body)
+            if (job := _pdf_job(report, request.user)) is not None:
+                return redirect("jobs:detail", pk=job.pk)  # its page shows progress, then the file
+            data = pdf_bytes(report.body)  # no worker runs: converted here, cold
             kind = "application/pdf"
         elif fmt == "md":
             data = report.body.encode("utf-8")

@@ -16,3 +16,6 @@ class SearchConfig(AppConfig):
 
         # an entry is seen as its record is: unit and classification copied from it
         register_scoped(SearchEntry, "organisation_id", "classification")
+        from capuy.search.jobs import register as register_jobs
+
+        register_jobs()  # rebuilding the index as a background job

@@ -17,3 +17,6 @@ class WebConfig(AppConfig):
         )
 
         text_boundary.connect()  # every record's text in NFC, however it came in
+        from capuy.web.jobs import register as register_jobs
+
+        register_jobs()  # the backup as a background job (nightly, and on demand)

@@ -124,6 +124,8 @@ def _data_entries(data_dir: Path, skip: set[Path]) -> list[Path]:
         name = entry.name
         if name in REBUILT or name.startswith("capuy.sqlite3") or name.endswith(".part"):
             continue
+        if name.startswith("queue.sqlite3"):  # the job queue: the jobs themselves are in the DB
+            continue
         if entry.resolve() in skip:
             continue
         found.append(entry)

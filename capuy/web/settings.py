@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "capuy.accounts",
     "capuy.formtokens",
     "capuy.search",
+    "capuy.jobs",
     # record apps of the other issues are added below this line
     "capuy.members",
     "capuy.oversight",

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from capuy.accounts.forms import LoginForm
+from capuy.jobs import views as jobs_views
 from capuy.web import views, vocabulary
 
 admin.site.site_header = "capuy — quản trị hệ thống"
@@ -24,6 +25,7 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.health, name="health"),
+    path("healthz/full", jobs_views.health_full, name="health_full"),
     path("danh-muc/", vocabulary.vocabulary, name="vocabulary"),
     path("danh-muc/sua/", include("capuy.web.vocabedit.urls")),
     path("quan-tri/", admin.site.urls),
@@ -41,4 +43,5 @@ urlpatterns = [
     path("so-tay/", include("capuy.handbook.urls")),
     path("dang-phi/", include("capuy.dues.urls")),
     path("van-ban-den/", include("capuy.incoming.urls")),
+    path("cong-viec/", include("capuy.jobs.urls")),
 ]

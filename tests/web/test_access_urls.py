@@ -67,6 +67,13 @@ NOT_AUDITED = {
     "meetingroom.Ballot",
     "search.SearchEntry",
     "citations.DocumentCitation",
+    # a worker's heartbeat, rewritten every few seconds: no one's record, only liveness
+    "jobs.WorkerBeat",
+    # Huey's queue kept in the database (capuy/jobs/dbqueue.py): messages carrying a job's id;
+    # the job itself (who asked, what) is audited on jobs.Job
+    "jobs.QueueMessage",
+    "jobs.QueueSchedule",
+    "jobs.QueueData",
 }
 
 

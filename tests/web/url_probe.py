@@ -252,6 +252,21 @@ def make_import_item(org: Organisation, level: int, marker: str) -> Any:
     return _import_item(_import_run(org, f"Lượt nhập {level}"), level, marker)
 
 
+def make_job(org: Organisation, level: int, marker: str) -> Any:
+    """A finished background job on a record of the unit (its title and message name it)."""
+    from capuy.jobs.models import Job
+
+    return Job.objects.create(
+        kind="report_pdf",
+        title=marker,
+        message=marker,
+        organisation=org,
+        classification=level,
+        state=Job.State.DONE,
+        result_file=f"cong-viec/thu/{zlib.crc32(marker.encode())}.pdf",
+    )
+
+
 @dataclass(frozen=True)
 class Kind:
     """A record family the probe can build: ``classified`` if it has a classification."""
@@ -277,6 +292,7 @@ BUILDERS: dict[str, Kind] = {
     "room": Kind(make_room, classified=True),
     "import_run": Kind(make_import_run),
     "import_item": Kind(make_import_item, classified=True),
+    "job": Kind(make_job, classified=True),
 }
 
 
@@ -398,6 +414,10 @@ OBJECT_URLS: dict[str, str | Target] = {
     # party dues: a cell's book, a unit's roll-up
     "dues:book": Target("cell", {"cell_id": pk}),
     "dues:report_unit": Target("unit", {"org_id": pk}),
+    # background jobs: a job (its unit and classification), its progress, its result file
+    "jobs:detail": "job",
+    "jobs:progress": "job",
+    "jobs:result": "job",
 }
 
 

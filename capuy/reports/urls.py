@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.reports import views
+from capuy.reports import views, word_views
 
 app_name = "reports"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("tinh-hinh-nop/", views.report_board, name="board"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/luu/", views.report_save, name="save"),
+    path("<int:pk>/phien-ban/", word_views.report_versions, name="versions"),
+    path(
+        "<int:pk>/phien-ban/<int:number>/tai.md",
+        word_views.report_version_text,
+        name="version_text",
+    ),
+    path("<int:pk>/tai-kem-y-kien.docx", word_views.report_docx_commented, name="docx_commented"),
     path("<int:pk>/<str:action>/", views.report_action, name="action"),
     path("<int:pk>/tai.<str:fmt>", views.report_download, name="download"),
 ]

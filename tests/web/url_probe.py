@@ -291,6 +291,10 @@ def cell_of(record: Any) -> Any:
     return record.cell_id
 
 
+def first_version(record: Any) -> Any:
+    return 1  # a report's first version (kept when it is made)
+
+
 def this_year(record: Any) -> Any:
     from django.utils import timezone
 
@@ -334,6 +338,9 @@ OBJECT_URLS: dict[str, str | Target] = {
     "reports:save": "report",
     "reports:action": "report",
     "reports:download": "report",
+    "reports:versions": "report",
+    "reports:docx_commented": "report",
+    "reports:version_text": Target("report", {"pk": pk, "number": first_version}),
     # the meeting room: a room (its meeting's unit and classification), its polls, its pack
     "meetingroom:create": Target("meeting", {"meeting_pk": pk}),
     **{f"meetingroom:{name}": "room" for name in ROOM_PAGES},

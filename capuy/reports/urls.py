@@ -19,6 +19,7 @@ urlpatterns = [
         name="version_text",
     ),
     path("<int:pk>/tai-kem-y-kien.docx", word_views.report_docx_commented, name="docx_commented"),
+    path("<int:pk>/tai-len-word/", word_views.report_upload_docx, name="upload_docx"),
     path("<int:pk>/<str:action>/", views.report_action, name="action"),
     path("<int:pk>/tai.<str:fmt>", views.report_download, name="download"),
 ]

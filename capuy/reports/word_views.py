@@ -8,12 +8,14 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from capuy.accounts.access import require_role
+from capuy.errors import InputError
 from capuy.reports import versions
 from capuy.reports.models import Report, ReportVersion
 from capuy.reports.views import _report
+from capuy.reports.workflow import WRITERS
 
 
 def _pick(request: HttpRequest, name: str, rows: list[ReportVersion], default: int) -> int:
@@ -85,3 +87,94 @@ def report_docx_commented(request: HttpRequest, pk: int) -> HttpResponse:
         f'attachment; filename="bao-cao-{report.pk}-kem-y-kien-kiem-tra.docx"'
     )
     return response
+
+
+def docx_upload_text(upload: Any) -> str:
+    """The authoring text of an uploaded DOCX: checked as any attachment (size, magic,
+    zip bombs: ``validate_attachment``), then read in a bounded child process. Raises
+    ``InputError`` with the reason in Vietnamese."""
+    import tempfile
+    from pathlib import Path
+
+    from django.core.exceptions import ValidationError
+
+    from capuy.documents.attachments import validate_attachment
+    from capuy.errors import InputError
+    from capuy.read.sandbox import read_text_limited
+    from capuy.reports.output import parse
+
+    name = str(getattr(upload, "name", "") or "")
+    if Path(name).suffix.lower() != ".docx":
+        raise InputError(
+            "Chỉ nhận tệp Word (.docx) tải về từ trang này và đã sửa.", "only .docx files"
+        )
+    try:
+        validate_attachment(upload, name, getattr(upload, "size", None))
+    except ValidationError as error:
+        raise InputError(" ".join(error.messages), "invalid upload") from error
+    upload.seek(0)
+    with tempfile.TemporaryDirectory(prefix="capuy-word-") as tmp:
+        path = Path(tmp) / "du-thao.docx"
+        path.write_bytes(upload.read())
+        text = read_text_limited(path, Path(name).name[:120], module="capuy.render.docx_markdown")
+    parse(text)  # what the report keeps must lay out (InputError otherwise)
+    return text
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, str):
+        return " ".join(value.split()).rstrip(",;.")
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _norm(v) for k, v in value.items()}
+    return value
+
+
+def keep_written_form(old: str, new: str) -> str:
+    """``new`` with each front-matter value that Word did not change (equal but for line
+    breaks, spaces and a list item's closing comma) written as ``old`` had it."""
+    from capuy.read.frontmatter import front_matter_of
+    from capuy.reports.workflow import set_front_matter
+
+    try:
+        before, after = front_matter_of(old), front_matter_of(new)
+    except InputError:
+        return new
+    same = {
+        k: v
+        for k, v in before.items()
+        if k in after and v != after[k] and _norm(v) == _norm(after[k])
+    }
+    return set_front_matter(new, **same) if same else new
+
+
+@require_POST
+@require_role(*WRITERS)
+def report_upload_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """A DOCX edited in Word becomes the report's next version (nothing kept on error)."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
+
+    from capuy.reports import workflow
+
+    report = _report(request, pk)
+    if not workflow.can(request.user, "save", report):
+        raise PermissionDenied("Bạn không thể sửa báo cáo này.")
+    upload = request.FILES.get("tep")
+    try:
+        if upload is None:
+            raise InputError("Hãy chọn tệp Word (.docx) để tải lên.", "no file")
+        text = keep_written_form(report.body, docx_upload_text(upload))
+        workflow.save_text(report, text, request.user, source="word")
+    except InputError as error:
+        messages.error(request, f"Không nhận tệp Word: {error.vi} Báo cáo giữ nguyên.")
+        return redirect("reports:detail", pk=report.pk)
+    version = report.versions.order_by("-number").first()
+    messages.success(
+        request,
+        f"Đã nhận bản Word thành phiên bản {version.number if version else ''}; "
+        f"kiểm tra: {report.error_count} lỗi.",
+    )
+    return redirect("reports:detail", pk=report.pk)

@@ -340,6 +340,7 @@ OBJECT_URLS: dict[str, str | Target] = {
     "reports:download": "report",
     "reports:versions": "report",
     "reports:docx_commented": "report",
+    "reports:upload_docx": "report",
     "reports:version_text": Target("report", {"pk": pk, "number": first_version}),
     # the meeting room: a room (its meeting's unit and classification), its polls, its pack
     "meetingroom:create": Target("meeting", {"meeting_pk": pk}),

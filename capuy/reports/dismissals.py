@@ -86,3 +86,34 @@ def dismiss(report: Report, index: int, reason: str, user: Any) -> FindingDismis
             },
         )
     return dismissal
+
+
+def unfilled_placeholders(body: str) -> list[str]:
+    """The template marks still in the text (read as the renderer reads it)."""
+    from capuy.check.registry import RULES, all_rules
+    from capuy.reports.output import parse
+
+    all_rules()
+    try:
+        doc = parse(body)
+    except InputError:
+        return []  # an unreadable text is refused by its own check
+    return [f.excerpt for f in RULES["format.placeholder"].run(doc)]
+
+
+def require_clear(report: Report, action: str) -> None:
+    """Refuse approving or issuing a text with an error nobody set aside, or with a template
+    mark unfilled (checked on the text itself, whatever the stored findings say)."""
+    marks = unfilled_placeholders(report.body)
+    if marks:
+        raise InputError(
+            f"Không thể {action}: văn bản còn {len(marks)} chỗ chưa điền nội dung "
+            f"(ví dụ {marks[0]}). Hãy trả về dự thảo và viết nội dung.",
+            f"cannot {action}: {len(marks)} template placeholders left unfilled",
+        )
+    errors = blocking(report)
+    if errors:
+        raise InputError(
+            f"Không thể {action}: còn {len(errors)} lỗi chưa sửa hoặc chưa được bỏ qua có lý do.",
+            f"cannot {action}: {len(errors)} errors neither fixed nor dismissed",
+        )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.reports import views, word_views
+from capuy.reports import gating_views, views, word_views
 
 app_name = "reports"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("<int:pk>/tai-kem-y-kien.docx", word_views.report_docx_commented, name="docx_commented"),
     path("<int:pk>/tai-len-word/", word_views.report_upload_docx, name="upload_docx"),
+    path("<int:pk>/bo-qua/", gating_views.report_dismiss, name="dismiss"),
+    path("<int:pk>/xac-nhan/<str:action>/", gating_views.report_confirm, name="confirm"),
     path("<int:pk>/<str:action>/", views.report_action, name="action"),
     path("<int:pk>/tai.<str:fmt>", views.report_download, name="download"),
 ]

@@ -37,7 +37,7 @@ from capuy.accounts.levels import Role
 from capuy.errors import InputError
 from capuy.orgs.models import Body, Organisation
 from capuy.read.frontmatter import front_matter_of
-from capuy.reports import versions
+from capuy.reports import dismissals, versions
 from capuy.reports.compose import compose
 from capuy.reports.models import Report, ReportVersion
 from capuy.reports.output import findings_of, parse
@@ -137,8 +137,8 @@ def _run_check(report: Report) -> None:
                 "suggestion": "",
             }
         ]
-    errors = any(f.get("severity") == "error" for f in report.findings)
-    report.state = Report.State.DRAFT if errors else Report.State.CHECKED
+    # errors count until set aside with a reason (capuy.reports.dismissals)
+    report.state = Report.State.DRAFT if dismissals.blocking(report) else Report.State.CHECKED
     report.checked_at = timezone.now()
 
 
@@ -158,6 +158,7 @@ def save_text(report: Report, body: str, user: Any = None, *, source: str = "edi
 def approve(report: Report, user: Any) -> Report:
     _require(user, report.organisation, (LEADER,), "duyệt")
     _require_state(report, CHECKED, action="duyệt")
+    dismissals.require_clear(report, "duyệt")
     report.state = Report.State.APPROVED
     report.approved_by = user
     report.approved_at = timezone.now()
@@ -209,6 +210,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             "the committee has no issuing body for reports",
         )
     day = on or timezone.localdate()
+    dismissals.require_clear(report, "ban hành")
     problem = _authoring_error(report.body)
     if problem is not None:
         raise InputError(

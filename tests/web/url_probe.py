@@ -341,6 +341,8 @@ OBJECT_URLS: dict[str, str | Target] = {
     "reports:versions": "report",
     "reports:docx_commented": "report",
     "reports:upload_docx": "report",
+    "reports:dismiss": "report",
+    "reports:confirm": "report",
     "reports:version_text": Target("report", {"pk": pk, "number": first_version}),
     # the meeting room: a room (its meeting's unit and classification), its polls, its pack
     "meetingroom:create": Target("meeting", {"meeting_pk": pk}),

@@ -28,7 +28,12 @@ def _pick(request: HttpRequest, name: str, rows: list[ReportVersion], default: i
 
 def _version_context(request: HttpRequest, report: Report) -> dict[str, Any]:
     rows = list(ReportVersion.objects.filter(report=report).select_related("author"))
-    context: dict[str, Any] = {"report": report, "versions": rows, "hunks": None}
+    context: dict[str, Any] = {
+        "report": report,
+        "versions": rows,
+        "hunks": None,
+        "dismissed": report.dismissals.select_related("user"),
+    }
     if len(rows) >= 2:
         newest, older = rows[0].number, rows[1].number
         a, b = _pick(request, "a", rows, older), _pick(request, "b", rows, newest)

@@ -100,6 +100,8 @@ def test_a_false_finding_is_set_aside_with_a_reason_and_stays_so(tree, people) -
     text = leader_page.content.decode()
     assert "Đã bỏ qua: <em>" + reason in text and 'id="approve"' in text
     assert "Chờ lãnh đạo" in text and "(Lê Quang Hùng) duyệt" in text
+    history = _client(people["leader"]).get(reverse("reports:versions", args=[report.pk]))
+    assert "lý do: <em>" + reason in history.content.decode()  # kept in the report's history
 
 
 def test_issuing_and_sending_ask_first(tree, people) -> None:  # type: ignore[no-untyped-def]

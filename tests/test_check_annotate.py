@@ -75,3 +75,13 @@ def test_annotate_needs_exactly_one_docx(args: list[str], tmp_path: Path, seed_d
     result = CliRunner().invoke(app, ["check", *files, "--annotate", str(tmp_path / "o.docx")])
     assert result.exit_code != 0 and "chỉ dùng với đúng một tệp .docx" in result.output
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_a_file_that_has_comments_keeps_them(seed_docx: Path, tmp_path: Path) -> None:
+    from capuy.render.comments import annotate
+
+    findings = check_files([seed_docx])
+    once = annotate(seed_docx.read_bytes(), findings[:2])
+    twice = annotate(once, findings[2:4])
+    texts = [c for c, _ in anchors(twice)]
+    assert len(texts) == 4 and texts[:2] == [c for c, _ in anchors(once)]

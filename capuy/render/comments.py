@@ -31,7 +31,12 @@ AUTHOR = "capuy — soát lỗi"
 INITIALS = "CP"
 SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
 # parts python-docx rewrites when it adds comments; the rest of the package is copied as is
-TOUCHED = {"word/document.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}
+TOUCHED = {
+    "word/document.xml",
+    "word/comments.xml",  # a file that had comments keeps them, with the new ones added
+    "[Content_Types].xml",
+    "word/_rels/document.xml.rels",
+}
 
 
 def _get(finding: Any, key: str) -> Any:

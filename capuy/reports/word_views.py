@@ -138,20 +138,36 @@ def _norm(value: Any) -> Any:
 
 def keep_written_form(old: str, new: str) -> str:
     """``new`` with each front-matter value that Word did not change (equal but for line
-    breaks, spaces and a list item's closing comma) written as ``old`` had it."""
+    breaks, spaces and a list item's closing comma) written as ``old`` had it; a symbol read
+    back from the page (``-BC/ĐU``) that the old text derived from ``issuer_code`` is left to
+    be derived again."""
+    import yaml
+
     from capuy.read.frontmatter import front_matter_of
-    from capuy.reports.workflow import set_front_matter
+    from capuy.reports.output import parse
 
     try:
         before, after = front_matter_of(old), front_matter_of(new)
+        old_symbol = parse(old).header.symbol
     except InputError:
         return new
-    same = {
-        k: v
-        for k, v in before.items()
-        if k in after and v != after[k] and _norm(v) == _norm(after[k])
-    }
-    return set_front_matter(new, **same) if same else new
+    data = dict(after)
+    for key, value in before.items():
+        if key in data and value != data[key] and _norm(value) == _norm(data[key]):
+            data[key] = value
+    if "symbol" not in before and "issuer_code" in before and data.get("symbol") == old_symbol:
+        rebuilt: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "symbol":
+                rebuilt["issuer_code"] = before["issuer_code"]
+            else:
+                rebuilt[key] = value
+        data = rebuilt
+    if data == after:
+        return new
+    end = new.index("\n---", 4)
+    head = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + head + new[end + 1 :]
 
 
 @require_POST

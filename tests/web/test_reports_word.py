@@ -111,6 +111,7 @@ def test_word_round_trip_unchanged_gives_the_same_document(
     first = report.versions.get(number=1).body
     _same(parse(first), parse(report.body))
     assert report.versions.get(number=2).source == "word"
+    assert report.body.split("\n---", 1)[0] == first.split("\n---", 1)[0]  # as written
 
 
 def _zip_bomb() -> bytes:

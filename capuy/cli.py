@@ -323,6 +323,14 @@ def check_command(
             help="Tệp mô hình ngôn ngữ của cơ quan (capuy language-model) / office model counts",
         ),
     ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Ghi bản DOCX kèm các phát hiện dưới dạng nhận xét Word (chỉ một tệp .docx) / "
+            "write the DOCX with the findings as Word comments",
+        ),
+    ] = None,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     # Long: Typer options declared in the signature; the body is short.
@@ -377,6 +385,14 @@ def check_command(
             findings = check(docs, settings.merged(selected, ignored))
     except InputError as error:
         fail(error)
+    if annotate is not None:
+        from capuy.render.comments import write_annotated
+
+        try:
+            count = write_annotated(files, findings, annotate)
+        except InputError as error:
+            fail(error)
+        console.print(f"Đã ghi {count} nhận xét vào / wrote {count} comments to: {annotate}")
     if as_json:
         print(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
     else:

@@ -81,6 +81,7 @@ def all_rules() -> list[Rule]:
         context_spelling,
         duplicate,
         format,
+        placeholder,
         prose_sums,
         restated,
         spelling,

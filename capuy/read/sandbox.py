@@ -37,12 +37,17 @@ def read_text_limited(
     memory: int = MEMORY_BYTES,
     cpu: int = CPU_SECONDS,
     timeout: float = TIMEOUT_SECONDS,
+    module: str = "capuy.read.sandbox",
 ) -> str:
-    """The plain text of ``path`` read by ``capuy.read`` in a bounded child process."""
+    """The plain text of ``path`` read by ``capuy.read`` in a bounded child process.
+
+    ``module`` is the child's entry point (its ``_main`` answers ``{"text": …}`` or
+    ``{"error_vi": …, "error_en": …}`` as this one does): ``capuy.render.docx_markdown``
+    reads a DOCX back into the authoring text under the same limits."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "CAPUY_DATABASE"))}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "capuy.read.sandbox", str(path)],
+            [sys.executable, "-m", module, str(path)],
             capture_output=True,
             timeout=timeout,
             preexec_fn=lambda: _limits(memory, cpu),  # noqa: PLW1509 — no threads started here

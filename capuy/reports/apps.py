@@ -36,6 +36,12 @@ class ReportsConfig(AppConfig):
 
         register_scoped(Report, "organisation", "classification")
         register_scoped(ReportSettings, "organisation")
+        from capuy.reports.models import FindingDismissal, ReportVersion
+
+        register_scoped(ReportVersion, "report__organisation", "report__classification")
+        register_scoped(FindingDismissal, "report__organisation", "report__classification")
+        auditlog.register(FindingDismissal)
+        auditlog.register(ReportVersion, exclude_fields=["body"])  # the text is the version itself
         register_demo_step("reports", load_demo_reports, order=40)
 
         from capuy.web.home import HomePanel, NavItem, register_nav, register_panel

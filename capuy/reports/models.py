@@ -166,3 +166,80 @@ class Report(models.Model):
     @property
     def error_count(self) -> int:
         return sum(1 for f in self.findings if f.get("severity") == "error")
+
+
+class ReportVersion(models.Model):
+    """One kept text of a report: every save of the draft (web editor, Word upload, the
+    composer's first text, the number written at issue). Saves by the same person within
+    ``capuy.reports.versions.COALESCE`` are one version (autosave); see ``versions.py``."""
+
+    class Source(models.TextChoices):
+        COMPOSED = "composed", "Soạn tự động"
+        EDITED = "edited", "Sửa trên trang"
+        WORD = "word", "Tải lên từ Word"
+        ISSUED = "issued", "Ban hành (ghi số)"
+
+    report = models.ForeignKey(
+        Report, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField("phiên bản")
+    body = models.TextField("nội dung")
+    source = models.CharField("nguồn", max_length=10, choices=Source.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lưu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tạo lúc")
+    saved_at = models.DateTimeField("lưu lần cuối")
+    saves = models.PositiveIntegerField("số lần lưu", default=1)
+
+    class Meta:
+        verbose_name = "phiên bản báo cáo"
+        verbose_name_plural = "phiên bản báo cáo"
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="report_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Phiên bản {self.number} — {self.report}"
+
+
+class FindingDismissal(models.Model):
+    """A checker finding set aside ("bỏ qua") with the reason, by whom and when: keyed by the
+    rule and the excerpt, so it still applies when the text is checked again (a line number
+    moves as text is added above it). ``capuy.reports.dismissals``."""
+
+    report = models.ForeignKey(
+        Report, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="dismissals"
+    )
+    rule = models.CharField("quy tắc", max_length=60)
+    excerpt = models.CharField("đoạn trích", max_length=500, blank=True)
+    message = models.CharField("nội dung phát hiện", max_length=500, blank=True)
+    reason = models.CharField("lý do bỏ qua", max_length=500)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người bỏ qua",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "phát hiện được bỏ qua"
+        verbose_name_plural = "phát hiện được bỏ qua"
+        ordering = ["report", "at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "rule", "excerpt"], name="finding_dismissed_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Bỏ qua {self.rule} — {self.report}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.reports import editor_views, views
+from capuy.reports import editor_views, gating_views, views, word_views
 
 app_name = "reports"
 
@@ -14,6 +14,16 @@ urlpatterns = [
     path("<int:pk>/luu/", views.report_save, name="save"),
     path("<int:pk>/soan-thao/", editor_views.report_editor, name="editor"),
     path("<int:pk>/tu-luu/", editor_views.report_autosave, name="autosave"),
+    path("<int:pk>/phien-ban/", word_views.report_versions, name="versions"),
+    path(
+        "<int:pk>/phien-ban/<int:number>/tai.md",
+        word_views.report_version_text,
+        name="version_text",
+    ),
+    path("<int:pk>/tai-kem-y-kien.docx", word_views.report_docx_commented, name="docx_commented"),
+    path("<int:pk>/tai-len-word/", word_views.report_upload_docx, name="upload_docx"),
+    path("<int:pk>/bo-qua/", gating_views.report_dismiss, name="dismiss"),
+    path("<int:pk>/xac-nhan/<str:action>/", gating_views.report_confirm, name="confirm"),
     path("<int:pk>/<str:action>/", views.report_action, name="action"),
     path("<int:pk>/tai.<str:fmt>", views.report_download, name="download"),
 ]

@@ -26,7 +26,9 @@ from capuy.accounts.access import (
 from capuy.errors import InputError
 from capuy.reports import workflow
 from capuy.reports.board import subordinate_board
+from capuy.reports.dismissals import annotated_findings
 from capuy.reports.forms import BoardForm, ComposeForm
+from capuy.reports.gating import IRREVERSIBLE, next_step
 from capuy.reports.models import Report
 from capuy.reports.output import docx_bytes, pdf_bytes
 
@@ -118,6 +120,8 @@ def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
         "can_submit": workflow.can(user, "submit", report),
         "can_revert": workflow.can(user, "revert", report),
         "today": timezone.localdate(),
+        "findings": annotated_findings(report),
+        "next_step": next_step(report),
     }
 
 
@@ -156,6 +160,8 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in _ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     step, done = _ACTIONS[action]
+    if action in IRREVERSIBLE and request.POST.get("xac_nhan") != "1":
+        return redirect("reports:confirm", pk=report.pk, action=action)  # asked first
     try:
         step(report, request.user)
     except InputError as error:

@@ -37,8 +37,9 @@ from capuy.accounts.levels import Role
 from capuy.errors import InputError
 from capuy.orgs.models import Body, Organisation
 from capuy.read.frontmatter import front_matter_of
+from capuy.reports import dismissals, versions
 from capuy.reports.compose import compose
-from capuy.reports.models import Report
+from capuy.reports.models import Report, ReportVersion
 from capuy.reports.output import findings_of, parse
 from capuy.reports.periods import text_date
 from capuy.reports.templating import load_template
@@ -95,6 +96,7 @@ def create_report(
         )
         _run_check(report)
         report.save()
+        versions.record(report, user, source=str(ReportVersion.Source.COMPOSED))
     return report
 
 
@@ -135,25 +137,28 @@ def _run_check(report: Report) -> None:
                 "suggestion": "",
             }
         ]
-    errors = any(f.get("severity") == "error" for f in report.findings)
-    report.state = Report.State.DRAFT if errors else Report.State.CHECKED
+    # errors count until set aside with a reason (capuy.reports.dismissals)
+    report.state = Report.State.DRAFT if dismissals.blocking(report) else Report.State.CHECKED
     report.checked_at = timezone.now()
 
 
-def save_text(report: Report, body: str, user: Any = None) -> Report:
-    """Keep the staff's text and check it again."""
+def save_text(report: Report, body: str, user: Any = None, *, source: str = "edited") -> Report:
+    """Keep the staff's text and check it again; the text is kept as a version
+    (``capuy.reports.versions``: an editor's saves within 10 minutes are one)."""
     _require(user, report.organisation, WRITERS, "sửa")
     _require_state(report, DRAFT, CHECKED, action="sửa")
     report.body = body.replace("\r\n", "\n")
     _run_check(report)
-    with set_actor(user):
+    with set_actor(user), transaction.atomic():
         report.save()
+        versions.record(report, user, source=source)
     return report
 
 
 def approve(report: Report, user: Any) -> Report:
     _require(user, report.organisation, (LEADER,), "duyệt")
     _require_state(report, CHECKED, action="duyệt")
+    dismissals.require_clear(report, "duyệt")
     report.state = Report.State.APPROVED
     report.approved_by = user
     report.approved_at = timezone.now()
@@ -205,6 +210,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             "the committee has no issuing body for reports",
         )
     day = on or timezone.localdate()
+    dismissals.require_clear(report, "ban hành")
     problem = _authoring_error(report.body)
     if problem is not None:
         raise InputError(
@@ -249,6 +255,7 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
         report.issued_by = user
         report.issued_at = timezone.now()
         report.save()
+        versions.record(report, user, source=str(ReportVersion.Source.ISSUED))
     return report
 
 

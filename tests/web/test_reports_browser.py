@@ -17,6 +17,7 @@ import pytest
 from capuy.accounts.levels import Role
 from tests.web.browser import ARTIFACTS, MARKS, new_tab
 from tests.web.conftest import make_user
+from tests.web.report_text import filled
 
 pytestmark = MARKS
 
@@ -62,7 +63,7 @@ def test_compose_edit_check_fix_approve_issue_download_submit(
     page.screenshot(path=str(ARTIFACTS / "report-finding.png"), full_page=True)
 
     # fixed: the finding goes, the report is checked
-    page.fill("#noi_dung", text)
+    page.fill("#noi_dung", filled(text))  # the mistake gone, the marks left for it written
     page.click("#save")
     page.wait_for_selector('li.finding[data-rule="duplicate.word"]', state="detached")
     assert page.inner_text("#report-state") == "Đã kiểm tra"
@@ -77,6 +78,9 @@ def test_compose_edit_check_fix_approve_issue_download_submit(
     log_in(page, live_server, "vanthu.ducpho", password)
     page.goto(report_url)
     page.click("#issue")
+    page.wait_for_selector("#confirm-what")  # asked first: the number cannot be taken back
+    assert "không thu hồi được" in page.inner_text("#confirm-what")
+    page.click("#confirm")
     page.wait_for_selector("#report-symbol")
     assert "Đã ban hành báo cáo: số 01-BC/TU." in page.inner_text(".messages")
     assert "01-BC/TU" in page.inner_text("#report-symbol")
@@ -100,6 +104,7 @@ def test_compose_edit_check_fix_approve_issue_download_submit(
         assert "01-BC/TU" in layer and "MỘT SỐ HOẠT ĐỘNG TRỌNG TÂM" in layer
 
     page.click("#submit")
+    page.click("#confirm")
     page.wait_for_selector(".messages")
     assert "Đã gửi báo cáo lên cấp trên." in page.inner_text(".messages")
     assert page.inner_text("#report-state") == "Đã gửi cấp trên"

@@ -24,6 +24,7 @@ from capuy.errors import InputError
 from capuy.reports import workflow
 from capuy.reports.models import Report
 from tests.web.conftest import PASSWORD, Tree, make_user
+from tests.web.report_text import filled
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def _person(tree: Tree, who: str) -> User:
 def report(tree: Tree) -> Report:
     author = make_user("soan.thao", tree.town, Role.SPECIALIST)
     made = workflow.create_report(tree.town, "monthly", "2024-02", author)
+    workflow.save_text(made, filled(made.body), author)  # the marks left for the specialist
     made.state = Report.State.CHECKED
     made.save()
     return made
@@ -147,7 +149,7 @@ def test_a_failed_issue_leaves_the_report_correctable(tree: Tree, report: Report
     report.refresh_from_db()
     client = Client()
     client.force_login(leader)
-    response = client.post(f"/bao-cao/{report.pk}/ban-hanh/", follow=True)
+    response = client.post(f"/bao-cao/{report.pk}/ban-hanh/", {"xac_nhan": "1"}, follow=True)
     assert response.status_code == 200
     assert "Không thể ban hành" in response.content.decode()
     report.refresh_from_db()

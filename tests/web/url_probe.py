@@ -328,6 +328,10 @@ def cell_of(record: Any) -> Any:
     return record.cell_id
 
 
+def first_version(record: Any) -> Any:
+    return 1  # a report's first version (kept when it is made)
+
+
 def this_year(record: Any) -> Any:
     from django.utils import timezone
 
@@ -382,6 +386,12 @@ OBJECT_URLS: dict[str, str | Target] = {
     "reports:download": "report",
     "reports:editor": "report",
     "reports:autosave": "report",
+    "reports:versions": "report",
+    "reports:docx_commented": "report",
+    "reports:upload_docx": "report",
+    "reports:dismiss": "report",
+    "reports:confirm": "report",
+    "reports:version_text": Target("report", {"pk": pk, "number": first_version}),
     # the meeting room: a room (its meeting's unit and classification), its polls, its pack
     "meetingroom:create": Target("meeting", {"meeting_pk": pk}),
     **{f"meetingroom:{name}": "room" for name in ROOM_PAGES},

@@ -169,6 +169,28 @@ def demo_command(
         fail(error)
 
 
+@app.command("migrate")
+def migrate_command() -> None:
+    """Tạo hoặc cập nhật cơ sở dữ liệu (không nạp dữ liệu mẫu) / create or update the database."""
+    try:
+        from capuy.web.server import pending_migrations, setup_django
+
+        setup_django()
+        from django.conf import settings
+        from django.core.management import call_command
+
+        pending = pending_migrations()
+        if pending:
+            call_command("migrate", interactive=False, verbosity=0)
+        console.print(
+            f"Cơ sở dữ liệu {settings.DATABASES['default']['NAME']}: "
+            + (f"đã áp dụng {len(pending)} bước cập nhật" if pending else "đã cập nhật sẵn")
+            + " / database up to date"
+        )
+    except InputError as error:
+        fail(error)
+
+
 @app.command("createuser")
 def createuser_command(
     username: Annotated[str, typer.Argument(help="tên đăng nhập / user name")],
@@ -673,9 +695,12 @@ def report_command(
     ] = None,
 ) -> None:
     """Soạn báo cáo từ hồ sơ của kỳ / compose a report from the records (DOCX, PDF)."""
-    from capuy.web.server import setup_django
+    from capuy.web.server import require_database
 
-    setup_django()
+    try:
+        require_database()
+    except InputError as error:
+        fail(error)
     from capuy.reports.compose import compose, organisation_by_name
     from capuy.reports.output import write_docx, write_pdf
 

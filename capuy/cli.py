@@ -532,6 +532,14 @@ def _pdf_ready() -> None:
 def render_command(
     source: Annotated[Path, typer.Argument(help="Tệp Markdown + YAML / authoring file (.md)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="loại (bỏ trống: theo kỳ) / kind: “quý”, “tổng kết năm”, “kết luận hội nghị”, "
+            "quarterly …",
+        ),
+    ] = "",
     pdf: Annotated[
         Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
     ] = None,
@@ -680,13 +688,23 @@ def synth_command(
 @app.command("report")
 def report_command(
     org: Annotated[str, typer.Option("--org", help="tổ chức đảng (tên hoặc số hiệu) / unit")],
-    kind: Annotated[
-        str, typer.Option("--kind", help="monthly, quarterly, six_month, nine_month, yearly, …")
-    ],
     period: Annotated[
-        str, typer.Option("--period", help="2024-02, 2024-Q1, 2024-H1, 2024, 2020-2025 …")
+        str,
+        typer.Option(
+            "--period",
+            help="kỳ như thường viết / the period: “tháng 2/2024”, “quý I/2024”, “6 tháng đầu "
+            "năm 2024”, “năm 2024”, “nhiệm kỳ 2020 - 2025” (or 2024-02, 2024-Q1 …)",
+        ),
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="loại (bỏ trống: theo kỳ) / kind: “quý”, “tổng kết năm”, “kết luận hội nghị”, "
+            "quarterly …",
+        ),
+    ] = "",
     pdf: Annotated[
         Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
     ] = None,
@@ -703,8 +721,10 @@ def report_command(
         fail(error)
     from capuy.reports.compose import compose, organisation_by_name
     from capuy.reports.output import write_docx, write_pdf
+    from capuy.reports.period_words import read_period
 
     try:
+        kind, period = read_period(period, kind)
         if pdf is not None:
             _pdf_ready()
         composition = compose(organisation_by_name(org), kind, period)

@@ -29,6 +29,7 @@ from capuy.reports.board import subordinate_board
 from capuy.reports.forms import BoardForm, ComposeForm
 from capuy.reports.models import Report
 from capuy.reports.output import docx_bytes, pdf_bytes
+from capuy.reports.period_words import period_slug, spec_label
 
 
 def visible_reports(user: Any) -> QuerySet[Report]:
@@ -177,7 +178,7 @@ def report_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_role()
 def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     report = _report(request, pk)
-    name = f"bao-cao-{report.kind}-{report.period}"
+    name = period_slug(report.kind, spec_label(report.kind, report.period))
     try:
         if fmt == "docx":
             data = docx_bytes(report.body)

@@ -31,7 +31,7 @@ def menu_groups(request: HttpRequest, roles: set[str] | frozenset[str]) -> list[
     """The menu bar: groups (a dropdown each; a group of one item is a plain link) and items of
     no group, in the order of ``NAV_GROUPS`` then of the items. Exactly one item is active: the
     one whose URL is the longest start of the page's path."""
-    items = []
+    items: list[dict[str, Any]] = []
     for item in nav_items():
         if item.roles is not None and not (roles & item.roles):
             continue
@@ -49,9 +49,9 @@ def menu_groups(request: HttpRequest, roles: set[str] | frozenset[str]) -> list[
         if members:
             active = any(i["active"] for i in members)
             bar.append({"key": key, "label": label, "items": members, "active": active})
-    for item in items:
-        if not item["group"]:
+    for alone in items:
+        if not alone["group"]:
             bar.append(
-                {"key": "", "label": item["label"], "items": [item], "active": item["active"]}
+                {"key": "", "label": alone["label"], "items": [alone], "active": alone["active"]}
             )
     return bar

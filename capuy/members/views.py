@@ -110,6 +110,16 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_role(*READ_ROLES)
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_scoped_object_or_404(Member.objects.all(), request.user, pk=pk)
+    return _detail_page(request, member)
+
+
+def _detail_page(
+    request: HttpRequest,
+    member: Member,
+    event_form: EventForm | None = None,
+    rating_form: RatingForm | None = None,
+) -> HttpResponse:
+    """The member's page; a form given is shown as typed, with its errors (status 400)."""
     can_enter = has_role(request.user, *ENTRY_ROLES, organisation=member.organisation)
     context = {
         "member": member,
@@ -117,11 +127,12 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "affiliations": member.affiliations.select_related("organisation"),
         "badges": member.badges.all(),
         "ratings": member.ratings.order_by("-year"),
-        "event_form": EventForm(user=request.user) if can_enter else None,
-        "rating_form": RatingForm() if can_enter else None,
+        "event_form": (event_form or EventForm(user=request.user)) if can_enter else None,
+        "rating_form": (rating_form or RatingForm()) if can_enter else None,
         "party_years": member.party_years(dt.date.today()),
     }
-    return render(request, "members/detail.html", context)
+    status = 400 if (event_form or rating_form) else 200
+    return render(request, "members/detail.html", context, status=status)
 
 
 @require_POST
@@ -141,12 +152,11 @@ def member_event(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=d["decision"],
             )
         except InputError as error:
-            messages.error(request, error.vi)
+            form.add_error(None, error.vi)
         else:
             messages.success(request, "Đã ghi biến động.")
-    else:
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("members:detail", pk=member.pk)
+            return redirect("members:detail", pk=member.pk)
+    return _detail_page(request, member, event_form=form)  # everything typed is kept
 
 
 @require_POST
@@ -161,9 +171,8 @@ def member_rating(request: HttpRequest, pk: int) -> HttpResponse:
             defaults={"rating": form.cleaned_data["rating"]},
         )
         messages.success(request, "Đã ghi xếp loại.")
-    else:
-        messages.error(request, "Năm hoặc xếp loại không hợp lệ.")
-    return redirect("members:detail", pk=member.pk)
+        return redirect("members:detail", pk=member.pk)
+    return _detail_page(request, member, rating_form=form)
 
 
 @require_http_methods(["GET"])

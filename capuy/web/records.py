@@ -29,13 +29,10 @@ UNIT_OUT_OF_REACH = "Chọn một đơn vị bạn được nhập hồ sơ."
 
 
 def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 26/02/2024."},
-    )
+    """A dd/mm/yyyy field whose error says when a day does not exist (31/02/2024)."""
+    from capuy.web.datefield import VnDateField
+
+    return VnDateField(label=label, required=required, input_formats=DATE_FORMATS)
 
 
 def scoped_organisation(request: HttpRequest, key: str = "to_chuc") -> Organisation:

@@ -208,7 +208,7 @@ def test_clerk_sees_next_number_and_registers(town_clerk, tree, register) -> Non
     ("changes", "field_message"),
     [
         ({"summary": ""}, "Trường này là bắt buộc."),
-        ({"issued_on": "30/02/2024"}, "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 26/02/2024."),
+        ({"issued_on": "30/02/2024"}, "Ngày 30/02/2024 không có: tháng 02/2024 chỉ có 29 ngày."),
         ({"issued_on": "12/05/2019"}, "chưa khai báo nhiệm kỳ bao gồm ngày 12/05/2019"),
         ({"classification": "3"}, "Hãy chọn một lựa chọn hợp lệ"),
         ({"type_code": "XX"}, "Hãy chọn một lựa chọn hợp lệ"),

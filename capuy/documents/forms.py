@@ -54,7 +54,7 @@ def not_far_ahead(value: dt.date) -> None:
 
 def date_field(label: str, required: bool = True, *, issued: bool = False) -> forms.DateField:
     """A dd/mm/yyyy field; ``issued`` for a document's own date (at most a year ahead)."""
-    from capuy.web.datefield import VnDateField  # says when a day does not exist (31/02)
+    from capuy.web.records import VnDateField  # says when a day does not exist (31/02)
 
     return VnDateField(
         label=label,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +24,16 @@ from capuy.members.services import (
     record_event,
     register_transfer_in,
 )
+from capuy.text import search_key
+from capuy.vocab.alphabet import name_sort_key
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
+
+
+def matching_names(members: QuerySet[Member], query: str) -> list[int]:
+    """The members whose name holds ``query`` with marks and đ folded, as document search
+    folds them: "nguyen thi lan", "Đức" and "duc" find "Nguyễn Thị Lan", "Phạm Văn Đức"."""
+    wanted = search_key(query)
+    return [pk for pk, name in members.values_list("pk", "full_name") if wanted in search_key(name)]
 
 
 def visible_members(request: HttpRequest):
@@ -40,7 +50,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
     if filters.is_valid():
         data = filters.cleaned_data
         if data.get("q"):
-            members = members.filter(full_name__icontains=data["q"])
+            members = members.filter(pk__in=matching_names(members, data["q"]))
         if data.get("to_chuc"):
             members = members.filter(organisation__path__startswith=data["to_chuc"].path)
         state = data.get("tinh_trang") or ""
@@ -82,10 +92,18 @@ def member_list(request: HttpRequest) -> HttpResponse:
         request,
         title="Đảng viên",
         lead="Danh sách đảng viên của các tổ chức đảng bạn được xem.",
-        records=members.order_by("organisation__path", "full_name", "pk"),
-        columns=["Họ và tên", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Tình trạng"],
+        records=sorted(members, key=lambda m: (m.organisation.path, name_sort_key(m.full_name))),
+        columns=[
+            "Họ và tên",
+            "Năm sinh",
+            "Chi bộ",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Tình trạng",
+        ],
         row=lambda m: [
             {"text": m.full_name, "url": reverse("members:detail", args=[m.pk])},
+            m.birth_date.strftime("%Y") if m.birth_date else "",
             m.organisation,
             m.admitted_on.strftime("%d/%m/%Y") if m.admitted_on else "",
             m.recognised_on.strftime("%d/%m/%Y") if m.recognised_on else "",

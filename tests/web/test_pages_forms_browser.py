@@ -9,7 +9,7 @@ import pytest
 
 from capuy.accounts.levels import Role
 from capuy.members.services import admit
-from capuy.web.datefield import FORMAT_HINT, VnDateField
+from capuy.web.records import FORMAT_HINT, VnDateField
 from tests.web.browser import MARKS, new_tab
 from tests.web.conftest import PASSWORD, make_user
 

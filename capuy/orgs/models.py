@@ -102,6 +102,14 @@ class Organisation(models.Model):
         return self.name
 
     @property
+    def choice_label(self) -> str:
+        """The unit in a choice list, never ambiguous: a cell (or any unit named like its
+        namesakes) with its parent, "Chi bộ Tổ dân phố số 1 — Đảng bộ phường Phổ Hòa"."""
+        if self.parent_id and self.kind.startswith("chi_bo"):
+            return f"{self.name} — {self.parent.name}"
+        return self.name
+
+    @property
     def header_name(self) -> str:
         """The issuing body as a document header writes it: "THỊ ỦY ĐỨC PHỔ"."""
         return (self.committee_name or self.name).upper()
@@ -208,6 +216,13 @@ class Body(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def choice_label(self) -> str:
+        """The body in a choice list with its committee when its name does not say it: "Ban
+        Thường vụ Đảng ủy — Đảng ủy phường Phổ Hòa" (fifteen wards have a "Ban Thường vụ Đảng ủy")."""
+        owner = self.organisation.committee_name or self.organisation.name
+        return self.name if owner in self.name else f"{self.name} — {owner}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:

@@ -272,4 +272,33 @@ class CommitteeTerm(models.Model):
         return f"khóa {self.roman}, {years}" if self.ordinal else years
 
     def contains(self, at: dt.date) -> bool:
-        return self.start_date <= at and (self.end_date is None or at <= self.end_date)
+        """Whether the term is in force on ``at``. Without an end date it runs to the end of
+        its last year at most: a record dated after that is not stamped with it silently —
+        the next term must be declared (``term_missing`` says so)."""
+        last = self.end_date or dt.date(self.end_year, 12, 31)
+        return self.start_date <= at <= last
+
+
+def term_in_force(organisation: Organisation, at: dt.date) -> CommitteeTerm | None:
+    """The committee term of ``organisation`` in force on ``at``, or None."""
+    for term in CommitteeTerm.objects.filter(organisation=organisation).order_by("-start_date"):
+        if term.contains(at):
+            return term
+    return None
+
+
+def term_missing(organisation: Organisation, at: dt.date) -> str:
+    """Why no term of ``organisation`` covers ``at``, in Vietnamese: the last one has ended
+    (declare the new one) or none was ever declared."""
+    name = organisation.committee_name or organisation.name
+    last = (
+        CommitteeTerm.objects.filter(organisation=organisation, start_date__lte=at)
+        .order_by("-start_date")
+        .first()
+    )
+    if last is not None:
+        return (
+            f"{name}: {last.label} đã kết thúc, ngày {at:%d/%m/%Y} thuộc nhiệm kỳ mới chưa được "
+            "khai báo — hãy khai báo nhiệm kỳ mới (quản trị › Nhiệm kỳ) trước khi ghi."
+        )
+    return f"{name} chưa khai báo nhiệm kỳ bao gồm ngày {at:%d/%m/%Y}."

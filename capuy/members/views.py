@@ -4,9 +4,13 @@ admins; every change goes to the audit trail."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -145,7 +149,12 @@ def _detail_page(
         "affiliations": member.affiliations.select_related("organisation"),
         "badges": member.badges.all(),
         "ratings": member.ratings.order_by("-year"),
-        "event_form": (event_form or EventForm(user=request.user)) if can_enter else None,
+        "event_form": (
+            event_form
+            or EventForm(user=request.user, initial={"kind": request.GET.get("bien_dong", "")})
+        )
+        if can_enter
+        else None,
         "rating_form": (rating_form or RatingForm()) if can_enter else None,
         "party_years": member.party_years(dt.date.today()),
     }
@@ -196,11 +205,66 @@ def member_rating(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 @require_role(*READ_ROLES)
 def due(request: HttpRequest) -> HttpResponse:
+    """Who is due for recognition or a badge: filtered by unit and overdue, 50 a page, each row
+    with its action, the whole filtered list as CSV for Excel (``?xuat=csv``)."""
     today = dt.date.today()
     members = visible_members(request)
+    filters = MemberFilter(request.GET or None, user=request.user)
+    unit = filters.cleaned_data.get("to_chuc") if filters.is_valid() else None
+    if unit is not None:
+        members = members.filter(organisation__path__startswith=unit.path)
+    recognitions = recognition_due(members, today, within_days=60)
+    if request.GET.get("qua_han"):
+        recognitions = [(m, day) for m, day in recognitions if day < today]
+    badges = badges_due(members, today + dt.timedelta(days=120), since=today)
+    if request.GET.get("xuat") == "csv":
+        return due_csv(recognitions, badges)
+    query = request.GET.copy()
+    for key in ("trang_cn", "trang_hh"):
+        query.pop(key, None)
     context = {
         "today": today,
-        "recognitions": recognition_due(members, today, within_days=60),
-        "badges": badges_due(members, today + dt.timedelta(days=120), since=today),
+        "filters": filters,
+        "overdue_only": bool(request.GET.get("qua_han")),
+        "recognitions": Paginator(recognitions, DUE_PAGE).get_page(request.GET.get("trang_cn")),
+        "badges": Paginator(badges, DUE_PAGE).get_page(request.GET.get("trang_hh")),
+        "query": query.urlencode(),
     }
     return render(request, "members/due.html", context)
+
+
+DUE_PAGE = 50
+
+
+def due_csv(recognitions: list[tuple[Member, dt.date]], badges: list[Any]) -> HttpResponse:
+    """The due lists as a CSV Excel opens with Vietnamese settings (";", UTF-8 with BOM)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Việc", "Họ và tên", "Năm sinh", "Chi bộ", "Ngày kết nạp", "Đến hạn"])
+    for m, day in recognitions:
+        writer.writerow(
+            [
+                "Công nhận chính thức",
+                m.full_name,
+                m.birth_date.year if m.birth_date else "",
+                m.organisation.choice_label,
+                f"{m.admitted_on:%d/%m/%Y}",
+                f"{day:%d/%m/%Y}",
+            ]
+        )
+    for d in badges:
+        m = d.member
+        writer.writerow(
+            [
+                f"Huy hiệu {d.years} năm tuổi Đảng",
+                m.full_name,
+                m.birth_date.year if m.birth_date else "",
+                m.organisation.choice_label,
+                f"{m.admitted_on:%d/%m/%Y}",
+                f"{d.award_day:%d/%m/%Y}",
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="den-han-cong-nhan-huy-hieu.csv"'
+    return response

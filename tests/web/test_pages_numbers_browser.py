@@ -83,3 +83,15 @@ def test_dashboard_years_counts_and_chart(live_server, browser, tree: Tree, recr
         assert label is not None and bar is not None
         label_centre, bar_centre = label["x"] + label["width"] / 2, bar["x"] + bar["width"] / 2
         assert abs(label_centre - bar_centre) < 2, (month, label, bar)
+
+
+@pytest.mark.django_db
+def test_admin_lists_write_years_without_grouping(client, tree: Tree) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+
+    from capuy.members.models import OrganisationRating
+
+    OrganisationRating.objects.create(organisation=tree.pho_hoa, year=2024, rating="tot")
+    client.force_login(User.objects.create_superuser("qt", password="x"))
+    page = client.get("/quan-tri/members/organisationrating/").content.decode()
+    assert ">2024<" in page and "2.024" not in page

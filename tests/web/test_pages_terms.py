@@ -36,6 +36,8 @@ def _meeting(bch: Body, held_on: str) -> dict[str, str]:
 
 
 def test_a_record_after_the_term_asks_for_the_new_term(town_clerk, tree, records) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    CommitteeTerm.objects.filter(organisation=tree.town, ordinal=22).delete()  # not declared
+    CommitteeTerm.objects.filter(organisation=tree.town, ordinal=21).update(end_date=None)
     bch = Body.objects.get(organisation=tree.town, kind="bch")
     client = logged_in(town_clerk)
     page = client.post("/hoi-nghi/them/", _meeting(bch, "15/01/2026")).content.decode()

@@ -79,7 +79,6 @@ def tree(db: None) -> Tree:
         start_year=2020,
         end_year=2025,
         start_date=dt.date(2020, 8, 1),
-        end_date=dt.date(2025, 9, 30),
     )
     CommitteeTerm.objects.create(  # the term in force today: records dated today take it
         organisation=town,

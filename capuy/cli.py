@@ -183,6 +183,28 @@ def demo_command(
         fail(error)
 
 
+@app.command("migrate")
+def migrate_command() -> None:
+    """Tạo hoặc cập nhật cơ sở dữ liệu (không nạp dữ liệu mẫu) / create or update the database."""
+    try:
+        from capuy.web.server import pending_migrations, setup_django
+
+        setup_django()
+        from django.conf import settings
+        from django.core.management import call_command
+
+        pending = pending_migrations()
+        if pending:
+            call_command("migrate", interactive=False, verbosity=0)
+        console.print(
+            f"Cơ sở dữ liệu {settings.DATABASES['default']['NAME']}: "
+            + (f"đã áp dụng {len(pending)} bước cập nhật" if pending else "đã cập nhật sẵn")
+            + " / database up to date"
+        )
+    except InputError as error:
+        fail(error)
+
+
 @app.command("createuser")
 def createuser_command(
     username: Annotated[str, typer.Argument(help="tên đăng nhập / user name")],
@@ -540,6 +562,14 @@ def _pdf_ready() -> None:
 def render_command(
     source: Annotated[Path, typer.Argument(help="Tệp Markdown + YAML / authoring file (.md)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="loại (bỏ trống: theo kỳ) / kind: “quý”, “tổng kết năm”, “kết luận hội nghị”, "
+            "quarterly …",
+        ),
+    ] = "",
     pdf: Annotated[
         Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
     ] = None,
@@ -688,13 +718,23 @@ def synth_command(
 @app.command("report")
 def report_command(
     org: Annotated[str, typer.Option("--org", help="tổ chức đảng (tên hoặc số hiệu) / unit")],
-    kind: Annotated[
-        str, typer.Option("--kind", help="monthly, quarterly, six_month, nine_month, yearly, …")
-    ],
     period: Annotated[
-        str, typer.Option("--period", help="2024-02, 2024-Q1, 2024-H1, 2024, 2020-2025 …")
+        str,
+        typer.Option(
+            "--period",
+            help="kỳ như thường viết / the period: “tháng 2/2024”, “quý I/2024”, “6 tháng đầu "
+            "năm 2024”, “năm 2024”, “nhiệm kỳ 2020 - 2025” (or 2024-02, 2024-Q1 …)",
+        ),
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp DOCX ra / output DOCX")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="loại (bỏ trống: theo kỳ) / kind: “quý”, “tổng kết năm”, “kết luận hội nghị”, "
+            "quarterly …",
+        ),
+    ] = "",
     pdf: Annotated[
         Path | None, typer.Option("--pdf", help="Thêm bản PDF / also write a PDF")
     ] = None,
@@ -703,13 +743,18 @@ def report_command(
     ] = None,
 ) -> None:
     """Soạn báo cáo từ hồ sơ của kỳ / compose a report from the records (DOCX, PDF)."""
-    from capuy.web.server import setup_django
-
-    setup_django()
-    from capuy.reports.compose import compose, organisation_by_name
-    from capuy.reports.output import write_docx, write_pdf
+    from capuy.web.server import require_database
 
     try:
+        require_database()
+    except InputError as error:
+        fail(error)
+    from capuy.reports.compose import compose, organisation_by_name
+    from capuy.reports.output import write_docx, write_pdf
+    from capuy.reports.period_words import read_period
+
+    try:
+        kind, period = read_period(period, kind)
         if pdf is not None:
             _pdf_ready()
         composition = compose(organisation_by_name(org), kind, period)

@@ -23,8 +23,16 @@ class AccountsConfig(AppConfig):
             m2m_fields={"groups"},
         )
         auditlog.register(RoleAssignment)
+        # a person's name in Vietnamese order everywhere Django writes it (the admin, the audit
+        # trail, templates): family and middle names (last_name) first, "Nguyễn Thị Lan"
+        get_user_model().get_full_name = _vietnamese_full_name
         auditlog.register(Profile)
 
         from capuy.accounts.panels import register_home
 
         register_home()
+
+
+def _vietnamese_full_name(user: object) -> str:
+    last, first = getattr(user, "last_name", ""), getattr(user, "first_name", "")
+    return f"{last} {first}".strip()

@@ -54,7 +54,9 @@ def not_far_ahead(value: dt.date) -> None:
 
 def date_field(label: str, required: bool = True, *, issued: bool = False) -> forms.DateField:
     """A dd/mm/yyyy field; ``issued`` for a document's own date (at most a year ahead)."""
-    return forms.DateField(
+    from capuy.web.records import VnDateField  # says when a day does not exist (31/02)
+
+    return VnDateField(
         label=label,
         required=required,
         input_formats=DATE_FORMATS,

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from capuy.documents.models import Direction, Document, NumberCounter
-from capuy.orgs.models import Body, CommitteeTerm, Organisation
+from capuy.orgs.models import Body, CommitteeTerm, Organisation, term_in_force, term_missing
 
 
 def format_symbol(number: int, type_code: str, symbol_code: str) -> str:
@@ -28,17 +28,12 @@ def format_symbol(number: int, type_code: str, symbol_code: str) -> str:
 
 def term_for(organisation: Organisation, on: dt.date) -> CommitteeTerm:
     """The committee term of ``organisation`` in force on ``on`` (numbering restarts each term)."""
-    for term in CommitteeTerm.objects.filter(organisation=organisation).order_by("-start_date"):
-        if term.contains(on):
-            return term
-    raise ValidationError(
-        {
-            "issued_on": (
-                f"{organisation} chưa khai báo nhiệm kỳ bao gồm ngày {on:%d/%m/%Y}: "
-                "không cấp được số văn bản."
-            )
-        }
-    )
+    term = term_in_force(organisation, on)
+    if term is None:  # an ended term is not stamped silently (capuy.orgs.models.term_missing)
+        raise ValidationError(
+            {"issued_on": f"{term_missing(organisation, on)} Không cấp được số văn bản."}
+        )
+    return term
 
 
 def _counter_key(body: Body, type_code: str, term: CommitteeTerm) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 ``monthly_chart`` turns twelve monthly values (and an optional target for the year) into the
 geometry a template draws: bars for each month, a polyline of the running total and a dashed
-line at the target.
+line at the target. Coordinates are strings with a decimal point ("253.3"): SVG reads no other
+separator, and Django would write a float with the Vietnamese decimal comma.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from capuy.text import format_number
 WIDTH, HEIGHT, PAD = 360, 140, 20
 
 
+def _svg(value: float) -> str:
+    """A coordinate as SVG writes it: a decimal point, no grouping (12.5, 120)."""
+    return f"{round(value, 1):g}"
+
+
 @dataclass(frozen=True)
 class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
+    centre: str  # where the month's label is centred
     label: str
     title: str
 
@@ -31,7 +38,7 @@ class Chart:
     height: int
     bars: list[Bar]
     cumulative: str  # polyline points
-    target_y: float | None
+    target_y: str | None
     maximum: str
 
 
@@ -53,22 +60,23 @@ def monthly_chart(values: list[Decimal | None], target: Decimal | None, cumulati
 
     bars = [
         Bar(
-            x=round(PAD + i * step + step * 0.15, 1),
-            y=y(v),
-            width=round(step * 0.7, 1),
-            height=round(PAD + inner_h - y(v), 1),
+            x=_svg(PAD + i * step + step * 0.15),
+            y=_svg(y(v)),
+            width=_svg(step * 0.7),
+            height=_svg(PAD + inner_h - y(v)),
+            centre=_svg(PAD + (i + 0.5) * step),
             label=str(i + 1),
             title=f"Tháng {i + 1}: "
             + ("chưa có số liệu" if values[i] is None else format_number(v)),
         )
         for i, v in enumerate(present)
     ]
-    points = " ".join(f"{round(PAD + (i + 0.5) * step, 1)},{y(v)}" for i, v in enumerate(running))
+    points = " ".join(f"{_svg(PAD + (i + 0.5) * step)},{_svg(y(v))}" for i, v in enumerate(running))
     return Chart(
         width=WIDTH,
         height=HEIGHT,
         bars=bars,
         cumulative=points if cumulative else "",
-        target_y=y(target) if (target is not None and cumulative) else None,
+        target_y=_svg(y(target)) if (target is not None and cumulative) else None,
         maximum=format_number(top.normalize()),
     )

@@ -15,10 +15,13 @@ records (``source`` names the count in ``capuy.stats.counts``, e.g. ``members.ad
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from capuy.text import format_number
 from capuy.vocab.records import choices, load
 
 
@@ -147,7 +150,10 @@ class IndicatorValue(models.Model):
         indexes = [models.Index(fields=["indicator", "period_start", "organisation"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.organisation} {self.period_start}: {self.value}"
+        return (
+            f"{self.indicator.code} {self.organisation} {self.period_start:%m/%Y}: "
+            f"{format_number(Decimal(str(self.value)).normalize())}"
+        )
 
 
 class ValidationRule(models.Model):

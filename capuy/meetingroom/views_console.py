@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -167,6 +168,8 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             raise Http404("Không có chức năng này.")
     except InputError as error:
         messages.error(request, error.vi)
+    except ValidationError as error:  # the register refused (no term in force today…)
+        messages.error(request, " ".join(error.messages))
     return _back(session)
 
 

@@ -6,14 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 
 from capuy.accounts.access import visible_organisations
 from capuy.accounts.levels import Role
 from capuy.documents.forms import classification_choices, date_field
 from capuy.documents.queries import visible_documents
 from capuy.meetings.models import MEETING_BODY_KINDS, AgendaItem, Meeting, Task
-from capuy.orgs.models import Body, CommitteeTerm
+from capuy.orgs.models import Body, term_in_force, term_missing
 
 EDITING_ROLES: tuple[str, ...] = (
     str(Role.CLERK),
@@ -76,13 +75,9 @@ class MeetingForm(forms.ModelForm):
         cleaned = super().clean() or {}
         body, held_on = cleaned.get("body"), cleaned.get("held_on")
         if body is not None and held_on is not None:
-            term = (
-                CommitteeTerm.objects.filter(
-                    organisation=body.organisation, start_date__lte=held_on
-                )
-                .filter(Q(end_date__isnull=True) | Q(end_date__gte=held_on))
-                .first()
-            )
+            term = term_in_force(body.organisation, held_on)
+            if term is None:  # an ended term is never stamped silently
+                self.add_error("held_on", term_missing(body.organisation, held_on))
             self.instance.term = term
             self.instance.organisation = body.organisation
             ordinal = cleaned.get("ordinal")

@@ -16,6 +16,10 @@ class BadgeAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(OrganisationRating)
 class OrganisationRatingAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ("organisation", "year", "rating")
+    list_display = ("organisation", "year_shown", "rating")
     list_filter = ("year", "rating")
     autocomplete_fields = ("organisation",)
+
+    @admin.display(description="năm", ordering="year")
+    def year_shown(self, obj: OrganisationRating) -> str:
+        return str(obj.year)  # "2024", never "2.024"

@@ -4,9 +4,14 @@ admins; every change goes to the audit trail."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +28,16 @@ from capuy.members.services import (
     record_event,
     register_transfer_in,
 )
+from capuy.text import search_key
+from capuy.vocab.alphabet import name_sort_key
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
+
+
+def matching_names(members: QuerySet[Member], query: str) -> list[int]:
+    """The members whose name holds ``query`` with marks and đ folded, as document search
+    folds them: "nguyen thi lan", "Đức" and "duc" find "Nguyễn Thị Lan", "Phạm Văn Đức"."""
+    wanted = search_key(query)
+    return [pk for pk, name in members.values_list("pk", "full_name") if wanted in search_key(name)]
 
 
 def visible_members(request: HttpRequest):
@@ -40,7 +54,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
     if filters.is_valid():
         data = filters.cleaned_data
         if data.get("q"):
-            members = members.filter(full_name__icontains=data["q"])
+            members = members.filter(pk__in=matching_names(members, data["q"]))
         if data.get("to_chuc"):
             members = members.filter(organisation__path__startswith=data["to_chuc"].path)
         state = data.get("tinh_trang") or ""
@@ -82,10 +96,18 @@ def member_list(request: HttpRequest) -> HttpResponse:
         request,
         title="Đảng viên",
         lead="Danh sách đảng viên của các tổ chức đảng bạn được xem.",
-        records=members.order_by("organisation__path", "full_name", "pk"),
-        columns=["Họ và tên", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Tình trạng"],
+        records=sorted(members, key=lambda m: (m.organisation.path, name_sort_key(m.full_name))),
+        columns=[
+            "Họ và tên",
+            "Năm sinh",
+            "Chi bộ",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Tình trạng",
+        ],
         row=lambda m: [
             {"text": m.full_name, "url": reverse("members:detail", args=[m.pk])},
+            m.birth_date.strftime("%Y") if m.birth_date else "",
             m.organisation,
             m.admitted_on.strftime("%d/%m/%Y") if m.admitted_on else "",
             m.recognised_on.strftime("%d/%m/%Y") if m.recognised_on else "",
@@ -110,6 +132,16 @@ def member_list(request: HttpRequest) -> HttpResponse:
 @require_role(*READ_ROLES)
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_scoped_object_or_404(Member.objects.all(), request.user, pk=pk)
+    return _detail_page(request, member)
+
+
+def _detail_page(
+    request: HttpRequest,
+    member: Member,
+    event_form: EventForm | None = None,
+    rating_form: RatingForm | None = None,
+) -> HttpResponse:
+    """The member's page; a form given is shown as typed, with its errors (status 400)."""
     can_enter = has_role(request.user, *ENTRY_ROLES, organisation=member.organisation)
     context = {
         "member": member,
@@ -117,11 +149,17 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "affiliations": member.affiliations.select_related("organisation"),
         "badges": member.badges.all(),
         "ratings": member.ratings.order_by("-year"),
-        "event_form": EventForm(user=request.user) if can_enter else None,
-        "rating_form": RatingForm() if can_enter else None,
+        "event_form": (
+            event_form
+            or EventForm(user=request.user, initial={"kind": request.GET.get("bien_dong", "")})
+        )
+        if can_enter
+        else None,
+        "rating_form": (rating_form or RatingForm()) if can_enter else None,
         "party_years": member.party_years(dt.date.today()),
     }
-    return render(request, "members/detail.html", context)
+    status = 400 if (event_form or rating_form) else 200
+    return render(request, "members/detail.html", context, status=status)
 
 
 @require_POST
@@ -141,12 +179,11 @@ def member_event(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=d["decision"],
             )
         except InputError as error:
-            messages.error(request, error.vi)
+            form.add_error(None, error.vi)
         else:
             messages.success(request, "Đã ghi biến động.")
-    else:
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("members:detail", pk=member.pk)
+            return redirect("members:detail", pk=member.pk)
+    return _detail_page(request, member, event_form=form)  # everything typed is kept
 
 
 @require_POST
@@ -161,19 +198,73 @@ def member_rating(request: HttpRequest, pk: int) -> HttpResponse:
             defaults={"rating": form.cleaned_data["rating"]},
         )
         messages.success(request, "Đã ghi xếp loại.")
-    else:
-        messages.error(request, "Năm hoặc xếp loại không hợp lệ.")
-    return redirect("members:detail", pk=member.pk)
+        return redirect("members:detail", pk=member.pk)
+    return _detail_page(request, member, rating_form=form)
 
 
 @require_http_methods(["GET"])
 @require_role(*READ_ROLES)
 def due(request: HttpRequest) -> HttpResponse:
+    """Who is due for recognition or a badge: filtered by unit and overdue, 50 a page, each row
+    with its action, the whole filtered list as CSV for Excel (``?xuat=csv``)."""
     today = dt.date.today()
     members = visible_members(request)
+    filters = MemberFilter(request.GET or None, user=request.user)
+    unit = filters.cleaned_data.get("to_chuc") if filters.is_valid() else None
+    if unit is not None:
+        members = members.filter(organisation__path__startswith=unit.path)
+    recognitions = recognition_due(members, today, within_days=60)
+    if request.GET.get("qua_han"):
+        recognitions = [(m, day) for m, day in recognitions if day < today]
+    badges = badges_due(members, today + dt.timedelta(days=120), since=today)
+    if request.GET.get("xuat") == "csv":
+        return due_csv(recognitions, badges)
+    query = request.GET.copy()
+    for key in ("trang_cn", "trang_hh"):
+        query.pop(key, None)
     context = {
         "today": today,
-        "recognitions": recognition_due(members, today, within_days=60),
-        "badges": badges_due(members, today + dt.timedelta(days=120), since=today),
+        "filters": filters,
+        "overdue_only": bool(request.GET.get("qua_han")),
+        "recognitions": Paginator(recognitions, DUE_PAGE).get_page(request.GET.get("trang_cn")),
+        "badges": Paginator(badges, DUE_PAGE).get_page(request.GET.get("trang_hh")),
+        "query": query.urlencode(),
     }
     return render(request, "members/due.html", context)
+
+
+DUE_PAGE = 50
+
+
+def due_csv(recognitions: list[tuple[Member, dt.date]], badges: list[Any]) -> HttpResponse:
+    """The due lists as a CSV Excel opens with Vietnamese settings (";", UTF-8 with BOM)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Việc", "Họ và tên", "Năm sinh", "Chi bộ", "Ngày kết nạp", "Đến hạn"])
+    for m, day in recognitions:
+        writer.writerow(
+            [
+                "Công nhận chính thức",
+                m.full_name,
+                m.birth_date.year if m.birth_date else "",
+                m.organisation.choice_label,
+                f"{m.admitted_on:%d/%m/%Y}",
+                f"{day:%d/%m/%Y}",
+            ]
+        )
+    for d in badges:
+        m = d.member
+        writer.writerow(
+            [
+                f"Huy hiệu {d.years} năm tuổi Đảng",
+                m.full_name,
+                m.birth_date.year if m.birth_date else "",
+                m.organisation.choice_label,
+                f"{m.admitted_on:%d/%m/%Y}",
+                f"{d.award_day:%d/%m/%Y}",
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="den-han-cong-nhan-huy-hieu.csv"'
+    return response

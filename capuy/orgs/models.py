@@ -102,6 +102,14 @@ class Organisation(models.Model):
         return self.name
 
     @property
+    def choice_label(self) -> str:
+        """The unit in a choice list, never ambiguous: a cell (or any unit named like its
+        namesakes) with its parent, "Chi bộ Tổ dân phố số 1 — Đảng bộ phường Phổ Hòa"."""
+        if self.parent_id and self.kind.startswith("chi_bo"):
+            return f"{self.name} — {self.parent.name}"
+        return self.name
+
+    @property
     def header_name(self) -> str:
         """The issuing body as a document header writes it: "THỊ ỦY ĐỨC PHỔ"."""
         return (self.committee_name or self.name).upper()
@@ -209,6 +217,13 @@ class Body(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def choice_label(self) -> str:
+        """The body in a choice list with its committee when its name does not say it: "Ban
+        Thường vụ Đảng ủy — Đảng ủy phường Phổ Hòa" (fifteen wards have a "Ban Thường vụ Đảng ủy")."""
+        owner = self.organisation.committee_name or self.organisation.name
+        return self.name if owner in self.name else f"{self.name} — {owner}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:
             self.code = body_kind(self.kind).symbol_code(self.organisation.code)
@@ -257,4 +272,33 @@ class CommitteeTerm(models.Model):
         return f"khóa {self.roman}, {years}" if self.ordinal else years
 
     def contains(self, at: dt.date) -> bool:
-        return self.start_date <= at and (self.end_date is None or at <= self.end_date)
+        """Whether the term is in force on ``at``. Without an end date it runs to the end of
+        its last year at most: a record dated after that is not stamped with it silently —
+        the next term must be declared (``term_missing`` says so)."""
+        last = self.end_date or dt.date(self.end_year, 12, 31)
+        return self.start_date <= at <= last
+
+
+def term_in_force(organisation: Organisation, at: dt.date) -> CommitteeTerm | None:
+    """The committee term of ``organisation`` in force on ``at``, or None."""
+    for term in CommitteeTerm.objects.filter(organisation=organisation).order_by("-start_date"):
+        if term.contains(at):
+            return term
+    return None
+
+
+def term_missing(organisation: Organisation, at: dt.date) -> str:
+    """Why no term of ``organisation`` covers ``at``, in Vietnamese: the last one has ended
+    (declare the new one) or none was ever declared."""
+    name = organisation.committee_name or organisation.name
+    last = (
+        CommitteeTerm.objects.filter(organisation=organisation, start_date__lte=at)
+        .order_by("-start_date")
+        .first()
+    )
+    if last is not None:
+        return (
+            f"{name}: {last.label} đã kết thúc, ngày {at:%d/%m/%Y} thuộc nhiệm kỳ mới chưa được "
+            "khai báo — hãy khai báo nhiệm kỳ mới (quản trị › Nhiệm kỳ) trước khi ghi."
+        )
+    return f"{name} chưa khai báo nhiệm kỳ bao gồm ngày {at:%d/%m/%Y}."

@@ -10,6 +10,10 @@ from capuy.oversight.models import AssetVerification
 
 @admin.register(AssetVerification)
 class AssetVerificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ("member", "organisation", "declaration_year", "verified_on", "outcome")
+    list_display = ("member", "organisation", "year_shown", "verified_on", "outcome")
     raw_id_fields = ("member",)
     autocomplete_fields = ("organisation",)
+
+    @admin.display(description="năm kê khai", ordering="declaration_year")
+    def year_shown(self, obj: AssetVerification) -> str:
+        return str(obj.declaration_year)  # "2023", never "2.023"

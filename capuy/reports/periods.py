@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from capuy.errors import InputError
+from capuy.reports.period_words import EXAMPLES, kind_code, kind_name, read_period
 from capuy.text.dates import text_date
 from capuy.text.numbers import int_to_roman
 from capuy.text.periods import last_day
@@ -84,7 +85,8 @@ def _quarter_label(year: int, quarter: int) -> Label:
 
 def _bad(spec: str, kind: str, example: str) -> InputError:
     return InputError(
-        f"Kỳ báo cáo “{spec}” không hợp lệ cho loại {kind} (ví dụ: {example})",
+        f"Kỳ báo cáo “{spec}” không hợp lệ cho {kind_name(kind).lower()} (ví dụ: {example}"
+        f" hoặc {EXAMPLES})",
         f"invalid period {spec!r} for a {kind} report (e.g. {example})",
     )
 
@@ -209,12 +211,15 @@ def resolve_period(
 ) -> ReportPeriod:
     """The window and labels of a report of ``kind`` for ``spec`` (``InputError`` if bad)."""
     # Long: one branch per grammar, each building all the fields of a ReportPeriod.
+    kind = kind_code(kind) or kind  # a code, or the kind's Vietnamese name
     if kind not in kinds():
         raise InputError(
-            f"Loại báo cáo “{kind}” không có (chọn: {', '.join(kinds())})",
-            f"unknown report kind {kind!r} (one of: {', '.join(kinds())})",
+            f"Chọn loại báo cáo ({'; '.join(kind_name(k) for k in kinds())})",
+            f"a report kind is required (one of: {', '.join(kinds())})",
         )
     spec = (spec or "").strip()
+    if spec and not re.fullmatch(r"[\d\sQHMY.\-]+", spec, re.IGNORECASE):
+        kind, spec = read_period(spec, kind)  # typed in words: "quý I/2024"
     grammar = _grammar(kind)
     if grammar in FIXED_GRAMMARS:
         return _fixed(kind, spec, rule)

@@ -31,6 +31,7 @@ from capuy.reports.forms import BoardForm, ComposeForm
 from capuy.reports.gating import IRREVERSIBLE, next_step
 from capuy.reports.models import Report
 from capuy.reports.output import docx_bytes, pdf_bytes
+from capuy.reports.period_words import period_slug, spec_label
 
 
 def visible_reports(user: Any) -> QuerySet[Report]:
@@ -201,7 +202,7 @@ def _pdf_job(report: Any, user: Any) -> Any:
 @require_role()
 def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     report = _report(request, pk)
-    name = f"bao-cao-{report.kind}-{report.period}"
+    name = period_slug(report.kind, spec_label(report.kind, report.period))
     try:
         if fmt == "docx":
             data = docx_bytes(report.body)

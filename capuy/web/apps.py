@@ -20,3 +20,19 @@ class WebConfig(AppConfig):
         from capuy.web.jobs import register as register_jobs
 
         register_jobs()  # the backup as a background job (nightly, and on demand)
+        unambiguous_choices()
+
+
+def unambiguous_choices() -> None:
+    """Every model choice list labels a record by its ``choice_label`` when it has one (a cell
+    with its parent, a body with its committee), so fifteen "Ban Thường vụ Đảng ủy" are told
+    apart in every form, not only in the forms that remember to."""
+    from django import forms
+
+    plain = forms.ModelChoiceField.label_from_instance
+
+    def label_from_instance(self: forms.ModelChoiceField, obj: object) -> str:
+        label = getattr(obj, "choice_label", None)
+        return str(label) if label else plain(self, obj)
+
+    forms.ModelChoiceField.label_from_instance = label_from_instance

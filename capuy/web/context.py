@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 
 from capuy.accounts.access import primary_organisation, roles_of
 from capuy.accounts.levels import Role
-from capuy.web.home import nav_items
+from capuy.web.home import NAV_GROUPS, group_of, nav_items
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -17,7 +17,21 @@ def site(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"site_name": "capuy"}
     roles = roles_of(user)
-    menu = []
+    office = primary_organisation(user)
+    return {
+        "site_name": "capuy",
+        "office": office,
+        "user_roles": sorted(Role(r).label for r in roles),
+        "menu": menu_groups(request, roles),
+        "is_capuy_admin": user.is_staff and Role.ADMIN in roles,
+    }
+
+
+def menu_groups(request: HttpRequest, roles: set[str] | frozenset[str]) -> list[dict[str, Any]]:
+    """The menu bar: groups (a dropdown each; a group of one item is a plain link) and items of
+    no group, in the order of ``NAV_GROUPS`` then of the items. Exactly one item is active: the
+    one whose URL is the longest start of the page's path."""
+    items: list[dict[str, Any]] = []
     for item in nav_items():
         if item.roles is not None and not (roles & item.roles):
             continue
@@ -25,12 +39,19 @@ def site(request: HttpRequest) -> dict[str, Any]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        menu.append({"label": item.label, "url": url, "active": request.path.startswith(url)})
-    office = primary_organisation(user)
-    return {
-        "site_name": "capuy",
-        "office": office,
-        "user_roles": sorted(Role(r).label for r in roles),
-        "menu": menu,
-        "is_capuy_admin": user.is_staff and Role.ADMIN in roles,
-    }
+        items.append({"label": item.label, "url": url, "group": group_of(item), "active": False})
+    matching = [i for i in items if request.path.startswith(i["url"])]
+    if matching:
+        max(matching, key=lambda i: len(i["url"]))["active"] = True
+    bar: list[dict[str, Any]] = []
+    for key, label in NAV_GROUPS:
+        members = [i for i in items if i["group"] == key]
+        if members:
+            active = any(i["active"] for i in members)
+            bar.append({"key": key, "label": label, "items": members, "active": active})
+    for alone in items:
+        if not alone["group"]:
+            bar.append(
+                {"key": "", "label": alone["label"], "items": [alone], "active": alone["active"]}
+            )
+    return bar

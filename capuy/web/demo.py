@@ -175,6 +175,13 @@ def _build_units() -> DemoContext:
                 defaults=w["term"],
             )
             terms[ward.pk] = term
+            if "next_term" in w:  # today's records need a term in force
+                CommitteeTerm.objects.get_or_create(
+                    organisation=ward,
+                    ordinal=None,
+                    start_year=w["next_term"]["start_year"],
+                    defaults=w["next_term"],
+                )
 
     units = {province.name: province, town.name: town}
     units.update((ward.name, ward) for ward in wards.values())

@@ -11,6 +11,10 @@ A record app registers, in its ``AppConfig.ready()``::
         roles=None, order=30))
     register_nav(NavItem("Văn bản", "documents:list", order=10))
 
+An item falls into a group of the menu (a dropdown: ``NAV_GROUPS``) by ``group=`` (a group's
+key), else by its URL's namespace (``NAMESPACE_GROUPS``: "incoming:list" goes under Văn bản);
+an item of no known group stands alone in the menu bar.
+
 The home view renders the panels whose ``roles`` the user holds (None = every user), in
 ``order``; each panel's ``context`` callable runs its own (already scoped) queries. The well-
 known keys are ``due`` (what is due), ``recent_documents`` and ``overdue_tasks``.
@@ -24,7 +28,46 @@ from typing import Any
 
 from django.http import HttpRequest
 
-__all__ = ["HomePanel", "NavItem", "nav_items", "panels", "register_nav", "register_panel"]
+__all__ = [
+    "NAV_GROUPS",
+    "HomePanel",
+    "NavItem",
+    "group_of",
+    "nav_items",
+    "panels",
+    "register_nav",
+    "register_panel",
+]
+
+# The menu's groups, in the order of the bar: (key, label). Seven groups fit one line of a
+# 1366 px laptop where thirteen items wrapped to two.
+NAV_GROUPS: tuple[tuple[str, str], ...] = (
+    ("van_ban", "Văn bản"),
+    ("hoi_nghi", "Hội nghị – Nhiệm vụ"),
+    ("dang_vien", "Đảng viên"),
+    ("kiem_tra", "Kiểm tra – Kỷ luật"),
+    ("don_thu", "Đơn thư – Tiếp dân"),
+    ("so_lieu", "Số liệu – Báo cáo"),
+    ("to_chuc", "Tổ chức"),
+)
+# Where an item registered without ``group=`` goes, by its URL name's namespace (or whole name).
+NAMESPACE_GROUPS: dict[str, str] = {
+    "documents": "van_ban",
+    "incoming": "van_ban",
+    "archive": "van_ban",
+    "citations": "van_ban",
+    "meetings": "hoi_nghi",
+    "meetingroom": "hoi_nghi",
+    "members": "dang_vien",
+    "handbook": "dang_vien",
+    "dues": "dang_vien",
+    "oversight": "kiem_tra",
+    "petitions": "don_thu",
+    "indicators": "so_lieu",
+    "reports": "so_lieu",
+    "orgs": "to_chuc",
+    "vocab_files": "to_chuc",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +86,7 @@ class NavItem:
     url_name: str
     roles: frozenset[str] | None = None
     order: int = 50
+    group: str = ""  # a key of NAV_GROUPS; empty: by the URL's namespace
 
 
 _PANELS: dict[str, HomePanel] = {}
@@ -65,3 +109,12 @@ def panels() -> list[HomePanel]:
 
 def nav_items() -> list[NavItem]:
     return sorted(_NAV.values(), key=lambda n: (n.order, n.label))
+
+
+def group_of(item: NavItem) -> str:
+    """The key of the menu group ``item`` falls into ("" when it stands alone)."""
+    known = {key for key, _ in NAV_GROUPS}
+    if item.group in known:
+        return item.group
+    namespace = item.url_name.split(":", 1)[0]
+    return NAMESPACE_GROUPS.get(namespace, "")

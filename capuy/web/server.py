@@ -35,6 +35,34 @@ def pending_migrations() -> list[str]:
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 
+def require_database() -> None:
+    """Stop with one line, not a traceback, when the data directory has no (current) database.
+
+    For the commands that only read the records (``capuy report``): they do not create an
+    empty database silently, they say how to make one.
+    """
+    setup_django()
+    pending = pending_migrations()
+    if not pending:
+        return
+    from django.conf import settings
+    from django.db import connection
+
+    where = settings.DATA_DIR
+    if "orgs_organisation" not in connection.introspection.table_names():
+        raise InputError(
+            f"Chưa có cơ sở dữ liệu trong {where}: hãy tạo bằng `capuy demo --no-serve` "
+            "(dữ liệu mẫu) hoặc `capuy migrate` (cơ sở dữ liệu trống)",
+            f"no database in {where}: create it with `capuy demo --no-serve` (demo data) "
+            "or `capuy migrate` (empty database)",
+        )
+    raise InputError(
+        f"Cơ sở dữ liệu trong {where} chưa được cập nhật ({len(pending)} bước): hãy chạy "
+        "`capuy migrate`",
+        f"the database in {where} is out of date ({len(pending)} migrations): run `capuy migrate`",
+    )
+
+
 def prepare(report: Callable[[str], None] = print, collect_static: bool = True) -> None:
     """Apply migrations and collect static files (both idempotent and quick when up to date)."""
     setup_django()

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     # CSP and no-store on every dynamic response; then bounded, NFC input (capuy/web/hardening.py)
     "capuy.web.hardening.SecurityHeadersMiddleware",
     "capuy.web.hardening.BoundedInputMiddleware",
+    # Vary: HX-Request; a page restored after Back is served whole (capuy/web/htmx.py)
+    "capuy.web.htmx.HtmxHistoryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,7 +6,8 @@ in the database), so the administrator's view of them is a page, not an editable
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -17,8 +18,12 @@ from capuy.vocab import document_types, issuers
 
 
 @require_GET
-@staff_member_required(login_url="login")
+@login_required
 def vocabulary(request: HttpRequest) -> HttpResponse:
+    # a signed-in user who may not see it gets the 403 page: staff_member_required sent them
+    # to the log-in page, which sends a signed-in user back here, and so on
+    if not (request.user.is_active and request.user.is_staff):
+        raise PermissionDenied("Danh mục dùng chung chỉ dành cho quản trị hệ thống.")
     return render(
         request,
         "web/vocabulary.html",

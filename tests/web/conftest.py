@@ -80,6 +80,13 @@ def tree(db: None) -> Tree:
         end_year=2025,
         start_date=dt.date(2020, 8, 1),
     )
+    CommitteeTerm.objects.create(  # the term in force today: records dated today take it
+        organisation=town,
+        ordinal=22,
+        start_year=2025,
+        end_year=2030,
+        start_date=dt.date(2025, 10, 1),
+    )
     pho_hoa = Organisation.objects.create(
         name="Đảng bộ phường Phổ Hòa",
         committee_name="Đảng ủy phường Phổ Hòa",

@@ -58,8 +58,11 @@ def test_logout_is_a_post_with_csrf(tree: Tree, ward_clerk: User) -> None:
 
 def test_vocabulary_page_for_staff_only(tree: Tree, ward_clerk: User) -> None:
     client = Client()
+    assert client.get("/danh-muc/").status_code == 302  # signed out: to the log-in page
     client.force_login(ward_clerk)
-    assert client.get("/danh-muc/").status_code == 302
+    refused = client.get("/danh-muc/", follow=True)  # signed in, not staff: no redirect loop
+    assert refused.status_code == 403 and not refused.redirect_chain
+    assert "chỉ dành cho quản trị hệ thống" in refused.content.decode()
     admin = User.objects.create_superuser("quantri", password="x")
     client.force_login(admin)
     page = client.get("/danh-muc/").content.decode()

@@ -117,7 +117,7 @@ def test_check_command_compares_with_the_register(tmp_path, tree) -> None:
     from capuy.orgs.models import Body, CommitteeTerm
 
     body = Body.objects.get(organisation=tree.town, kind="btv")
-    term = CommitteeTerm.objects.get(organisation=tree.town)
+    term = CommitteeTerm.objects.get(organisation=tree.town, ordinal=21)
     Document.objects.create(
         direction=Direction.OUTGOING,
         organisation=tree.town,

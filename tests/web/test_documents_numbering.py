@@ -85,12 +85,10 @@ def test_a_new_term_restarts_at_01(tree) -> None:
     old = CommitteeTerm.objects.get(organisation=tree.town, ordinal=21)
     old.end_date = dt.date(2025, 9, 30)
     old.save()
-    CommitteeTerm.objects.create(
+    CommitteeTerm.objects.get_or_create(  # the tree fixture declares it already
         organisation=tree.town,
         ordinal=22,
-        start_year=2025,
-        end_year=2030,
-        start_date=dt.date(2025, 10, 1),
+        defaults={"start_year": 2025, "end_year": 2030, "start_date": dt.date(2025, 10, 1)},
     )
     body = btv(tree)
     NumberCounter.objects.create(

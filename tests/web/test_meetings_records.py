@@ -215,7 +215,7 @@ def test_progress_note_by_htmx(town_clerk, records) -> None:
     fragment = bad.content.decode()
     assert (
         "<html" not in fragment
-        and "Nhập ngày theo dạng dd/mm/yyyy" in fragment
+        and "Ngày 31/13/2024 không có: không có tháng 13" in fragment
         and "Trường này là bắt buộc." in fragment
     )
     ok = client.post(

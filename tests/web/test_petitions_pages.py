@@ -66,7 +66,7 @@ def test_letter_opens_a_case_and_a_second_joins_it(
         ),
         ({"handling": "forwarded"}, "Cần ghi ngày xử lý."),
         ({"handling": "filed", "handled_on": "01/01/2024"}, "Ngày xử lý phải sau ngày nhận đơn."),
-        ({"received_on": "31/02/2024"}, "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 26/02/2024."),
+        ({"received_on": "31/02/2024"}, "Ngày 31/02/2024 không có: tháng 02/2024 chỉ có 29 ngày."),
     ],
 )
 def test_letter_rules(

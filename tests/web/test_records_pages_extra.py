@@ -92,7 +92,13 @@ def test_awarding_a_badge_through_the_form_is_audited(
 @pytest.mark.parametrize(
     ("who", "years", "day", "field", "message"),
     [
-        ("hoa", 50, "31/02/2025", "awarded_on", "Nhập ngày theo dạng dd/mm/yyyy"),
+        (
+            "hoa",
+            50,
+            "31/02/2025",
+            "awarded_on",
+            "Ngày 31/02/2025 không có: tháng 02/2025 chỉ có 28 ngày",
+        ),
         ("hoa", 55, "19/05/2025", None, "chưa đủ 55 năm tuổi Đảng vào ngày 19/05/2025"),
         ("hoa", 45, "19/05/2025", "years", "đã được trao Huy hiệu 45 năm tuổi Đảng"),
         ("minh", 45, "07/11/2025", "member", "không thuộc đơn vị bạn được nhập hồ sơ"),

@@ -45,11 +45,11 @@ def test_compose_edit_check_fix_approve_issue_download_submit(
     log_in(page, live_server, "chuyenvien.ducpho", password)
     page.goto(f"{live_server.url}/bao-cao/")
     page.select_option("#id_to_chuc", str(tree.town.pk))
-    page.select_option("#id_loai", "monthly")
+    page.select_option("#id_loai", label="Báo cáo tháng")
     page.fill("#id_ky", "2024-02")
     page.get_by_role("button", name="Soạn dự thảo").click()
     page.wait_for_selector("#noi_dung")
-    assert "Báo cáo tháng 2024-02" in page.inner_text("h1")
+    assert "Báo cáo tháng 02/2024" in page.inner_text("h1")
     text = page.input_value("#noi_dung")
     assert "(kỳ báo cáo từ ngày 27/01/2024 đến ngày 26/02/2024)" in text
 

@@ -32,6 +32,22 @@ def vn_number(value: Any, places: int | None = None) -> str:
 
 
 @register.filter
+def vn_amount(value: Any, places: int = 2) -> str:
+    """A measured value without empty decimals: 49.00 → "49", 12.50 → "12,5", 1044.95 → "1.044,95"."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format_number(_trimmed(Decimal(str(value)), places))
+    except (ValueError, TypeError, ArithmeticError):
+        return str(value)
+
+
+def _trimmed(value: Decimal, places: int) -> Decimal:
+    rounded = value.quantize(Decimal(1).scaleb(-places)).normalize()
+    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
+
+
+@register.filter
 def vn_count(value: Any) -> str:
     """9 → "09", 4470 → "4.470": counts as Party reports write them."""
     if value is None or value == "":

@@ -165,8 +165,11 @@ def _entered_in_force(day: dt.date) -> list[RuleSet]:
     return [r for r in reversed(rule_sets()) if r.effective_from <= day and r.rates_entered]
 
 
+@cache
 def _newest_rates(day: dt.date) -> dict[str, tuple[Rate, RuleSet]]:
-    """kind → (its rate, the rule giving it): the newest rule in force that has a rate for it."""
+    """kind → (its rate, the rule giving it): the newest rule in force that has a rate for it.
+    Cached per day like the tables it reads: ``compute_due`` calls it for every member and
+    month (over a million times when a province's dues are generated). Callers never change it."""
     rules = _entered_in_force(day)
     if not rules:
         raise ValueError(f"no dues rule with rates on {day.isoformat()}")
@@ -250,5 +253,5 @@ def arrears_months() -> tuple[int, str]:
 
 
 def clear_cache() -> None:
-    for fn in (rule_sets, _rates, _shares):
+    for fn in (rule_sets, _rates, _shares, _newest_rates):
         fn.cache_clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from capuy.accounts.levels import Role
 from capuy.reports import workflow
@@ -40,6 +41,13 @@ def _saved(page) -> None:  # type: ignore[no-untyped-def]
     assert page.inner_text("#save-state").startswith("Đã lưu lúc")
 
 
+def _ready(page) -> None:  # type: ignore[no-untyped-def]
+    """The editor built, its styles and fonts in place: a click lands where the text is shown."""
+    page.wait_for_selector(f'.prose-editor[data-ready="true"] {EDITOR} h1')
+    page.wait_for_load_state("load")  # wait_for_function would need 'unsafe-eval' under the CSP
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def _end_of(page, selector: str) -> None:  # type: ignore[no-untyped-def]
     """The caret at the end of the block: a click right of its last line."""
     block = page.locator(selector).first
@@ -60,15 +68,20 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     log_in(page, live_server, "chuyenvien.ducpho", password)
     page.goto(f"{live_server.url}/bao-cao/{report.pk}/")
     page.click("#open-editor")
-    page.wait_for_selector(f"{EDITOR} h1")
+    _ready(page)
     assert page.inner_text(f"{EDITOR} h1 >> nth=0") == HEADING
+    # the header's empty error placeholders are not errors: no field marked, no focus taken
+    assert page.locator("[aria-invalid]").count() == 0
+    assert page.evaluate("document.activeElement.tagName") == "BODY"
 
     # a heading and a paragraph edited in the editor: saved by itself
     page.click(f'{EDITOR} h1:has-text("{HEADING}")')  # one line: End is its end
     page.keyboard.press("End")
     page.keyboard.type(" (ĐÃ SỬA)")
+    expect(page.locator(f"{EDITOR} h1").first).to_have_text(f"{HEADING} (ĐÃ SỬA)")
     _end_of(page, f'{EDITOR} p:has-text("cụ thể:")')
     page.keyboard.type(f" Câu mới, {DUPLICATE} nhiệm vụ.")
+    expect(page.locator(EDITOR)).to_contain_text(f"cụ thể: Câu mới, {DUPLICATE} nhiệm vụ.")
     before = shape(parse(report.body))
     _saved(page)
     report.refresh_from_db()
@@ -102,7 +115,7 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     assert refused == []
 
     page.reload()
-    page.wait_for_selector(f"{EDITOR} h1")
+    _ready(page)
     assert page.inner_text(f"{EDITOR} h1 >> nth=0") == f"{HEADING} (ĐÃ SỬA)"
     assert f"Câu mới, {DUPLICATE} nhiệm vụ." in page.inner_text(EDITOR)
 
@@ -113,7 +126,7 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     assert current_front_matter(report.body)["summary"].startswith(SUMMARY)
     assert parse(report.body).header.summary.split("\n")[0] == SUMMARY
     page.reload()
-    page.wait_for_selector(f"{EDITOR} h1")
+    _ready(page)
     assert page.input_value("#id_trich_yeu").startswith(SUMMARY)
     assert SUMMARY in page.inner_text("#preview")
 
@@ -130,6 +143,7 @@ def test_specialist_edits_as_a_document_and_leader_reviews_it(
     # leaving with unsaved changes asks first
     _end_of(page, f'{EDITOR} p:has-text("cụ thể:")')
     page.keyboard.type(" Chưa lưu.")
+    expect(page.locator(EDITOR)).to_contain_text("Chưa lưu.")
     asked: list[str] = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
     page.close(run_before_unload=True)

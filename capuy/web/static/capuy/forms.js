@@ -13,6 +13,8 @@
   function focusFirstError() {
     var first = null;
     document.querySelectorAll("form .field-error").forEach(function (error) {
+      // a placeholder kept hidden for messages a script may show later is not an error
+      if (error.hidden || !error.textContent.trim()) return;
       var input = mark(error);
       if (!first) first = input || error;
     });

@@ -6,12 +6,21 @@ Figures: character error rate against the rendered PDF's own text layer (``pdfto
 source text as printed), citation recall/precision on (symbol, date) against the seed text's
 extraction, header fields (kind, number, date, issuer, title) equal to the seed's, pages per
 minute. ``CAPUY_BENCH_OCR_SEEDS`` = "all" or a comma list of seed prefixes (default 002:
-the shortest to lay out, 7 pages; all four take over an hour on a loaded 2-core machine).
+the shortest to lay out, 7 pages; all four take over an hour on a loaded 2-core machine), or
+"heldout": the held-out set of texts that are not seeds (``benchmarks/ocr_heldout/*.md``, written
+by ``benchmarks/ocr_heldout_make.py``, and two reports composed by ``capuy report`` from the demo
+records, ``tests/expected/golden/reports/``), laid out through the same path.
+
+``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
+text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
+extraction on it — minutes of Tesseract per page saved while the later stages change.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import os
 import random
 import re
@@ -23,6 +32,9 @@ from pathlib import Path
 from benchmarks.common import seeds_dir
 
 DPIS = (300, 200)
+HELDOUT = Path(__file__).parent / "ocr_heldout"
+COMPOSED = Path(__file__).parent.parent / "tests" / "expected" / "golden" / "reports"
+COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 
 
@@ -61,6 +73,70 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int) -> int:
         return len(pages)
 
 
+def texts(wanted: str) -> list[Path]:
+    """The texts a run lays out, scans and reads: seeds by prefix ("002", "000,003", "all") or
+    the held-out set ("heldout")."""
+    if wanted == "heldout":
+        return sorted(HELDOUT.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS]
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    if wanted != "all":
+        seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
+    return seeds
+
+
+def _label(path: Path) -> str:
+    return path.name[:3] if path.suffix == ".txt" else path.stem
+
+
+def _cache_file(path: Path, dpi: int) -> Path | None:
+    folder = os.environ.get("CAPUY_BENCH_OCR_CACHE", "")
+    if not folder:
+        return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return Path(folder) / f"{path.stem}-{dpi}-{digest}.json"
+
+
+def read_scanned(
+    path: Path, rendered: Path, dpi: int, work: Path
+) -> tuple[object, list[str], int, float]:
+    """The document read from the scan of ``rendered`` at ``dpi``, each page's text, the page
+    count and Tesseract's seconds — from the cache when it holds this text at this dpi."""
+    from capuy.read.ocr import OcrPage, recognise, tsv_lines
+    from capuy.read.ocr_layout import document_from_pages
+
+    cached = _cache_file(path, dpi)
+    scanned = work / f"{path.stem}-{dpi}.pdf"
+    if cached is not None and cached.exists():
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        pages = [
+            OcrPage(p["width"], p["height"], p["dpi"], tsv_lines(p["tsv"]), b"", p["tsv"])
+            for p in data["pages"]
+        ]
+        document, page_texts = document_from_pages(pages, str(scanned), "pdf")
+        return document, page_texts, len(pages), float(data["seconds"])
+    count = scan_pdf(rendered, dpi, scanned, seed=dpi)
+    start = time.perf_counter()
+    result = recognise(scanned.read_bytes(), str(scanned), "pdf")
+    seconds = time.perf_counter() - start
+    if cached is not None:
+        pages_seen = result.ocr_pages
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(
+            json.dumps(
+                {
+                    "seconds": seconds,
+                    "pages": [
+                        {"width": p.width, "height": p.height, "dpi": p.dpi, "tsv": p.tsv}
+                        for p in pages_seen
+                    ],
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+    return result.document, result.page_texts, count, seconds
+
+
 def _citations(doc: object) -> set[tuple[str, str]]:
     return {
         (c.symbol, c.date.isoformat() if c.date else "")
@@ -79,18 +155,14 @@ def main() -> None:
     from capuy.api import convert_file
     from capuy.extract import extract
     from capuy.read import read_file
-    from capuy.read.ocr import recognise
     from capuy.render import PdfConverter
 
-    # CAPUY_BENCH_OCR_SEEDS=000,003 (or all) picks the seeds; CAPUY_BENCH_OCR_DPI=300 one resolution.
-    wanted = os.environ.get("CAPUY_BENCH_OCR_SEEDS", "002")
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    if wanted != "all":
-        prefixes = tuple(wanted.split(","))
-        seeds = [s for s in seeds if s.name.startswith(prefixes)]
+    # CAPUY_BENCH_OCR_SEEDS=000,003 (all, heldout) picks the texts; CAPUY_BENCH_OCR_DPI=300 one dpi.
+    chosen = texts(os.environ.get("CAPUY_BENCH_OCR_SEEDS", "002"))
+    verbose = os.environ.get("CAPUY_BENCH_OCR_VERBOSE", "") == "1"
     print("machine shared with other helpers' work: timings are loaded-machine figures")
     print(
-        "| dpi | seed | pages | CER | citations recall | precision | header fields exact "
+        "| dpi | text | pages | CER | citations recall | precision | header fields exact "
         "| pages/min |"
     )
     print("|---|---|---|---|---|---|---|---|")
@@ -101,10 +173,10 @@ def main() -> None:
             or DPIS
         )
         totals: dict[int, list[float]] = {dpi: [0, 0, 0, 0, 0, 0.0, 0, 0] for dpi in dpis}
-        for seed in seeds:
-            rendered = work / f"{seed.stem}.pdf"
-            convert_file(seed, work / f"{seed.stem}.docx", rendered, converter=converter)
-            truth = extract(read_file(seed))
+        for path in chosen:
+            rendered = work / f"{path.stem}.pdf"
+            convert_file(path, work / f"{path.stem}.docx", rendered, converter=converter)
+            truth = extract(read_file(path))
             truth_citations = _citations(truth)
             truth_header = _header(truth)
             reference_pages = subprocess.run(
@@ -114,29 +186,30 @@ def main() -> None:
                 check=True,
             ).stdout.split("\f")
             for dpi in dpis:
-                scanned = work / f"{seed.stem}-{dpi}.pdf"
-                pages = scan_pdf(rendered, dpi, scanned, seed=dpi)
-                start = time.perf_counter()
-                result = recognise(scanned.read_bytes(), str(scanned), "pdf")
-                seconds = time.perf_counter() - start
+                read, page_texts, pages, seconds = read_scanned(path, rendered, dpi, work)
                 edits = length = 0
-                for reference, text in zip(reference_pages, result.page_texts, strict=False):
+                for reference, text in zip(reference_pages, page_texts, strict=False):
                     e, n = cer(_no_page_number(reference), text)
                     edits, length = edits + e, length + n
-                doc = extract(read_file(scanned))
+                doc = extract(read)  # type: ignore[arg-type]
                 found = _citations(doc)
                 hits = len(found & truth_citations)
                 header = _header(doc)
                 exact = sum(1 for k, v in truth_header.items() if _same(header[k], v))
                 print(
-                    f"| {dpi} | {seed.name[:3]} | {pages} | {100 * edits / max(1, length):.2f} % "
+                    f"| {dpi} | {_label(path)} | {pages} | {100 * edits / max(1, length):.2f} % "
                     f"| {hits / max(1, len(truth_citations)):.3f} "
                     f"| {hits / max(1, len(found)):.3f} | {exact}/{len(truth_header)} "
-                    f"| {60 * pages / seconds:.1f} |"
+                    f"| {_per_minute(pages, seconds)} |"
                 )
-                for key in sorted(truth_header):
-                    if not _same(header[key], truth_header[key]):
-                        print(f"  - {key}: {header[key]!r} ≠ {truth_header[key]!r}")
+                if verbose:  # per-item errors: not for a held-out set while developing
+                    for key in sorted(truth_header):
+                        if not _same(header[key], truth_header[key]):
+                            print(f"  - {key}: {header[key]!r} ≠ {truth_header[key]!r}")
+                    for item in sorted(truth_citations - found):
+                        print(f"  - missed {item}")
+                    for item in sorted(found - truth_citations):
+                        print(f"  - wrong  {item}")
                 t = totals[dpi]
                 t[0] += edits
                 t[1] += length
@@ -150,8 +223,13 @@ def main() -> None:
             print(
                 f"| {dpi} | all | {t[6]:.0f} | {100 * t[0] / max(1, t[1]):.2f} % "
                 f"| {t[2] / max(1, t[3]):.3f} | {t[2] / max(1, t[4]):.3f} "
-                f"| {t[7]:.0f}/{5 * len(seeds)} | {60 * t[6] / max(1e-9, t[5]):.1f} |"
+                f"| {t[7]:.0f}/{5 * len(chosen)} | {_per_minute(int(t[6]), t[5])} |"
             )
+
+
+def _per_minute(pages: int, seconds: float) -> str:
+    """Pages per minute; "–" for a cache written without timings."""
+    return f"{60 * pages / seconds:.1f}" if seconds > 0 else "–"
 
 
 def _same(read: object, truth: object) -> bool:

@@ -82,6 +82,9 @@ class Block:
     # The OCR engine's mean word confidence (0–100) for a block read from a scan; None when the
     # text was not recognised from an image (capuy.read.ocr).
     confidence: float | None = None
+    # What the OCR repairs changed in this block against a vocabulary, one note each
+    # ("114-QĐ/TW: ngày 11/7/2O23 → 11/7/2023 (danh mục văn bản Trung ương)"); empty otherwise.
+    repairs: list[str] = field(default_factory=list)
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in ``text``."""

@@ -85,6 +85,8 @@ class OcrResult:
     pdf: bytes
     pages: int
     page_texts: list[str] = field(default_factory=list)
+    ocr_pages: list[OcrPage] = field(default_factory=list)
+    """The recognised pages (each with Tesseract's TSV): enough to re-run the layout."""
 
 
 _CACHE: dict[str, OcrResult] = {}
@@ -145,7 +147,9 @@ def recognise(data: bytes, source: str, kind: str) -> OcrResult:
             f"no text recognised in the scan: {source}",
         )
     document, page_texts = document_from_pages(pages, source, "pdf" if kind == "pdf" else "image")
-    result = OcrResult(document, _merge_pdfs([page.pdf for page in pages]), len(pages), page_texts)
+    result = OcrResult(
+        document, _merge_pdfs([page.pdf for page in pages]), len(pages), page_texts, pages
+    )
     _CACHE.clear()
     _CACHE[key] = result
     return result
@@ -307,7 +311,7 @@ def _recognise_page(image: object, dpi: int, base: Path, deadline: float, source
     tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
     pdf = base.with_suffix(".pdf").read_bytes()
     width, height = image.size
-    return OcrPage(width, height, dpi, tsv_lines(tsv), pdf)
+    return OcrPage(width, height, dpi, tsv_lines(tsv), pdf, tsv)
 
 
 def _merge_pdfs(parts: list[bytes]) -> bytes:

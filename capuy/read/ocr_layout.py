@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from capuy.model import Document
+from capuy.read.ocr_citations import UNSURE_CONFIDENCE
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 from capuy.read.plaintext import read_paged_text
-from capuy.text import normalize_tones
+from capuy.text import normalize_tones, search_key
 from capuy.vocab.spelling import hunspell_syllables
 
 __all__ = ["OcrLine", "OcrPage", "document_from_pages", "is_speck", "tsv_lines"]
@@ -34,8 +35,11 @@ JUNK_CONFIDENCE = 30.0
 _CODE_SHAPED = re.compile(r"\d.*[-/].*[A-ZĐ]{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 """Digits, then a separator, then capitals (a symbol), or a slashed date."""
 _ROMAN = re.compile(r"[IVXLC]{2,8}")
-_EDGE_PUNCTUATION = "().,;:!?\"'“”«»"
+_EDGE_PUNCTUATION = "().,;:!?\"'“”«»_"
 """Below this Tesseract is guessing at dirt, a rule line or a seal."""
+_RECIPIENTS = "noi nhan"
+_COLUMN_SPLIT = 0.45
+"""A line starting right of this share of the page width is in the closing's right column."""
 
 
 @dataclass
@@ -54,6 +58,9 @@ class OcrPage:
     dpi: int
     lines: list[OcrLine]
     pdf: bytes
+    tsv: str = ""
+    """Tesseract's own output for the page, kept so the layout and repairs can be re-run on it
+    without Tesseract (``benchmarks/bench_ocr.py`` caches it)."""
 
 
 def tsv_lines(tsv: str) -> list[OcrLine]:
@@ -127,6 +134,20 @@ def is_speck(text: str, confidence: float) -> bool:
     return confidence < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in text)
 
 
+def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
+    """The closing read column by column: the recipients ("Nơi nhận:" and its list, the left
+    column) before the signature (the right column). Tesseract reads the two side by side row
+    by row, so "T/M BAN THƯỜNG VỤ" came between "Nơi nhận:" and its list and the list was lost
+    (the issuer's archive copy "Lưu Văn phòng Thị ủy" with it)."""
+    for index, line in enumerate(lines):
+        if search_key(line.text).startswith(_RECIPIENTS) and line.left < width * _COLUMN_SPLIT:
+            rest = lines[index + 1 :]
+            left = [other for other in rest if other.left < width * _COLUMN_SPLIT]
+            right = [other for other in rest if other.left >= width * _COLUMN_SPLIT]
+            return [*lines[: index + 1], *left, *right]
+    return lines
+
+
 def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
     """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences;
     also each page's repaired text. A bare page number at the top or foot of a page is dropped."""
@@ -143,6 +164,7 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
         for edge in (0, -1):
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
+        ordered = closing_columns(ordered, page.width)
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:
@@ -157,29 +179,42 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
     page_texts: list[str] = []
     paragraph_confs: list[float] = []
     page_starts: set[int] = set()
+    paragraph_repairs: list[list[str]] = []
     for lines, confs in zip(layout_pages, confidences, strict=True):
         page_paragraphs = paragraphs(lines, geometry)
-        page_texts.append("\n".join(repair_ocr_text(p.text) for p in page_paragraphs))
         if page_paragraphs:
             page_starts.add(2 * len(texts) + 1)
         index = 0
+        repaired_page: list[str] = []
         for paragraph in page_paragraphs:
             words: list[float] = []
+            unsure: list[str] = []
             consumed = ""
             while index < len(lines) and len(consumed) < len(paragraph.text):
                 consumed += (" " if consumed else "") + lines[index].text
                 words.extend(confs[index])
+                unsure += [
+                    word
+                    for word, conf in zip(lines[index].text.split(" "), confs[index], strict=False)
+                    if conf < UNSURE_CONFIDENCE
+                ]
                 index += 1
-            texts.append(repair_ocr_text(paragraph.text))
+            notes: list[str] = []
+            repaired_page.append(repair_ocr_text(paragraph.text, unsure, notes))
+            paragraph_repairs.append(notes)
             paragraph_confs.append(sum(words) / len(words) if words else 0.0)
+        texts.extend(repaired_page)
+        page_texts.append("\n".join(repaired_page))
     document = read_paged_text("\n\n".join(texts), source=source, fmt=fmt, page_starts=page_starts)
     by_line = {2 * i + 1: conf for i, conf in enumerate(paragraph_confs)}
+    notes_by_line = {2 * i + 1: notes for i, notes in enumerate(paragraph_repairs)}
     for block in document.blocks:
         lines_of_block = {block.line} | {line for _start, line in block.segments}
         if block.kind == "table":
             lines_of_block |= set(block.row_lines)
         values = [by_line[line] for line in lines_of_block if line in by_line]
         block.confidence = round(sum(values) / len(values), 1) if values else None
+        block.repairs = [n for line in sorted(lines_of_block) for n in notes_by_line.get(line, [])]
     all_words = [c for page in confidences for line in page for c in line]
     document.encoding = "ocr"
     document.confidence = round(sum(all_words) / len(all_words), 1) if all_words else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from datetime import date
 from functools import cache
 
@@ -19,7 +20,7 @@ from capuy.text import search_key
 from capuy.vocab import issuer_by_code, type_codes
 from capuy.vocab.ocr import ocr_repairs
 
-__all__ = ["repair_date", "repair_ocr_text", "repair_symbol"]
+__all__ = ["repair_date", "repair_ocr_text", "repair_symbol", "to_digits"]
 
 
 @cache
@@ -60,7 +61,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return symbol, slash_date, date_word
 
 
-def _to_digits(text: str) -> str:
+def to_digits(text: str) -> str:
+    """``text`` with OCR's letters-for-digits read as digits ("2O23" → "2023")."""
     digits = _tables()[0]
     return "".join(digits.get(ch, ch) for ch in text)
 
@@ -79,6 +81,11 @@ def _fix_code_letters(code: str, valid: object) -> list[str]:
         for option in list(options):
             if read in option:
                 options.append(option.replace(read, means))
+    # one letter read twice ("QĐÐ": the Đ and its lookalike Ð side by side)
+    for option in list(options):
+        for index in range(1, len(option)):
+            if option[index] == option[index - 1]:
+                options.append(option[:index] + option[index + 1 :])
     return options
 
 
@@ -117,7 +124,7 @@ def repair_symbol(match_text: str) -> str | None:
 
 def _repaired(found: re.Match[str]) -> str | None:
     separators = _tables()[1]
-    number = _to_digits(found.group("num"))
+    number = to_digits(found.group("num"))
     sep = separators.get(found.group("sep"), found.group("sep"))
     rest = found.group("rest")
     as_written = number == found.group("num") and sep == found.group("sep")
@@ -136,7 +143,7 @@ def _repaired(found: re.Match[str]) -> str | None:
 
 def repair_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
     """Digits of a date with OCR's letter-for-digit confusions undone, when they make a date."""
-    d, m, y = _to_digits(day), _to_digits(month), _to_digits(year)
+    d, m, y = to_digits(day), to_digits(month), to_digits(year)
     if not (d.isdigit() and m.isdigit() and y.isdigit() and len(y) == 4):
         return None
     try:
@@ -214,6 +221,31 @@ def _fixed_line(text: str) -> str:
     return text
 
 
-def repair_ocr_text(text: str) -> str:
-    """One recognised paragraph with its symbols, dates and fixed lines repaired."""
-    return _dates(_symbols(_fixed_line(text)))
+_TERM = re.compile(r"\((?P<word>[^\W\d_]{3,5})\s+(?P<roman>[IVXL]{1,6})(?P<close>[_\]}|]?)(?=\s|$)")
+"""An opening "(khóa XXI" whose closing bracket was read as "_", "]", "}" or "|" or lost."""
+
+
+def _terms(text: str) -> str:
+    """ "(KHÓA XXI_" → "(KHÓA XXI)": a congress term's bracket is always closed right after its
+    Roman numeral; only the word "khóa" (any case, any marks) is touched."""
+
+    def close(found: re.Match[str]) -> str:
+        if search_key(found.group("word")) != "khoa":
+            return found.group(0)
+        return f"({found.group('word')} {found.group('roman')})"
+
+    return _TERM.sub(close, text)
+
+
+def repair_ocr_text(
+    text: str, unsure_words: Collection[str] = (), repairs: list[str] | None = None
+) -> str:
+    """One recognised paragraph with its symbols, dates, terms and fixed lines repaired; the
+    dates of Central citations against the catalogue (``ocr_citations``) — each such repair
+    noted in ``repairs``. ``unsure_words``: the paragraph's words read at a low confidence."""
+    from capuy.read.ocr_citations import repair_citation_dates  # it uses this module's tables
+
+    text, made = repair_citation_dates(_symbols(_fixed_line(text)), unsure_words)
+    if repairs is not None:
+        repairs.extend(repair.note() for repair in made)
+    return _terms(_dates(text))

@@ -1,0 +1,160 @@
+"""Write the OCR held-out texts (``benchmarks/ocr_heldout/*.md``): two reports in capuy's authoring
+format that cite every Central document of the catalogue (``capuy/vocab/central_documents.yaml``)
+the way the seeds cite them — type word, symbol, date, body, khóa, subject — with the date in the
+forms offices write (``25/10/2017``, ``9/10/2014``, ``ngày 25 tháng 10 năm 2017``), and a few dates
+that differ from the catalogue's as an author's slip would (the text's own date is the truth: a
+repair must not overwrite it when the scan reads it cleanly).
+
+Written once, before the repairs of December 2026 were developed, and then not edited: the
+texts are the held-out set of ``benchmarks/bench_ocr.py`` (``CAPUY_BENCH_OCR_SEEDS=heldout``),
+with two reports composed by ``capuy report`` from the demo records
+(``tests/expected/golden/reports/monthly_2024-02.md``, ``yearly_2023.md``).
+
+Run: ``python -m benchmarks.ocr_heldout_make`` (deterministic: the same files every time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from capuy.vocab.central_documents import CentralDocument, central_documents
+
+OUT = Path(__file__).parent / "ocr_heldout"
+
+LEADS = (
+    "Tổ chức học tập, quán triệt",
+    "Ban hành kế hoạch thực hiện",
+    "Tiếp tục lãnh đạo, chỉ đạo thực hiện",
+    "Sơ kết việc thực hiện",
+    "Kiểm tra, giám sát việc thực hiện",
+    "Tuyên truyền, phổ biến",
+)
+TAILS = (
+    "; 100 % chi bộ trực thuộc tổ chức quán triệt đến đảng viên.",
+    "; kết quả bước đầu được cán bộ, đảng viên và Nhân dân đồng tình.",
+    ", gắn với nhiệm vụ chính trị của địa phương.",
+    "; còn một số chi bộ triển khai chậm, chưa sát thực tế.",
+    ".",
+)
+
+
+def _date_text(day: dt.date, style: int) -> str:
+    if style == 0:
+        return f"ngày {day:%d/%m/%Y}"
+    if style == 1:
+        return f"ngày {day.day}/{day.month}/{day.year}"
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def _slip(day: dt.date, index: int) -> dt.date:
+    """An author's wrong date: far from the real one (another year and month) or near it
+    (one digit of the day)."""
+    if index % 2 == 0:
+        return day.replace(year=day.year - 3, month=(day.month % 12) + 1, day=min(day.day, 28))
+    return day.replace(day=day.day + 1 if day.day < 28 else day.day - 1)
+
+
+def _sentence(doc: CentralDocument, rng: random.Random, slip: int | None) -> str:
+    written = _slip(doc.date, slip) if slip is not None else doc.date
+    title = f" {doc.title}" if doc.title else ""
+    body = doc.body if rng.random() < 0.5 else f"{doc.body} (khóa {doc.term})"
+    return (
+        f"- {rng.choice(LEADS)} {doc.type_word} số {doc.symbol} "
+        f"{_date_text(written, rng.randrange(3))} của {body}{title}{rng.choice(TAILS)}"
+    )
+
+
+def _report(
+    name: str, front: str, heading: str, docs: list[CentralDocument], rng: random.Random
+) -> None:
+    lines = [front.strip(), "", f"# I- {heading}", ""]
+    groups = (("Nghị quyết", "NQ"), ("Chỉ thị, kết luận", "CT KL"), ("Quy định", "QĐ QĐi"))
+    slips = {5: 0, 11: 1, 17: 2, 23: 3}
+    index = 0
+    for number, (label, codes) in enumerate(groups, start=1):
+        chosen = [d for d in docs if d.type_code in codes.split()]
+        if not chosen:
+            continue
+        lines += [f"## {number}. Việc học tập, quán triệt và thực hiện các {label.lower()}", ""]
+        for doc in chosen:
+            lines.append(_sentence(doc, rng, slips.get(index)))
+            index += 1
+        lines.append("")
+    lines += [
+        "# II- NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        "",
+        "Tiếp tục quán triệt, cụ thể hóa và tổ chức thực hiện nghiêm túc các văn bản của Trung "
+        "ương, của Tỉnh ủy và Thị ủy; định kỳ sơ kết, tổng kết, kịp thời đề xuất sửa đổi, bổ sung "
+        "những nội dung không còn phù hợp.",
+        "",
+    ]
+    (OUT / name).write_text("\n".join(lines), encoding="utf-8")
+
+
+FRONT_A = """
+---
+superior: THỊ ỦY ĐỨC PHỔ
+issuer: ĐẢNG ỦY PHƯỜNG NGUYỄN NGHIÊM
+issuer_code: ĐU
+number: 112
+place: Nguyễn Nghiêm
+date: '2025-12-15'
+kind: BÁO CÁO
+summary: kết quả học tập, quán triệt và thực hiện các nghị quyết, chỉ thị, kết luận của Trung ương năm 2025
+draft: false
+signature:
+  capacity: T/M ĐẢNG ỦY
+  title: BÍ THƯ
+  name: Nguyễn Văn Hòa
+recipients:
+- Ban Thường vụ Thị ủy (b/c),
+- Ban Tuyên giáo Thị ủy,
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+FRONT_B = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: HUYỆN ỦY BÌNH SƠN
+issuer_code: HU
+number: 245
+place: Bình Sơn
+date: '2025-06-20'
+kind: BÁO CÁO
+summary: sơ kết việc thực hiện các văn bản của Trung ương về xây dựng, chỉnh đốn Đảng và hệ thống chính trị
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: PHÓ BÍ THƯ
+  name: Trần Thị Lan
+recipients:
+- Thường trực Tỉnh ủy,
+- Văn phòng Tỉnh ủy,
+- Các tổ chức cơ sở đảng trực thuộc,
+- Lưu Văn phòng Huyện ủy.
+---
+"""
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    docs = list(central_documents())
+    rng = random.Random(2026)
+    rng.shuffle(docs)
+    half = len(docs) // 2
+    _report(
+        "a_phuong_nguyen_nghiem_2025.md",
+        FRONT_A,
+        "KẾT QUẢ HỌC TẬP, QUÁN TRIỆT VÀ THỰC HIỆN",
+        docs[:half],
+        rng,
+    )
+    _report("b_huyen_binh_son_2025.md", FRONT_B, "KẾT QUẢ SƠ KẾT", docs[half:], rng)
+
+
+if __name__ == "__main__":
+    main()

@@ -10,12 +10,15 @@ texts are the held-out set of ``benchmarks/bench_ocr.py`` (``CAPUY_BENCH_OCR_SEE
 with two reports composed by ``capuy report`` from the demo records
 (``tests/expected/golden/reports/monthly_2024-02.md``, ``yearly_2023.md``).
 
-Run: ``python -m benchmarks.ocr_heldout_make`` (deterministic: the same files every time).
+Run: ``python -m benchmarks.ocr_heldout_make`` (deterministic: the same files every time). It also
+writes ``ocr_heldout/truth.json``: the ground truth of every held-out text — its citations
+(symbol, date) and header fields — by the same extraction ``bench_ocr`` compares against.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
@@ -154,6 +157,24 @@ def main() -> None:
         rng,
     )
     _report("b_huyen_binh_son_2025.md", FRONT_B, "KẾT QUẢ SƠ KẾT", docs[half:], rng)
+    write_truth()
+
+
+def write_truth() -> None:
+    from benchmarks.bench_ocr import _citations, _header, texts
+    from capuy.extract import extract
+    from capuy.read import read_file
+
+    truth = {}
+    for path in texts("heldout"):
+        doc = extract(read_file(path))
+        truth[path.name] = {
+            "citations": sorted(list(pair) for pair in _citations(doc)),
+            "header": _header(doc),
+        }
+    (OUT / "truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

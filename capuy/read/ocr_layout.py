@@ -148,9 +148,9 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     return lines
 
 
-def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
-    """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences;
-    also each page's repaired text. A bare page number at the top or foot of a page is dropped."""
+def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
+    """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
+    order, with their words' confidences."""
     heights = [line.height for page in pages for line in page.lines if line.text]
     body_px = median(heights) if heights else 1
     layout_pages: list[list[Line]] = []
@@ -174,47 +174,73 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
             confs.append(line.confidences)
         layout_pages.append(lines)
         confidences.append(confs)
+    return layout_pages, confidences
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    confidence: float
+    repairs: list[str]
+
+
+def _repaired_paragraphs(
+    lines: list[Line], confs: list[list[float]], geometry: Geometry
+) -> list[_Paragraph]:
+    """One page's paragraphs, repaired, each with its mean word confidence and the repairs
+    made against the vocabulary (the words read unsure are what lets a date be repaired)."""
+    found: list[_Paragraph] = []
+    index = 0
+    for paragraph in paragraphs(lines, geometry):
+        words: list[float] = []
+        unsure: list[str] = []
+        consumed = ""
+        while index < len(lines) and len(consumed) < len(paragraph.text):
+            consumed += (" " if consumed else "") + lines[index].text
+            words.extend(confs[index])
+            unsure += [
+                word
+                for word, conf in zip(lines[index].text.split(" "), confs[index], strict=False)
+                if conf < UNSURE_CONFIDENCE
+            ]
+            index += 1
+        notes: list[str] = []
+        text = repair_ocr_text(paragraph.text, unsure, notes)
+        found.append(_Paragraph(text, sum(words) / len(words) if words else 0.0, notes))
+    return found
+
+
+def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
+    """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences
+    and repair notes; also each page's repaired text. A bare page number at the top or foot of a
+    page is dropped."""
+    layout_pages, confidences = _layout_pages(pages)
     geometry = Geometry.of(layout_pages)
-    texts: list[str] = []
+    found: list[_Paragraph] = []
     page_texts: list[str] = []
-    paragraph_confs: list[float] = []
     page_starts: set[int] = set()
-    paragraph_repairs: list[list[str]] = []
     for lines, confs in zip(layout_pages, confidences, strict=True):
-        page_paragraphs = paragraphs(lines, geometry)
+        page_paragraphs = _repaired_paragraphs(lines, confs, geometry)
         if page_paragraphs:
-            page_starts.add(2 * len(texts) + 1)
-        index = 0
-        repaired_page: list[str] = []
-        for paragraph in page_paragraphs:
-            words: list[float] = []
-            unsure: list[str] = []
-            consumed = ""
-            while index < len(lines) and len(consumed) < len(paragraph.text):
-                consumed += (" " if consumed else "") + lines[index].text
-                words.extend(confs[index])
-                unsure += [
-                    word
-                    for word, conf in zip(lines[index].text.split(" "), confs[index], strict=False)
-                    if conf < UNSURE_CONFIDENCE
-                ]
-                index += 1
-            notes: list[str] = []
-            repaired_page.append(repair_ocr_text(paragraph.text, unsure, notes))
-            paragraph_repairs.append(notes)
-            paragraph_confs.append(sum(words) / len(words) if words else 0.0)
-        texts.extend(repaired_page)
-        page_texts.append("\n".join(repaired_page))
-    document = read_paged_text("\n\n".join(texts), source=source, fmt=fmt, page_starts=page_starts)
-    by_line = {2 * i + 1: conf for i, conf in enumerate(paragraph_confs)}
-    notes_by_line = {2 * i + 1: notes for i, notes in enumerate(paragraph_repairs)}
+            page_starts.add(2 * len(found) + 1)
+        found += page_paragraphs
+        page_texts.append("\n".join(p.text for p in page_paragraphs))
+    document = read_paged_text(
+        "\n\n".join(p.text for p in found), source=source, fmt=fmt, page_starts=page_starts
+    )
+    by_line = {2 * i + 1: paragraph for i, paragraph in enumerate(found)}
     for block in document.blocks:
         lines_of_block = {block.line} | {line for _start, line in block.segments}
         if block.kind == "table":
             lines_of_block |= set(block.row_lines)
-        values = [by_line[line] for line in lines_of_block if line in by_line]
+        values = [by_line[line].confidence for line in lines_of_block if line in by_line]
         block.confidence = round(sum(values) / len(values), 1) if values else None
-        block.repairs = [n for line in sorted(lines_of_block) for n in notes_by_line.get(line, [])]
+        block.repairs = [
+            note
+            for line in sorted(lines_of_block)
+            if line in by_line
+            for note in by_line[line].repairs
+        ]
     all_words = [c for page in confidences for line in page for c in line]
     document.encoding = "ocr"
     document.confidence = round(sum(all_words) / len(all_words), 1) if all_words else None

@@ -221,8 +221,9 @@ def _fixed_line(text: str) -> str:
     return text
 
 
-_TERM = re.compile(r"\((?P<word>[^\W\d_]{3,5})\s+(?P<roman>[IVXL]{1,6})(?P<close>[_\]}|]?)(?=\s|$)")
-"""An opening "(khóa XXI" whose closing bracket was read as "_", "]", "}" or "|" or lost."""
+_TERM = re.compile(r"\((?P<word>[^\W\d_]{3,5})\s+(?P<roman>[IVXL]{1,6})(?:[_\]}|](?=\s|$)|$)")
+"""An opening "(khóa XXI" whose closing bracket was read as "_", "]", "}" or "|", or lost at
+the end of the line ("(khóa XIII và XIV)" is left alone)."""
 
 
 def _terms(text: str) -> str:

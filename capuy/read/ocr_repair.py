@@ -39,6 +39,11 @@ def _codes() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(type_codes("party")), frozenset(type_codes("state"))
 
 
+_MARK = "[.:,;]?"
+_DAY_MARK = re.compile(r"\b(?P<w>[Nn]gày)[.:;]\s+(?=\d{1,2}/\d{1,2}/\d{4}(?!\d))")
+"""A stray mark between "ngày" and a slashed date ("ngày. 11/01/2024")."""
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     digits, separators, _letters, _words = _tables()
@@ -55,8 +60,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     word = r"[^\W\d_]{2,6}"
     date_word = re.compile(
-        rf"(?P<w1>{word})\s+(?P<d>{numeric})\s+(?P<w2>{word})\s+(?P<m>{numeric})"
-        rf"\s+(?P<w3>{word})\s+(?P<y>{numeric})(?!\w)"
+        # a stray mark after a piece ("tháng 11: năm", "năm. 2019") is a speck read as one
+        rf"(?P<w1>{word}){_MARK}\s+(?P<d>{numeric}){_MARK}\s+(?P<w2>{word}){_MARK}\s+"
+        rf"(?P<m>{numeric}){_MARK}\s+(?P<w3>{word}){_MARK}\s+(?P<y>{numeric})(?!\w)"
     )
     return symbol, slash_date, date_word
 
@@ -189,7 +195,7 @@ def _dates(text: str) -> str:
         fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
         return "/".join(fixed) if fixed else found.group(0)
 
-    text = slash_date.sub(slash, text)
+    text = _DAY_MARK.sub(lambda found: found.group("w") + " ", slash_date.sub(slash, text))
     words = _tables()[3]
 
     def spelled(found: re.Match[str]) -> str:

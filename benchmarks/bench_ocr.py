@@ -64,10 +64,12 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int) -> int:
             image = Image.open(png).convert("L")
             image = image.rotate(ANGLES[index % len(ANGLES)], fillcolor=255, expand=False)
             pixels = image.load()
+            assert pixels is not None
             width, height = image.size
             for _ in range(width * height // 400):  # 0,25 % speckle
                 x, y = rng.randrange(width), rng.randrange(height)
-                pixels[x, y] = 0 if pixels[x, y] > 128 else 255
+                value = pixels[x, y]  # one grey level ("L")
+                pixels[x, y] = 0 if isinstance(value, int) and value > 128 else 255
             pages.append(image)
         pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
         return len(pages)

@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("web",),
     ("archive",),
     ("cli",),
+    ("__main__",),
 ]
 LAYER = {node: index for index, nodes in enumerate(LAYERS) for node in nodes}
 WEB_NODES = {"web.home", "web.demo", "web.records"}

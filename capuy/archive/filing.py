@@ -215,61 +215,17 @@ def _capacity_code(capacity: str) -> str:
     return head if head in {"T/M", "K/T", "T/L", "TUQ"} else ""
 
 
-def file_result(
-    run: ImportRun,
-    relpath: str,
-    path: Path,
-    sha256: str,
-    size: int,
-    result: dict[str, Any],
-) -> ImportItem:
-    """Record what happened to one file, and file its document when it can be filed."""
-    # Long: one transaction per file: journal row, document and counter must be written together, in this order.
-    organisation = run.organisation
-    base = {
-        "run": run,
-        "organisation": organisation,
-        "path": relpath[:1000],
-        "sha256": sha256,
-        "size": size,
-    }
-    if not result.get("ok"):
-        reason = f"{result.get('vi', '')} / {result.get('en', '')}".replace(str(path), relpath)
-        reason = reason[:500]
-        item = ImportItem(**base, status=ImportItem.Status.FAILED, reason=reason)
-        with transaction.atomic():
-            item.save()
-        return item
-    meta = result["meta"]
-    confidence = result.get("confidence")
-    earlier, existing = find_duplicate(organisation, sha256, meta)
-    if earlier is not None or existing is not None:
-        what = existing.symbol if existing is not None else (earlier.path if earlier else "")
-        item = ImportItem(
-            **base,
-            status=ImportItem.Status.DUPLICATE,
-            reason=f"trùng với {what}"[:500],
-            duplicate_of=earlier,
-            document=existing,
-            metadata=meta,
-            classification=int(meta.get("classification") or 0),
-        )
-        with transaction.atomic():
-            item.save()
-        return item
-    original = store_original(organisation, path, sha256)
-    problems = problems_of(meta, confidence)
-    item = ImportItem(
-        **base,
-        metadata=meta,
-        text=result.get("text", ""),
-        original=original,
-        reader_format=(result.get("format") or "")[:20],
-        ocr_confidence=confidence,
-        low_confidence="low-ocr" in problems,
-        classification=int(meta.get("classification") or 0),
-    )
-    document, blocking = build_document(organisation, meta, item.text, original, run.started_by)
+def _save(item: ImportItem) -> ImportItem:
+    with transaction.atomic():
+        item.save()
+    return item
+
+
+def _file_document(
+    item: ImportItem, document: Document | None, problems: list[str], blocking: list[str]
+) -> None:
+    """Save the document (with its series' counter) and the journal row together: the item
+    imported, or left for review with its problems (a number taken meanwhile is one)."""
     with transaction.atomic():
         if document is not None:
             try:
@@ -285,6 +241,59 @@ def file_result(
         item.status = ImportItem.Status.IMPORTED if document else ImportItem.Status.REVIEW
         item.reason = "; ".join(PROBLEMS[p] for p in item.problems)[:500]
         item.save()
+
+
+def file_result(
+    run: ImportRun,
+    relpath: str,
+    path: Path,
+    sha256: str,
+    size: int,
+    result: dict[str, Any],
+) -> ImportItem:
+    """Record what happened to one file, and file its document when it can be filed: a
+    failure, a duplicate, or the document (its original stored first) with its journal row."""
+    organisation = run.organisation
+    base = {
+        "run": run,
+        "organisation": organisation,
+        "path": relpath[:1000],
+        "sha256": sha256,
+        "size": size,
+    }
+    if not result.get("ok"):
+        reason = f"{result.get('vi', '')} / {result.get('en', '')}".replace(str(path), relpath)
+        return _save(ImportItem(**base, status=ImportItem.Status.FAILED, reason=reason[:500]))
+    meta = result["meta"]
+    confidence = result.get("confidence")
+    earlier, existing = find_duplicate(organisation, sha256, meta)
+    if earlier is not None or existing is not None:
+        what = existing.symbol if existing is not None else (earlier.path if earlier else "")
+        return _save(
+            ImportItem(
+                **base,
+                status=ImportItem.Status.DUPLICATE,
+                reason=f"trùng với {what}"[:500],
+                duplicate_of=earlier,
+                document=existing,
+                metadata=meta,
+                classification=int(meta.get("classification") or 0),
+            )
+        )
+    original = store_original(organisation, path, sha256)
+    problems = problems_of(meta, confidence)
+    item = ImportItem(
+        **base,
+        metadata=meta,
+        text=result.get("text", ""),
+        original=original,
+        reader_format=(result.get("format") or "")[:20],
+        ocr_confidence=confidence,
+        low_confidence="low-ocr" in problems,
+        classification=int(meta.get("classification") or 0),
+    )
+    document, blocking = build_document(organisation, meta, item.text, original, run.started_by)
+    _file_document(item, document, problems, blocking)
     return item
 
 

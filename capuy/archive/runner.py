@@ -198,17 +198,12 @@ def _scratch_root() -> str:
     return str(root)
 
 
-def _import_files(
-    run: ImportRun,
-    files: list[SourceFile],
-    oversized: list[str],
-    jobs: int,
-    progress: Progress,
-) -> None:
-    # Long: the pool loop: submit, collect, restart a dead pool and tally, one place so resuming is easy to follow (to split with the job queue of issue 17).
-    organisation = run.organisation
-    # Resuming: files that failed are read again (a reader may have been fixed, or the worker
-    # died with the killed run); everything else this run recorded stays as it is.
+def _resumed_tally(
+    run: ImportRun, files: list[SourceFile], oversized: list[str]
+) -> tuple[Tally, set[str]]:
+    """The run's tally so far, and the paths it recorded. Resuming: files that failed are read
+    again (a reader may have been fixed, or the worker died with the killed run); everything
+    else this run recorded stays as it is, and counts."""
     run.items.filter(status=ImportItem.Status.FAILED).delete()
     seen = set(run.items.values_list("path", flat=True))
     tally = Tally(total=len(files) + len(oversized))
@@ -218,6 +213,53 @@ def _import_files(
     run.total = tally.total
     run.done = tally.done
     run.save(update_fields=["total", "done"])
+    return tally, seen
+
+
+def _to_read(
+    run: ImportRun,
+    files: list[SourceFile],
+    seen: set[str],
+    hashes: dict[str, tuple[str, int]],
+    record: Callable[[ImportItem], None],
+) -> Iterator[SourceFile]:
+    """The files still to be read, in order. On the way, each file not yet recorded is hashed
+    (into ``hashes``) and recorded at once when it cannot be read, is not a document, or is a
+    duplicate of one already in the register (a duplicate of one awaiting review retries it)."""
+    for source in files:
+        if source.relpath in seen:
+            continue
+        try:
+            size = source.path.stat().st_size
+            sha = filing.sha256_of(source.path)
+        except OSError as error:
+            failed = {"ok": False, "vi": "Không đọc được tệp", "en": str(error)[:200]}
+            record(filing.file_result(run, source.relpath, source.path, "", 0, failed))
+            continue
+        if not is_document(source.path):
+            why = f"không phải định dạng văn bản ({source.path.suffix or 'không có đuôi'})"
+            record(filing.record_skipped(run, source.relpath, sha, size, why))
+            continue
+        earlier, existing = filing.find_duplicate(run.organisation, sha, None)
+        if earlier is not None:
+            if earlier.status == ImportItem.Status.REVIEW:
+                filing.retry_review(earlier, run.started_by)
+            record(filing.record_duplicate(run, source.relpath, sha, size, earlier))
+            continue
+        hashes[source.relpath] = (sha, size)
+        yield source
+
+
+def _import_files(
+    run: ImportRun,
+    files: list[SourceFile],
+    oversized: list[str],
+    jobs: int,
+    progress: Progress,
+) -> None:
+    """Record every file of the run not yet recorded: the oversized ones, then the rest as
+    the worker pool reads them, with the tally and the progress kept current."""
+    tally, seen = _resumed_tally(run, files, oversized)
     progress(tally, None)
 
     def record(item: ImportItem) -> None:
@@ -233,33 +275,7 @@ def _import_files(
                 "en": "file too large (over 50 MB)",
             }
             record(filing.file_result(run, name, Path(name), "", 0, result))
-
     hashes: dict[str, tuple[str, int]] = {}
-
-    def pending() -> Iterator[SourceFile]:
-        for source in files:
-            if source.relpath in seen:
-                continue
-            try:
-                size = source.path.stat().st_size
-                sha = filing.sha256_of(source.path)
-            except OSError as error:
-                failed = {"ok": False, "vi": "Không đọc được tệp", "en": str(error)[:200]}
-                record(filing.file_result(run, source.relpath, source.path, "", 0, failed))
-                continue
-            if not is_document(source.path):
-                why = f"không phải định dạng văn bản ({source.path.suffix or 'không có đuôi'})"
-                record(filing.record_skipped(run, source.relpath, sha, size, why))
-                continue
-            earlier, existing = filing.find_duplicate(organisation, sha, None)
-            if earlier is not None:
-                if earlier.status == ImportItem.Status.REVIEW:
-                    filing.retry_review(earlier, run.started_by)
-                record(filing.record_duplicate(run, source.relpath, sha, size, earlier))
-                continue
-            hashes[source.relpath] = (sha, size)
-            yield source
-
-    for source, result in _results(pending(), jobs):
+    for source, result in _results(_to_read(run, files, seen, hashes, record), jobs):
         sha, size = hashes.pop(source.relpath)
         record(filing.file_result(run, source.relpath, source.path, sha, size, result))

@@ -33,13 +33,8 @@ from typing import Any
 
 import yaml
 
-from capuy.archive.synth_formats import (
-    photo,
-    recode_docx,
-    scan_pdf,
-    soffice_convert,
-)
-from capuy.errors import InputError, MissingProgramError
+from capuy.archive.synth_formats import convert_with_libreoffice, write_format
+from capuy.errors import InputError
 
 
 def default_seeds_dir() -> Path | None:
@@ -187,6 +182,53 @@ def _file_name(spec: Spec, suffix: str) -> str:
 # --- the archive ----------------------------------------------------------------------------
 
 
+def _archive_name(spec: Spec, fmt: str) -> str:
+    """Where a file of format ``fmt`` goes: "2024/Văn bản đi/708-BC-TU ngày 26-02-2024 (VNI).docx"."""
+    suffix = {"doc": ".doc", "odt": ".odt", "photo": ".jpg"}.get(fmt, ".pdf")
+    if fmt.startswith("docx"):
+        suffix = ".docx"
+    name = _file_name(spec, suffix)
+    if fmt == "docx-tcvn3":
+        name = name.replace(suffix, f" (TCVN3){suffix}")
+    if fmt == "docx-vni":
+        name = name.replace(suffix, f" (VNI){suffix}")
+    if fmt.startswith("scan"):
+        name = name.replace(suffix, f" (bản quét {fmt[4:]} dpi){suffix}")
+    return name
+
+
+def _lay_out(
+    rng: random.Random, plan: list[str], paragraphs: Any, work: Path
+) -> list[tuple[Spec, str, Path]]:
+    """Each planned document drawn (its spec from ``rng``) and rendered to DOCX in ``work``;
+    the last one a draft, without number."""
+    from capuy.read.markdown import parse_authoring
+    from capuy.render import render_docx
+
+    made: list[tuple[Spec, str, Path]] = []  # (spec, format, docx in work)
+    for index, fmt in enumerate(plan, start=1):
+        numbered = index != len(plan) and rng.random() > 0.05  # the last: a draft
+        spec = _spec(rng, index, paragraphs, numbered)
+        docx = work / f"d{index:05d}.docx"
+        render_docx(parse_authoring(_markdown(spec), f"synth-{index}.md"), docx)
+        made.append((spec, fmt, docx))
+    return made
+
+
+def _usable_folders(seeds_dir: Path | None, target: Path) -> Path:
+    """The seeds folder (the paragraphs' source), and ``target`` made and empty."""
+    seeds_dir = seeds_dir or default_seeds_dir()
+    if seeds_dir is None or not seeds_dir.is_dir():
+        raise InputError(
+            f"Không tìm thấy thư mục báo cáo mẫu: {seeds_dir}",
+            f"seeds folder not found: {seeds_dir}",
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.iterdir()):
+        raise InputError(f"Thư mục {target} không trống", f"folder {target} is not empty")
+    return seeds_dir
+
+
 def write_archive(
     target: Path,
     *,
@@ -197,20 +239,11 @@ def write_archive(
     formats: tuple[str, ...] = FORMATS,
     report: Callable[[str], None] = lambda line: None,
 ) -> list[Entry]:
-    """Write the archive into ``target`` (created; must be empty) and return its manifest."""
-    # Long: one section per format of the test archive, in manifest order (to split per format).
-    from capuy.read.markdown import parse_authoring
-    from capuy.render import render_docx
+    """Write the archive into ``target`` (created; must be empty) and return its manifest.
 
-    seeds_dir = seeds_dir or default_seeds_dir()
-    if seeds_dir is None or not seeds_dir.is_dir():
-        raise InputError(
-            f"Không tìm thấy thư mục báo cáo mẫu: {seeds_dir}",
-            f"seeds folder not found: {seeds_dir}",
-        )
-    target.mkdir(parents=True, exist_ok=True)
-    if any(target.iterdir()):
-        raise InputError(f"Thư mục {target} không trống", f"folder {target} is not empty")
+    One random source drives it all, in this order: the documents drawn and laid out, then
+    (after LibreOffice's conversions) each file written — scans and photos draw their noise."""
+    seeds_dir = _usable_folders(seeds_dir, target)
     rng = random.Random(seed)
     paragraphs = _seed_paragraphs(seeds_dir)
     if size == "small":
@@ -220,56 +253,14 @@ def write_archive(
     entries: list[Entry] = []
     with tempfile.TemporaryDirectory(prefix="capuy-synth-") as tmp:
         work = Path(tmp)
-        made: list[tuple[Spec, str, Path]] = []  # (spec, format, docx in work)
-        for index, fmt in enumerate(plan, start=1):
-            numbered = index != len(plan) and rng.random() > 0.05  # the last: a draft
-            spec = _spec(rng, index, paragraphs, numbered)
-            docx = work / f"d{index:05d}.docx"
-            render_docx(parse_authoring(_markdown(spec), f"synth-{index}.md"), docx)
-            made.append((spec, fmt, docx))
+        made = _lay_out(rng, plan, paragraphs, work)
         report(f"Đã dàn trang {len(made)} văn bản")
-        needs_pdf = [d for _, f, d in made if f in ("pdf", "scan300", "scan200", "photo")]
-        soffice_convert(needs_pdf, "pdf", work / "pdf")
-        soffice_convert([d for _, f, d in made if f == "doc"], "doc", work / "doc")
-        soffice_convert([d for _, f, d in made if f == "odt"], "odt", work / "odt")
+        convert_with_libreoffice([(fmt, docx) for _, fmt, docx in made], work)
         report("Đã chuyển định dạng bằng LibreOffice")
         for spec, fmt, docx in made:
-            suffix = {"doc": ".doc", "odt": ".odt", "photo": ".jpg"}.get(fmt, ".pdf")
-            if fmt.startswith("docx"):
-                suffix = ".docx"
-            name = _file_name(spec, suffix)
-            if fmt == "docx-tcvn3":
-                name = name.replace(suffix, f" (TCVN3){suffix}")
-            if fmt == "docx-vni":
-                name = name.replace(suffix, f" (VNI){suffix}")
-            if fmt.startswith("scan"):
-                name = name.replace(suffix, f" (bản quét {fmt[4:]} dpi){suffix}")
-            out = target / name
+            out = target / _archive_name(spec, fmt)
             out.parent.mkdir(parents=True, exist_ok=True)
-            if fmt == "docx":
-                shutil.copyfile(docx, out)
-            elif fmt in ("docx-tcvn3", "docx-vni"):
-                shutil.copyfile(docx, out)
-                recode_docx(out, body_only=fmt == "docx-vni", scheme=fmt[5:])
-            elif fmt in ("doc", "odt"):
-                produced = work / fmt / f"{docx.stem}.{fmt}"
-                if not produced.is_file():
-                    raise MissingProgramError(
-                        f"LibreOffice không lưu được {fmt}", f"LibreOffice did not write .{fmt}"
-                    )
-                shutil.copyfile(produced, out)
-            else:
-                pdf = work / "pdf" / f"{docx.stem}.pdf"
-                if not pdf.is_file():
-                    raise MissingProgramError(
-                        "LibreOffice không tạo được PDF", "LibreOffice did not write the PDF"
-                    )
-                if fmt == "pdf":
-                    shutil.copyfile(pdf, out)
-                elif fmt.startswith("scan"):
-                    scan_pdf(pdf, int(fmt[4:]), out, rng)
-                else:
-                    photo(pdf, out, rng)
+            write_format(fmt, docx, out, work, rng)
             entries.append(_entry(spec, out.relative_to(target).as_posix(), fmt))
         entries += _extras(target, made, entries, seeds_dir)
     entries.append(Entry(path="manifest.json", format="json", expect="skipped"))

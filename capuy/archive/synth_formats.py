@@ -140,3 +140,42 @@ def photo(pdf: Path, out: Path, rng: random.Random) -> None:
     desk = desk.filter(ImageFilter.GaussianBlur(0.6))
     _speckle(desk, rng, density=0.0005)
     desk.convert("RGB").save(out, "JPEG", quality=80)
+
+
+# --- each format from the rendered DOCX -----------------------------------------------------
+
+
+def convert_with_libreoffice(made: list[tuple[str, Path]], work: Path) -> None:
+    """The PDFs (for PDF, scans and photos), DOCs and ODTs, in one LibreOffice run each."""
+    needs_pdf = [d for f, d in made if f in ("pdf", "scan300", "scan200", "photo")]
+    soffice_convert(needs_pdf, "pdf", work / "pdf")
+    soffice_convert([d for f, d in made if f == "doc"], "doc", work / "doc")
+    soffice_convert([d for f, d in made if f == "odt"], "odt", work / "odt")
+
+
+def write_format(fmt: str, docx: Path, out: Path, work: Path, rng: random.Random) -> None:
+    """The archive's file of format ``fmt`` at ``out``, from the DOCX and its conversions."""
+    if fmt == "docx":
+        shutil.copyfile(docx, out)
+    elif fmt in ("docx-tcvn3", "docx-vni"):
+        shutil.copyfile(docx, out)
+        recode_docx(out, body_only=fmt == "docx-vni", scheme=fmt[5:])
+    elif fmt in ("doc", "odt"):
+        produced = work / fmt / f"{docx.stem}.{fmt}"
+        if not produced.is_file():
+            raise MissingProgramError(
+                f"LibreOffice không lưu được {fmt}", f"LibreOffice did not write .{fmt}"
+            )
+        shutil.copyfile(produced, out)
+    else:
+        pdf = work / "pdf" / f"{docx.stem}.pdf"
+        if not pdf.is_file():
+            raise MissingProgramError(
+                "LibreOffice không tạo được PDF", "LibreOffice did not write the PDF"
+            )
+        if fmt == "pdf":
+            shutil.copyfile(pdf, out)
+        elif fmt.startswith("scan"):
+            scan_pdf(pdf, int(fmt[4:]), out, rng)
+        else:
+            photo(pdf, out, rng)

@@ -43,18 +43,8 @@ def _preset_counters(
         )
 
 
-def load_demo_documents(ctx: Any) -> str:
-    """Register seed 000's documents (and a few more) for the town and one ward."""
-    # Long: one demo step: seed 000's register entries in sequence; split, the sequence would scatter.
-    data = demo_register()
-    town = ctx.town
-    if Document.objects.filter(organisation=town, symbol=MARKER_SYMBOL).exists():
-        return "đã có sẵn"
-    clerk = ctx.users.get("vanthu.ducpho")
-    btv = ctx.body(town, "btv")
-    first_day = min(spec["date"] for spec in data["outgoing"])
-    _preset_counters(town, btv.code, data["counters"], first_day)
-
+def _town_incoming(data: dict[str, Any], town: Organisation, clerk: Any) -> dict[str, Document]:
+    """The incoming documents seed 000 answers, by their key."""
     registered: dict[str, Document] = {}
     for spec in data["incoming"]:
         registered[spec["key"]] = register_incoming(
@@ -67,6 +57,15 @@ def load_demo_documents(ctx: Any) -> str:
             summary=spec["summary"],
             created_by=clerk,
         )
+    return registered
+
+
+def _town_outgoing(
+    ctx: Any, data: dict[str, Any], clerk: Any, registered: dict[str, Document]
+) -> None:
+    """The town's outgoing documents in order (each takes the next number), linked to the
+    incoming ones they answer."""
+    town = ctx.town
     signers = data["signers"]
     for spec in data["outgoing"]:
         signer = signers[spec["signer"]]
@@ -92,7 +91,9 @@ def load_demo_documents(ctx: Any) -> str:
         if "key" in spec:
             registered[spec["key"]] = document
 
-    ward_spec = data["ward"]
+
+def _ward_register(ctx: Any, ward_spec: dict[str, Any]) -> Organisation:
+    """The ward's own outgoing register, after its preset counters; the ward."""
     ward = ctx.wards[ward_spec["unit"]]
     ward_btv = ctx.body(ward, "btv")
     ward_clerk = ctx.users.get("vanthu.phohoa")
@@ -105,5 +106,22 @@ def load_demo_documents(ctx: Any) -> str:
             summary=spec["summary"],
             created_by=ward_clerk,
         )
+    return ward
+
+
+def load_demo_documents(ctx: Any) -> str:
+    """Register seed 000's documents (and a few more) for the town and one ward, in the
+    register's order: the town's counters, incoming, outgoing, then the ward."""
+    data = demo_register()
+    town = ctx.town
+    if Document.objects.filter(organisation=town, symbol=MARKER_SYMBOL).exists():
+        return "đã có sẵn"
+    clerk = ctx.users.get("vanthu.ducpho")
+    btv = ctx.body(town, "btv")
+    first_day = min(spec["date"] for spec in data["outgoing"])
+    _preset_counters(town, btv.code, data["counters"], first_day)
+    registered = _town_incoming(data, town, clerk)
+    _town_outgoing(ctx, data, clerk, registered)
+    ward = _ward_register(ctx, data["ward"])
     total = Document.objects.filter(organisation__in=[town, ward]).count()
-    return f"{total:02d} văn bản (sổ Thị ủy Đức Phổ và Đảng ủy phường {ward_spec['unit']})"
+    return f"{total:02d} văn bản (sổ Thị ủy Đức Phổ và Đảng ủy phường {data['ward']['unit']})"

@@ -60,15 +60,9 @@ DEMO_MEMBERS = [
 ]
 
 
-def load_demo_handbook(ctx: Any) -> str:
-    # Long: the demo's cell, its secretary, member and three months of dues, in the order they depend on each other.
-    ward = ctx.wards.get("Phổ Hòa")
-    cell = Organisation.objects.filter(parent=ward, name="Chi bộ Tổ dân phố số 1").first()
-    if cell is None:
-        return "không có Chi bộ Tổ dân phố số 1 của phường Phổ Hòa: bỏ qua"
-    if MemberAccount.objects.filter(user__username="bithu.tdp1").exists():
-        return "đã có"
-    today = timezone.localdate()
+def _members_with_logins(cell: Organisation) -> list[tuple[Member, str, int]]:
+    """The demo members on the cell's register, each with its login (and the secretary's
+    duty); with the kind and base of each one's dues."""
     members = []
     for name, gender, admitted, card, username, password, kind, base, duty in DEMO_MEMBERS:
         member = Member.objects.filter(organisation=cell, card_number=card).first() or admit(
@@ -83,8 +77,11 @@ def load_demo_handbook(ctx: Any) -> str:
         if duty:
             CellOfficer.objects.create(cell=cell, member=member, duty=duty)
         members.append((member, kind, base))
-    this_month = today.replace(day=1)
-    last = add_months(this_month, -1)
+    return members
+
+
+def _last_months_meeting(cell: Organisation, last: dt.date) -> None:
+    """Last month's regular meeting, held, everyone present, with its resolution."""
     held = CellMeeting(
         cell=cell,
         title=f"Sinh hoạt chi bộ định kỳ tháng {last:%m/%Y}",
@@ -100,6 +97,10 @@ def load_demo_handbook(ctx: Any) -> str:
     held.resolution = "Chi bộ thống nhất vận động nhân dân giữ gìn vệ sinh môi trường khu dân cư."
     held.save()
     refresh_attendance(cell.pk, last)
+
+
+def _this_months_meeting(cell: Organisation, this_month: dt.date, today: dt.date) -> None:
+    """This month's thematic meeting in five days, with its study reading."""
     upcoming = CellMeeting(
         cell=cell,
         kind=CellMeeting.Kind.THEMATIC,
@@ -119,6 +120,10 @@ def load_demo_handbook(ctx: Any) -> str:
         body="Tài liệu minh họa cho bản chạy thử: chi bộ gửi nội dung học tập chuyên đề tại đây.",
         study=True,
     )
+
+
+def _three_months_of_dues(members: list[tuple[Member, str, int]], this_month: dt.date) -> None:
+    """Dues paid for the last three months, except one member's this month."""
     for offset in (-2, -1, 0):
         month = add_months(this_month, offset)
         for member, kind, base in members:
@@ -126,4 +131,20 @@ def load_demo_handbook(ctx: Any) -> str:
             amount = 0 if unpaid else compute_due(kind, base, month).amount
             receipt = "" if unpaid else f"BL-{month:%m%y}-{member.pk}"
             record_entry(member, month, kind, base, amount, receipt=receipt)
+
+
+def load_demo_handbook(ctx: Any) -> str:
+    """The cell's members and logins, two meetings and three months of dues, in that order."""
+    ward = ctx.wards.get("Phổ Hòa")
+    cell = Organisation.objects.filter(parent=ward, name="Chi bộ Tổ dân phố số 1").first()
+    if cell is None:
+        return "không có Chi bộ Tổ dân phố số 1 của phường Phổ Hòa: bỏ qua"
+    if MemberAccount.objects.filter(user__username="bithu.tdp1").exists():
+        return "đã có"
+    today = timezone.localdate()
+    members = _members_with_logins(cell)
+    this_month = today.replace(day=1)
+    _last_months_meeting(cell, add_months(this_month, -1))
+    _this_months_meeting(cell, this_month, today)
+    _three_months_of_dues(members, this_month)
     return "3 đảng viên có tài khoản (bithu.tdp1 / bithu-tdp1-2026, dangvien.mai / dangvien-mai-2026), 2 buổi sinh hoạt, 3 tháng đảng phí"

@@ -82,9 +82,46 @@ def _money(text: str, what: str) -> int:
     return int(cleaned)
 
 
+def _row_member(
+    row: dict[str, str], members: dict[int, Member], by_card: dict[str, Member]
+) -> Member:
+    """The cell's member a row names by card number (``so_the``) or member id (``ma``)."""
+    card, code = row.get("so_the", ""), row.get("ma", "")
+    member = by_card.get(card) if card else members.get(int(code)) if code.isdigit() else None
+    if member is None:
+        raise ValueError(
+            f"không có đảng viên số thẻ “{card}” trong chi bộ"
+            if card
+            else "thiếu số thẻ (so_the) hoặc mã đảng viên (ma)"
+        )
+    return member
+
+
+def _row_values(row: dict[str, str], kinds: set[str]) -> dict[str, Any]:
+    """A row's kind, base, paid, day paid, receipt and reason, checked (``ValueError``)."""
+    kind = row.get("doi_tuong", "")
+    if kind not in kinds:
+        raise ValueError(f"đối tượng “{kind}” không có trong danh mục đảng phí")
+    base = _money(row.get("can_cu") or "0", "Căn cứ tính")
+    paid = _money(row.get("da_nop") or "0", "Số đã nộp")
+    paid_on = None
+    if row.get("ngay_nop"):
+        try:
+            paid_on = dt.datetime.strptime(row["ngay_nop"], "%d/%m/%Y").date()
+        except ValueError as exc:
+            raise ValueError(f"ngày nộp “{row['ngay_nop']}” không đúng dạng dd/mm/yyyy") from exc
+    return {
+        "kind": kind,
+        "base": base,
+        "paid": paid,
+        "paid_on": paid_on,
+        "receipt": row.get("bien_lai", "")[:40],
+        "reason": row.get("ly_do", "")[:200],
+    }
+
+
 def import_rows(cell: Organisation, month: dt.date, rows: list[dict[str, str]]) -> ImportResult:
     """Check every row; write them all (one transaction) only if none is wrong."""
-    # Long: every row validated before one transaction writes them all, so nothing is half-imported.
     kinds = {k for k, _ in kind_choices(month)}
     members = {m.pk: m for m in Member.objects.filter(organisation=cell, left_on__isnull=True)}
     by_card = {m.card_number: m for m in members.values() if m.card_number}
@@ -93,45 +130,11 @@ def import_rows(cell: Organisation, month: dt.date, rows: list[dict[str, str]]) 
     seen: set[int] = set()
     for line, row in enumerate(rows, start=2):
         try:
-            card, code = row.get("so_the", ""), row.get("ma", "")
-            member = (
-                by_card.get(card) if card else members.get(int(code)) if code.isdigit() else None
-            )
-            if member is None:
-                raise ValueError(
-                    f"không có đảng viên số thẻ “{card}” trong chi bộ"
-                    if card
-                    else "thiếu số thẻ (so_the) hoặc mã đảng viên (ma)"
-                )
+            member = _row_member(row, members, by_card)
             if member.pk in seen:
                 raise ValueError(f"{member.full_name} xuất hiện hai lần")
-            kind = row.get("doi_tuong", "")
-            if kind not in kinds:
-                raise ValueError(f"đối tượng “{kind}” không có trong danh mục đảng phí")
-            base = _money(row.get("can_cu") or "0", "Căn cứ tính")
-            paid = _money(row.get("da_nop") or "0", "Số đã nộp")
-            paid_on = None
-            if row.get("ngay_nop"):
-                try:
-                    paid_on = dt.datetime.strptime(row["ngay_nop"], "%d/%m/%Y").date()
-                except ValueError as exc:
-                    raise ValueError(
-                        f"ngày nộp “{row['ngay_nop']}” không đúng dạng dd/mm/yyyy"
-                    ) from exc
+            planned.append((member, _row_values(row, kinds)))
             seen.add(member.pk)
-            planned.append(
-                (
-                    member,
-                    {
-                        "kind": kind,
-                        "base": base,
-                        "paid": paid,
-                        "paid_on": paid_on,
-                        "receipt": row.get("bien_lai", "")[:40],
-                        "reason": row.get("ly_do", "")[:200],
-                    },
-                )
-            )
         except ValueError as error:
             errors.append(f"Dòng {line}: {error}.")
     if errors:

@@ -123,6 +123,145 @@ def _tree(scale: CellScale) -> tuple[Organisation, list[Organisation]]:
     return root, cells
 
 
+# One random source draws, in this order: the members, their dues profiles, then month by
+# month the meetings' days, the attendance and the payments. The order is the province's
+# identity (a seed gives the same province): the functions below draw in it.
+
+
+def _members(rng: random.Random, cells: list[Organisation], per_cell: int) -> list[Member]:
+    rows = [
+        Member(
+            organisation=cell,
+            full_name=rng.choice(_NAMES),
+            gender=rng.choice(("nam", "nu")),
+            admitted_on=dt.date(rng.randint(1975, 2023), rng.randint(1, 12), rng.randint(1, 28)),
+        )
+        for cell in cells
+        for _ in range(per_cell)
+    ]
+    members: list[Member] = []
+    for batch in _batches(rows):
+        members.extend(Member.objects.bulk_create(batch))
+    return members
+
+
+def _month_meetings(
+    rng: random.Random, cells: list[Organisation], month: dt.date
+) -> list[CellMeeting]:
+    """Each cell's regular meeting of the month, and a thematic one each quarter's end."""
+    meetings = []
+    for cell in cells:
+        starts = timezone.make_aware(
+            dt.datetime(month.year, month.month, rng.randint(3, 10), 19, 30)
+        )
+        meetings.append(
+            CellMeeting(
+                cell=cell,
+                kind="dinh_ky",
+                title=f"Sinh hoạt định kỳ tháng {month:%m/%Y}",
+                starts_at=starts,
+                month=month,
+                held=True,
+            )
+        )
+        if month.month % 3 == 0:
+            meetings.append(
+                CellMeeting(
+                    cell=cell,
+                    kind="chuyen_de",
+                    title=f"Sinh hoạt chuyên đề quý {month.month // 3}",
+                    starts_at=starts + dt.timedelta(days=10),
+                    month=month,
+                    held=True,
+                )
+            )
+    return CellMeeting.objects.bulk_create(meetings, batch_size=BATCH)
+
+
+def _month_attendance(
+    rng: random.Random,
+    meetings: list[CellMeeting],
+    by_cell: dict[int, list[Member]],
+    month: dt.date,
+) -> None:
+    """Who came to each meeting (85% present, 8% excused), and each cell's month summary."""
+    summary: dict[int, list[int]] = {}
+    attendances = []
+    for meeting in meetings:
+        counts = summary.setdefault(meeting.cell_id, [0, 0, 0, 0])
+        counts[0] += 1
+        for member in by_cell[meeting.cell_id]:
+            roll = rng.random()
+            present, excused = roll < 0.85, 0.85 <= roll < 0.93
+            attendances.append(
+                Attendance(
+                    meeting=meeting,
+                    member=member,
+                    present=present,
+                    reply="vang" if excused else "tham_du" if present else "",
+                )
+            )
+            counts[1] += 1
+            counts[2] += present
+            counts[3] += excused
+    for batch in _batches(attendances):
+        Attendance.objects.bulk_create(batch)
+    CellMonthAttendance.objects.bulk_create(
+        [
+            CellMonthAttendance(
+                cell_id=c, month=month, meetings=v[0], invited=v[1], present=v[2], excused=v[3]
+            )
+            for c, v in summary.items()
+        ],
+        batch_size=BATCH,
+    )
+
+
+def _month_dues(
+    rng: random.Random,
+    members: list[Member],
+    profile: dict[int, tuple[str, int]],
+    month: dt.date,
+) -> int:
+    """Each member's dues of the month (93% paid), each cell's month summary; the count."""
+    summary: dict[int, list[int]] = {}
+    entries = []
+    for member in members:
+        kind, base = profile[member.pk]
+        due = compute_due(kind, base, month)
+        paid = due.amount if rng.random() < 0.93 else 0
+        entries.append(
+            DuesEntry(
+                cell_id=member.organisation_id,
+                member=member,
+                month=month,
+                kind=kind,
+                base=base,
+                due=due.amount,
+                paid=paid,
+                rule=due.rule.symbol,
+                paid_on=month + dt.timedelta(days=9) if paid else None,
+            )
+        )
+        s = summary.setdefault(member.organisation_id, [0, 0, 0, 0])
+        s[0] += 1
+        s[1] += due.amount
+        s[2] += paid
+        s[3] += paid < due.amount
+    for batch in _batches(entries):
+        DuesEntry.objects.bulk_create(batch)
+    CellMonthDues.objects.bulk_create(
+        [
+            CellMonthDues(
+                cell_id=c, month=month, members=v[0], due=v[1], paid=v[2], unpaid_members=v[3]
+            )
+            for c, v in summary.items()
+        ],
+        batch_size=BATCH,
+    )
+    return len(entries)
+
+
 def generate_cells(
     scale: str = "province",
     *,
@@ -132,7 +271,6 @@ def generate_cells(
     advance: Callable[[str, int], None] | None = None,
 ) -> Organisation:
     """Create the tree, members, meetings, attendance and dues; returns the root unit."""
-    # Long: the random draws stay in one order so a seed gives the same province.
     shape = CELL_SCALES[scale]
     rng = random.Random(seed)
     note = advance or (lambda _label, _n: None)
@@ -145,21 +283,7 @@ def generate_cells(
     with transaction.atomic():
         root, cells = _tree(shape)
         note("tổ chức đảng", len(cells))
-        member_rows = [
-            Member(
-                organisation=cell,
-                full_name=rng.choice(_NAMES),
-                gender=rng.choice(("nam", "nu")),
-                admitted_on=dt.date(
-                    rng.randint(1975, 2023), rng.randint(1, 12), rng.randint(1, 28)
-                ),
-            )
-            for cell in cells
-            for _ in range(shape.members_per_cell)
-        ]
-        members: list[Member] = []
-        for batch in _batches(member_rows):
-            members.extend(Member.objects.bulk_create(batch))
+        members = _members(rng, cells, shape.members_per_cell)
         note("đảng viên", len(members))
         by_cell: dict[int, list[Member]] = {}
         for m in members:
@@ -169,107 +293,8 @@ def generate_cells(
             for m in members
         }
         for month in month_days:
-            meetings = []
-            for cell in cells:
-                starts = timezone.make_aware(
-                    dt.datetime(month.year, month.month, rng.randint(3, 10), 19, 30)
-                )
-                meetings.append(
-                    CellMeeting(
-                        cell=cell,
-                        kind="dinh_ky",
-                        title=f"Sinh hoạt định kỳ tháng {month:%m/%Y}",
-                        starts_at=starts,
-                        month=month,
-                        held=True,
-                    )
-                )
-                if month.month % 3 == 0:
-                    meetings.append(
-                        CellMeeting(
-                            cell=cell,
-                            kind="chuyen_de",
-                            title=f"Sinh hoạt chuyên đề quý {month.month // 3}",
-                            starts_at=starts + dt.timedelta(days=10),
-                            month=month,
-                            held=True,
-                        )
-                    )
-            created = CellMeeting.objects.bulk_create(meetings, batch_size=BATCH)
-            att_summary: dict[int, list[int]] = {}
-            attendances = []
-            for meeting in created:
-                counts = att_summary.setdefault(meeting.cell_id, [0, 0, 0, 0])
-                counts[0] += 1
-                for member in by_cell[meeting.cell_id]:
-                    roll = rng.random()
-                    present, excused = roll < 0.85, 0.85 <= roll < 0.93
-                    attendances.append(
-                        Attendance(
-                            meeting=meeting,
-                            member=member,
-                            present=present,
-                            reply="vang" if excused else "tham_du" if present else "",
-                        )
-                    )
-                    counts[1] += 1
-                    counts[2] += present
-                    counts[3] += excused
-            for batch in _batches(attendances):
-                Attendance.objects.bulk_create(batch)
-            CellMonthAttendance.objects.bulk_create(
-                [
-                    CellMonthAttendance(
-                        cell_id=c,
-                        month=month,
-                        meetings=v[0],
-                        invited=v[1],
-                        present=v[2],
-                        excused=v[3],
-                    )
-                    for c, v in att_summary.items()
-                ],
-                batch_size=BATCH,
-            )
-            dues_summary: dict[int, list[int]] = {}
-            entries = []
-            for member in members:
-                kind, base = profile[member.pk]
-                due = compute_due(kind, base, month)
-                paid = due.amount if rng.random() < 0.93 else 0
-                entries.append(
-                    DuesEntry(
-                        cell_id=member.organisation_id,
-                        member=member,
-                        month=month,
-                        kind=kind,
-                        base=base,
-                        due=due.amount,
-                        paid=paid,
-                        rule=due.rule.symbol,
-                        paid_on=month + dt.timedelta(days=9) if paid else None,
-                    )
-                )
-                s = dues_summary.setdefault(member.organisation_id, [0, 0, 0, 0])
-                s[0] += 1
-                s[1] += due.amount
-                s[2] += paid
-                s[3] += paid < due.amount
-            for batch in _batches(entries):
-                DuesEntry.objects.bulk_create(batch)
-            CellMonthDues.objects.bulk_create(
-                [
-                    CellMonthDues(
-                        cell_id=c,
-                        month=month,
-                        members=v[0],
-                        due=v[1],
-                        paid=v[2],
-                        unpaid_members=v[3],
-                    )
-                    for c, v in dues_summary.items()
-                ],
-                batch_size=BATCH,
-            )
-            note(f"tháng {month:%m/%Y}", len(entries))
+            meetings = _month_meetings(rng, cells, month)
+            _month_attendance(rng, meetings, by_cell, month)
+            entries = _month_dues(rng, members, profile, month)
+            note(f"tháng {month:%m/%Y}", entries)
     return root

@@ -99,10 +99,60 @@ class PassUpForm(forms.Form):
     receipt = forms.CharField(label="Số biên lai", max_length=40, required=False)
 
 
+def _back_to_month(request: HttpRequest, month: dt.date) -> HttpResponse:
+    return redirect(f"{request.path}?thang={month:%m/%Y}")
+
+
+def _save_entry(request: HttpRequest, cell: Organisation, month: dt.date, form: EntryForm) -> bool:
+    """Record one member's dues from a valid entry form; False when the member is not in
+    the cell (the error is a message)."""
+    d = form.cleaned_data
+    member = cell_members(cell.pk).filter(pk=d["member"]).first()
+    if member is None:
+        messages.error(request, "Đảng viên không thuộc chi bộ.")
+        return False
+    record_entry(
+        member,
+        month,
+        d["kind"],
+        d["base"],
+        d["paid"],
+        paid_on=timezone.localdate() if d["paid"] else None,
+        receipt=d["receipt"],
+        reason=d["reason"],
+    )
+    messages.success(request, f"Đã ghi đảng phí tháng {month:%m/%Y} của {member.full_name}.")
+    return True
+
+
+def _import_file(
+    request: HttpRequest, cell: Organisation, month: dt.date, form: ImportForm
+) -> list[str]:
+    """Import the uploaded table of a valid import form; its errors (none: all saved)."""
+    upload = form.cleaned_data["file"]
+    try:
+        rows = read_table(upload.name, upload.read())
+    except ValueError as error:
+        return [str(error)]
+    result = import_rows(cell, month, rows)
+    if not result.errors:
+        messages.success(request, f"Đã nhập {result.saved} dòng đảng phí tháng {month:%m/%Y}.")
+    return result.errors
+
+
+def _month_entries(cell: Organisation, month: dt.date) -> list[DuesEntry]:
+    """The cell's entries of ``month``, each with the short label of its kind."""
+    entries = list(DuesEntry.objects.filter(cell=cell, month=month).select_related("member"))
+    labels = kind_short_labels(month)
+    for entry in entries:
+        entry.kind_label = labels.get(entry.kind, entry.kind)
+    return entries
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, cell_id: int) -> HttpResponse:
-    # Long: the dues book page: scope, month, rows, entry form and totals of one screen.
+    """The dues book of a cell for a month: entries, import, pass-up, totals and arrears."""
     cell = cell_or_404(request.user, cell_id)
     month = _month(request.GET.get("thang") or request.POST.get("thang"))
     entry_form = EntryForm(request.POST or None, month=month) if "ghi" in request.POST else None
@@ -111,44 +161,17 @@ def book(request: HttpRequest, cell_id: int) -> HttpResponse:
     )
     passup_form = PassUpForm(request.POST or None) if "nop_len" in request.POST else None
     import_errors: list[str] = []
-    if entry_form is not None and entry_form.is_valid():
-        d = entry_form.cleaned_data
-        member = cell_members(cell.pk).filter(pk=d["member"]).first()
-        if member is None:
-            messages.error(request, "Đảng viên không thuộc chi bộ.")
-        else:
-            record_entry(
-                member,
-                month,
-                d["kind"],
-                d["base"],
-                d["paid"],
-                paid_on=timezone.localdate() if d["paid"] else None,
-                receipt=d["receipt"],
-                reason=d["reason"],
-            )
-            messages.success(
-                request, f"Đã ghi đảng phí tháng {month:%m/%Y} của {member.full_name}."
-            )
-            return redirect(f"{request.path}?thang={month:%m/%Y}")
+    if (
+        entry_form is not None
+        and entry_form.is_valid()
+        and _save_entry(request, cell, month, entry_form)
+    ):
+        return _back_to_month(request, month)
     if import_form is not None and import_form.is_valid():
-        upload = import_form.cleaned_data["file"]
-        try:
-            rows = read_table(upload.name, upload.read())
-        except ValueError as error:
-            import_errors = [str(error)]
-        else:
-            result = import_rows(cell, month, rows)
-            import_errors = result.errors
-            if not result.errors:
-                messages.success(
-                    request, f"Đã nhập {result.saved} dòng đảng phí tháng {month:%m/%Y}."
-                )
-                return redirect(f"{request.path}?thang={month:%m/%Y}")
-    entries = list(DuesEntry.objects.filter(cell=cell, month=month).select_related("member"))
-    labels = kind_short_labels(month)
-    for entry in entries:
-        entry.kind_label = labels.get(entry.kind, entry.kind)
+        import_errors = _import_file(request, cell, month, import_form)
+        if not import_errors:
+            return _back_to_month(request, month)
+    entries = _month_entries(cell, month)
     collected = sum(e.paid for e in entries)
     kept, passed = split_share(collected, cell.kind, month)
     if passup_form is not None and passup_form.is_valid():
@@ -159,7 +182,7 @@ def book(request: HttpRequest, cell_id: int) -> HttpResponse:
                 defaults={"amount": passed, **passup_form.cleaned_data},
             )
         messages.success(request, f"Đã ghi nộp lên cấp trên {passed} đồng.")
-        return redirect(f"{request.path}?thang={month:%m/%Y}")
+        return _back_to_month(request, month)
     recorded = {e.member_id for e in entries}
     months, source = arrears_months()
     context = {

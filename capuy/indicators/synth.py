@@ -5,6 +5,7 @@ registered from ``IndicatorsConfig.ready()``)."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 from decimal import Decimal
 from typing import Any
 
@@ -22,23 +23,20 @@ from capuy.stats.synth import (
 )
 
 
-def indicators(
-    gen: Generator, root: Organisation, districts: list[Organisation], communes: list[Organisation]
-) -> None:
-    # Long: the random draws must stay in this order (one scale and seed give the same records), which one function keeps visible.
-    rng = gen.rng
-    computed = {i.code: i for i in ensure_computed_indicators()}
+def _entered(code: str, name: str, unit: str, rule: str, **extra: Any) -> Indicator:
+    indicator, _ = Indicator.objects.update_or_create(
+        code=code,
+        defaults={"name": name, "unit": unit, "rollup": rule, "required": True, **extra},
+    )
+    return indicator
 
-    def entered(code: str, name: str, unit: str, rule: str, **extra: Any) -> Indicator:
-        indicator, _ = Indicator.objects.update_or_create(
-            code=code,
-            defaults={"name": name, "unit": unit, "rollup": rule, "required": True, **extra},
-        )
-        return indicator
 
-    households = entered("ho_dan", "Tổng số hộ dân", "hộ", "latest")
-    poor = entered("ho_ngheo", "Số hộ nghèo", "hộ", "latest")
-    entered(
+def _entered_indicators() -> tuple[Indicator, ...]:
+    """The indicators the communes enter each month (households, poor households, income,
+    recruits, revenue), the poverty rate computed from two of them, and their check."""
+    households = _entered("ho_dan", "Tổng số hộ dân", "hộ", "latest")
+    poor = _entered("ho_ngheo", "Số hộ nghèo", "hộ", "latest")
+    _entered(
         "ty_le_ho_ngheo",
         "Tỷ lệ hộ nghèo",
         "%",
@@ -47,51 +45,64 @@ def indicators(
         denominator=households,
         required=False,
     )
-    income = entered(
+    income = _entered(
         "thu_nhap_binh_quan",
         "Thu nhập bình quân đầu người",
         "triệu đồng/tháng",
         "weighted_average",
         weight=households,
     )
-    recruits = entered("giao_quan", "Số thanh niên nhập ngũ", "người", "sum")
-    revenue = entered("thu_ngan_sach", "Thu ngân sách nhà nước", "triệu đồng", "sum")
+    recruits = _entered("giao_quan", "Số thanh niên nhập ngũ", "người", "sum")
+    revenue = _entered("thu_ngan_sach", "Thu ngân sách nhà nước", "triệu đồng", "sum")
     ValidationRule.objects.get_or_create(
         left=poor,
         operator="<=",
         right=households,
         defaults={"message": "Số hộ nghèo không thể lớn hơn tổng số hộ dân."},
     )
+    return households, poor, income, recruits, revenue
+
+
+def _commune_values(
+    rng: random.Random, commune: Organisation, entered: tuple[Indicator, ...]
+) -> list[IndicatorValue]:
+    """A commune's monthly values, drifting from a random start, some submitted late. The
+    draws' order is the records' identity (one scale and seed give the same records)."""
+    households, poor, income, recruits, revenue = entered
     rows = []
-    for commune in communes:
-        hh = rng.randint(1500, 6000)
-        poor_rate = rng.uniform(0.02, 0.09)
-        income_level = rng.uniform(3.0, 6.0)
-        for first, last in months():
-            hh += rng.randint(-5, 12)
-            poor_rate = max(0.005, poor_rate - rng.uniform(0, 0.0008))
-            income_level += rng.uniform(0, 0.04)
-            late = rng.random() < 0.1
-            submitted = last + dt.timedelta(days=rng.randint(4, 12) if late else rng.randint(0, 3))
-            for indicator, value in (
-                (households, hh),
-                (poor, round(hh * poor_rate)),
-                (income, round(income_level, 2)),
-                (recruits, rng.randint(0, 4) if first.month in (1, 2) else 0),
-                (revenue, rng.randint(300, 3000)),
-            ):
-                rows.append(
-                    IndicatorValue(
-                        indicator=indicator,
-                        organisation=commune,
-                        period_start=first,
-                        period_end=last,
-                        value=Decimal(str(value)),
-                        submitted_on=submitted,
-                    )
+    hh = rng.randint(1500, 6000)
+    poor_rate = rng.uniform(0.02, 0.09)
+    income_level = rng.uniform(3.0, 6.0)
+    for first, last in months():
+        hh += rng.randint(-5, 12)
+        poor_rate = max(0.005, poor_rate - rng.uniform(0, 0.0008))
+        income_level += rng.uniform(0, 0.04)
+        late = rng.random() < 0.1
+        submitted = last + dt.timedelta(days=rng.randint(4, 12) if late else rng.randint(0, 3))
+        for indicator, value in (
+            (households, hh),
+            (poor, round(hh * poor_rate)),
+            (income, round(income_level, 2)),
+            (recruits, rng.randint(0, 4) if first.month in (1, 2) else 0),
+            (revenue, rng.randint(300, 3000)),
+        ):
+            rows.append(
+                IndicatorValue(
+                    indicator=indicator,
+                    organisation=commune,
+                    period_start=first,
+                    period_end=last,
+                    value=Decimal(str(value)),
+                    submitted_on=submitted,
                 )
-    for batch in batches(rows):
-        IndicatorValue.objects.bulk_create(batch)
+            )
+    return rows
+
+
+def _admission_targets(
+    ket_nap: Indicator, root: Organisation, districts: list[Organisation]
+) -> list[Target]:
+    """The yearly admissions target of the root and of each district (3,2% of its members)."""
     targets = []
     for org, size in [(root, 1.0)] + [
         (d, 1.0 / max(len(districts), 1)) for d in districts if d != root
@@ -100,7 +111,7 @@ def indicators(
         for year in range(START.year, END.year + 1):
             targets.append(
                 Target(
-                    indicator=computed["ket_nap"],
+                    indicator=ket_nap,
                     organisation=org,
                     start=dt.date(year, 1, 1),
                     end=dt.date(year, 12, 31),
@@ -109,7 +120,21 @@ def indicators(
                     source="tỉnh giao",
                 )
             )
-    Target.objects.bulk_create(targets)
+    return targets
+
+
+def indicators(
+    gen: Generator, root: Organisation, districts: list[Organisation], communes: list[Organisation]
+) -> None:
+    """The communes' monthly values (commune by commune, in order), then the targets."""
+    computed = {i.code: i for i in ensure_computed_indicators()}
+    entered = _entered_indicators()
+    rows = []
+    for commune in communes:
+        rows += _commune_values(gen.rng, commune, entered)
+    for batch in batches(rows):
+        IndicatorValue.objects.bulk_create(batch)
+    Target.objects.bulk_create(_admission_targets(computed["ket_nap"], root, districts))
     gen.advance("số liệu chỉ tiêu", len(rows))
 
 

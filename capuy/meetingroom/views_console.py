@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -90,82 +91,119 @@ def _int(value: str | None, default: int = 0) -> int:
         raise InputError("Giá trị phải là số nguyên.", "not an integer") from exc
 
 
+def _speaker(session: Any, post: Any) -> Speaker:
+    speaker = Speaker.objects.filter(pk=_int(post.get("speaker")), invitee__session=session).first()
+    if speaker is None:
+        raise Http404("Không tìm thấy.")
+    return speaker
+
+
+def _poll(session: Any, post: Any) -> Poll:
+    poll = session.polls.filter(pk=_int(post.get("poll"))).first()
+    if poll is None:
+        raise Http404("Không tìm thấy biểu quyết.")
+    return poll
+
+
+def _chair_only(user: Any, session: Any) -> None:
+    if not rooms.is_chair(user, session):
+        raise InputError("Chỉ chủ trì hội nghị được mở, kết thúc biểu quyết.", "chair only")
+
+
+def _issue_invitation(request: HttpRequest, session: Any) -> None:
+    document = rooms.issue_invitation(session, request.user)
+    messages.success(request, f"Đã phát hành giấy mời số {document.symbol}.")
+
+
+def _attendance(request: HttpRequest, session: Any) -> None:
+    post = request.POST
+    invitee = session.invitees.filter(pk=_int(post.get("invitee"))).first()
+    if invitee is None:
+        raise Http404("Không tìm thấy đại biểu.")
+    rooms.set_attendance(invitee, post.get("trang_thai", ""), post.get("ly_do", ""), request.user)
+
+
+def _advance(request: HttpRequest, session: Any) -> None:
+    item = session.meeting.agenda_items.filter(pk=_int(request.POST.get("item"))).first()
+    rooms.advance(session, request.user, item)
+
+
+def _add_document(request: HttpRequest, session: Any) -> None:
+    post = request.POST
+    document = add_to_pack(
+        session,
+        request.user,
+        register_pk=_int(post.get("van_ban")) or None,
+        title=post.get("ten", ""),
+        body=post.get("noi_dung", "")[: MAX_BODY + 1],
+        classification=_int(post.get("do_mat")),
+        item_pk=_int(post.get("item")) or None,
+        is_draft=post.get("du_thao") == "1",
+    )
+    messages.success(request, f"Đã đưa vào tài liệu hội nghị: {document.title}")
+
+
+def _create_poll(request: HttpRequest, session: Any) -> None:
+    post = request.POST
+    kind = post.get("loai", "vote")
+    voting.create_poll(
+        session,
+        title=post.get("noi_dung", ""),
+        method=post.get("hinh_thuc", ""),
+        kind=kind if kind in Poll.Kind.values else "vote",
+        item=session.current_item,
+        candidates=post.get("ung_vien", "")[:MAX_CANDIDATES_TEXT].splitlines(),
+        seats=_int(post.get("so_luong"), 1),
+        user=request.user,
+    )
+
+
+def _open_poll(request: HttpRequest, session: Any) -> None:
+    poll = _poll(session, request.POST)
+    _chair_only(request.user, session)
+    voting.open_poll(poll, request.user)
+
+
+def _close_poll(request: HttpRequest, session: Any) -> None:
+    poll = _poll(session, request.POST)
+    _chair_only(request.user, session)
+    voting.close_poll(poll, request.user)
+
+
+def _record_show_of_hands(request: HttpRequest, session: Any) -> None:
+    poll = _poll(session, request.POST)
+    counts = {o["key"]: _int(request.POST.get(o["key"])) for o in poll.options}
+    voting.record_analog(poll, counts, request.user)
+
+
+# The console's actions: the URL's name → what it does (each checks its own rights in
+# ``capuy.meetingroom.room`` / ``voting`` and is audited there).
+ACTIONS: dict[str, Callable[[HttpRequest, Any], None]] = {
+    "khai-mac": lambda request, session: rooms.open_room(session, request.user),
+    "be-mac": lambda request, session: rooms.close_room(session, request.user),
+    "giay-moi": _issue_invitation,
+    "diem-danh": _attendance,
+    "chuyen-noi-dung": _advance,
+    "moi-phat-bieu": lambda r, s: rooms.start_speaker(_speaker(s, r.POST), r.user),
+    "dung-phat-bieu": lambda r, s: rooms.stop_speaker(_speaker(s, r.POST), r.user),
+    "tai-lieu": _add_document,
+    "tao-bieu-quyet": _create_poll,
+    "mo-bieu-quyet": _open_poll,
+    "ket-thuc-bieu-quyet": _close_poll,
+    "ghi-ket-qua": _record_show_of_hands,
+}
+
+
 @require_POST
 @require_role()
 def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """One POST endpoint per console action (``name``), each checked and audited."""
-    # Long: one dispatcher of the chair's console actions, each a short branch under one permission check (to become a table).
+    """One POST endpoint per console action (``name``, a key of ``ACTIONS``)."""
     session = get_office_room(request.user, pk)
-    user = request.user
-    post = request.POST
     try:
-        if name == "khai-mac":
-            rooms.open_room(session, user)
-        elif name == "be-mac":
-            rooms.close_room(session, user)
-        elif name == "giay-moi":
-            document = rooms.issue_invitation(session, user)
-            messages.success(request, f"Đã phát hành giấy mời số {document.symbol}.")
-        elif name == "diem-danh":
-            invitee = session.invitees.filter(pk=_int(post.get("invitee"))).first()
-            if invitee is None:
-                raise Http404("Không tìm thấy đại biểu.")
-            rooms.set_attendance(invitee, post.get("trang_thai", ""), post.get("ly_do", ""), user)
-        elif name == "chuyen-noi-dung":
-            item = session.meeting.agenda_items.filter(pk=_int(post.get("item"))).first()
-            rooms.advance(session, user, item)
-        elif name in ("moi-phat-bieu", "dung-phat-bieu"):
-            speaker = Speaker.objects.filter(
-                pk=_int(post.get("speaker")), invitee__session=session
-            ).first()
-            if speaker is None:
-                raise Http404("Không tìm thấy.")
-            if name == "moi-phat-bieu":
-                rooms.start_speaker(speaker, user)
-            else:
-                rooms.stop_speaker(speaker, user)
-        elif name == "tai-lieu":
-            document = add_to_pack(
-                session,
-                user,
-                register_pk=_int(post.get("van_ban")) or None,
-                title=post.get("ten", ""),
-                body=post.get("noi_dung", "")[: MAX_BODY + 1],
-                classification=_int(post.get("do_mat")),
-                item_pk=_int(post.get("item")) or None,
-                is_draft=post.get("du_thao") == "1",
-            )
-            messages.success(request, f"Đã đưa vào tài liệu hội nghị: {document.title}")
-        elif name == "tao-bieu-quyet":
-            kind = post.get("loai", "vote")
-            voting.create_poll(
-                session,
-                title=post.get("noi_dung", ""),
-                method=post.get("hinh_thuc", ""),
-                kind=kind if kind in Poll.Kind.values else "vote",
-                item=session.current_item,
-                candidates=post.get("ung_vien", "")[:MAX_CANDIDATES_TEXT].splitlines(),
-                seats=_int(post.get("so_luong"), 1),
-                user=user,
-            )
-        elif name in ("mo-bieu-quyet", "ket-thuc-bieu-quyet", "ghi-ket-qua"):
-            poll = session.polls.filter(pk=_int(post.get("poll"))).first()
-            if poll is None:
-                raise Http404("Không tìm thấy biểu quyết.")
-            if name == "ghi-ket-qua":
-                counts = {o["key"]: _int(post.get(o["key"])) for o in poll.options}
-                voting.record_analog(poll, counts, user)
-            else:
-                if not rooms.is_chair(user, session):
-                    raise InputError(
-                        "Chỉ chủ trì hội nghị được mở, kết thúc biểu quyết.", "chair only"
-                    )
-                if name == "mo-bieu-quyet":
-                    voting.open_poll(poll, user)
-                else:
-                    voting.close_poll(poll, user)
-        else:
+        run = ACTIONS.get(name)
+        if run is None:
             raise Http404("Không có chức năng này.")
+        run(request, session)
     except InputError as error:
         messages.error(request, error.vi)
     except ValidationError as error:  # the register refused (no term in force today…)

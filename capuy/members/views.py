@@ -44,12 +44,10 @@ def visible_members(request: HttpRequest):
     return scope_queryset(Member.objects.select_related("organisation"), request.user)
 
 
-@require_http_methods(["GET", "POST"])
-@require_role(*READ_ROLES)
-def member_list(request: HttpRequest) -> HttpResponse:
-    # Long: the list page's filters one after the other, a few lines each.
+def _filtered_members(request: HttpRequest, filters: MemberFilter):
+    """The visible members the filter form keeps: name, unit, and state (in the Party by
+    default; ``du_bi`` probationary, ``da_ra`` left, ``tat_ca`` all)."""
     members = visible_members(request)
-    filters = MemberFilter(request.GET or None, user=request.user)
     state = ""
     if filters.is_valid():
         data = filters.cleaned_data
@@ -59,39 +57,61 @@ def member_list(request: HttpRequest) -> HttpResponse:
             members = members.filter(organisation__path__startswith=data["to_chuc"].path)
         state = data.get("tinh_trang") or ""
     if state == "du_bi":
-        members = members.filter(recognised_on__isnull=True, left_on__isnull=True)
-    elif state == "da_ra":
-        members = members.filter(left_on__isnull=False)
-    elif state != "tat_ca":
-        members = members.filter(left_on__isnull=True)
-    can_enter = has_role(request.user, *ENTRY_ROLES)
-    form = AdmitForm(request.POST or None, user=request.user) if can_enter else None
+        return members.filter(recognised_on__isnull=True, left_on__isnull=True)
+    if state == "da_ra":
+        return members.filter(left_on__isnull=False)
+    if state != "tat_ca":
+        return members.filter(left_on__isnull=True)
+    return members
 
-    def save(form: AdmitForm) -> Member:
-        d = form.cleaned_data
-        if d["entry"] == "transfer_in_official":
-            return register_transfer_in(
-                d["organisation"],
-                d["full_name"],
-                d["gender"],
-                d["admitted_on"],
-                d["arrived_on"],
-                recognised_on=d["recognised_on"],
-                counterpart=d["counterpart"],
-                birth_date=d["birth_date"],
-                card_number=d["card_number"],
-                decision=d["decision"],
-            )
-        return admit(
+
+def _save_admission(form: AdmitForm) -> Member:
+    """A member admitted, or transferred in as a full member, from a valid entry form."""
+    d = form.cleaned_data
+    if d["entry"] == "transfer_in_official":
+        return register_transfer_in(
             d["organisation"],
             d["full_name"],
             d["gender"],
             d["admitted_on"],
+            d["arrived_on"],
+            recognised_on=d["recognised_on"],
+            counterpart=d["counterpart"],
             birth_date=d["birth_date"],
             card_number=d["card_number"],
             decision=d["decision"],
         )
+    return admit(
+        d["organisation"],
+        d["full_name"],
+        d["gender"],
+        d["admitted_on"],
+        birth_date=d["birth_date"],
+        card_number=d["card_number"],
+        decision=d["decision"],
+    )
 
+
+def _member_row(m: Member) -> list[object]:
+    return [
+        {"text": m.full_name, "url": reverse("members:detail", args=[m.pk])},
+        m.birth_date.strftime("%Y") if m.birth_date else "",
+        m.organisation,
+        m.admitted_on.strftime("%d/%m/%Y") if m.admitted_on else "",
+        m.recognised_on.strftime("%d/%m/%Y") if m.recognised_on else "",
+        m.get_left_reason_display()
+        if m.left_on
+        else ("dự bị" if m.is_probationary else "chính thức"),
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+@require_role(*READ_ROLES)
+def member_list(request: HttpRequest) -> HttpResponse:
+    filters = MemberFilter(request.GET or None, user=request.user)
+    members = _filtered_members(request, filters)
+    can_enter = has_role(request.user, *ENTRY_ROLES)
+    form = AdmitForm(request.POST or None, user=request.user) if can_enter else None
     return record_list_page(
         request,
         title="Đảng viên",
@@ -105,19 +125,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
             "Ngày chính thức",
             "Tình trạng",
         ],
-        row=lambda m: [
-            {"text": m.full_name, "url": reverse("members:detail", args=[m.pk])},
-            m.birth_date.strftime("%Y") if m.birth_date else "",
-            m.organisation,
-            m.admitted_on.strftime("%d/%m/%Y") if m.admitted_on else "",
-            m.recognised_on.strftime("%d/%m/%Y") if m.recognised_on else "",
-            m.get_left_reason_display()
-            if m.left_on
-            else ("dự bị" if m.is_probationary else "chính thức"),
-        ],
+        row=_member_row,
         form=form,
         form_title="Kết nạp, tiếp nhận đảng viên",
-        save=save,
+        save=_save_admission,
         filter_form=filters,
         links=[
             {"label": "Đến hạn chính thức, huy hiệu", "url": reverse("members:due")},

@@ -15,38 +15,54 @@ from capuy.petitions.models import Petition, PetitionCase, Reception
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, record_list_page
 
 
+@transaction.atomic
+def _register_petition(form: PetitionForm) -> Petition:
+    """The petition of a valid entry form, in a new case when one is named."""
+    d = form.cleaned_data
+    case = d["case"]
+    if case is None and d["new_case"]:
+        case = PetitionCase.objects.create(
+            organisation=d["organisation"], title=d["new_case"], opened_on=d["received_on"]
+        )
+    return Petition.objects.create(
+        organisation=d["organisation"],
+        case=case,
+        kind=d["kind"],
+        received_on=d["received_on"],
+        sender=d["sender"],
+        summary=d["summary"],
+        jurisdiction=d["jurisdiction"],
+        handling=d["handling"],
+        handled_on=d["handled_on"],
+        handled_by=d["handled_by"],
+    )
+
+
+def _petition_row(p: Petition) -> list[object]:
+    return [
+        p.received_on.strftime("%d/%m/%Y"),
+        p.get_kind_display(),
+        p.summary,
+        p.case or "",
+        p.get_jurisdiction_display(),
+        {
+            "text": p.get_handling_display() or "chưa xử lý",
+            "url": reverse("petitions:handle", args=[p.pk]),
+        },
+        p.handled_on.strftime("%d/%m/%Y") if p.handled_on else "",
+        p.organisation,
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 @require_role(*READ_ROLES)
 def petition_list(request: HttpRequest) -> HttpResponse:
-    # Long: the list page's filters one after the other, a few lines each.
     records = scope_queryset(Petition.objects.select_related("organisation", "case"), request.user)
     form = (
         PetitionForm(request.POST or None, user=request.user)
         if has_role(request.user, *ENTRY_ROLES)
         else None
     )
-
-    @transaction.atomic
-    def save(form: PetitionForm) -> Petition:
-        d = form.cleaned_data
-        case = d["case"]
-        if case is None and d["new_case"]:
-            case = PetitionCase.objects.create(
-                organisation=d["organisation"], title=d["new_case"], opened_on=d["received_on"]
-            )
-        return Petition.objects.create(
-            organisation=d["organisation"],
-            case=case,
-            kind=d["kind"],
-            received_on=d["received_on"],
-            sender=d["sender"],
-            summary=d["summary"],
-            jurisdiction=d["jurisdiction"],
-            handling=d["handling"],
-            handled_on=d["handled_on"],
-            handled_by=d["handled_by"],
-        )
-
     return record_list_page(
         request,
         title="Đơn thư",
@@ -62,22 +78,10 @@ def petition_list(request: HttpRequest) -> HttpResponse:
             "Ngày xử lý",
             "Cấp ủy",
         ],
-        row=lambda p: [
-            p.received_on.strftime("%d/%m/%Y"),
-            p.get_kind_display(),
-            p.summary,
-            p.case or "",
-            p.get_jurisdiction_display(),
-            {
-                "text": p.get_handling_display() or "chưa xử lý",
-                "url": reverse("petitions:handle", args=[p.pk]),
-            },
-            p.handled_on.strftime("%d/%m/%Y") if p.handled_on else "",
-            p.organisation,
-        ],
+        row=_petition_row,
         form=form,
         form_title="Vào sổ đơn thư",
-        save=save,
+        save=_register_petition,
     )
 
 

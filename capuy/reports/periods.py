@@ -96,59 +96,63 @@ def _example(kind: str) -> str:
     return known.example if known else ""
 
 
-def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
-    """A kind of grammar month, quarter or year (a fixed calendar span)."""
-    # Long: one branch per fixed grammar (month, quarter, year), each building all the fields of a ReportPeriod.
-    spec = spec.strip().upper()
-    grammar = _grammar(kind)
-    if grammar == "month":
-        found = re.fullmatch(r"(\d{4})-(\d{1,2})", spec)
-        if not found or not 1 <= int(found[2]) <= 12:
-            raise _bad(spec, kind, _example(kind))
-        year, month = int(found[1]), int(found[2])
-        window = report_window(kind, year, month, rule)
-        ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
-        py, pm = (year, month - 1) if month > 1 else (year - 1, 12)
-        next_window = report_window(kind, ny, nm, rule)
-        prev_window = report_window(kind, py, pm, rule)
-        return ReportPeriod(
-            kind,
-            f"{year}-{month:02d}",
-            window.start,
-            window.end,
-            _month_label(year, month),
-            _month_label(ny, nm),
-            _month_label(py, pm),
-            max(window.end, last_day(year, month)),
-            next_window.start,
-            max(next_window.end, last_day(ny, nm)),
-            prev_window.start,
-            max(prev_window.end, last_day(py, pm)),
-        )
-    if grammar == "quarter":
-        found = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
-        if not found:
-            raise _bad(spec, kind, _example(kind))
-        year, quarter = int(found[1]), int(found[2])
-        window = report_window(kind, year, quarter, rule)
-        ny, nq = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
-        py, pq = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-        nw = report_window(kind, ny, nq, rule)
-        pw = report_window(kind, py, pq, rule)
-        return ReportPeriod(
-            kind,
-            f"{year}-Q{quarter}",
-            window.start,
-            window.end,
-            _quarter_label(year, quarter),
-            _quarter_label(ny, nq),
-            _quarter_label(py, pq),
-            max(window.end, last_day(year, 3 * quarter)),
-            nw.start,
-            max(nw.end, last_day(ny, 3 * nq)),
-            pw.start,
-            max(pw.end, last_day(py, 3 * pq)),
-        )
+def _month_period(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """``2024-02``: a month, its window by the committee's rule, the next and previous."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})", spec)
+    if not found or not 1 <= int(found[2]) <= 12:
+        raise _bad(spec, kind, _example(kind))
+    year, month = int(found[1]), int(found[2])
+    window = report_window(kind, year, month, rule)
+    ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
+    py, pm = (year, month - 1) if month > 1 else (year - 1, 12)
+    next_window = report_window(kind, ny, nm, rule)
+    prev_window = report_window(kind, py, pm, rule)
+    return ReportPeriod(
+        kind,
+        f"{year}-{month:02d}",
+        window.start,
+        window.end,
+        _month_label(year, month),
+        _month_label(ny, nm),
+        _month_label(py, pm),
+        max(window.end, last_day(year, month)),
+        next_window.start,
+        max(next_window.end, last_day(ny, nm)),
+        prev_window.start,
+        max(prev_window.end, last_day(py, pm)),
+    )
+
+
+def _quarter_period(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """``2024-Q1``: a quarter, its window, the next and previous quarters."""
+    found = re.fullmatch(r"(\d{4})-Q([1-4])", spec)
+    if not found:
+        raise _bad(spec, kind, _example(kind))
+    year, quarter = int(found[1]), int(found[2])
+    window = report_window(kind, year, quarter, rule)
+    ny, nq = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+    py, pq = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    nw = report_window(kind, ny, nq, rule)
+    pw = report_window(kind, py, pq, rule)
+    return ReportPeriod(
+        kind,
+        f"{year}-Q{quarter}",
+        window.start,
+        window.end,
+        _quarter_label(year, quarter),
+        _quarter_label(ny, nq),
+        _quarter_label(py, pq),
+        max(window.end, last_day(year, 3 * quarter)),
+        nw.start,
+        max(nw.end, last_day(ny, 3 * nq)),
+        pw.start,
+        max(pw.end, last_day(py, 3 * pq)),
+    )
+
+
+def _year_period(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """``2024`` (or ``2024-H1``, ``2024-9M``, ``2024-Y``): the first ``months`` months of a
+    year (the kind's ``months``, 12 by default); after it, the rest of the year or the next."""
     found = re.fullmatch(r"(\d{4})(?:-(H1|9M|Y))?", spec)
     if not found:
         raise _bad(spec, kind, _example(kind))
@@ -184,6 +188,15 @@ def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
     )
 
 
+_FIXED_PERIODS = {"month": _month_period, "quarter": _quarter_period, "year": _year_period}
+
+
+def _fixed(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """A kind of grammar month, quarter or year (a fixed calendar span)."""
+    build = _FIXED_PERIODS.get(_grammar(kind), _year_period)
+    return build(kind, spec.strip().upper(), rule)
+
+
 _CONCLUSION_SPECS = (
     (r"\d{4}-\d{1,2}", "monthly"),
     (r"\d{4}-Q[1-4]", "quarterly"),
@@ -210,7 +223,6 @@ def resolve_period(
     today: dt.date | None = None,
 ) -> ReportPeriod:
     """The window and labels of a report of ``kind`` for ``spec`` (``InputError`` if bad)."""
-    # Long: one branch per grammar, each building all the fields of a ReportPeriod.
     kind = kind_code(kind) or kind  # a code, or the kind's Vietnamese name
     if kind not in kinds():
         raise InputError(
@@ -224,26 +236,45 @@ def resolve_period(
     if grammar in FIXED_GRAMMARS:
         return _fixed(kind, spec, rule)
     if grammar == "report":
-        for pattern, underlying in _CONCLUSION_SPECS:
-            if re.fullmatch(pattern, spec.upper()):
-                base = _fixed(underlying, spec.upper().replace("-9M", "").replace("-Y", ""), rule)
-                return ReportPeriod(kind, spec.upper(), *_fields_after_spec(base))
-        raise _bad(spec, kind, _example(kind))
+        return _conclusion_period(kind, spec, rule)
     if grammar == "range":
-        found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", spec)
-        if not found:
-            raise _bad(spec, kind, _example(kind))
-        first, last = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
-        if last < first:
-            raise _bad(spec, kind, _example(kind))
-        label = Label(
-            period_label("range", first=text_date(first), last=text_date(last)), last.year
-        )
-        later = Label(period_label("after_range"), last.year)
-        return ReportPeriod(
-            kind, spec, first, last, label, later, label, last, last, last, first, first
-        )
-    # half_term, term: the committee's term, given by its years
+        return _range_period(kind, spec)
+    return _term_period(kind, spec, grammar, term, today)  # half_term, term
+
+
+def _conclusion_period(kind: str, spec: str, rule: str) -> ReportPeriod:
+    """A conclusion takes the period of the report it concludes on (``2024-9M``…)."""
+    for pattern, underlying in _CONCLUSION_SPECS:
+        if re.fullmatch(pattern, spec.upper()):
+            base = _fixed(underlying, spec.upper().replace("-9M", "").replace("-Y", ""), rule)
+            return ReportPeriod(kind, spec.upper(), *_fields_after_spec(base))
+    raise _bad(spec, kind, _example(kind))
+
+
+def _range_period(kind: str, spec: str) -> ReportPeriod:
+    """``2021-05-18..2024-02-26``: a thematic report's own span."""
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", spec)
+    if not found:
+        raise _bad(spec, kind, _example(kind))
+    first, last = dt.date.fromisoformat(found[1]), dt.date.fromisoformat(found[2])
+    if last < first:
+        raise _bad(spec, kind, _example(kind))
+    label = Label(period_label("range", first=text_date(first), last=text_date(last)), last.year)
+    later = Label(period_label("after_range"), last.year)
+    return ReportPeriod(
+        kind, spec, first, last, label, later, label, last, last, last, first, first
+    )
+
+
+def _term_period(
+    kind: str,
+    spec: str,
+    grammar: str,
+    term: tuple[int, int, dt.date, dt.date | None] | None,
+    today: dt.date | None,
+) -> ReportPeriod:
+    """``2020-2025``: the committee's term by its years — its first half (``half_term``) or
+    the term up to its end, or today while it runs (``term``)."""
     found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", spec)
     if not found:
         raise _bad(spec, kind, _example(kind))
@@ -252,26 +283,11 @@ def resolve_period(
             f"Không tìm thấy nhiệm kỳ {spec} của cấp ủy này",
             f"the committee has no term {spec}",
         )
+    if grammar == "half_term":
+        return _half_term_period(kind, term)
     start_year, end_year, start, end = term
     years = {"first_year": start_year, "last_year": end_year}
     following = {"first_year": end_year, "last_year": end_year + (end_year - start_year)}
-    if grammar == "half_term":
-        middle = dt.date(start.year + (end_year - start_year) // 2, start.month, 1)
-        stop = middle - dt.timedelta(days=1)
-        return ReportPeriod(
-            kind,
-            f"{start_year}-{end_year}",
-            start,
-            stop,
-            Label(period_label("half_term_first", **years), stop.year),
-            Label(period_label("half_term_second", **years), stop.year),
-            Label(period_label("term", **years), stop.year),
-            stop,
-            middle,
-            end or dt.date(end_year, 12, 31),
-            start,
-            stop,
-        )
     stop = end or min(today or dt.date.today(), dt.date(end_year, 12, 31))
     return ReportPeriod(
         kind,
@@ -284,6 +300,28 @@ def resolve_period(
         stop,
         stop + dt.timedelta(days=1),
         dt.date(end_year + (end_year - start_year), 12, 31),
+        start,
+        stop,
+    )
+
+
+def _half_term_period(kind: str, term: tuple[int, int, dt.date, dt.date | None]) -> ReportPeriod:
+    """The first half of the term, up to the month its middle year starts on."""
+    start_year, end_year, start, end = term
+    years = {"first_year": start_year, "last_year": end_year}
+    middle = dt.date(start.year + (end_year - start_year) // 2, start.month, 1)
+    stop = middle - dt.timedelta(days=1)
+    return ReportPeriod(
+        kind,
+        f"{start_year}-{end_year}",
+        start,
+        stop,
+        Label(period_label("half_term_first", **years), stop.year),
+        Label(period_label("half_term_second", **years), stop.year),
+        Label(period_label("term", **years), stop.year),
+        stop,
+        middle,
+        end or dt.date(end_year, 12, 31),
         start,
         stop,
     )

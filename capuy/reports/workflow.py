@@ -193,14 +193,8 @@ def with_appendix_note(body: str, note: str) -> str:
     return head + marker + "\n\n".join(parts)
 
 
-def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
-    """Register the report as an outgoing document: it takes the next number of its series."""
-    # Long: validation, numbering and registration must happen in this order inside one transaction.
-    from capuy.documents.numbering import register_outgoing
-
-    _require(user, report.organisation, ISSUERS, "ban hành")
-    _require_state(report, APPROVED, action="ban hành")
-    template = load_template(report.kind)
+def _issuing_body(report: Report, template: dict[str, Any]) -> Body:
+    """The committee's body that issues reports of this kind (the standing committee…)."""
     body = Body.objects.filter(
         organisation=report.organisation, kind=template.get("issuing_body", "btv")
     ).first()
@@ -209,7 +203,11 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
             f"{report.organisation} chưa khai báo cơ quan ban hành báo cáo",
             "the committee has no issuing body for reports",
         )
-    day = on or timezone.localdate()
+    return body
+
+
+def _require_issuable(report: Report, day: dt.date) -> None:
+    """No open finding left undismissed, a text that lays out, a plausible day."""
     dismissals.require_clear(report, "ban hành")
     problem = _authoring_error(report.body)
     if problem is not None:
@@ -221,23 +219,42 @@ def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
         raise InputError(
             f"Ngày ban hành {day:%d/%m/%Y} không hợp lệ.", f"implausible issue date {day}"
         )
+
+
+def _register(report: Report, user: Any, template: dict[str, Any], body: Body, day: dt.date) -> Any:
+    """The report's entry in the outgoing register: its number, signer and recipients."""
+    from capuy.documents.numbering import register_outgoing
+
     document_model = parse(report.body)
     signature = document_model.signature
-    recipients = document_model.recipients
+    return register_outgoing(
+        issuing_body=body,
+        type_code=str(template["type_code"]),
+        issued_on=day,
+        summary=report.title[:1].upper() + report.title[1:],
+        signer_capacity=(signature.capacity if signature else "").split(" ")[0][:4],
+        signer_title=signature.title if signature else "",
+        signer_name=signature.name if signature else "",
+        recipients="\n".join(document_model.recipients),
+        classification=report.classification,
+        important=False,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+def issue(report: Report, user: Any, on: dt.date | None = None) -> Report:
+    """Register the report as an outgoing document: it takes the next number of its series.
+
+    Checked first, then numbered, stamped and saved in one transaction (no number is taken
+    by a report that is not saved as issued)."""
+    _require(user, report.organisation, ISSUERS, "ban hành")
+    _require_state(report, APPROVED, action="ban hành")
+    template = load_template(report.kind)
+    body = _issuing_body(report, template)
+    day = on or timezone.localdate()
+    _require_issuable(report, day)
     with set_actor(user), transaction.atomic():
-        document = register_outgoing(
-            issuing_body=body,
-            type_code=str(template["type_code"]),
-            issued_on=day,
-            summary=report.title[:1].upper() + report.title[1:],
-            signer_capacity=(signature.capacity if signature else "").split(" ")[0][:4],
-            signer_title=signature.title if signature else "",
-            signer_name=signature.name if signature else "",
-            recipients="\n".join(recipients),
-            classification=report.classification,
-            important=False,
-            created_by=user if getattr(user, "is_authenticated", False) else None,
-        )
+        document = _register(report, user, template, body, day)
         report.document = document
         report.body = set_front_matter(
             report.body,

@@ -295,17 +295,8 @@ def search(
     return results
 
 
-def _matches(
-    qs: QuerySet[SearchEntry], start: int, count: int
-) -> tuple[list[tuple[int, float]], list[Facet], int]:
-    """The page's (id, score), every facet's counts and the total, in ONE statement over the
-    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
-    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
-    ranking run once. Only narrow columns go through it — sorting every match with its
-    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
-    # Long: the one query that carries scope, match and facets for both engines (scope inside the query).
-    from django.db import connection
-
+def _matches_statement(qs: QuerySet[SearchEntry], start: int, count: int) -> tuple[str, Any]:
+    """The one statement of ``_matches`` and its parameters."""
     inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")
     sql, params = inner.query.sql_with_params()
     groups = [
@@ -319,7 +310,43 @@ def _matches(
         "SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
         f"ORDER BY score DESC, date DESC, id DESC LIMIT {int(count)} OFFSET {int(start)}) AS page"
     )
-    statement = f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}"
+    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}", params
+
+
+def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list[Facet]:
+    """Each facet's values, most frequent first (years newest first), 15 at most, labelled."""
+    labels = kind_labels()
+    level = dict(Classification.choices)
+
+    def label(name: str, value: Any) -> str:
+        if name == "kind":
+            return labels.get(value, value)
+        if name == "type_code":
+            return type_names.get(value) or value
+        if name == "classification":
+            return str(level.get(value, value))
+        return str(value)
+
+    facets = []
+    for name in FACET_FIELDS:
+        items = sorted(sums[name].items(), key=lambda kv: (-kv[1], str(kv[0])))
+        if name == "year":
+            items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
+        facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
+    return facets
+
+
+def _matches(
+    qs: QuerySet[SearchEntry], start: int, count: int
+) -> tuple[list[tuple[int, float]], list[Facet], int]:
+    """The page's (id, score), every facet's counts and the total, in ONE statement over the
+    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
+    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
+    ranking run once. Only narrow columns go through it — sorting every match with its
+    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
+    from django.db import connection
+
+    statement, params = _matches_statement(qs, start, count)
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
     ranked: list[tuple[int, float]] = []
@@ -339,22 +366,4 @@ def _matches(
                 value = int(value)
             sums[name][value] = sums[name].get(value, 0) + int(n)
     total = sum(sums["kind"].values())
-    labels = kind_labels()
-    level = dict(Classification.choices)
-
-    def label(name: str, value: Any) -> str:
-        if name == "kind":
-            return labels.get(value, value)
-        if name == "type_code":
-            return type_names.get(value) or value
-        if name == "classification":
-            return str(level.get(value, value))
-        return str(value)
-
-    facets = []
-    for name in FACET_FIELDS:
-        items = sorted(sums[name].items(), key=lambda kv: (-kv[1], str(kv[0])))
-        if name == "year":
-            items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
-        facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
-    return ranked, facets, total
+    return ranked, _facets(sums, type_names), total

@@ -173,54 +173,49 @@ class Generator:
         Organisation.objects.bulk_update(created, ["path"], batch_size=BATCH)
         return created
 
-    def organisations(
-        self, town: bool
-    ) -> tuple[Organisation, list[Organisation], list[Organisation]]:
-        # Long: the units level by level (root, districts, communes, cells), each one bulk insert.
-        scale = self.scale
+    def _root(self, town: bool) -> Organisation:
+        """The town or the province (marked as demo data when the real one exists)."""
         suffix = (
             ""
             if not Organisation.objects.filter(name__startswith="Đảng bộ tỉnh Quảng Ngãi").exists()
             else " (dữ liệu mẫu)"
         )
         if town:
-            (root,) = self._level(
-                [
-                    Organisation(
-                        name=f"Đảng bộ thị xã Đức Phổ{suffix}",
-                        committee_name="Thị ủy Đức Phổ",
-                        kind="dang_bo_huyen",
-                        code="TU",
-                        valid_from=dt.date(2020, 4, 1),
-                    )
-                ]
+            root = Organisation(
+                name=f"Đảng bộ thị xã Đức Phổ{suffix}",
+                committee_name="Thị ủy Đức Phổ",
+                kind="dang_bo_huyen",
+                code="TU",
+                valid_from=dt.date(2020, 4, 1),
             )
-            districts = [root]
         else:
-            (root,) = self._level(
-                [
-                    Organisation(
-                        name=f"Đảng bộ tỉnh Quảng Ngãi{suffix}",
-                        committee_name="Tỉnh ủy Quảng Ngãi",
-                        kind="dang_bo_tinh",
-                        code="TU",
-                    )
-                ]
+            root = Organisation(
+                name=f"Đảng bộ tỉnh Quảng Ngãi{suffix}",
+                committee_name="Tỉnh ủy Quảng Ngãi",
+                kind="dang_bo_tinh",
+                code="TU",
             )
-            districts = self._level(
-                [
-                    Organisation(
-                        name=f"Đảng bộ huyện {_PLACES[i % 10]} {i + 1}",
-                        committee_name=f"Huyện ủy {_PLACES[i % 10]} {i + 1}",
-                        kind="dang_bo_huyen",
-                        code="HU",
-                        parent=root,
-                        position=i,
-                    )
-                    for i in range(scale.districts)
-                ]
-            )
-        communes = self._level(
+        (created,) = self._level([root])
+        return created
+
+    def _districts(self, root: Organisation) -> list[Organisation]:
+        return self._level(
+            [
+                Organisation(
+                    name=f"Đảng bộ huyện {_PLACES[i % 10]} {i + 1}",
+                    committee_name=f"Huyện ủy {_PLACES[i % 10]} {i + 1}",
+                    kind="dang_bo_huyen",
+                    code="HU",
+                    parent=root,
+                    position=i,
+                )
+                for i in range(self.scale.districts)
+            ]
+        )
+
+    def _communes(self, districts: list[Organisation]) -> list[Organisation]:
+        """Wards and communes in turn under each district, named after its place."""
+        return self._level(
             [
                 Organisation(
                     name=f"Đảng bộ {word} {prefix} {_TOWN_PLACES[j % 10]}{'' if j < 10 else ' ' + str(j)}",
@@ -232,11 +227,13 @@ class Generator:
                 )
                 for d, district in enumerate(districts)
                 for prefix in [_PLACES[d % 10]]
-                for j in range(scale.communes_per_district)
+                for j in range(self.scale.communes_per_district)
                 for word in ["phường" if j % 2 == 0 else "xã"]
             ]
         )
-        cells = self._level(
+
+    def _cells(self, communes: list[Organisation]) -> list[Organisation]:
+        return self._level(
             [
                 Organisation(
                     name=f"Chi bộ {'Tổ dân phố' if 'phường' in commune.name else 'Thôn'} {k + 1} — {commune.name.removeprefix('Đảng bộ ')}",
@@ -246,9 +243,19 @@ class Generator:
                     position=k,
                 )
                 for commune in communes
-                for k in range(scale.cells_per_commune)
+                for k in range(self.scale.cells_per_commune)
             ]
         )
+
+    def organisations(
+        self, town: bool
+    ) -> tuple[Organisation, list[Organisation], list[Organisation]]:
+        """The units level by level (root, districts, communes, cells), each one bulk insert;
+        a town is its own only district."""
+        root = self._root(town)
+        districts = [root] if town else self._districts(root)
+        communes = self._communes(districts)
+        cells = self._cells(communes)
         self.advance("tổ chức đảng", 1 + len(districts) + len(communes) + len(cells))
         return root, communes, cells
 

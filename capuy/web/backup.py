@@ -222,9 +222,73 @@ def read_manifest(path: Path) -> dict[str, Any]:
     return manifest
 
 
+def _restore_sqlite(path: Path, database: Path, target: str, progress: Progress) -> None:
+    """Check the archive's SQLite file, then copy it page by page over ``target``."""
+    try:
+        check = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+        check.close()
+    except sqlite3.DatabaseError as exc:
+        raise _bad_archive(path, "cơ sở dữ liệu hỏng", "corrupt database") from exc
+    if ok != "ok":
+        raise _bad_archive(path, "cơ sở dữ liệu hỏng", "corrupt database")
+    src = sqlite3.connect(database)
+    dst = sqlite3.connect(target, timeout=30)
+    try:
+
+        def step(status: int, remaining: int, total: int) -> None:
+            progress("Khôi phục cơ sở dữ liệu", total - remaining, total)
+
+        src.backup(dst, pages=256, progress=step)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _restore_postgresql(database: Path, settings_dict: dict[str, Any], progress: Progress) -> None:
+    """``pg_restore --clean --single-transaction``: all of the dump or nothing."""
+    args, env = _pg_env(settings_dict)
+    progress("Khôi phục cơ sở dữ liệu (pg_restore)", 0, 1)
+    result = subprocess.run(
+        [
+            _pg_program("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            *args,
+            str(database),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise InputError(
+            f"pg_restore thất bại: {result.stderr.strip()[:300]}",
+            f"pg_restore failed: {result.stderr.strip()[:300]}",
+        )
+    progress("Khôi phục cơ sở dữ liệu (pg_restore)", 1, 1)
+
+
+def _restore_files(restored: Path, media: Path, progress: Progress) -> None:
+    """The attached files as they were: the media folder emptied, then filled."""
+    files = _files_of(restored)
+    if media.exists():
+        shutil.rmtree(media)
+    media.mkdir(parents=True, exist_ok=True)
+    for i, file in enumerate(files, start=1):
+        target = media / file.relative_to(restored)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(file, target)
+        progress("Khôi phục tệp đính kèm", i, len(files))
+
+
 def restore(path: Path, progress: Progress = _noop) -> dict[str, Any]:
-    """Replace the database and attached files with the archive's; returns the manifest."""
-    # Long: the steps of one restore in order (check, wipe, load, files) beside their rollback.
+    """Replace the database and attached files with the archive's; returns the manifest.
+
+    In order: the archive checked (format, safe paths, same engine), unpacked, the database
+    replaced, then the attached files and the data folder."""
     settings = _settings()
     from django.db import connection, connections
 
@@ -242,59 +306,11 @@ def restore(path: Path, progress: Progress = _noop) -> dict[str, Any]:
         database = work / manifest["database"]
         connections.close_all()
         if connection.vendor == "sqlite":
-            try:
-                check = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-                ok = check.execute("PRAGMA integrity_check").fetchone()[0]
-                check.close()
-            except sqlite3.DatabaseError as exc:
-                raise _bad_archive(path, "cơ sở dữ liệu hỏng", "corrupt database") from exc
-            if ok != "ok":
-                raise _bad_archive(path, "cơ sở dữ liệu hỏng", "corrupt database")
-            src = sqlite3.connect(database)
-            dst = sqlite3.connect(str(connection.settings_dict["NAME"]), timeout=30)
-            try:
-
-                def step(status: int, remaining: int, total: int) -> None:
-                    progress("Khôi phục cơ sở dữ liệu", total - remaining, total)
-
-                src.backup(dst, pages=256, progress=step)
-            finally:
-                dst.close()
-                src.close()
+            target = str(connection.settings_dict["NAME"])
+            _restore_sqlite(path, database, target, progress)
         else:
-            args, env = _pg_env(connection.settings_dict)
-            progress("Khôi phục cơ sở dữ liệu (pg_restore)", 0, 1)
-            result = subprocess.run(
-                [
-                    _pg_program("pg_restore"),
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--single-transaction",
-                    *args,
-                    str(database),
-                ],
-                env=env,
-                capture_output=True,
-                text=True,
-            )
-            if result.returncode != 0:
-                raise InputError(
-                    f"pg_restore thất bại: {result.stderr.strip()[:300]}",
-                    f"pg_restore failed: {result.stderr.strip()[:300]}",
-                )
-            progress("Khôi phục cơ sở dữ liệu (pg_restore)", 1, 1)
-        media = Path(settings.MEDIA_ROOT)
-        restored = work / "files"
-        files = _files_of(restored)
-        if media.exists():
-            shutil.rmtree(media)
-        media.mkdir(parents=True, exist_ok=True)
-        for i, file in enumerate(files, start=1):
-            target = media / file.relative_to(restored)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(file, target)
-            progress("Khôi phục tệp đính kèm", i, len(files))
+            _restore_postgresql(database, connection.settings_dict, progress)
+        _restore_files(work / "files", Path(settings.MEDIA_ROOT), progress)
         _restore_data(work / "data", Path(settings.DATA_DIR), manifest, progress)
     return manifest
 

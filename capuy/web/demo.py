@@ -116,17 +116,8 @@ def _unit(name: str, parent: Organisation | None, **fields: Any) -> Organisation
     return org
 
 
-def _build_units() -> DemoContext:
-    # Long: the demo's units, bodies and terms from demo.yaml in one pass.
-    data = demo_data()
-    names = data["body_names"]
-    p = data["province"]
-    province = _unit(
-        p["name"], None, committee_name=p["committee_name"], kind=p["kind"], code=p["code"]
-    )
-    bodies = _make_bodies(province, p["bodies"], names, "tỉnh")
-
-    t = data["town"]
+def _town(province: Organisation, t: dict[str, Any]) -> Organisation:
+    """The town under its current name: made under its former name, then renamed (2020)."""
     town = Organisation.objects.filter(committee_name=t["committee_name"], parent=province).first()
     if town is None:
         town = _unit(
@@ -145,16 +136,18 @@ def _build_units() -> DemoContext:
         )
         town.code = t["code"]
         town.save(update_fields=["code"])
-    bodies |= _make_bodies(town, t["bodies"], names, "thị xã")
-    terms: dict[int, CommitteeTerm] = {}
-    for spec in t["terms"]:
-        term, _ = CommitteeTerm.objects.get_or_create(
-            organisation=town, ordinal=spec["ordinal"], defaults=spec
-        )
-        if term.contains(dt.date(2024, 2, 26)):
-            terms[town.pk] = term
+    return town
 
-    w = data["wards"]
+
+def _wards(
+    town: Organisation,
+    w: dict[str, Any],
+    names: dict[str, str],
+    bodies: dict[tuple[int, str], Body],
+    terms: dict[int, CommitteeTerm],
+) -> dict[str, Organisation]:
+    """The wards and communes, each with its bodies (into ``bodies``) and its terms (the one
+    of February 2024 into ``terms``, and the next one so today's records have a term)."""
     wards: dict[str, Organisation] = {}
     for level, places in (("phường", w["phuong"]), ("xã", w["xa"])):
         for position, place in enumerate(places, start=1):
@@ -182,7 +175,45 @@ def _build_units() -> DemoContext:
                     start_year=w["next_term"]["start_year"],
                     defaults=w["next_term"],
                 )
+    return wards
 
+
+def _cell_merger(merger: dict[str, Any], wards: dict[str, Organisation]) -> None:
+    """Two cells of a ward merged into one (once), so the demo shows a merger."""
+    ward = wards[merger["ward"]]
+    if OrgEvent.objects.filter(kind=OrgEvent.Kind.MERGE, predecessors__parent=ward).exists():
+        return
+    olds = [
+        _unit(name, ward, kind="chi_bo_truc_thuoc", code="CB", position=10 + i)
+        for i, name in enumerate(merger["merged"])
+    ]
+    merged = Organisation.objects.create(
+        name=merger["into"], parent=ward, kind="chi_bo_truc_thuoc", code="CB", position=5
+    )
+    reorganise(OrgEvent.Kind.MERGE, merger["date"], olds, [merged], decision=merger["decision"])
+
+
+def _build_units() -> DemoContext:
+    """The demo's units, bodies and terms from demo.yaml, top down: province, town (and its
+    terms), wards, agencies, cells, and a merger of cells."""
+    data = demo_data()
+    names = data["body_names"]
+    p = data["province"]
+    province = _unit(
+        p["name"], None, committee_name=p["committee_name"], kind=p["kind"], code=p["code"]
+    )
+    bodies = _make_bodies(province, p["bodies"], names, "tỉnh")
+    t = data["town"]
+    town = _town(province, t)
+    bodies |= _make_bodies(town, t["bodies"], names, "thị xã")
+    terms: dict[int, CommitteeTerm] = {}
+    for spec in t["terms"]:
+        term, _ = CommitteeTerm.objects.get_or_create(
+            organisation=town, ordinal=spec["ordinal"], defaults=spec
+        )
+        if term.contains(dt.date(2024, 2, 26)):
+            terms[town.pk] = term
+    wards = _wards(town, data["wards"], names, bodies, terms)
     units = {province.name: province, town.name: town}
     units.update((ward.name, ward) for ward in wards.values())
     for position, spec in enumerate(data["agency_units"], start=200):
@@ -192,19 +223,7 @@ def _build_units() -> DemoContext:
     for place, cells in data["cells"].items():
         for position, name in enumerate(cells, start=1):
             _unit(name, wards[place], kind="chi_bo_truc_thuoc", code="CB", position=position)
-
-    merger = data["cell_merger"]
-    ward = wards[merger["ward"]]
-    if not OrgEvent.objects.filter(kind=OrgEvent.Kind.MERGE, predecessors__parent=ward).exists():
-        day = merger["date"]
-        olds = [
-            _unit(name, ward, kind="chi_bo_truc_thuoc", code="CB", position=10 + i)
-            for i, name in enumerate(merger["merged"])
-        ]
-        merged = Organisation.objects.create(
-            name=merger["into"], parent=ward, kind="chi_bo_truc_thuoc", code="CB", position=5
-        )
-        reorganise(OrgEvent.Kind.MERGE, day, olds, [merged], decision=merger["decision"])
+    _cell_merger(data["cell_merger"], wards)
     return DemoContext(province, town, wards, units, bodies, terms)
 
 

@@ -242,6 +242,43 @@ def test_pages_member_sees_own_dues_other_cells_404(cell_setup, tree, password) 
     assert "chưa đối chiếu" not in binh.get(book_url).content.decode()  # May 2025: 342
 
 
+def test_the_book_page_records_imports_and_passes_up(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    """The secretary's three actions on the book page: one entry, a file (all or nothing,
+    errors listed on the page), the share passed up — each back on the month after saving."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from capuy.dues.models import PassUp
+
+    account, _ = create_account(cell_setup["binh"], None)
+    account.must_change_password = False
+    account.save()
+    binh = Client()
+    binh.force_login(account.user, backend="django.contrib.auth.backends.ModelBackend")
+    url = f"/dang-phi/chi-bo/{cell_setup['cell'].pk}/"
+    back = f"{url}?thang=05/2025"
+    outsider = {"ghi": "1", "thang": "05/2025", "member": cell_setup["hung"].pk}
+    entry = {**outsider, "kind": "luong_huu", "base": 6_000_000, "paid": 30_000}
+    page = binh.post(url, {**entry, "member": cell_setup["hung"].pk}, follow=True)
+    assert "Đảng viên không thuộc chi bộ." in page.content.decode()
+    assert not DuesEntry.objects.exists()
+    saved = binh.post(url, {**entry, "member": cell_setup["lan"].pk, "receipt": "BL-09"})
+    assert (saved.status_code, saved["Location"]) == (302, back)
+    assert DuesEntry.objects.get(member=cell_setup["lan"]).receipt == "BL-09"
+    bad = SimpleUploadedFile("so-thu.csv", CSV_BAD.encode())
+    page = binh.post(url, {"nhap": "1", "thang": "05/2025", "file": bad})
+    assert page.status_code == 200 and "Dòng 3: không có đảng viên số thẻ" in page.content.decode()
+    ok = SimpleUploadedFile("so-thu.csv", CSV_OK.encode())
+    imported = binh.post(url, {"nhap": "1", "thang": "05/2025", "file": ok})
+    assert (imported.status_code, imported["Location"]) == (302, back)
+    assert DuesEntry.objects.get(member=cell_setup["binh"]).reason == "Ốm dài ngày"
+    passed = binh.post(
+        url, {"nop_len": "1", "thang": "05/2025", "passed_on": "2025-06-02", "receipt": "NL-1"}
+    )
+    assert (passed.status_code, passed["Location"]) == (302, back)
+    pass_up = PassUp.objects.get(cell=cell_setup["cell"], month=MAY_2025)
+    assert pass_up.amount == split_share(30_000, cell_setup["cell"].kind, MAY_2025)[1]
+
+
 def test_a_member_who_owes_gets_a_notice(cell_setup) -> None:  # type: ignore[no-untyped-def]
     from capuy.handbook.models import Notification
 

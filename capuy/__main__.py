@@ -1,0 +1,5 @@
+"""``python -m capuy``: the ``capuy`` command."""
+
+from capuy.cli import main
+
+main()

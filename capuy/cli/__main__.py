@@ -1,0 +1,5 @@
+"""``python -m capuy.cli``: the ``capuy`` command."""
+
+from capuy.cli import main
+
+main()

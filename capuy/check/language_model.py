@@ -74,9 +74,7 @@ def key_runs(text: str) -> Iterator[KeyRun]:
 
     Nearly every run has its syllables one space apart, so the keys are one ``split`` of the
     folded run, with no regular-expression match or tuple per syllable."""
-    folded = normalize_tones(text).lower()  # one pass for the whole text, not one per word
-    if len(folded) != len(text):
-        folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
+    folded = fold(text)  # one pass for the whole text, not one per word
     for run in _RUN.finditer(text):
         start, end = run.span()
         segment = text[start:end]
@@ -85,6 +83,15 @@ def key_runs(text: str) -> Iterator[KeyRun]:
             yield KeyRun(start, [folded[a:b] for a, b in spans], spans)
         else:
             yield KeyRun(start, folded[start:end].split(" "), None)
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded and in new-style tone placement, the same length (so offsets into
+    it are offsets into ``text``)."""
+    folded = normalize_tones(text).lower()
+    if len(folded) != len(text):
+        folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
+    return folded
 
 
 def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:

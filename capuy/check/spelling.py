@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from capuy.check.registry import RULES, register
+from capuy.check.shared import once
 from capuy.check.syllable import SyllableProblem, check_syllable
 from capuy.check.units import TextUnit, excerpt, text_units, tone_normalised
 from capuy.model import Document, Finding
@@ -167,7 +168,13 @@ class _Span:
         return self.finish
 
 
-def _names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
+def _names(doc: Document) -> list[tuple[str, TextUnit, _Span]]:
+    """Each proper name of ``doc`` (tone-normalised), its unit and span; found once per document
+    for both name rules (``capuy.check.shared``)."""
+    return once(doc, "names", lambda: list(_find_names(doc)))
+
+
+def _find_names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
     for unit in text_units(doc):
         for start, end in _name_runs(unit.text):
             span = _Span(unit.text[start:end], start, end)

@@ -189,9 +189,9 @@ def _judged_syllables(
         open_pairs = support.unseen_pairs(pairs)
         flags = list(map(open_pairs.__contains__, pairs))
         # syllable j has pair j - 1 on its left and pair j on its right
-        places = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))
+        places: Iterable[int] = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))
     else:
-        places = iter(range(1, len(words) - 1))
+        places = range(1, len(words) - 1)
     for j in places:
         if words[j] == BREAK or (words[j - 1] == BREAK and words[j + 1] == BREAK):
             continue  # a break, or a syllable alone between two breaks

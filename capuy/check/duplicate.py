@@ -14,7 +14,7 @@ from itertools import compress
 from operator import eq
 
 from capuy.check.registry import RULES, register
-from capuy.check.spelling import confusion_matches
+from capuy.check.spelling import confusion_matches, confusions_in
 from capuy.check.units import TextUnit, excerpt, section_path_at, text_units, tone_normalised
 from capuy.model import Document, Finding
 from capuy.vocab.spelling import reduplicatives
@@ -66,13 +66,15 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
 def doubled_words(doc: Document) -> Iterator[Finding]:
     rule = RULES["duplicate.word"]
     singles = reduplicatives()
+    by_unit = confusions_in(doc)
     for unit in text_units(doc):
         text = tone_normalised(unit.text)
         for start, first_end, end in _doubled(text):
             phrase = text[start:first_end]
             if " " not in phrase and phrase.lower() in singles:
                 continue
-            if any(m.start() <= start < m.end() for _, m in confusion_matches(text)):
+            entries = None if by_unit is None else by_unit.get(unit.index, ())
+            if any(m.start() <= start < m.end() for _, m in confusion_matches(text, entries)):
                 continue  # "truyền truyền": the confusion list has the better suggestion
             original = unit.text[start:end]
             kept = unit.text[start:first_end]

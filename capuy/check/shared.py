@@ -44,4 +44,4 @@ def once(doc: Document, name: str, make: Callable[[], T]) -> T:
     entry = shared.get(key)
     if entry is None or entry[0] is not doc:
         entry = shared[key] = (doc, make())
-    return entry[1]  # type: ignore[no-any-return]
+    return entry[1]

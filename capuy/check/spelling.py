@@ -9,10 +9,12 @@ goes through ``normalize_tones``, and mixing them is at most an ``info``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from capuy.check.registry import RULES, register
 from capuy.check.shared import once
@@ -103,12 +105,44 @@ def _replacement(entry: Confusion, match: re.Match[str], original: str) -> str:
     return right
 
 
-def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
-    """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong."""
+def confusions_in(doc: Document) -> dict[int, tuple[Confusion, ...]] | None:
+    """For each unit (by ``TextUnit.index``), the curated confusions that can match in it: each
+    pattern runs once over the whole document (units joined by line ends), and a unit is
+    searched only for the entries with a match overlapping it — every match a unit has is
+    found that way or overlaps one that is. None when lower-casing changes the text's length
+    (offsets would not carry over): then every unit gets the whole list. Made once per document.
+    """
+
+    def find() -> dict[int, tuple[Confusion, ...]] | None:
+        texts = [tone_normalised(u.text) for u in text_units(doc)]
+        lowered = "\n".join(texts).lower()
+        if len(lowered) != sum(map(len, texts)) + len(texts) - 1:
+            return None
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        found: dict[int, list[Confusion]] = defaultdict(list)
+        for entry in confusions():
+            if entry.needle and entry.needle not in lowered:
+                continue
+            for match in entry.pattern.finditer(lowered):
+                first = bisect_right(starts, match.start()) - 1
+                last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
+                for k in range(first, last + 1):
+                    if not found[k] or found[k][-1] is not entry:
+                        found[k].append(entry)
+        return {k: tuple(entries) for k, entries in found.items()}
+
+    return once(doc, "confusions", find)
+
+
+def confusion_matches(
+    text: str, entries: tuple[Confusion, ...] | None = None
+) -> Iterator[tuple[Confusion, re.Match[str]]]:
+    """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong;
+    ``entries``: only these (``confusions_in`` the document), else the whole list."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    for entry in confusions():
+    for entry in confusions() if entries is None else entries:
         if entry.needle and entry.needle not in lowered:
             continue
         for match in entry.pattern.finditer(lowered):
@@ -123,9 +157,13 @@ def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
 @register("spelling.confusion", "spelling", "a word confused with a look-alike (curated list)")
 def confused_words(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.confusion"]
+    by_unit = confusions_in(doc)
     for unit in text_units(doc):
+        entries = None if by_unit is None else by_unit.get(unit.index)
+        if entries is None and by_unit is not None:
+            continue  # no curated confusion can match here
         text = _tone_normalised(unit)
-        for entry, match in confusion_matches(text):
+        for entry, match in confusion_matches(text, entries):
             original = unit.text[match.start() : match.end()]
             right = _replacement(entry, match, original)
             yield rule.finding(

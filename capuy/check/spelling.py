@@ -42,9 +42,13 @@ def impossible_syllables(doc: Document) -> Iterator[Finding]:
     """Only ordinary small-letter words are judged: capitalised names may be foreign (Lênin),
     all-caps words are abbreviations (UBND, THPT), mixed case are codes (QĐi, CTr)."""
     rule = RULES["spelling.syllable"]
-    for unit in text_units(doc):
-        words = set(_PLAIN_WORD.findall(unit.text))
-        if not any(_syllable_problem(w) for w in words):
+    units = list(text_units(doc))
+    # the document's distinct words judged once (units joined by line ends, which no word
+    # touches), so the paragraphs are read again only in the rare document with a bad word
+    words = set(_PLAIN_WORD.findall("\n".join(unit.text for unit in units)))
+    bad = [w for w in words if _syllable_problem(w)]
+    for unit in units if bad else ():
+        if not any(w in unit.text for w in bad):
             continue
         for match in _PLAIN_WORD.finditer(unit.text):
             word = match.group()
@@ -295,7 +299,10 @@ def mixed_tone_styles(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.tone-style"]
     old: tuple[TextUnit, re.Match[str]] | None = None
     new_count = old_count = 0
-    for unit in text_units(doc):
+    units = list(text_units(doc))
+    if not _OLD_STYLE.search("\n".join(unit.text for unit in units).lower()):
+        return  # no old-style placement anywhere (one search over the document), nothing mixed
+    for unit in units:
         lowered = unit.text.lower()
         if len(lowered) != len(unit.text):
             continue

@@ -37,7 +37,8 @@ class SyllableSplit:
     words: list[str]
     starts: list[int]
     marked: str  # the words as one string, for the regular expressions over the whole document
-    _runs: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _runs: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by unit
+    _run: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # by first word
 
     @cached_property
     def pairs(self) -> list[str]:
@@ -68,11 +69,13 @@ class SyllableSplit:
         runs = self._runs.get(k)
         if runs is None:  # the unit's runs, found once and only when asked
             runs = self._runs[k] = list(map(re.Match.span, _RUN.finditer(self.folded[k])))
-        unit_start = self.starts[k]
-        # one BREAK between two runs (and one before the first if the unit opens with a gap)
-        nth = words[unit_start:first].count(BREAK) - (words[unit_start] == BREAK)
-        start, end = runs[nth]
-        return self.units[k], _syllables(self.folded[k], start, end), j - first
+        run = self._run.get(first)
+        if run is None:
+            unit_start = self.starts[k]
+            # one BREAK between two runs (and one before the first if the unit opens with a gap)
+            nth = words[unit_start:first].count(BREAK) - (words[unit_start] == BREAK)
+            run = self._run[first] = _syllables(self.folded[k], *runs[nth])
+        return self.units[k], run, j - first
 
 
 def _syllables(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -173,8 +173,13 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         if unit.kind == "heading" or unit.line > recipients or _in_capitals(unit.text):
             continue  # a title in capitals repeated under "PHẦN THỨ NHẤT" is not a paste
         normalised = tone_normalised(unit.text)
-        whole = _key(normalised)
-        if len(whole.split()) >= MIN_CLAUSE_WORDS:
+        parts = list(_clauses(unit))
+        # one sentence (nothing but punctuation after the first clause): its key is the
+        # paragraph's, made once
+        first_end = parts[0][1]
+        single = _WORD.search(normalised, first_end) is None
+        whole = _key(normalised[:first_end] if single else normalised)
+        if whole.count(" ") >= MIN_CLAUSE_WORDS - 1:  # a key is its words, one space apart
             first = paragraphs.get(whole)
             if first is not None:
                 yield rule.finding(
@@ -186,11 +191,11 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
                 )
                 continue
             paragraphs[whole] = unit
-        for start, end, clause, opens in _clauses(unit):
+        for start, end, clause, opens in parts:
             if clause.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
-            key = _key(normalised[start:end])
-            if len(key.split()) < MIN_CLAUSE_WORDS:
+            key = whole if single and start == 0 else _key(normalised[start:end])
+            if key.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
             seen = clauses.get(key)
             if seen is None:

@@ -29,7 +29,7 @@ from capuy.check.language_model import Counts, LanguageModel, current_model, tex
 from capuy.check.neighbours import neighbours
 from capuy.check.registry import RULES, register
 from capuy.check.syllable_split import BREAK, SyllableSplit, syllable_split
-from capuy.check.units import TextUnit, excerpt, text_units
+from capuy.check.units import excerpt, text_units
 from capuy.model import Document, Finding
 
 
@@ -122,17 +122,17 @@ class _Support:
 
 def _restores_word(
     support: _Support,
-    run: list[tuple[int, int, str]],
+    run: list[str],
     i: int,
     cand: str,
     dictionary: frozenset[str],
 ) -> bool:
-    """Does ``cand`` make a dictionary word with a neighbour that is not already bound more
+    """Does ``cand`` in place ``i`` of the ``run`` of keys make a dictionary word with a neighbour that is not already bound more
     strongly to its other side? "cán bô" → "cán bộ" restores a word; "Qua thực hiện" →
     "Quả thực" would take "thực" from "thực hiện", seen far more often, so it does not."""
     for j, pair in (
-        (i - 1, (run[i - 1][2] if i else None, cand)),
-        (i + 1, (cand, run[i + 1][2] if i + 1 < len(run) else None)),
+        (i - 1, (run[i - 1] if i else None, cand)),
+        (i + 1, (cand, run[i + 1] if i + 1 < len(run) else None)),
     ):
         a, b = pair
         if a is None or b is None or f"{a} {b}" not in dictionary:
@@ -141,7 +141,7 @@ def _restores_word(
         # the neighbour's bond on its far side
         k = j - 1 if j < i else j + 1
         if 0 <= k < len(run):
-            far = (run[k][2], run[j][2]) if k < j else (run[j][2], run[k][2])
+            far = (run[k], run[j]) if k < j else (run[j], run[k])
             if support.pair(far[0], far[1], present=True) > strength:
                 continue
         return True
@@ -177,10 +177,8 @@ def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
     return all(text[s:e].isupper() for s, e, _ in run)
 
 
-def _judged_syllables(
-    split: SyllableSplit, support: _Support, gate: bool
-) -> Iterator[tuple[TextUnit, list[tuple[int, int, str]], int]]:
-    """(unit, run, place in the run) of each syllable to judge: in a run of two or more, with
+def _judged_syllables(split: SyllableSplit, support: _Support, gate: bool) -> Iterator[int]:
+    """The place in ``split.words`` of each syllable to judge: in a run of two or more, with
     no pair seen elsewhere on either side (the cheap gate; every syllable when ``gate`` is off).
     The pairs are looked up once per document, over the whole split at C speed."""
     words = split.words
@@ -195,7 +193,7 @@ def _judged_syllables(
     for j in places:
         if words[j] == BREAK or (words[j - 1] == BREAK and words[j + 1] == BREAK):
             continue  # a break, or a syllable alone between two breaks
-        yield split.run_at(j)
+        yield j
 
 
 def context_findings(
@@ -212,17 +210,15 @@ def context_findings(
     split = syllable_split(list(text_units(doc)))
     support = _Support(model, doc_text, weights, split.counts())
     known = model.syllables
-    for unit, run, i in _judged_syllables(split, support, weights.most_original < 1):
-        text = unit.text
-        start, end, key = run[i]
-        keys = [k for _, _, k in run]
+    for j in _judged_syllables(split, support, weights.most_original < 1):
+        # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
+        # for the few syllables that pass them
+        first, last = split.run_span(j)
+        keys = split.words[first : last + 1]
+        i = j - first
+        key = keys[i]
         left = keys[i - 1] if i else None
         right = keys[i + 1] if i + 1 < len(keys) else None
-        word = text[start:end]
-        if word.isupper() and not _caps_run(text, run):
-            continue  # an abbreviation or a capitalised name inside mixed text
-        if not _judged(text, run, i):
-            continue
         if key not in known and not key.isalpha():
             continue
         candidates = neighbours(key, known)
@@ -231,9 +227,17 @@ def context_findings(
         # only a candidate that restores a dictionary word can be suggested: test that
         # (set lookups) before scoring, which is the costly part
         restoring = [
-            c for c in candidates if _restores_word(support, run, i, c, model.dictionary_bigrams)
+            c for c in candidates if _restores_word(support, keys, i, c, model.dictionary_bigrams)
         ]
         if not restoring:
+            continue
+        unit, run = split.run_at(j)
+        text = unit.text
+        start, end, _ = run[i]
+        word = text[start:end]
+        if word.isupper() and not _caps_run(text, run):
+            continue  # an abbreviation or a capitalised name inside mixed text
+        if not _judged(text, run, i):
             continue
         own = support.score(left, key, right, present=True)
         best, cand = max((support.score(left, c, right, present=False), c) for c in restoring)

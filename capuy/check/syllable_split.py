@@ -58,24 +58,32 @@ class SyllableSplit:
         counts.bigrams.update(self.pairs)  # the pairs across a break are never looked up
         return counts
 
-    def run_at(self, j: int) -> tuple[TextUnit, list[tuple[int, int, str]], int]:
-        """The unit of syllable ``j``, its run as (start, end, key) with offsets into the unit's
-        text, and ``j``'s place in the run."""
+    def run_span(self, j: int) -> tuple[int, int]:
+        """Where the run of syllable ``j`` begins and ends in ``words`` (both included)."""
         words = self.words
         first = j
         while words[first - 1] != BREAK:
             first -= 1
+        last = j
+        while words[last + 1] != BREAK:
+            last += 1
+        return first, last
+
+    def run_at(self, j: int) -> tuple[TextUnit, list[tuple[int, int, str]]]:
+        """The unit of syllable ``j`` and its run as (start, end, key), offsets into the unit's
+        text (found once per unit and run, only when asked)."""
+        first, _ = self.run_span(j)
         k = bisect_right(self.starts, j) - 1
-        runs = self._runs.get(k)
-        if runs is None:  # the unit's runs, found once and only when asked
-            runs = self._runs[k] = list(map(re.Match.span, _RUN.finditer(self.folded[k])))
         run = self._run.get(first)
         if run is None:
+            runs = self._runs.get(k)
+            if runs is None:
+                runs = self._runs[k] = list(map(re.Match.span, _RUN.finditer(self.folded[k])))
             unit_start = self.starts[k]
             # one BREAK between two runs (and one before the first if the unit opens with a gap)
-            nth = words[unit_start:first].count(BREAK) - (words[unit_start] == BREAK)
+            nth = self.words[unit_start:first].count(BREAK) - (self.words[unit_start] == BREAK)
             run = self._run[first] = _syllables(self.folded[k], *runs[nth])
-        return self.units[k], run, j - first
+        return self.units[k], run
 
 
 def _syllables(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -9,7 +9,7 @@ the rule gives them either way.
 Workers are forked (Linux), so they inherit the loaded vocabularies and the language model in
 use (``language_model.using_model``) instead of loading them again. Meant for the command line,
 not for a threaded server (forking a process with threads is unsafe). CPU time is the same or a
-little more (the documents and findings are pickled across); wall time falls with the cores.
+little more (forking, findings pickled back); wall time falls only when cores are free.
 """
 
 from __future__ import annotations
@@ -25,9 +25,15 @@ from capuy.check.shared import shared_work
 from capuy.model import Document, Finding
 
 
-def _document_findings(task: tuple[Document, CheckConfig]) -> list[Finding]:
-    """The findings of the enabled per-document rules on one document (in a worker)."""
-    doc, config = task
+_TASK: tuple[list[Document], CheckConfig] = ([], CheckConfig())
+"""The documents and configuration of the run, set before the workers are forked: they inherit
+it, so only a document's number goes to a worker and only its findings come back."""
+
+
+def _document_findings(number: int) -> list[Finding]:
+    """The findings of the enabled per-document rules on document ``number`` (in a worker)."""
+    docs, config = _TASK
+    doc = docs[number]
     findings: list[Finding] = []
     with shared_work():
         for rule in all_rules():
@@ -50,8 +56,13 @@ def check_parallel(
     workers = min(len(docs), workers or os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return check(docs, config)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        per_document = pool.map(_document_findings, [(doc, config) for doc in docs])
+    global _TASK
+    _TASK = (docs, config)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            per_document = pool.map(_document_findings, range(len(docs)))
+    finally:
+        _TASK = ([], CheckConfig())
     findings = [finding for found in per_document for finding in found]
     with shared_work():
         for rule in all_rules():

@@ -24,7 +24,6 @@ from capuy.check.registry import all_rules
 from capuy.check.shared import shared_work
 from capuy.model import Document, Finding
 
-
 _TASK: tuple[list[Document], CheckConfig] = ([], CheckConfig())
 """The documents and configuration of the run, set before the workers are forked: they inherit
 it, so only a document's number goes to a worker and only its findings come back."""

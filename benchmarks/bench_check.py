@@ -85,19 +85,21 @@ def rule_shares(extracted: list, read_extract: object, rounds: int) -> None:
     from collections import defaultdict
 
     from capuy.check.registry import all_rules
+    from capuy.check.shared import shared_work
     from capuy.check.units import tone_normalised
 
     spent: dict[str, float] = defaultdict(float)
     for _ in range(rounds):
         tone_normalised.cache_clear()
-        for rule in all_rules():
-            start = time.process_time()
-            if rule.scope == "corpus":
-                list(rule.run(extracted))
-            else:
-                for doc in extracted:
-                    list(rule.run(doc))
-            spent[rule.id] += time.process_time() - start
+        with shared_work():  # as in check(): what rules share is made by the first to ask
+            for rule in all_rules():
+                start = time.process_time()
+                if rule.scope == "corpus":
+                    list(rule.run(extracted))
+                else:
+                    for doc in extracted:
+                        list(rule.run(doc))
+                spent[rule.id] += time.process_time() - start
     start = time.process_time()
     read_extract()  # type: ignore[operator]
     base = time.process_time() - start

@@ -22,18 +22,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, filterfalse
+from itertools import compress, filterfalse
+from operator import and_
 
-from capuy.check.language_model import (
-    Counts,
-    LanguageModel,
-    current_model,
-    key_runs,
-    keys_counts,
-    text_hash,
-)
+from capuy.check.language_model import Counts, LanguageModel, current_model, text_hash
 from capuy.check.neighbours import neighbours
 from capuy.check.registry import RULES, register
+from capuy.check.syllable_split import BREAK, SyllableSplit, syllable_split
 from capuy.check.units import excerpt, text_units
 from capuy.model import Document, Finding
 
@@ -112,7 +107,7 @@ class _Support:
 
     def unseen_pairs(self, pairs: Iterable[str]) -> set[str]:
         """The pairs not seen elsewhere (not in the corpus, not a dictionary word, not twice in
-        this document). A syllable with a seen pair on either side is not judged — the cheap
+        this document), and the pairs across a break (``syllable_split``: nothing there). A syllable with a seen pair on either side is not judged — the cheap
         gate before any scoring (valid for ``most_original`` 0, and for documents the model was
         not built from — the others are skipped whole). Worked out once per document over its
         distinct pairs, with the lookups at C speed (``filterfalse``)."""
@@ -122,22 +117,22 @@ class _Support:
             self.own_bigrams,
         )
         rare = filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
-        return {p for p in rare if own.get(p, 0) < 2}
+        return {p for p in rare if BREAK in p or own.get(p, 0) < 2}
 
 
 def _restores_word(
     support: _Support,
-    run: list[tuple[int, int, str]],
+    run: list[str],
     i: int,
     cand: str,
     dictionary: frozenset[str],
 ) -> bool:
-    """Does ``cand`` make a dictionary word with a neighbour that is not already bound more
+    """Does ``cand`` in place ``i`` of the ``run`` of keys make a dictionary word with a neighbour that is not already bound more
     strongly to its other side? "cán bô" → "cán bộ" restores a word; "Qua thực hiện" →
     "Quả thực" would take "thực" from "thực hiện", seen far more often, so it does not."""
     for j, pair in (
-        (i - 1, (run[i - 1][2] if i else None, cand)),
-        (i + 1, (cand, run[i + 1][2] if i + 1 < len(run) else None)),
+        (i - 1, (run[i - 1] if i else None, cand)),
+        (i + 1, (cand, run[i + 1] if i + 1 < len(run) else None)),
     ):
         a, b = pair
         if a is None or b is None or f"{a} {b}" not in dictionary:
@@ -146,7 +141,7 @@ def _restores_word(
         # the neighbour's bond on its far side
         k = j - 1 if j < i else j + 1
         if 0 <= k < len(run):
-            far = (run[k][2], run[j][2]) if k < j else (run[j][2], run[k][2])
+            far = (run[k], run[j]) if k < j else (run[j], run[k])
             if support.pair(far[0], far[1], present=True) > strength:
                 continue
         return True
@@ -182,90 +177,91 @@ def _caps_run(text: str, run: list[tuple[int, int, str]]) -> bool:
     return all(text[s:e].isupper() for s, e, _ in run)
 
 
+def _judged_syllables(split: SyllableSplit, support: _Support, gate: bool) -> Iterator[int]:
+    """The place in ``split.words`` of each syllable to judge: in a run of two or more, with
+    no pair seen elsewhere on either side (the cheap gate; every syllable when ``gate`` is off).
+    The pairs are looked up once per document, over the whole split at C speed."""
+    words = split.words
+    pairs = split.pairs
+    if gate:
+        open_pairs = support.unseen_pairs(pairs)
+        flags = list(map(open_pairs.__contains__, pairs))
+        # syllable j has pair j - 1 on its left and pair j on its right
+        places: Iterable[int] = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))
+    else:
+        places = range(1, len(words) - 1)
+    for j in places:
+        if words[j] == BREAK or (words[j - 1] == BREAK and words[j + 1] == BREAK):
+            continue  # a break, or a syllable alone between two breaks
+        yield j
+
+
 def context_findings(
     doc: Document, model: LanguageModel | None = None, weights: Thresholds | None = None
 ) -> Iterator[tuple[int, str, str, str, float, float, float, str]]:
     """(line, word, suggestion, excerpt, score, own score, sightings of the restored pair in
     counted text, unit text) for every syllable the model finds out of place."""
-    # Long: the scoring loop over syllables: candidates, context and thresholds read together (to split when the rule is tuned next).
+    # Long: the scoring of one syllable: candidates, context and thresholds read together (to split when the rule is tuned next).
     model = model or current_model()
     weights = weights or THRESHOLDS
     doc_text = "\n".join(doc.lines)
     if text_hash(doc_text) in model.counts.documents:
         return  # taken as written: every pair in it has been seen (by the model, here)
-    units = [
-        (unit, [r for r in key_runs(unit.text) if len(r.keys) > 1]) for unit in text_units(doc)
-    ]
-    pairs = {id(r): r.pairs() for _, runs in units for r in runs}
-    own_counts = keys_counts(r.keys for _, runs in units for r in runs)
-    support = _Support(model, doc_text, weights, own_counts)
+    split = syllable_split(list(text_units(doc)))
+    support = _Support(model, doc_text, weights, split.counts())
     known = model.syllables
-    gate = weights.most_original < 1
-    unseen = support.unseen_pairs(chain.from_iterable(pairs.values())) if gate else None
-    for unit, runs in units:
+    for j in _judged_syllables(split, support, weights.most_original < 1):
+        # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
+        # for the few syllables that pass them
+        first, last = split.run_span(j)
+        keys = split.words[first : last + 1]
+        i = j - first
+        key = keys[i]
+        left = keys[i - 1] if i else None
+        right = keys[i + 1] if i + 1 < len(keys) else None
+        if key not in known and not key.isalpha():
+            continue
+        candidates = neighbours(key, known)
+        if not candidates:
+            continue
+        # only a candidate that restores a dictionary word can be suggested: test that
+        # (set lookups) before scoring, which is the costly part
+        restoring = [
+            c for c in candidates if _restores_word(support, keys, i, c, model.dictionary_bigrams)
+        ]
+        if not restoring:
+            continue
+        unit, run = split.run_at(j)
         text = unit.text
-        for key_run in runs:
-            run_pairs = pairs[id(key_run)]
-            if unseen is not None and unseen.isdisjoint(run_pairs):
-                continue  # the cheap test first: most runs have every pair seen elsewhere
-            keys = key_run.keys
-            seen = [unseen is not None and p not in unseen for p in run_pairs]
-            seen.append(False)  # no pair after the last syllable
-            run = key_run.syllables()
-            caps: bool | None = None
-            for i, (start, end, key) in enumerate(run):
-                if seen[i] or seen[i - 1]:  # seen[-1] is the appended False for i = 0
-                    continue  # a seen pair on either side: not judged
-                left = keys[i - 1] if i else None
-                right = keys[i + 1] if i + 1 < len(keys) else None
-                if caps is None:
-                    caps = _caps_run(text, run)
-                word = text[start:end]
-                if word.isupper() and not caps:
-                    continue  # an abbreviation or a capitalised name inside mixed text
-                if not _judged(text, run, i):
-                    continue
-                if key not in known and not key.isalpha():
-                    continue
-                candidates = neighbours(key, known)
-                if not candidates:
-                    continue
-                # only a candidate that restores a dictionary word can be suggested: test that
-                # (set lookups) before scoring, which is the costly part
-                restoring = [
-                    c
-                    for c in candidates
-                    if _restores_word(support, run, i, c, model.dictionary_bigrams)
-                ]
-                if not restoring:
-                    continue
-                own = support.score(left, key, right, present=True)
-                best, cand = max(
-                    (support.score(left, c, right, present=False), c) for c in restoring
-                )
-                seen_word = support._count(
-                    model.counts.unigrams, support.own_unigrams, key, present=True
-                )
-                score = best - own - weights.common_penalty * math.log1p(seen_word)
-                if score < weights.warning_score:
-                    continue
-                # sightings of the restored pair in real text (the dictionary alone is weaker
-                # evidence: "tổ sư", "chống đối", "đã đành" are words, but no report says them)
-                attested = max(
-                    support._count(model.counts.bigrams, support.own_bigrams, f"{a} {b}", False)
-                    for a, b in ((left, cand), (cand, right))
-                    if a is not None and b is not None
-                )
-                yield (
-                    unit.line_at(start),
-                    word,
-                    _cased(cand, word),
-                    excerpt(text, start, end),
-                    score,
-                    own,
-                    float(attested),
-                    text,
-                )
+        start, end, _ = run[i]
+        word = text[start:end]
+        if word.isupper() and not _caps_run(text, run):
+            continue  # an abbreviation or a capitalised name inside mixed text
+        if not _judged(text, run, i):
+            continue
+        own = support.score(left, key, right, present=True)
+        best, cand = max((support.score(left, c, right, present=False), c) for c in restoring)
+        seen_word = support._count(model.counts.unigrams, support.own_unigrams, key, present=True)
+        score = best - own - weights.common_penalty * math.log1p(seen_word)
+        if score < weights.warning_score:
+            continue
+        # sightings of the restored pair in real text (the dictionary alone is weaker
+        # evidence: "tổ sư", "chống đối", "đã đành" are words, but no report says them)
+        attested = max(
+            support._count(model.counts.bigrams, support.own_bigrams, f"{a} {b}", False)
+            for a, b in ((left, cand), (cand, right))
+            if a is not None and b is not None
+        )
+        yield (
+            unit.line_at(start),
+            word,
+            _cased(cand, word),
+            excerpt(text, start, end),
+            score,
+            own,
+            float(attested),
+            text,
+        )
 
 
 @register(

@@ -9,12 +9,15 @@ lại", "một cửa, một cửa liên thông" are lists, not typos. Correct re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from itertools import compress
-from operator import eq
+from operator import and_, eq
 
 from capuy.check.registry import RULES, register
-from capuy.check.spelling import confusion_matches
+from capuy.check.shared import once
+from capuy.check.spelling import confusion_matches, confusions_in
 from capuy.check.units import TextUnit, excerpt, section_path_at, text_units, tone_normalised
 from capuy.model import Document, Finding
 from capuy.vocab.spelling import reduplicatives
@@ -28,7 +31,40 @@ _NON_WORD = re.compile(r"[^\w]+")
 MIN_CLAUSE_WORDS = 10
 
 
-def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
+def _matching(tokens: Sequence[object]) -> Iterator[tuple[int, int]]:
+    """(i, n) wherever the n tokens from i may be the n after them — the first and the last of
+    them equal (token i is token i + n, token i + n - 1 is token i + 2n - 1) — for n from one
+    to six, at C speed ("và … và" six words apart is common, a phrase typed twice is not)."""
+    for n in range(1, MAX_PHRASE_WORDS + 1):
+        equal = list(map(eq, tokens, tokens[n:]))  # equal[i]: token i is token i + n
+        both = map(and_, equal, equal[n - 1 :]) if n > 1 else equal
+        for i in compress(range(len(equal)), both):
+            yield i, n
+
+
+def _doubled_in(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """For each unit (by ``TextUnit.index``) that may have a phrase typed twice, the (i, n) of
+    ``_matching``: the whole document's words compared in one pass (made once per document)."""
+
+    def find() -> dict[int, list[tuple[int, int]]]:
+        tokens: list[str | int] = []
+        starts = []
+        for unit in text_units(doc):
+            starts.append(len(tokens))
+            tokens += _WORD.findall(tone_normalised(unit.text))
+            tokens.append(unit.index)  # between two units: equal to no word, no other break
+        by_unit: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for i, n in _matching(tokens):
+            k = bisect_right(starts, i) - 1
+            by_unit[k].append((i - starts[k], n))
+        return by_unit
+
+    return once(doc, "doubled words", find)
+
+
+def _doubled(
+    text: str, matches: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, int]]:
     """(start, end of the first copy, end of the second) of each phrase of one to six words
     typed twice with only spaces between. Case-sensitive on purpose: "Ban Biên tập Tập tin",
     "Đại hội Hội Liên hiệp" are two different words.
@@ -39,11 +75,9 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
     neither a letter nor a space, so "Báo cáo. Báo cáo. …" costs no more than prose."""
     tokens = _WORD.findall(text)
     count = len(tokens)
-    matching = sorted(
-        (i, n)
-        for n in range(1, MAX_PHRASE_WORDS + 1)
-        for i in compress(range(count - 2 * n + 1), map(eq, tokens, tokens[n:]))
-    )
+    if matches is None:
+        matches = list(_matching(tokens))
+    matching = sorted((i, n) for i, n in matches if i + 2 * n <= count)
     if not matching:
         return
     words = list(_WORD.finditer(text))
@@ -66,13 +100,18 @@ def _doubled(text: str) -> Iterator[tuple[int, int, int]]:
 def doubled_words(doc: Document) -> Iterator[Finding]:
     rule = RULES["duplicate.word"]
     singles = reduplicatives()
+    by_unit = confusions_in(doc)
+    doubled = _doubled_in(doc)
     for unit in text_units(doc):
+        if unit.index not in doubled:
+            continue  # no phrase there can be doubled
         text = tone_normalised(unit.text)
-        for start, first_end, end in _doubled(text):
+        for start, first_end, end in _doubled(text, doubled[unit.index]):
             phrase = text[start:first_end]
             if " " not in phrase and phrase.lower() in singles:
                 continue
-            if any(m.start() <= start < m.end() for _, m in confusion_matches(text)):
+            entries = None if by_unit is None else by_unit.get(unit.index, ())
+            if any(m.start() <= start < m.end() for _, m in confusion_matches(text, entries)):
                 continue  # "truyền truyền": the confusion list has the better suggestion
             original = unit.text[start:end]
             kept = unit.text[start:first_end]
@@ -134,8 +173,13 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         if unit.kind == "heading" or unit.line > recipients or _in_capitals(unit.text):
             continue  # a title in capitals repeated under "PHẦN THỨ NHẤT" is not a paste
         normalised = tone_normalised(unit.text)
-        whole = _key(normalised)
-        if len(whole.split()) >= MIN_CLAUSE_WORDS:
+        parts = list(_clauses(unit))
+        # one sentence (nothing but punctuation after the first clause): its key is the
+        # paragraph's, made once
+        first_end = parts[0][1]
+        single = _WORD.search(normalised, first_end) is None
+        whole = _key(normalised[:first_end] if single else normalised)
+        if whole.count(" ") >= MIN_CLAUSE_WORDS - 1:  # a key is its words, one space apart
             first = paragraphs.get(whole)
             if first is not None:
                 yield rule.finding(
@@ -147,11 +191,11 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
                 )
                 continue
             paragraphs[whole] = unit
-        for start, end, clause, opens in _clauses(unit):
+        for start, end, clause, opens in parts:
             if clause.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
-            key = _key(normalised[start:end])
-            if len(key.split()) < MIN_CLAUSE_WORDS:
+            key = whole if single and start == 0 else _key(normalised[start:end])
+            if key.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
             seen = clauses.get(key)
             if seen is None:

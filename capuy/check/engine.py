@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from capuy.check.config import CheckConfig
 from capuy.check.registry import all_rules
+from capuy.check.shared import shared_work
 from capuy.model import Document, Finding
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -21,16 +22,17 @@ def check(docs: Sequence[Document], config: CheckConfig | None = None) -> list[F
     config = config or CheckConfig()
     docs = list(docs)
     findings: list[Finding] = []
-    for rule in all_rules():
-        if not config.enabled(rule.id, rule.category):
-            continue
-        if rule.scope == "corpus":
-            findings.extend(rule.run(docs))
-            continue
-        for doc in docs:
-            for finding in rule.run(doc):
-                finding.source = finding.source or doc.source
-                findings.append(finding)
+    with shared_work():  # what several rules read of a document is made once (shared.py)
+        for rule in all_rules():
+            if not config.enabled(rule.id, rule.category):
+                continue
+            if rule.scope == "corpus":
+                findings.extend(rule.run(docs))
+                continue
+            for doc in docs:
+                for finding in rule.run(doc):
+                    finding.source = finding.source or doc.source
+                    findings.append(finding)
     return _ordered(_unique(findings), [d.source for d in docs])
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
+from capuy.check.units import tone_normalised
 from capuy.text import nfc, normalize_tones
 
 HERE = Path(__file__).resolve().parent.parent / "vocab" / "language"
@@ -74,9 +76,7 @@ def key_runs(text: str) -> Iterator[KeyRun]:
 
     Nearly every run has its syllables one space apart, so the keys are one ``split`` of the
     folded run, with no regular-expression match or tuple per syllable."""
-    folded = normalize_tones(text).lower()  # one pass for the whole text, not one per word
-    if len(folded) != len(text):
-        folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
+    folded = fold(text)  # one pass for the whole text, not one per word
     for run in _RUN.finditer(text):
         start, end = run.span()
         segment = text[start:end]
@@ -85,6 +85,19 @@ def key_runs(text: str) -> Iterator[KeyRun]:
             yield KeyRun(start, [folded[a:b] for a, b in spans], spans)
         else:
             yield KeyRun(start, folded[start:end].split(" "), None)
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded and in new-style tone placement, the same length (so offsets into
+    it are offsets into ``text``). NFC text (nearly all) reuses the tone-normalised copy the
+    other rules share (``units.tone_normalised``: on NFC text tone placement keeps the length)."""
+    if unicodedata.is_normalized("NFC", text):
+        folded = tone_normalised(text).lower()
+    else:
+        folded = normalize_tones(text).lower()
+    if len(folded) != len(text):
+        folded = "".join(normalize_tones(ch).lower()[:1] or ch for ch in text)
+    return folded
 
 
 def syllable_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:

@@ -9,12 +9,15 @@ goes through ``normalize_tones``, and mixing them is at most an ``info``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from capuy.check.registry import RULES, register
+from capuy.check.shared import once
 from capuy.check.syllable import SyllableProblem, check_syllable
 from capuy.check.units import TextUnit, excerpt, text_units, tone_normalised
 from capuy.model import Document, Finding
@@ -39,9 +42,13 @@ def impossible_syllables(doc: Document) -> Iterator[Finding]:
     """Only ordinary small-letter words are judged: capitalised names may be foreign (Lênin),
     all-caps words are abbreviations (UBND, THPT), mixed case are codes (QĐi, CTr)."""
     rule = RULES["spelling.syllable"]
-    for unit in text_units(doc):
-        words = set(_PLAIN_WORD.findall(unit.text))
-        if not any(_syllable_problem(w) for w in words):
+    units = list(text_units(doc))
+    # the document's distinct words judged once (units joined by line ends, which no word
+    # touches), so the paragraphs are read again only in the rare document with a bad word
+    words = set(_PLAIN_WORD.findall("\n".join(unit.text for unit in units)))
+    bad = [w for w in words if _syllable_problem(w)]
+    for unit in units if bad else ():
+        if not any(w in unit.text for w in bad):
             continue
         for match in _PLAIN_WORD.finditer(unit.text):
             word = match.group()
@@ -102,12 +109,44 @@ def _replacement(entry: Confusion, match: re.Match[str], original: str) -> str:
     return right
 
 
-def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
-    """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong."""
+def confusions_in(doc: Document) -> dict[int, tuple[Confusion, ...]] | None:
+    """For each unit (by ``TextUnit.index``), the curated confusions that can match in it: each
+    pattern runs once over the whole document (units joined by line ends), and a unit is
+    searched only for the entries with a match overlapping it — every match a unit has is
+    found that way or overlaps one that is. None when lower-casing changes the text's length
+    (offsets would not carry over): then every unit gets the whole list. Made once per document.
+    """
+
+    def find() -> dict[int, tuple[Confusion, ...]] | None:
+        texts = [tone_normalised(u.text) for u in text_units(doc)]
+        lowered = "\n".join(texts).lower()
+        if len(lowered) != sum(map(len, texts)) + len(texts) - 1:
+            return None
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        found: dict[int, list[Confusion]] = defaultdict(list)
+        for entry in confusions():
+            if entry.needle and entry.needle not in lowered:
+                continue
+            for match in entry.pattern.finditer(lowered):
+                first = bisect_right(starts, match.start()) - 1
+                last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
+                for k in range(first, last + 1):
+                    if not found[k] or found[k][-1] is not entry:
+                        found[k].append(entry)
+        return {k: tuple(entries) for k, entries in found.items()}
+
+    return once(doc, "confusions", find)
+
+
+def confusion_matches(
+    text: str, entries: tuple[Confusion, ...] | None = None
+) -> Iterator[tuple[Confusion, re.Match[str]]]:
+    """Every curated confusion in ``text`` (tone-normalised) whose context makes it wrong;
+    ``entries``: only these (``confusions_in`` the document), else the whole list."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    for entry in confusions():
+    for entry in confusions() if entries is None else entries:
         if entry.needle and entry.needle not in lowered:
             continue
         for match in entry.pattern.finditer(lowered):
@@ -122,9 +161,13 @@ def confusion_matches(text: str) -> Iterator[tuple[Confusion, re.Match[str]]]:
 @register("spelling.confusion", "spelling", "a word confused with a look-alike (curated list)")
 def confused_words(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.confusion"]
+    by_unit = confusions_in(doc)
     for unit in text_units(doc):
+        entries = None if by_unit is None else by_unit.get(unit.index)
+        if entries is None and by_unit is not None:
+            continue  # no curated confusion can match here
         text = _tone_normalised(unit)
-        for entry, match in confusion_matches(text):
+        for entry, match in confusion_matches(text, entries):
             original = unit.text[match.start() : match.end()]
             right = _replacement(entry, match, original)
             yield rule.finding(
@@ -167,7 +210,13 @@ class _Span:
         return self.finish
 
 
-def _names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
+def _names(doc: Document) -> list[tuple[str, TextUnit, _Span]]:
+    """Each proper name of ``doc`` (tone-normalised), its unit and span; found once per document
+    for both name rules (``capuy.check.shared``)."""
+    return once(doc, "names", lambda: list(_find_names(doc)))
+
+
+def _find_names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
     for unit in text_units(doc):
         for start, end in _name_runs(unit.text):
             span = _Span(unit.text[start:end], start, end)
@@ -250,7 +299,10 @@ def mixed_tone_styles(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.tone-style"]
     old: tuple[TextUnit, re.Match[str]] | None = None
     new_count = old_count = 0
-    for unit in text_units(doc):
+    units = list(text_units(doc))
+    if not _OLD_STYLE.search("\n".join(unit.text for unit in units).lower()):
+        return  # no old-style placement anywhere (one search over the document), nothing mixed
+    for unit in units:
         lowered = unit.text.lower()
         if len(lowered) != len(unit.text):
             continue

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from capuy.check.shared import once
 from capuy.model import Document, Section, source_line
 from capuy.text import normalize_tones
 
@@ -33,7 +34,12 @@ class TextUnit:
 
 
 def text_units(doc: Document, footnotes: bool = True) -> Iterator[TextUnit]:
-    """Blocks in reading order (table rows one by one), then footnotes."""
+    """Blocks in reading order (table rows one by one), then footnotes (made once per document
+    in a ``check`` run: ``capuy.check.shared``)."""
+    return iter(once(doc, f"units {footnotes}", lambda: list(_text_units(doc, footnotes))))
+
+
+def _text_units(doc: Document, footnotes: bool) -> Iterator[TextUnit]:
     index = 0
     for block in doc.blocks:
         if block.kind == "table" and block.rows:

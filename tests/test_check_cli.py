@@ -65,6 +65,19 @@ def test_several_files_exit_zero_with_findings() -> None:
     assert "citation-conflict.numbering" in rules
 
 
+def test_several_files_on_two_processes_give_the_same_findings() -> None:
+    one = runner.invoke(app, ["check", *map(str, SEED_FILES), "--json"])
+    two = runner.invoke(app, ["check", *map(str, SEED_FILES), "--json", "--jobs", "2"])
+    assert two.exit_code == 0, two.output
+    assert json.loads(two.output) == json.loads(one.output)
+    assert json.loads(two.output)["findings"]
+
+
+def test_jobs_below_one_is_refused() -> None:
+    result = runner.invoke(app, ["check", str(seed("001")), "--jobs", "0"])
+    assert result.exit_code == 2
+
+
 def test_select_and_ignore_by_category() -> None:
     only = runner.invoke(app, ["check", str(seed("001")), "--json", "--select", "arithmetic"])
     categories = {f["category"] for f in json.loads(only.output)["findings"]}

@@ -46,6 +46,16 @@ ModelOption = Annotated[
         help="Tệp mô hình ngôn ngữ của cơ quan (capuy language-model) / office model counts",
     ),
 ]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        min=1,
+        max=64,
+        help="Số tiến trình kiểm tra song song khi có nhiều tệp (mặc định 1) / "
+        "check several files on this many processes",
+    ),
+]
 AnnotateOption = Annotated[
     Path | None,
     typer.Option(
@@ -90,6 +100,7 @@ def _load_and_check(
     ignore: str | None,
     config: Path | None,
     register: str | None,
+    jobs: int = 1,
 ) -> tuple[list[Any], list[Any]]:
     """(documents, findings) of ``files`` under the configuration and the options."""
     from capuy.api import load_documents
@@ -108,7 +119,12 @@ def _load_and_check(
     validate_names(selected | ignored, known, "--select/--ignore")
     docs = load_documents(files)
     with _register_context(register):
-        findings = check(docs, settings.merged(selected, ignored))
+        if jobs > 1 and len(docs) > 1:
+            from capuy.check.parallel import check_parallel
+
+            findings = check_parallel(docs, settings.merged(selected, ignored), jobs)
+        else:
+            findings = check(docs, settings.merged(selected, ignored))
     return docs, findings
 
 
@@ -124,6 +140,7 @@ def check_command(
     register: RegisterOption = None,
     model: ModelOption = None,
     annotate: AnnotateOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Soát lỗi văn bản như người đọc kỹ / proofread reports (exit 0 even with findings)."""
     import json
@@ -133,7 +150,7 @@ def check_command(
     from capuy.check import findings_to_json, print_report
 
     try:
-        docs, findings = _load_and_check(files, select, ignore, config, register)
+        docs, findings = _load_and_check(files, select, ignore, config, register, jobs)
     except InputError as error:
         fail(error)
     if annotate is not None:

@@ -97,3 +97,26 @@ def test_board_page_lists_the_subordinate_units(client, tree, specialist) -> Non
     assert page.status_code == 200
     assert tree.pho_hoa.committee_name in text and tree.pho_minh.committee_name in text
     assert "Chưa nhận, quá hạn" in text
+
+
+@pytest.mark.parametrize(
+    ("period", "title"),
+    [
+        ("Quý I/2024", "tình hình công tác quý I/2024; nhiệm vụ trọng tâm quý II/2024"),
+        ("6 tháng đầu năm 2024", "2024; phương hướng, nhiệm vụ 6 tháng cuối năm 2024"),
+    ],
+)
+def test_the_report_keeps_its_whole_two_line_summary(
+    client, tree, specialist, period, title
+) -> None:  # type: ignore[no-untyped-def]
+    """A two-line summary ("…quý I/2024;" / "nhiệm vụ trọng tâm quý II/2024") became the
+    title "tình hình công tác quý I/2024;" — its first line with a stray ";"."""
+    _login(client, specialist)
+    response = client.post(
+        reverse("reports:compose"), {"to_chuc": tree.town.pk, "loai": "", "ky": period}
+    )
+    assert response.status_code == 302
+    report = Report.objects.get(organisation=tree.town)
+    assert title in report.title and not report.title.endswith(";")
+    page = client.get(reverse("reports:list")).content.decode()
+    assert title in page

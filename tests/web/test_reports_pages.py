@@ -120,3 +120,33 @@ def test_the_report_keeps_its_whole_two_line_summary(
     assert title in report.title and not report.title.endswith(";")
     page = client.get(reverse("reports:list")).content.decode()
     assert title in page
+
+
+def test_the_editor_versions_and_confirmation_name_the_period_in_words(
+    client, tree, specialist
+) -> None:  # type: ignore[no-untyped-def]
+    """The editor's heading read "Soạn thảo báo cáo quý 2024-Q1" (the stored code), so did
+    the versions page and the confirmation before issuing: "quý I/2024" now."""
+    import re
+
+    _login(client, specialist)
+    client.post(
+        reverse("reports:compose"), {"to_chuc": tree.town.pk, "loai": "", "ky": "Quý I/2024"}
+    )
+    report = Report.objects.get(organisation=tree.town)
+    leader = make_user("lanhdao", tree.town, Role.LEADER)
+    pages = [
+        (specialist, reverse("reports:editor", args=[report.pk])),
+        (specialist, reverse("reports:versions", args=[report.pk])),
+        (leader, reverse("reports:confirm", args=[report.pk, "ban-hanh"])),
+    ]
+    for user, url in pages:
+        if user == leader:  # approved, it can be issued
+            Report.objects.filter(pk=report.pk).update(state=Report.State.APPROVED)
+        _login(client, user)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        text = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])
+        assert "2024-Q1" not in text, url
+        assert "quý I/2024" in text, url

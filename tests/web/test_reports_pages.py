@@ -150,3 +150,27 @@ def test_the_editor_versions_and_confirmation_name_the_period_in_words(
         text = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])
         assert "2024-Q1" not in text, url
         assert "quý I/2024" in text, url
+
+
+def test_the_sources_of_figures_speak_vietnamese(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    """ "Nguồn số liệu" named the records by their code ("indicators.IndicatorValue, 45 bản
+    ghi") and wrote figures as stored ("66345"); the long code also pushed the page past a
+    phone's width."""
+    import re
+
+    _login(client, specialist)
+    client.post(
+        reverse("reports:compose"), {"to_chuc": tree.town.pk, "loai": "", "ky": "Quý I/2024"}
+    )
+    report = Report.objects.get(organisation=tree.town)
+    # a figure read from the indicators, as compose records it when the unit has values
+    report.provenance.append(
+        {"label": "Tổng số hộ dân", "value": "66345", "model": "indicators.IndicatorValue",
+         "ids": [1, 2, 3]}
+    )  # fmt: skip
+    report.save(update_fields=["provenance"])
+    html = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    sources = html.split('class="provenance"', 1)[1].split("</ul>", 1)[0]
+    assert not re.search(r"\b[a-z]+\.[A-Z][A-Za-z]+\b", sources)  # no "meetings.Meeting"
+    assert "Tổng số hộ dân</strong>: 66.345" in sources
+    assert "(số liệu chỉ tiêu, 3 bản ghi)" in sources

@@ -174,3 +174,15 @@ def test_the_sources_of_figures_speak_vietnamese(client, tree, specialist) -> No
     assert not re.search(r"\b[a-z]+\.[A-Z][A-Za-z]+\b", sources)  # no "meetings.Meeting"
     assert "Tổng số hộ dân</strong>: 66.345" in sources
     assert "(số liệu chỉ tiêu, 3 bản ghi)" in sources
+
+
+def test_required_choice_lists_say_choose_not_dashes(client, tree, specialist) -> None:  # type: ignore[no-untyped-def]
+    """The compose form's "Cấp ủy" and the register's "Cơ quan ban hành" opened on Django's
+    "---------"; they ask the office worker to choose, in Vietnamese."""
+    _login(client, specialist)
+    compose = client.get(reverse("reports:list")).content.decode()
+    assert '<option value="" selected>— chọn cấp ủy —</option>' in compose
+    _login(client, make_user("vanthu", tree.town, Role.CLERK))
+    register = client.get(reverse("documents:register")).content.decode()
+    assert "— chọn cơ quan —" in register
+    assert "---------" not in compose + register

@@ -73,9 +73,11 @@ def recall_view(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             f"Đã thu hồi văn bản {document.symbol} từ ngày {document.recalled_on:%d/%m/%Y}.",
         )
-    else:
-        errors = "; ".join(e for errs in form.errors.values() for e in errs)
-        messages.error(request, f"Chưa thu hồi được: {errors}")
+    else:  # the page again, the form with its errors and what was typed (not a redirect)
+        from capuy.documents.views import detail_page
+
+        messages.error(request, "Chưa thu hồi được: xem lỗi ở mục “Sửa, thu hồi, thay thế”.")
+        return detail_page(request, document, status=400, recall_form=form)
     return redirect("documents:detail", pk=document.pk)
 
 
@@ -94,9 +96,10 @@ def replace_view(request: HttpRequest, pk: int) -> HttpResponse:
             f"Đã ghi: văn bản {form.replacement.symbol} thay thế văn bản {document.symbol}.",
         )
     else:
-        messages.error(
-            request, "Chưa ghi được văn bản thay thế: " + " ".join(form.errors["symbol"])
-        )
+        from capuy.documents.views import detail_page
+
+        messages.error(request, "Chưa ghi được văn bản thay thế: xem lỗi bên dưới.")
+        return detail_page(request, document, status=400, replace_form=form)
     return redirect("documents:detail", pk=document.pk)
 
 

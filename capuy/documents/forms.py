@@ -145,7 +145,9 @@ class RelationMixin(forms.Form):
 
 
 class OutgoingForm(AttachmentMixin, RelationMixin, forms.Form):
-    issuing_body = BodyChoiceField(label="Cơ quan ban hành", queryset=Body.objects.none())
+    issuing_body = BodyChoiceField(
+        label="Cơ quan ban hành", queryset=Body.objects.none(), empty_label="— chọn cơ quan —"
+    )
     type_code = forms.ChoiceField(label="Thể loại", choices=())
     issued_on = date_field("Ngày ban hành", issued=True)
     summary = forms.CharField(

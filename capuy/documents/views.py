@@ -79,7 +79,14 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @require_role()
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_visible_document(request.user, pk)
+    return detail_page(request, get_visible_document(request.user, pk))
+
+
+def detail_page(
+    request: HttpRequest, document: Any, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The document's page; ``forms`` (a bound recall or replace form sent back with its
+    errors) take the place of the empty ones, so what the clerk typed stays."""
     visible = visible_documents(request.user)
     relations_out = DocumentRelation.objects.filter(source=document, target__in=visible)
     relations_in = DocumentRelation.objects.filter(target=document, source__in=visible)
@@ -90,6 +97,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/detail.html",
         {
             **correction_context(request, document),
+            **forms,
             "replaced_by": replaced_by,
             "document": document,
             "relations_out": relations_out.select_related("target"),
@@ -98,6 +106,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meetings": meetings,
             "sections": sections_for(request, document),
         },
+        status=status,
     )
 
 

@@ -32,7 +32,8 @@ SENDERS_LIST = "noi-gui-da-dung"
 
 class OrganisationChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
-        return obj.committee_name or obj.name
+        # a cell has no committee of its own: "Chi bộ thôn số 1 — Đảng bộ xã Phổ An"
+        return obj.committee_name or obj.choice_label
 
 
 class ArrivalForm(AttachmentMixin, forms.Form):
@@ -64,7 +65,7 @@ class ArrivalForm(AttachmentMixin, forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        organisations = clerk_organisations(user).order_by("path")
+        organisations = clerk_organisations(user).select_related("parent").order_by("path")
         self.fields["organisation"].queryset = organisations
         self.fields["type_code"].choices = party_type_choices()
         self.fields["classification"].choices = classification_choices(user)

@@ -31,6 +31,8 @@ MEMBERS_PER_WARD = 290
 
 _ADMITTED = [(29, 1), (1, 2), (5, 2), (15, 2), (20, 2), (23, 2)]
 _RECOGNISED = [(30, 1), (31, 1), (2, 2), (6, 2), (8, 2), (16, 2), (19, 2), (21, 2), (26, 2)]
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Đặng"]
+_MIDDLE = ["Thị", "Văn", "Minh", "Thu", "Hữu", "Ngọc"]
 _GIVEN = ["An", "Bình", "Châu", "Dũng", "Hà", "Hải", "Lan", "Mai", "Nam", "Quang", "Sơn", "Tâm"]
 
 
@@ -140,5 +142,15 @@ def _admissions_to_nine_month_figure(town: Organisation, units: list[Organisatio
         day = dt.date(
             2024, 3 + i % 7, 1 + (i * 3) % 28
         )  # March–September, outside seed 000's window
-        admit(units[(i * 11) % len(units)], f"Lê Thị {_GIVEN[i % len(_GIVEN)]} {i + 1}", "nu", day)
+        # a name as people have ("Lê Thị Quang 22" showed on every list, sorted first), each
+        # one different, with a birth date so namesakes elsewhere are told apart
+        family, middle = _FAMILY[i % len(_FAMILY)], _MIDDLE[(i // len(_FAMILY)) % len(_MIDDLE)]
+        given = _GIVEN[(i + i // (len(_FAMILY) * len(_MIDDLE))) % len(_GIVEN)]
+        admit(
+            units[(i * 11) % len(units)],
+            f"{family} {middle} {given}",
+            "nu" if middle == "Thị" else "nam",
+            day,
+            birth_date=dt.date(1990 + i % 10, 1 + i % 12, 1 + i % 28),
+        )
     return missing

@@ -86,7 +86,10 @@ class RatingForm(forms.Form):
 class MemberFilter(forms.Form):
     q = forms.CharField(label="Họ tên", required=False)
     to_chuc = forms.ModelChoiceField(
-        label="Tổ chức đảng", queryset=Organisation.objects.none(), required=False
+        label="Tổ chức đảng",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Tất cả",
     )
     tinh_trang = forms.ChoiceField(
         label="Tình trạng",

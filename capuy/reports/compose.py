@@ -174,7 +174,10 @@ def compose(
         + body
         + "\n"
     )
-    title = summary.splitlines()[0] if summary else str(template["name"])
+    # the whole summary on one line: a two-line one ("…quý I/2024;" / "nhiệm vụ …") kept
+    # only its first line, ending in a stray ";"
+    title = " ".join(line.strip() for line in summary.splitlines() if line.strip())
+    title = title or str(template["name"])
     due = period.end + dt.timedelta(days=int(template["deadline_days"]))
     return Composition(org, kind, period, title, markdown, due, list(prov))
 

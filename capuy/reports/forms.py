@@ -47,6 +47,7 @@ class ComposeForm(forms.Form):
     to_chuc = forms.ModelChoiceField(
         label="Cấp ủy",
         queryset=Organisation.objects.none(),
+        empty_label="— chọn cấp ủy —",
         error_messages={"required": "Chọn cấp ủy.", "invalid_choice": "Cấp ủy không hợp lệ."},
     )
     loai = KindField()

@@ -98,7 +98,9 @@ def compose_subtree(job: Any, progress: Progress) -> Result:
     progress(len(units), len(units))
     if not made and skipped:
         raise InputError(f"Không soạn được báo cáo nào — {skipped[0]}", "no report composed")
-    message = f"Đã soạn {made}/{len(units)} báo cáo kỳ {period}"
+    from capuy.reports.period_words import spec_label
+
+    message = f"Đã soạn {made}/{len(units)} báo cáo {spec_label(kind, period)}"
     if skipped:
         message += f"; không soạn được {len(skipped)}: " + "; ".join(skipped[:3])
     return Result(message=message + ".", url=reverse("reports:list"))

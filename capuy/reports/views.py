@@ -5,6 +5,7 @@ above it, up to their clearance."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -105,8 +106,33 @@ def _provenance(report: Report) -> list[dict[str, Any]]:
         links = (
             [(pk, reverse(name, args=[pk])) for pk in source.get("ids", [])[:50]] if name else []
         )
-        rows.append({**source, "links": links, "count": len(source.get("ids", []))})
+        rows.append(
+            {
+                **source,
+                "links": links,
+                "count": len(source.get("ids", [])),
+                # "số liệu chỉ tiêu", not "indicators.IndicatorValue"; 66345 written 66.345
+                "model": _record_name(source.get("model", "")),
+                "value": _figure(source.get("value", "")),
+            }
+        )
     return rows
+
+
+def _record_name(label: str) -> str:
+    from django.apps import apps
+
+    try:
+        return str(apps.get_model(label)._meta.verbose_name) if label else ""
+    except (LookupError, ValueError):
+        return ""
+
+
+def _figure(value: Any) -> Any:
+    from capuy.text import format_number
+
+    text = str(value)
+    return format_number(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else value
 
 
 def _context(request: HttpRequest, report: Report) -> dict[str, Any]:

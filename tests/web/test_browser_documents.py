@@ -159,3 +159,28 @@ def test_leader_sees_the_months_documents_grouped_by_type(
     ]  # fmt: skip
     # the number and date in the export are those on the screen
     assert "01-BC/TU ngày 07/02/2024" in report_row and "02-BC/TU ngày 23/02/2024" in report_row
+
+
+def test_clerk_recalls_with_a_wrong_date_and_keeps_the_reason(
+    page, live_server, town_clerk, password, february
+) -> None:  # type: ignore[no-untyped-def]
+    """A recall with "31/02/2024" sent the clerk back to a fresh page: the reason typed was
+    gone and the message sat at the top. Now the form comes back with the date's error under
+    it, the reason kept and the focus on the date; the corrected recall goes through."""
+    plan = february["plan"]
+    log_in(page, live_server, "vanthu.ducpho", password)
+    page.goto(f"{live_server.url}/van-ban/{plan.pk}/")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Thu hồi văn bản …?" — yes
+    page.fill("#id_recalled_on", "31/02/2024")
+    page.fill("#id_reason", "Ban hành nhầm đối tượng")
+    page.get_by_role("button", name="Thu hồi văn bản").click()
+    page.wait_for_selector("#id_recalled_on-error")
+    assert "31/02/2024 không có" in page.inner_text("#id_recalled_on-error")
+    assert page.input_value("#id_reason") == "Ban hành nhầm đối tượng"
+    assert page.evaluate("document.activeElement.id") == "id_recalled_on"
+    page.fill("#id_recalled_on", "20/02/2024")
+    page.get_by_role("button", name="Thu hồi văn bản").click()
+    page.wait_for_selector(".notice.recalled")
+    assert "Đã thu hồi văn bản 01-KH/TU từ ngày 20/02/2024." in page.inner_text(".messages")
+    plan.refresh_from_db()
+    assert plan.recall_reason == "Ban hành nhầm đối tượng"

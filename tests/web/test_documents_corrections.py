@@ -121,7 +121,10 @@ def test_only_the_units_clerk_may_correct(tree, decisions) -> None:  # type: ign
     replaced = client_for(town_clerk).post(
         f"/van-ban/{old.pk}/thay-the/", {"symbol": secret.symbol}
     )
-    assert replaced.status_code == 302  # refused: the Mật decision is out of the clerk's reach
+    # refused: the Mật decision is out of the clerk's reach (the page again, the error under
+    # the field, the symbol typed kept)
+    assert replaced.status_code == 400
+    assert secret.symbol in replaced.content.decode()
     assert not DocumentRelation.objects.filter(target=old).exists()
     old.refresh_from_db()
     assert old.recalled_on is None

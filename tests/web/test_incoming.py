@@ -279,3 +279,12 @@ def test_correction_keeps_the_number_and_is_audited_with_reason(tree, town_clerk
     page = client.get(f"/van-ban-den/{arrival.pk}/").content.decode()
     assert "vanthu.ducpho sửa — lý do: sai dấu" in page
     assert '<td class="before">Về việc gop y</td><td class="after">Về việc góp ý</td>' in page
+
+
+@pytest.mark.django_db
+def test_the_book_choice_names_a_cells_parent(tree, town_clerk) -> None:  # type: ignore[no-untyped-def]
+    """ "Vào sổ của" listed "Chi bộ Tổ dân phố số 1" alone — one of many of that name in the
+    town; a cell now says whose it is, as in the other choice lists."""
+    html = client_for(town_clerk).get("/van-ban-den/vao-so/").content.decode()
+    cell = tree.pho_hoa_cell
+    assert f'<option value="{cell.pk}">{cell.name} — {cell.parent.name}</option>' in html

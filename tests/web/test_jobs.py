@@ -240,7 +240,8 @@ def test_every_report_of_a_subtree_is_composed_by_one_job(tree: Any) -> None:
     job.refresh_from_db()
     made = set(Report.objects.filter(period="2024-02").values_list("organisation__name", flat=True))
     assert made == {tree.town.name, tree.pho_hoa.name, tree.pho_minh.name}  # no sub-cell
-    assert job.message == "Đã soạn 3/3 báo cáo kỳ 2024-02." and (job.done, job.total) == (3, 3)
+    # the period as people write it, not its stored code "2024-02"
+    assert job.message == "Đã soạn 3/3 báo cáo tháng 02/2024." and (job.done, job.total) == (3, 3)
     ward_clerk = make_user("vanthu.phominh", tree.pho_minh, Role.SPECIALIST)
     again = enqueue(
         "reports_subtree", "Lại", {"org": tree.town.pk, "kind": "monthly", "period": "2024-03"},
@@ -248,7 +249,7 @@ def test_every_report_of_a_subtree_is_composed_by_one_job(tree: Any) -> None:
     )  # fmt: skip
     assert execute(again.pk, "w1") == S.DONE  # its own ward only: the rest is refused, named
     again.refresh_from_db()
-    assert again.message.startswith("Đã soạn 1/3 báo cáo kỳ 2024-03; không soạn được 2: ")
+    assert again.message.startswith("Đã soạn 1/3 báo cáo tháng 3/2024; không soạn được 2: ")
     assert f"{tree.town.name}: Bạn không có quyền soạn báo cáo của" in again.message
 
 

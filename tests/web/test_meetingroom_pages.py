@@ -326,3 +326,26 @@ def test_the_office_puts_register_documents_into_the_pack_within_clearance(
     clerk.post(reverse("meetingroom:action", args=[s.pk, "be-mac"]))
     late = clerk.post(act, {"ten": "Muộn", "noi_dung": "Muộn"}, follow=True).content.decode()
     assert "không bổ sung tài liệu" in late
+
+
+def test_the_room_list_shows_meetings_without_a_room_once_in_the_page(
+    built: dict[str, Any],
+) -> None:
+    """The office's list of meetings without a room sat in the page's <title> and <head> too:
+    the tab read "Phòng họp<h2>Hội nghị chưa có phòng họp</h2><ul>…" and the list was drawn
+    above the header."""
+    from capuy.meetings.models import Meeting
+
+    other = Meeting.objects.create(
+        organisation=built["meeting"].organisation,
+        body=built["meeting"].body,
+        title="Hội nghị Ban Thường vụ Thị ủy",
+        held_on=dt.date(2024, 2, 2),
+    )
+    html = _client(built["clerk"]).get(reverse("meetingroom:list")).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title is not None and "<" not in title.group(1) and "Phòng họp" in title.group(1)
+    head = html.split("<body", 1)[0]
+    assert "Hội nghị chưa có phòng họp" not in head
+    assert html.count(reverse("meetingroom:create", args=[other.pk])) == 1
+    assert html.count("Hội nghị chưa có phòng họp") == 1

@@ -11,7 +11,7 @@ import io
 from capuy.accounts.levels import Role
 from capuy.members.services import admit
 from capuy.text.periods import shift_months
-from tests.web.browser import MARKS, new_tab
+from tests.web.browser import MARKS, PHONE, new_tab
 from tests.web.conftest import PASSWORD, make_user
 
 pytestmark = MARKS
@@ -56,3 +56,22 @@ def test_due_list_pages_filters_actions_and_csv(live_server, browser, tree) -> N
     page.locator("#recognitions tbody tr").first.get_by_role("link", name="Ghi công nhận").click()
     page.wait_for_load_state()
     assert page.locator("#event-form select[name=kind]").input_value() == "recognition"
+
+
+def test_due_list_fits_a_phone_and_its_unit_filter_says_all(live_server, browser, tree) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the two tables (name, cell, dates, the action button) pushed the page to
+    456 px wide; they scroll inside their card now. The unit filter's empty choice reads
+    "Tất cả", not Django's "---------"."""
+    make_user("chuyenvien.ducpho", tree.town, Role.SPECIALIST)
+    today = dt.date.today()
+    for i in range(3):
+        admit(tree.pho_hoa_cell, f"Người dự bị {i:02d}", "nam", shift_months(today, -12))
+    page = new_tab(browser, PHONE)
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", "chuyenvien.ducpho")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/dang-vien/den-han/")
+    assert page.locator("#recognitions tbody tr").count() == 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.locator("#id_to_chuc option").first.inner_text() == "Tất cả"

@@ -97,6 +97,20 @@ class RecallForm(forms.Form):
         label="Lý do thu hồi", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args: Any, document: Document | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean_recalled_on(self) -> Any:
+        """A document cannot be recalled before the day it was issued."""
+        day = self.cleaned_data["recalled_on"]
+        issued = self.document.issued_on if self.document is not None else None
+        if day and issued and day < issued:
+            raise forms.ValidationError(
+                f"Ngày thu hồi {day:%d/%m/%Y} trước ngày ban hành văn bản ({issued:%d/%m/%Y})."
+            )
+        return day
+
 
 class ReplaceForm(forms.Form):
     """The document (already registered) that replaces this one, by its number and symbol."""
@@ -124,6 +138,15 @@ class ReplaceForm(forms.Form):
         if found is None:
             raise forms.ValidationError(
                 f"Không tìm thấy văn bản {symbol} khác trong sổ của cấp ủy này."
+            )
+        if (
+            found.issued_on
+            and self.document.issued_on
+            and found.issued_on < self.document.issued_on
+        ):
+            raise forms.ValidationError(
+                f"{symbol} ban hành ngày {found.issued_on:%d/%m/%Y}, trước văn bản này "
+                f"({self.document.issued_on:%d/%m/%Y}): văn bản thay thế phải ban hành sau."
             )
         kind = DocumentRelation.Kind.REPLACES
         if DocumentRelation.objects.filter(source=found, target=self.document, kind=kind).exists():

@@ -59,7 +59,7 @@ def correct_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role(*REGISTERING_ROLES)
 def recall_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = _editable(request, pk)
-    form = RecallForm(request.POST)
+    form = RecallForm(request.POST, document=document)
     if document.is_recalled:
         messages.warning(request, f"Văn bản đã được thu hồi ngày {document.recalled_on:%d/%m/%Y}.")
     elif form.is_valid():

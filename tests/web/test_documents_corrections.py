@@ -128,3 +128,29 @@ def test_only_the_units_clerk_may_correct(tree, decisions) -> None:  # type: ign
     assert not DocumentRelation.objects.filter(target=old).exists()
     old.refresh_from_db()
     assert old.recalled_on is None
+
+
+def test_recall_before_the_issue_date_and_an_older_replacement_are_refused(  # type: ignore[no-untyped-def]
+    tree, town_clerk, decisions
+) -> None:
+    old, new = decisions["old"], decisions["new"]  # issued 05/02/2024 and 20/02/2024
+    client = client_for(town_clerk)
+    early = client.post(
+        f"/van-ban/{new.pk}/thu-hoi/", {"recalled_on": "10/02/2024", "reason": "Ban hành nhầm"}
+    )
+    assert early.status_code == 400
+    assert "Ngày thu hồi 10/02/2024 trước ngày ban hành văn bản (20/02/2024)." in (
+        early.content.decode()
+    )
+    new.refresh_from_db()
+    assert new.recalled_on is None
+    older = client.post(f"/van-ban/{new.pk}/thay-the/", {"symbol": old.symbol})
+    assert older.status_code == 400
+    assert "văn bản thay thế phải ban hành sau" in older.content.decode()
+    assert not DocumentRelation.objects.filter(target=new).exists()
+    same_day = client.post(
+        f"/van-ban/{new.pk}/thu-hoi/", {"recalled_on": "20/02/2024", "reason": "Ban hành nhầm"}
+    )
+    assert same_day.status_code == 302
+    new.refresh_from_db()
+    assert new.recalled_on == dt.date(2024, 2, 20)

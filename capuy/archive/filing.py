@@ -221,21 +221,28 @@ def _save(item: ImportItem) -> ImportItem:
     return item
 
 
+def _saved_with_its_number(document: Document) -> bool:
+    """Save the document and, for an outgoing one, move its series' counter past its number —
+    together, in a savepoint: False (nothing saved) when the number was taken meanwhile."""
+    try:
+        with transaction.atomic():
+            document.save()
+            if document.direction == Direction.OUTGOING:
+                _bump_counter(document)
+    except IntegrityError:
+        return False
+    return True
+
+
 def _file_document(
     item: ImportItem, document: Document | None, problems: list[str], blocking: list[str]
 ) -> None:
     """Save the document (with its series' counter) and the journal row together: the item
     imported, or left for review with its problems (a number taken meanwhile is one)."""
     with transaction.atomic():
-        if document is not None:
-            try:
-                with transaction.atomic():
-                    document.save()
-                    if document.direction == Direction.OUTGOING:
-                        _bump_counter(document)
-            except IntegrityError:
-                document = None
-                blocking = ["number-taken"]
+        if document is not None and not _saved_with_its_number(document):
+            document = None
+            blocking = ["number-taken"]
         item.problems = sorted(set(problems) | set(blocking))
         item.document = document
         item.status = ImportItem.Status.IMPORTED if document else ImportItem.Status.REVIEW
@@ -362,12 +369,7 @@ def retry_review(item: ImportItem, user: Any) -> bool:
     if document is None:
         return False
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                document.save()
-                if document.direction == Direction.OUTGOING:
-                    _bump_counter(document)
-        except IntegrityError:
+        if not _saved_with_its_number(document):
             return False
         item.document = document
         item.status = ImportItem.Status.IMPORTED

@@ -21,7 +21,9 @@ Measured:
 
 Run: ``python -m benchmarks search`` (part of ``make bench``; about 15 minutes on 2 cores).
 ``CAPUY_BENCH_SEARCH_DOCS`` changes the archive size; ``CAPUY_BENCH_SEARCH_DB=sqlite`` skips
-PostgreSQL.
+PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the SQLite file, the PostgreSQL
+cluster) under that folder and reuses it on the next run (generation and indexing then skipped,
+their figures those of the first run).
 """
 
 from __future__ import annotations
@@ -265,15 +267,21 @@ def run_here() -> dict:
 
     call_command("migrate", verbosity=0)
     figures: dict = {"vendor": connection.vendor}
-    started = time.perf_counter()
-    figures.update(generate(DOCUMENTS))
-    figures["generate_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    counts = rebuild()
-    figures["index_s"] = time.perf_counter() - started
-    figures["indexed"] = sum(counts.values())
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    built = Path(os.environ.get("CAPUY_DATA_DIR", "."), "bench-search-built.json")
+    if built.exists():  # CAPUY_BENCH_SEARCH_KEEP: the archive of an earlier run, reused
+        figures.update(json.loads(built.read_text()))
+    else:
+        started = time.perf_counter()
+        figures.update(generate(DOCUMENTS))
+        figures["generate_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        counts = rebuild()
+        figures["index_s"] = time.perf_counter() - started
+        figures["indexed"] = sum(counts.values())
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        keys = ("documents", "with_text", "generate_s", "index_s", "indexed")
+        built.write_text(json.dumps({k: figures[k] for k in keys}))
     figures["index_bytes"] = backend().size_bytes()
     text_chars = 0
     from capuy.search.models import SearchEntry
@@ -361,22 +369,23 @@ def _start_postgres(tmp: Path) -> tuple[str, callable]:
     if os.geteuid() == 0:
         shutil.chown(tmp, "postgres")
     port = 20000 + os.getpid() % 20000
-    subprocess.run(
-        [
-            *as_pg,
-            str(binary / "initdb"),
-            "-D",
-            str(tmp / "data"),
-            "-U",
-            "capuy",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    if not (tmp / "data").exists():  # else a kept cluster (CAPUY_BENCH_SEARCH_KEEP)
+        subprocess.run(
+            [
+                *as_pg,
+                str(binary / "initdb"),
+                "-D",
+                str(tmp / "data"),
+                "-U",
+                "capuy",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+        )
     subprocess.run(
         [
             *as_pg,
@@ -405,18 +414,22 @@ def _start_postgres(tmp: Path) -> tuple[str, callable]:
 
 
 def _run(database: str) -> dict:
-    tmp = Path(tempfile.mkdtemp(prefix="capuy-bench-search-"))
+    keep = os.environ.get("CAPUY_BENCH_SEARCH_KEEP", "")  # keep the archive there, reuse it
+    tmp = Path(keep) / database if keep else Path(tempfile.mkdtemp(prefix="capuy-bench-search-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CAPUY_DATA_DIR": str(tmp / "data-dir")}
     env.pop("CAPUY_DATABASE_URL", None)
     stop = None
     try:
         if database == "postgresql":
-            pg = Path(tempfile.mkdtemp(prefix="capuy-bench-pg-"))  # the postgres user's own
+            pg = tmp / "cluster" if keep else Path(tempfile.mkdtemp(prefix="capuy-bench-pg-"))
+            pg.mkdir(parents=True, exist_ok=True)  # the postgres user's own
             env["CAPUY_DATABASE_URL"], stop_cluster = _start_postgres(pg)
 
             def stop() -> None:
                 stop_cluster()
-                shutil.rmtree(pg, ignore_errors=True)
+                if not keep:
+                    shutil.rmtree(pg, ignore_errors=True)
 
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_search", "run"],
@@ -432,7 +445,8 @@ def _run(database: str) -> dict:
     finally:
         if stop:
             stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _ms(value: float) -> str:

@@ -23,7 +23,8 @@ Run: ``python -m benchmarks search`` (part of ``make bench``; about 15 minutes o
 ``CAPUY_BENCH_SEARCH_DOCS`` changes the archive size; ``CAPUY_BENCH_SEARCH_DB=sqlite`` skips
 PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the SQLite file, the PostgreSQL
 cluster) under that folder and reuses it on the next run (generation and indexing then skipped,
-their figures those of the first run).
+their figures those of the first run); ``CAPUY_BENCH_SEARCH_BASELINE=0`` times the queries alone
+(no LIKE baseline, no citation sample).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ QUERIES = {
     "narrow-user": 40,
 }
 CITATION_SAMPLE = 5000
+WITH_BASELINE = os.environ.get("CAPUY_BENCH_SEARCH_BASELINE", "1") != "0"
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -304,11 +306,13 @@ def run_here() -> dict:
         timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
         hits[kind] = hits.get(kind, 0) + (1 if result.total else 0)
+        if not WITH_BASELINE:
+            continue
         started = time.perf_counter()
         like_baseline(user, query)
         baseline.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
     every = [t for values in timings.values() for t in values]
-    every_baseline = [t for values in baseline.values() for t in values]
+    every_baseline = [t for values in baseline.values() for t in values] or [float("nan")]
     figures["search_ms"] = _percentiles(every)
     figures["like_ms"] = _percentiles(every_baseline)
     figures["search_cpu_ms"] = _percentiles(cpu)  # this process (SQLite runs inside it)
@@ -317,11 +321,11 @@ def run_here() -> dict:
             **_percentiles(v),
             "with_results": hits.get(k, 0),
             "n": len(v),
-            "like_p95": _percentiles(baseline[k])["p95"],
+            "like_p95": _percentiles(baseline.get(k) or [float("nan")])["p95"],
         }
         for k, v in timings.items()
     }
-    figures["citations"] = citation_rate()
+    figures["citations"] = citation_rate() if WITH_BASELINE else {}
     return figures
 
 
@@ -479,11 +483,14 @@ def main() -> None:
             f"  CPU time of this process per query (SQLite runs in it; PostgreSQL's own work is "
             f"not counted): p50 {_ms(c['p50'])} ms, p95 {_ms(c['p95'])} ms"
         )
-        print(
-            f"- baseline LIKE scan (document list), same queries: p50 {_ms(like['p50'])} ms, "
-            f"p95 {_ms(like['p95'])} ms, max {_ms(like['max'])} ms — "
-            f"search p95 is {like['p95'] / s['p95']:.1f}× faster"
-        )
+        if like["p95"] == like["p95"]:  # not NaN: the baseline ran (CAPUY_BENCH_SEARCH_BASELINE)
+            print(
+                f"- baseline LIKE scan (document list), same queries: p50 {_ms(like['p50'])} ms, "
+                f"p95 {_ms(like['p95'])} ms, max {_ms(like['max'])} ms — "
+                f"search p95 is {like['p95'] / s['p95']:.1f}× faster"
+            )
+        else:
+            print("- baseline LIKE scan: not run (CAPUY_BENCH_SEARCH_BASELINE=0)")
         print("| queries | n | with results | p50 ms | p95 ms | max ms | LIKE p95 ms |")
         print("|---|---|---|---|---|---|---|")
         for kind, k in f["by_kind"].items():
@@ -492,6 +499,8 @@ def main() -> None:
                 f"{_ms(k['p95'])} | {_ms(k['max'])} | {_ms(k['like_p95'])} |"
             )
         c = f["citations"]
+        if not c:
+            continue
         rate = c["resolved"] / c["citations"] * 100 if c["citations"] else 0
         print(
             f"- citations in {c['documents']} archive documents with text: {c['citations']}, "

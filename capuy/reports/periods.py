@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from capuy.errors import InputError
@@ -102,25 +103,7 @@ def _month_period(kind: str, spec: str, rule: str) -> ReportPeriod:
     if not found or not 1 <= int(found[2]) <= 12:
         raise _bad(spec, kind, _example(kind))
     year, month = int(found[1]), int(found[2])
-    window = report_window(kind, year, month, rule)
-    ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
-    py, pm = (year, month - 1) if month > 1 else (year - 1, 12)
-    next_window = report_window(kind, ny, nm, rule)
-    prev_window = report_window(kind, py, pm, rule)
-    return ReportPeriod(
-        kind,
-        f"{year}-{month:02d}",
-        window.start,
-        window.end,
-        _month_label(year, month),
-        _month_label(ny, nm),
-        _month_label(py, pm),
-        max(window.end, last_day(year, month)),
-        next_window.start,
-        max(next_window.end, last_day(ny, nm)),
-        prev_window.start,
-        max(prev_window.end, last_day(py, pm)),
-    )
+    return _cyclic_period(kind, rule, f"{year}-{month:02d}", year, month, 12, _month_label)
 
 
 def _quarter_period(kind: str, spec: str, rule: str) -> ReportPeriod:
@@ -129,24 +112,40 @@ def _quarter_period(kind: str, spec: str, rule: str) -> ReportPeriod:
     if not found:
         raise _bad(spec, kind, _example(kind))
     year, quarter = int(found[1]), int(found[2])
-    window = report_window(kind, year, quarter, rule)
-    ny, nq = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
-    py, pq = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-    nw = report_window(kind, ny, nq, rule)
-    pw = report_window(kind, py, pq, rule)
+    return _cyclic_period(kind, rule, f"{year}-Q{quarter}", year, quarter, 4, _quarter_label)
+
+
+def _cyclic_period(
+    kind: str,
+    rule: str,
+    code: str,
+    year: int,
+    index: int,
+    per_year: int,
+    label: Callable[[int, int], Label],
+) -> ReportPeriod:
+    """Period ``index`` of the ``per_year`` equal parts of a year (12 months, 4 quarters): its
+    window and its neighbours' (wrapping into the next or the previous year), each reaching at
+    least to the last day of the part's last month."""
+    months = 12 // per_year
+    window = report_window(kind, year, index, rule)
+    ny, ni = (year, index + 1) if index < per_year else (year + 1, 1)
+    py, pi = (year, index - 1) if index > 1 else (year - 1, per_year)
+    next_window = report_window(kind, ny, ni, rule)
+    prev_window = report_window(kind, py, pi, rule)
     return ReportPeriod(
         kind,
-        f"{year}-Q{quarter}",
+        code,
         window.start,
         window.end,
-        _quarter_label(year, quarter),
-        _quarter_label(ny, nq),
-        _quarter_label(py, pq),
-        max(window.end, last_day(year, 3 * quarter)),
-        nw.start,
-        max(nw.end, last_day(ny, 3 * nq)),
-        pw.start,
-        max(pw.end, last_day(py, 3 * pq)),
+        label(year, index),
+        label(ny, ni),
+        label(py, pi),
+        max(window.end, last_day(year, months * index)),
+        next_window.start,
+        max(next_window.end, last_day(ny, months * ni)),
+        prev_window.start,
+        max(prev_window.end, last_day(py, months * pi)),
     )
 
 

@@ -69,13 +69,7 @@ def _batches(rows: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
 
 
 def _level(rows: list[Organisation]) -> list[Organisation]:
-    created = Organisation.objects.bulk_create(rows, batch_size=BATCH)
-    parents = {o.parent_id for o in created if o.parent_id}
-    paths = dict(Organisation.objects.filter(pk__in=parents).values_list("pk", "path"))
-    for org in created:
-        org.path = f"{paths.get(org.parent_id, '/')}{org.pk}/"
-    Organisation.objects.bulk_update(created, ["path"], batch_size=BATCH)
-    return created
+    return Organisation.objects.bulk_create_level(rows, batch_size=BATCH)
 
 
 def _tree(scale: CellScale) -> tuple[Organisation, list[Organisation]]:

@@ -62,7 +62,7 @@ def cells(request: HttpRequest) -> HttpResponse:
         office = office.filter(name__icontains=q)
     if not own and not office.exists():
         raise Http404("Không tìm thấy.")
-    page = Paginator(office.order_by("path"), 50).get_page(request.GET.get("trang"))
+    page = Paginator(office.order_by("tree_key"), 50).get_page(request.GET.get("trang"))
     return render(request, "handbook/cells.html", {"own": own, "page": page, "q": q})
 
 

@@ -31,7 +31,7 @@ MAX_UNITS = 300
 @require_http_methods(["GET", "POST"])
 def send_to_all(request: HttpRequest) -> HttpResponse:
     units = organisations_with_role(request.user, *OFFICE_ROLES).exclude(kind__in=CELL_KINDS)
-    choices = list(units.order_by("path")[:MAX_UNITS])
+    choices = list(units.order_by("tree_key")[:MAX_UNITS])
     if not choices:
         raise Http404("Không tìm thấy.")
     form = ReadingForm(

@@ -65,7 +65,7 @@ class ArrivalForm(AttachmentMixin, forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        organisations = clerk_organisations(user).select_related("parent").order_by("path")
+        organisations = clerk_organisations(user).select_related("parent").order_by("tree_key")
         self.fields["organisation"].queryset = organisations
         self.fields["type_code"].choices = party_type_choices()
         self.fields["classification"].choices = classification_choices(user)

@@ -118,7 +118,7 @@ def arrival_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("incoming:detail", pk=arrival.pk)
     organisations = clerk_organisations(request.user)
-    first = organisations.order_by("path").first()
+    first = organisations.order_by("tree_key").first()
     context = {
         "form": form,
         "form_token": token,

@@ -31,7 +31,7 @@ class MonthlyValuesForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations_with_role(user, *ENTRY_ROLES).order_by(
-            "path"
+            "tree_key"
         )
         self.indicators = list(Indicator.objects.filter(source="").order_by("position", "code"))
         for indicator in self.indicators:

@@ -13,7 +13,7 @@ from capuy.web.records import ENTRY_ROLES, date_field
 
 
 def _units(user: Any) -> Any:
-    return organisations_with_role(user, *ENTRY_ROLES).order_by("path")
+    return organisations_with_role(user, *ENTRY_ROLES).order_by("tree_key")
 
 
 class AdmitForm(forms.Form):
@@ -104,4 +104,4 @@ class MemberFilter(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_chuc"].queryset = visible_organisations(user).order_by("path")
+        self.fields["to_chuc"].queryset = visible_organisations(user).order_by("tree_key")

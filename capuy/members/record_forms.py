@@ -16,7 +16,7 @@ from capuy.web.records import ENTRY_ROLES, UNIT_OUT_OF_REACH, date_field
 
 
 def _units(user: Any) -> Any:
-    return organisations_with_role(user, *ENTRY_ROLES).order_by("path")
+    return organisations_with_role(user, *ENTRY_ROLES).order_by("tree_key")
 
 
 def _member_code_field() -> forms.IntegerField:

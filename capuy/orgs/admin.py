@@ -25,7 +25,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("parent",)
     inlines = [BodyInline, TermInline]
 
-    @admin.display(description="tên tổ chức đảng", ordering="path")
+    @admin.display(description="tên tổ chức đảng", ordering="tree_key")
     def indented_name(self, obj: Organisation) -> str:
         return "— " * (obj.path.count("/") - 2) + obj.name
 

@@ -61,7 +61,7 @@ def organisation_tree(root: Organisation, at: dt.date | None = None) -> TreeNode
     A unit whose parent was not valid that day is left out with its branch: it cannot have
     been under ``root`` then.
     """
-    rows = list(descendants(root, at).order_by("path"))
+    rows = list(descendants(root, at).order_by("tree_key"))
     nodes = {o.pk: TreeNode(o) for o in rows}
     if root.pk not in nodes:
         nodes[root.pk] = TreeNode(root)

@@ -29,7 +29,7 @@ def organisation_by_name(text: str) -> Organisation:
     if len(matches) != 1:
         key = search_key(text)
         matches = (
-            list(current.filter(Q(name_key=key) | Q(committee_key=key)).order_by("path")[:20])
+            list(current.filter(Q(name_key=key) | Q(committee_key=key)).order_by("tree_key")[:20])
             if key
             else []
         )

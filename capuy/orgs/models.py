@@ -9,6 +9,9 @@ and the records filed under a unit stay attached to the unit as it was.
 
 Each row carries its materialised ``path`` ("/1/4/17/") so that a subtree is one indexed
 ``path LIKE '/1/4/%'`` condition, usable inside any query (access scoping relies on it).
+Lists are ordered by ``tree_key`` instead: the same walk down the tree, but each step written
+as the unit's ``position`` and id zero-padded, so siblings come in the order the office set
+("/1/2/10/" sorts before "/1/2/3/" as text; their keys do not).
 """
 
 from __future__ import annotations
@@ -32,6 +35,14 @@ def valid_at_q(at: dt.date, prefix: str = "") -> Q:
     )
 
 
+TREE_STEP_WIDTH = 16  # 5 digits of position, 10 of id, one "/"
+
+
+def tree_step(position: int, pk: int) -> str:
+    """One level of ``tree_key``: position first (capped at 99.999), the id to break ties."""
+    return f"{min(position, 99_999):05d}{pk:010d}/"
+
+
 def _fill_keys(org: Organisation) -> None:
     org.name_key = search_key(org.name)
     org.committee_key = search_key(org.committee_name or "")
@@ -45,6 +56,22 @@ class OrganisationManager(models.Manager["Organisation"]):
         for org in objs:
             _fill_keys(org)
         return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_create_level(self, rows: list[Organisation], batch_size: int) -> list[Organisation]:
+        """Create one level of a generated tree (every parent already saved) and set what
+        ``save()`` would set: ``path`` and ``tree_key`` from the parent's."""
+        created = self.bulk_create(rows, batch_size=batch_size)
+        parents = {o.parent_id for o in created if o.parent_id}
+        known = {
+            pk: (path, key)
+            for pk, path, key in self.filter(pk__in=parents).values_list("pk", "path", "tree_key")
+        }
+        for org in created:
+            path, key = known.get(org.parent_id, ("/", "")) if org.parent_id else ("/", "")
+            org.path = f"{path}{org.pk}/"
+            org.tree_key = f"{key}{tree_step(org.position, org.pk)}"
+        self.bulk_update(created, ["path", "tree_key"], batch_size=batch_size)
+        return created
 
 
 class Organisation(models.Model):
@@ -76,6 +103,8 @@ class Organisation(models.Model):
     valid_to = models.DateField("đến hết ngày", null=True, blank=True)
     position = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # The order of lists: ``tree_step(position, id)`` of each unit from the root down.
+    tree_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
     # The names folded (``capuy.text.search_key``: no marks, đ→d, lower case), kept by
     # ``save()`` and ``bulk_create``, so a unit named on the command line ("thi uy duc pho",
     # "Thị uỷ Đức Phổ") is found by an indexed query (``capuy.orgs.lookup``), never by
@@ -88,7 +117,7 @@ class Organisation(models.Model):
     class Meta:
         verbose_name = "tổ chức đảng"
         verbose_name_plural = "tổ chức đảng"
-        ordering = ["path"]
+        ordering = ["tree_key"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True)
@@ -140,21 +169,31 @@ class Organisation(models.Model):
             kwargs["update_fields"] = {*fields, "name_key", "committee_key"}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            parent_path = (
-                Organisation.objects.values_list("path", flat=True).get(pk=self.parent_id)
+            parent_path, parent_key = (
+                Organisation.objects.values_list("path", "tree_key").get(pk=self.parent_id)
                 if self.parent_id
-                else "/"
+                else ("/", "")
             )
             new_path = f"{parent_path}{self.pk}/"
-            old_path = self.path
-            if new_path == old_path:
+            new_key = f"{parent_key}{tree_step(self.position, self.pk)}"
+            old_path, old_key = self.path, self.tree_key
+            if (new_path, new_key) == (old_path, old_key):
                 return
-            Organisation.objects.filter(pk=self.pk).update(path=new_path)
+            Organisation.objects.filter(pk=self.pk).update(path=new_path, tree_key=new_key)
             if old_path:
-                Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-                    path=Concat(Value(new_path), Substr("path", Length(Value(old_path)) + 1))
-                )
-            self.path = new_path
+                _move_descendants(self.pk, old_path, new_path, old_key, new_key)
+            self.path, self.tree_key = new_path, new_key
+
+
+def _move_descendants(pk: int, old_path: str, new_path: str, old_key: str, new_key: str) -> None:
+    """Rewrite the prefixes of every unit below a unit whose path or order changed."""
+    changes: dict[str, Any] = {}
+    if new_path != old_path:
+        changes["path"] = Concat(Value(new_path), Substr("path", Length(Value(old_path)) + 1))
+    if old_key and new_key != old_key:
+        changes["tree_key"] = Concat(Value(new_key), Substr("tree_key", Length(Value(old_key)) + 1))
+    if changes:
+        Organisation.objects.filter(path__startswith=old_path).exclude(pk=pk).update(**changes)
 
 
 class OrgEvent(models.Model):

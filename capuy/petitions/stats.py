@@ -146,7 +146,9 @@ def dialogues(
     title = secretary_title or "Bí thư " + " ".join((root.committee_name or root.name).split()[:2])
     units = [
         child
-        for child in Organisation.objects.filter(Q(parent=root) & valid_at_q(end)).order_by("path")
+        for child in Organisation.objects.filter(Q(parent=root) & valid_at_q(end)).order_by(
+            "tree_key"
+        )
         if _unit_word(child)
     ]
     unit_qs = receptions(root, start, end).filter(organisation__in=units)

@@ -21,7 +21,7 @@ def writable_units(user: Any) -> Any:
         organisations_with_role(user, *WRITERS)
         .filter(valid_to__isnull=True)
         .exclude(committee_name="")
-        .order_by("path")
+        .order_by("tree_key")
     )
 
 

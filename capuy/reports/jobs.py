@@ -70,7 +70,7 @@ def units_reporting(org: Any) -> list[Any]:
     units = Organisation.objects.filter(path__startswith=org.path).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=today)
     )
-    return [u for u in units.order_by("path") if org_kind(u.kind).level <= REPORTING_LEVEL]
+    return [u for u in units.order_by("tree_key") if org_kind(u.kind).level <= REPORTING_LEVEL]
 
 
 def compose_subtree(job: Any, progress: Progress) -> Result:

@@ -165,13 +165,7 @@ class Generator:
     # --- organisations ----------------------------------------------------------------------
 
     def _level(self, rows: list[Organisation]) -> list[Organisation]:
-        created = Organisation.objects.bulk_create(rows, batch_size=BATCH)
-        parents = {o.parent_id for o in created if o.parent_id}
-        paths = dict(Organisation.objects.filter(pk__in=parents).values_list("pk", "path"))
-        for org in created:
-            org.path = f"{paths.get(org.parent_id, '/')}{org.pk}/"
-        Organisation.objects.bulk_update(created, ["path"], batch_size=BATCH)
-        return created
+        return Organisation.objects.bulk_create_level(rows, batch_size=BATCH)
 
     def _root(self, town: bool) -> Organisation:
         """The town or the province (marked as demo data when the real one exists)."""

@@ -75,6 +75,27 @@ def _pg_env(cfg: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
+def _run_pg(
+    program: str,
+    options: list[str],
+    settings_dict: dict[str, Any],
+    stage: str,
+    progress: Progress,
+    last: str | None = None,
+) -> None:
+    """Run ``pg_dump`` or ``pg_restore`` on the application's database (connection options
+    from its settings, the password through the environment); its error in one line if it
+    fails."""
+    args, env = _pg_env(settings_dict)
+    progress(stage, 0, 1)
+    command = [_pg_program(program), *options, *args, *([last] if last else [])]
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        why = result.stderr.strip()[:300]
+        raise InputError(f"{program} thất bại: {why}", f"{program} failed: {why}")
+    progress(stage, 1, 1)
+
+
 def _table_counts() -> dict[str, int]:
     """Row counts of capuy's own tables — written in the manifest, checked after a restore."""
     from django.apps import apps
@@ -146,20 +167,13 @@ def backup(path: Path | None = None, progress: Progress = _noop) -> Path:
             _sqlite_snapshot(str(connection.settings_dict["NAME"]), work / member, progress)
         elif connection.vendor == "postgresql":
             member = PG_MEMBER
-            args, env = _pg_env(connection.settings_dict)
-            progress("Sao lưu cơ sở dữ liệu (pg_dump)", 0, 1)
-            result = subprocess.run(
-                [_pg_program("pg_dump"), "-Fc", "--no-owner", "-f", str(work / member), *args],
-                env=env,
-                capture_output=True,
-                text=True,
+            _run_pg(
+                "pg_dump",
+                ["-Fc", "--no-owner", "-f", str(work / member)],
+                connection.settings_dict,
+                "Sao lưu cơ sở dữ liệu (pg_dump)",
+                progress,
             )
-            if result.returncode != 0:
-                raise InputError(
-                    f"pg_dump thất bại: {result.stderr.strip()[:300]}",
-                    f"pg_dump failed: {result.stderr.strip()[:300]}",
-                )
-            progress("Sao lưu cơ sở dữ liệu (pg_dump)", 1, 1)
         else:
             raise InputError(
                 f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}",
@@ -247,28 +261,14 @@ def _restore_sqlite(path: Path, database: Path, target: str, progress: Progress)
 
 def _restore_postgresql(database: Path, settings_dict: dict[str, Any], progress: Progress) -> None:
     """``pg_restore --clean --single-transaction``: all of the dump or nothing."""
-    args, env = _pg_env(settings_dict)
-    progress("Khôi phục cơ sở dữ liệu (pg_restore)", 0, 1)
-    result = subprocess.run(
-        [
-            _pg_program("pg_restore"),
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--single-transaction",
-            *args,
-            str(database),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
+    _run_pg(
+        "pg_restore",
+        ["--clean", "--if-exists", "--no-owner", "--single-transaction"],
+        settings_dict,
+        "Khôi phục cơ sở dữ liệu (pg_restore)",
+        progress,
+        last=str(database),
     )
-    if result.returncode != 0:
-        raise InputError(
-            f"pg_restore thất bại: {result.stderr.strip()[:300]}",
-            f"pg_restore failed: {result.stderr.strip()[:300]}",
-        )
-    progress("Khôi phục cơ sở dữ liệu (pg_restore)", 1, 1)
 
 
 def _restore_files(restored: Path, media: Path, progress: Progress) -> None:

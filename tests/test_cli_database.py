@@ -33,6 +33,7 @@ def test_report_without_a_database_says_how_to_create_it(tmp_path: Path) -> None
     assert "Chưa có cơ sở dữ liệu" in lines[0] and "no database" in lines[0]
     assert "capuy demo --no-serve" in lines[0] and "capuy migrate" in lines[0]
     assert not (tmp_path / "bc.docx").exists()
+    assert not (data / "capuy.sqlite3").exists()  # nothing created by asking
 
     migrated = _capuy(data, "migrate")
     assert migrated.returncode == 0, migrated.stderr

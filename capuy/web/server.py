@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from capuy.errors import InputError
@@ -42,24 +43,31 @@ def require_database() -> None:
     empty database silently, they say how to make one.
     """
     setup_django()
-    pending = pending_migrations()
-    if not pending:
-        return
     from django.conf import settings
     from django.db import connection
 
     where = settings.DATA_DIR
+    sqlite_file = connection.vendor == "sqlite" and connection.settings_dict["NAME"]
+    if sqlite_file and not Path(str(sqlite_file)).exists():
+        raise _no_database(where)  # asking SQLite would leave an empty file behind
+    pending = pending_migrations()
+    if not pending:
+        return
     if "orgs_organisation" not in connection.introspection.table_names():
-        raise InputError(
-            f"Chưa có cơ sở dữ liệu trong {where}: hãy tạo bằng `capuy demo --no-serve` "
-            "(dữ liệu mẫu) hoặc `capuy migrate` (cơ sở dữ liệu trống)",
-            f"no database in {where}: create it with `capuy demo --no-serve` (demo data) "
-            "or `capuy migrate` (empty database)",
-        )
+        raise _no_database(where)
     raise InputError(
         f"Cơ sở dữ liệu trong {where} chưa được cập nhật ({len(pending)} bước): hãy chạy "
         "`capuy migrate`",
         f"the database in {where} is out of date ({len(pending)} migrations): run `capuy migrate`",
+    )
+
+
+def _no_database(where: object) -> InputError:
+    return InputError(
+        f"Chưa có cơ sở dữ liệu trong {where}: hãy tạo bằng `capuy demo --no-serve` "
+        "(dữ liệu mẫu) hoặc `capuy migrate` (cơ sở dữ liệu trống)",
+        f"no database in {where}: create it with `capuy demo --no-serve` (demo data) "
+        "or `capuy migrate` (empty database)",
     )
 
 

@@ -23,6 +23,7 @@ from capuy.members.models import Member
 from capuy.orgs.kinds import org_kinds
 from capuy.orgs.models import Organisation
 from capuy.text.numbers import format_number
+from capuy.vocab.alphabet import name_sort_key
 
 __all__ = ["RollupRow", "arrears", "naive_rollup", "record_entry", "refresh_month", "rollup"]
 
@@ -101,7 +102,7 @@ def arrears(cell_id: int, year: int) -> list[tuple[Member, int]]:
         .filter(n__gte=months)
     )
     counts = {r["member_id"]: r["n"] for r in rows}
-    members = Member.objects.filter(pk__in=counts).order_by("full_name")
+    members = sorted(Member.objects.filter(pk__in=counts), key=lambda m: name_sort_key(m.full_name))
     return [(m, counts[m.pk]) for m in members]
 
 

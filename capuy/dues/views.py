@@ -33,6 +33,7 @@ from capuy.dues.rates import (
 from capuy.handbook.scope import cell_or_404, require_member
 from capuy.handbook.services import cell_members
 from capuy.orgs.models import Organisation
+from capuy.vocab.alphabet import name_sort_key
 from capuy.web.records import READ_ROLES
 
 
@@ -142,7 +143,10 @@ def _import_file(
 
 def _month_entries(cell: Organisation, month: dt.date) -> list[DuesEntry]:
     """The cell's entries of ``month``, each with the short label of its kind."""
-    entries = list(DuesEntry.objects.filter(cell=cell, month=month).select_related("member"))
+    entries = sorted(
+        DuesEntry.objects.filter(cell=cell, month=month).select_related("member"),
+        key=lambda e: name_sort_key(e.member.full_name),
+    )
     labels = kind_short_labels(month)
     for entry in entries:
         entry.kind_label = labels.get(entry.kind, entry.kind)
@@ -189,7 +193,9 @@ def book(request: HttpRequest, cell_id: int) -> HttpResponse:
         "cell": cell,
         "month": month,
         "entries": entries,
-        "missing": cell_members(cell.pk).exclude(pk__in=recorded).order_by("full_name"),
+        "missing": sorted(
+            cell_members(cell.pk).exclude(pk__in=recorded), key=lambda m: name_sort_key(m.full_name)
+        ),
         "due_total": sum(e.due for e in entries),
         "collected": collected,
         "kept": kept,

@@ -45,6 +45,7 @@ from capuy.handbook.tiles import cell_links
 from capuy.handbook.views_readings import register_for
 from capuy.members.models import Member, MemberRating
 from capuy.members.services import badges_due, recognition_due
+from capuy.vocab.alphabet import name_sort_key
 
 CELL_KINDS = ("chi_bo_truc_thuoc", "chi_bo_co_so")
 
@@ -135,7 +136,7 @@ def attendance_table(cell_id: int, today: dt.date) -> dict[str, object]:
         "months": months,
         "members": [
             {**e, "cells": [e["months"].get(m, "") for m in months]}  # type: ignore[attr-defined]
-            for e in sorted(table.values(), key=lambda e: str(e["name"]))
+            for e in sorted(table.values(), key=lambda e: name_sort_key(str(e["name"])))
         ],
         "totals": [per_month.get(m) for m in months],
     }

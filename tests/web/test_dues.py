@@ -288,3 +288,16 @@ def test_a_member_who_owes_gets_a_notice(cell_setup) -> None:  # type: ignore[no
     notice = Notification.objects.get(user=account.user, kind="dues")
     assert notice.text == "Đảng phí tháng 05/2025: phải nộp 30.000 đồng, đã nộp 10.000 đồng."
     assert Notification.objects.filter(kind="dues").count() == 1  # Bình paid in full, no account
+
+
+def test_arrears_in_vietnamese_name_order(cell_setup) -> None:  # type: ignore[no-untyped-def]
+    """By given name, then middle, then family — not by the first letters of the family name
+    ("Lê Văn Ánh" after "Võ Thị An", before "Nguyễn Thị Lan")."""
+    cell = cell_setup["cell"]
+    anh = admit(cell, "Lê Văn Ánh", "nam", dt.date(2016, 3, 2), card_number="79005")
+    an = admit(cell, "Võ Thị An", "nu", dt.date(2017, 4, 3), card_number="79006")
+    for member in (cell_setup["lan"], anh, an):
+        for month in (1, 2, 3):
+            record_entry(member, dt.date(2025, month, 1), "luong_huu", 6_000_000, 0)
+    names = [m.full_name for m, _n in arrears(cell.pk, 2025)]
+    assert names == ["Võ Thị An", "Lê Văn Ánh", "Nguyễn Thị Lan"]

@@ -38,4 +38,4 @@ class DocumentsConfig(AppConfig):
         from capuy.documents.demo import load_demo_documents
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("documents", load_demo_documents, order=10)
+        register_demo_step("documents", load_demo_documents, order=10, label="Văn bản đi")

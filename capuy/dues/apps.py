@@ -50,4 +50,4 @@ class DuesConfig(AppConfig):
         from capuy.dues.demo import load_demo_handbook
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("handbook", load_demo_handbook, order=60)
+        register_demo_step("handbook", load_demo_handbook, order=60, label="Sổ tay, đảng phí")

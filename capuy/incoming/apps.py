@@ -31,4 +31,4 @@ class IncomingConfig(AppConfig):
         from capuy.incoming.demo import load_demo_arrivals
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("incoming", load_demo_arrivals, order=12)
+        register_demo_step("incoming", load_demo_arrivals, order=12, label="Văn bản đến")

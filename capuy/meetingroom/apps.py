@@ -65,4 +65,4 @@ class MeetingRoomConfig(AppConfig):
         from capuy.meetingroom.demo import load_demo_room
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("meetingroom", load_demo_room, order=25)
+        register_demo_step("meetingroom", load_demo_room, order=25, label="Phòng họp")

@@ -38,4 +38,4 @@ class MeetingsConfig(AppConfig):
         from capuy.meetings.demo import load_demo_meetings
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("meetings", load_demo_meetings, order=20)
+        register_demo_step("meetings", load_demo_meetings, order=20, label="Hội nghị, nhiệm vụ")

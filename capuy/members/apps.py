@@ -20,7 +20,7 @@ class MembersConfig(AppConfig):
         from capuy.members.demo import load_demo_records
         from capuy.web.demo import register_demo_step
 
-        register_demo_step("records", load_demo_records, order=30)
+        register_demo_step("records", load_demo_records, order=30, label="Hồ sơ đảng viên")
 
         from capuy.members.stats import register as register_stats
 

@@ -42,7 +42,7 @@ class ReportsConfig(AppConfig):
         register_scoped(FindingDismissal, "report__organisation", "report__classification")
         auditlog.register(FindingDismissal)
         auditlog.register(ReportVersion, exclude_fields=["body"])  # the text is the version itself
-        register_demo_step("reports", load_demo_reports, order=40)
+        register_demo_step("reports", load_demo_reports, order=40, label="Báo cáo")
 
         from capuy.web.home import HomePanel, NavItem, register_nav, register_panel
 

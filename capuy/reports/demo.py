@@ -89,4 +89,11 @@ def load_demo_reports(ctx: Any) -> str:
     )
     events = _events(ctx, data)
     meetings = _meetings(ctx, data)
-    return f"{events:02d} biến động đảng viên, {meetings:02d} hội nghị (tháng 02/2024)"
+    return (
+        f"{_added(events, 'biến động đảng viên')}, {_added(meetings, 'hội nghị')} (tháng 02/2024)"
+    )
+
+
+def _added(n: int, noun: str) -> str:
+    """ "thêm 03 hội nghị"; nothing added (a second run) is said in words, not "00"."""
+    return f"thêm {n:02d} {noun}" if n else f"không thêm {noun} (đã có)"

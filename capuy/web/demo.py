@@ -57,11 +57,14 @@ class DemoLogin:
 
 DemoStep = Callable[[DemoContext], str]
 _STEPS: dict[str, tuple[int, DemoStep]] = {}
+_LABELS: dict[str, str] = {}
 
 
-def register_demo_step(name: str, step: DemoStep, order: int = 50) -> None:
-    """Add (or replace, by name) a step run after the units and users exist."""
+def register_demo_step(name: str, step: DemoStep, order: int = 50, label: str = "") -> None:
+    """Add (or replace, by name) a step run after the units and users exist; ``label`` is
+    what the demo's log shows for it (Vietnamese), the name if none is given."""
     _STEPS[name] = (order, step)
+    _LABELS[name] = label or name
 
 
 @cache
@@ -263,5 +266,5 @@ def load_demo(report: Callable[[str], None] = lambda line: None, steps: bool = T
     for name, (_, step) in registered if steps else []:
         with transaction.atomic():
             summary = step(ctx)
-        report(f"{name}: {summary}")
+        report(f"{_LABELS.get(name, name)}: {summary}")
     return ctx

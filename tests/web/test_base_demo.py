@@ -40,6 +40,11 @@ def test_full_demo_with_every_step_is_deterministic_and_idempotent(db: None) -> 
     load_demo(report=lines.append)
     counts = (Organisation.objects.count(), Body.objects.count(), User.objects.count())
     assert lines[0].startswith("Tổ chức: ")
+    # every step is named in Vietnamese in the log, not by its app's code name
+    labels = [line.split(":")[0] for line in lines[1:]]
+    assert "Văn bản đi" in labels and "Hồ sơ đảng viên" in labels and "Báo cáo" in labels
+    assert not {"documents", "records", "reports", "handbook", "meetingroom"} & set(labels)
+    assert not any(" 00 " in f" {line} " for line in lines), lines
     load_demo()
     assert (Organisation.objects.count(), Body.objects.count(), User.objects.count()) == counts
 

@@ -35,6 +35,8 @@ DPIS = (300, 200)
 HELDOUT = Path(__file__).parent / "ocr_heldout"
 COMPOSED = Path(__file__).parent.parent / "tests" / "expected" / "golden" / "reports"
 COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
+HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
+COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 
 
@@ -80,6 +82,8 @@ def texts(wanted: str) -> list[Path]:
     the held-out set ("heldout")."""
     if wanted == "heldout":
         return sorted(HELDOUT.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS]
+    if wanted == "heldout2":
+        return sorted(HELDOUT2.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS2]
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]

@@ -15,6 +15,7 @@ from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
+from capuy.read.ocr_order import header_columns, table_cells
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -140,7 +141,8 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     by row, so "T/M BAN THƯỜNG VỤ" came between "Nơi nhận:" and its list and the list was lost
     (the issuer's archive copy "Lưu Văn phòng Thị ủy" with it)."""
     for index, line in enumerate(lines):
-        if search_key(line.text).startswith(_RECIPIENTS) and line.left < width * _COLUMN_SPLIT:
+        label = search_key(line.text.lstrip(_EDGE_PUNCTUATION + " "))  # "_Nơi nhận:" underlined
+        if label.startswith(_RECIPIENTS) and line.left < width * _COLUMN_SPLIT:
             rest = lines[index + 1 :]
             left = [other for other in rest if other.left < width * _COLUMN_SPLIT]
             right = [other for other in rest if other.left >= width * _COLUMN_SPLIT]
@@ -164,7 +166,9 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         for edge in (0, -1):
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
-        ordered = closing_columns(ordered, page.width)
+        if page is pages[0]:
+            ordered = header_columns(ordered, page.width)
+        ordered = closing_columns(table_cells(ordered, page.dpi), page.width)
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:

@@ -80,6 +80,13 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         left, top = int(row["left"]), int(row["top"])
         width, height = int(row["width"]), int(row["height"])
         conf = float(row["conf"])
+        if text.strip("|") != text:  # a table's rule read as "|": a cell ends there
+            rule_before = text.startswith("|")
+            text = text.strip("|")
+            if rule_before or not text:
+                current = None
+            if not text:
+                continue
         if is_speck(text, conf):
             continue
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
@@ -104,8 +111,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         key = row_key
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
-    # spell a syllable ("ki" at confidence 9 above a header), not text
-    return [line for line in lines if max(line.confidences) >= JUNK_CONFIDENCE]
+    # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
+    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules
+    return [
+        line
+        for line in lines
+        if max(line.confidences) >= JUNK_CONFIDENCE
+        or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
+    ]
 
 
 def _is_word(text: str) -> bool:

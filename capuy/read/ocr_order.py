@@ -33,6 +33,8 @@ ANCHOR_INCH = 0.15
 TABLE_COLUMNS = 3
 """A row of at least this many cells side by side is a table row: the header and the closing
 have two columns, a table of the body three or more."""
+ROW_PITCH = 2.0
+"""Lines of one table are at most this many line heights apart, top to top."""
 TAIL_WORDS = 4
 """A cell's wrapped last lines after a table's last row are short ("xã" / "Phổ" / "Thuận")."""
 
@@ -105,6 +107,19 @@ def _within(left: float, anchors: list[float], near: float) -> int | None:
     return inside[-1] if inside else None
 
 
+def _one_cell(row: Sequence[PageLine], anchors: list[float], near: float) -> bool:
+    """The row's pieces all lie in one column: a cell's wrapped line ("xã" "Phổ" read apart)."""
+    columns = {_within(line.left, anchors, near) for line in row}
+    return len(columns) == 1 and None not in columns
+
+
+def _far_below(row: Sequence[PageLine], above: Sequence[PageLine]) -> bool:
+    """A paragraph's space above the row: a heading after a table, not a cell's next line
+    (a table's lines follow each other a line's pitch apart)."""
+    height = max(line.height for line in [*row, *above])
+    return row[0].top - max(line.top for line in above) > ROW_PITCH * height
+
+
 def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
     """(first, last + 1) visual rows of each table: from a row of three cells or more, on
     while rows are table rows or lines that start at one of its columns; then the wrapped
@@ -123,17 +138,19 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
             if len(row) >= TABLE_COLUMNS or (
                 len(row) >= 2 and all(_column(x.left, anchors, near) is not None for x in row[1:])
             ):
-                anchors = _anchors([*rows[start : probe + 1]], near)
+                wide = [row for row in rows[start : probe + 1] if len(row) >= TABLE_COLUMNS]
+                anchors = _anchors(wide or [rows[start]], near)
                 end = probe = probe + 1
-            elif len(row) == 1 and _within(row[0].left, anchors, near) is not None:
+            elif _one_cell(row, anchors, near) and not _far_below(row, rows[probe - 1]):
                 probe += 1  # a wrapped line of a cell, if another table row follows
             else:
                 break
         while (
             end < len(rows)
-            and len(rows[end]) == 1
+            and _one_cell(rows[end], anchors, near)
             and _column(rows[end][0].left, anchors, near) is not None
-            and len(rows[end][0].text.split()) <= TAIL_WORDS
+            and sum(len(line.text.split()) for line in rows[end]) <= TAIL_WORDS
+            and not _far_below(rows[end], rows[end - 1])
         ):
             end += 1
         regions.append((start, end))
@@ -150,10 +167,11 @@ def table_cells(lines: list[L], dpi: int) -> list[L]:
     ordered = list(lines)
     for start, end in _regions(rows, near):
         region = rows[start:end]
-        anchors = _anchors(region, near)
+        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near)
         table_rows: list[list[list[L]]] = []
         for row in region:
-            if len(row) >= 2 or not table_rows:
+            columns = {_within(line.left, anchors, near) for line in row}
+            if len(columns) >= 2 or not table_rows:  # "xã" "Phổ" side by side: one cell
                 table_rows.append([[] for _ in anchors])
             for line in row:
                 column = _within(line.left, anchors, near)

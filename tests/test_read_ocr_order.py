@@ -145,6 +145,26 @@ HEADER_CASES = [
             "BÁO CÁO",
         ],
     ),
+    (  # a body sentence citing "ngày … năm" is no place-date line: the header ends before it
+        [
+            L("THỊ ỦY ĐỨC PHỔ", 539, 239),
+            L("Số 31-BC/ĐU", 611, 451),
+            L("I- KẾT QUẢ", 472, 757),
+            L("- Tổ chức học tập Kết luận số 69-KL/TW ngày 11 tháng 01 năm", 473, 952),
+            L("ĐẢNG CỘNG SẢN VIỆT NAM", 1318, 239),
+            L("Phổ Châu, ngày 08 tháng 3 năm 2024", 1303, 352),
+            L("BÁO CÁO", 1173, 584),
+        ],
+        [
+            "THỊ ỦY ĐỨC PHỔ",
+            "Số 31-BC/ĐU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Phổ Châu, ngày 08 tháng 3 năm 2024",
+            "I- KẾT QUẢ",
+            "- Tổ chức học tập Kết luận số 69-KL/TW ngày 11 tháng 01 năm",
+            "BÁO CÁO",
+        ],
+    ),
     (  # no number or date among the first lines: not a header, left alone
         [L("Trong năm", 400, 200), L("một dòng", 1300, 200)],
         ["Trong năm", "một dòng"],

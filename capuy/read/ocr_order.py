@@ -26,7 +26,8 @@ _COLUMN_SPLIT = 0.45
 """A line starting right of this share of the page width is in the header's right column."""
 _NUMBER = re.compile(r"^so\b\W*[\d/-]")
 """The number line ("Số 245-BC/HU", a draft's "Số -BC/TU"), not a summary "sơ kết …"."""
-_PLACE_DATE = re.compile(r"\bngay\b.*\b(?:thang|nam)\b")
+_PLACE_DATE = re.compile(r"^(?:[^,\d]{2,40},\s*)?ngay\b.*\b(?:thang|nam)\b")
+"""A place and date line ("Phổ Châu, ngày 08 tháng 3 năm"), not a sentence citing a date."""
 _YEAR = re.compile(r"^\d{4}$")
 ANCHOR_INCH = 0.15
 """Lines of one table column start within this distance of each other."""

@@ -12,7 +12,9 @@ minute. ``CAPUY_BENCH_OCR_SEEDS`` = "all" or a comma list of seed prefixes (defa
 the shortest to lay out, 7 pages; all four take over an hour on a loaded 2-core machine), or
 "heldout": the held-out set of texts that are not seeds (``benchmarks/ocr_heldout/*.md``, written
 by ``benchmarks/ocr_heldout_make.py``, and two reports composed by ``capuy report`` from the demo
-records, ``tests/expected/golden/reports/``), laid out through the same path.
+records, ``tests/expected/golden/reports/``), laid out through the same path; or "heldout2": the
+second set (``benchmarks/ocr_heldout2/``, ``python -m benchmarks.ocr_heldout_make 2``, and the
+thematic and mid-term composed reports), built when the first had been looked at.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the

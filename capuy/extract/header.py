@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from capuy.extract import tokens
 from capuy.extract.layout import Line
 from capuy.model import Appendix, Citation, Header, Signature
 from capuy.text import parse_date, search_key
-from capuy.vocab import document_types, issuer_by_code
+from capuy.vocab import document_types, issuer_by_code, issuers
 
 _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày\b.*\d{4})"
@@ -33,6 +34,20 @@ _PLACE_DATE = re.compile(
 )
 """The place and date line; or the date alone, whole and well formed, where the place was
 left blank and its dots were lost (a scan of "…………, ngày 26 tháng 02 năm 2024")."""
+_PLACE_DATE_OPEN = re.compile(
+    r"^[^,\d]{2,40},\s*ngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?\s*$",
+    re.IGNORECASE,
+)
+"""A place and date wrapped in the header's narrow right column before its year: "Nguyễn
+Nghiêm, ngày 15 tháng 12 năm" over "2025" (a long place name; the text layer of the PDF and
+the scan both read it so)."""
+_DATE_REST = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:tháng\s+\d{1,2}\s+)?(?:năm\s+)?\d{4}\s*$", re.IGNORECASE
+)
+"""The wrapped rest of such a date: "2025", "12 năm 2025", "tháng 12 năm 2025"."""
+BODY_TAIL_WORDS = 4
+"""A body name wrapped in the header's left column leaves at most this many words on its
+second line ("ĐẢNG ỦY PHƯỜNG NGUYỄN" over "NGHIÊM")."""
 _DRAFT = re.compile(r"^\s*dự\s+thảo\b", re.IGNORECASE)
 _CLASSIFICATION = re.compile(r"^\s*(?P<c>TUYỆT MẬT|TỐI MẬT|MẬT)\s*$")
 _URGENCY = re.compile(r"^\s*(?P<u>HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)\s*$")
@@ -40,6 +55,10 @@ _PARTY_TITLE = re.compile(r"^\s*ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
 _KIND_QUALIFIER = re.compile(r"^\s*CỦA\s+\S")
 _COLUMN_GAP = re.compile(r"\t+|\s{3,}")
 """Where a header typed without a table puts its right column: tabs or a run of spaces."""
+SUMMARY_WRAPPED = 50
+"""A summary line at least this long and ending without punctuation ran on to the next line
+(a PDF's or a scan's summary is one centred line per block: "… kết luận của" / "Trung ương năm
+2025")."""
 SUMMARY_MAX = 250
 """A summary line typed with a capital ("Kết quả công tác tháng 3 …") is shorter than this."""
 
@@ -94,6 +113,31 @@ def is_summary_line(text: str) -> bool:
 
 
 @cache
+def body_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """How the name of an issuing body begins, from the issuers' vocab: its first word ("BAN",
+    "ĐẢNG", "VĂN", "ỦY" …), or its first two where the second is "ỦY" ("TỈNH ỦY", "THỊ ỦY",
+    "HUYỆN ỦY": "TỈNH" alone also ends "… DOANH NGHIỆP TỈNH")."""
+    ones: set[str] = set()
+    twos: set[str] = set()
+    for issuer in issuers():
+        for option in issuer.name.split(","):
+            words = option.upper().split()
+            if len(words) > 1 and words[1] == "ỦY":
+                twos.add(" ".join(words[:2]))
+            elif words:
+                ones.add(words[0])
+    return frozenset(ones), frozenset(twos)
+
+
+def starts_body(text: str) -> bool:
+    """Does this upper-case header line begin the name of a body (else it is the wrapped tail
+    of the one above)?"""
+    ones, twos = body_heads()
+    words = text.split()
+    return bool(words) and (words[0] in ones or " ".join(words[:2]) in twos)
+
+
+@cache
 def kind_names() -> frozenset[str]:
     """Upper-case names of every document type of the vocab ("BÁO CÁO", "KẾT LUẬN" …)."""
     names: set[str] = set()
@@ -115,6 +159,8 @@ def is_header_line(text: str, kind_seen: bool) -> bool:
         return True
     if _PLACE_DATE.match(stripped) or is_all_caps(stripped):
         return True
+    if _PLACE_DATE_OPEN.match(stripped) or _DATE_REST.match(stripped):
+        return True
     if kind_seen and len(stripped) < 200 and not stripped.endswith(":"):
         return stripped[0].islower() or stripped.startswith("(")
     return False
@@ -127,8 +173,14 @@ def extract_header(lines: list[Line]) -> tuple[Header, str]:
     bodies: list[Line] = []
     summary: list[str] = []
     qualifier = ""
+    open_date = ""  # a place and date wrapped before its year, waiting for the rest
     for line in lines:
         text = line.text.strip()
+        if open_date and _DATE_REST.match(text):
+            text = f"{open_date} {text}"
+        elif _PLACE_DATE_OPEN.match(text) and header.date is None:
+            open_date = text
+            continue
         if _PARTY_TITLE.match(text) or text == "*":
             continue
         number = tokens.HEADER_NUMBER.match(text)
@@ -173,7 +225,12 @@ def extract_header(lines: list[Line]) -> tuple[Header, str]:
             summary.append(text)
             continue
         if is_all_caps(text):
-            bodies.append(line)
+            if bodies and len(text.split()) <= BODY_TAIL_WORDS and not starts_body(text):
+                # the wrapped tail of the body above (the rows of the other column between)
+                last = bodies[-1]
+                bodies[-1] = replace(last, text=f"{last.text.strip()} {text}")
+            else:
+                bodies.append(line)
     header.summary = " ".join(summary)
     if bodies:
         header.issuer = bodies[-1].text

@@ -24,6 +24,7 @@ from capuy.extract.citations import citation_at
 from capuy.extract.closing import extract_recipients, extract_signature
 from capuy.extract.frontmatter import read_front_matter
 from capuy.extract.header import (
+    SUMMARY_WRAPPED,
     apply_fallbacks,
     extract_header,
     is_header_cell,
@@ -68,9 +69,10 @@ def _body_start_finder() -> object:
     summary_open = False  # the kind was just seen and no summary yet
     kind_block = -1
     index = -1
+    last_summary = (-2, "")  # the block and text of the last summary line, to see it run on
 
     def is_body_start(block: Block) -> bool:
-        nonlocal kind_seen, summary_open, kind_block, index
+        nonlocal kind_seen, summary_open, kind_block, index, last_summary
         index += 1
         if block.kind == "table":
             before_kind = kind_block < 0
@@ -83,9 +85,16 @@ def _body_start_finder() -> object:
                 text = clean(part)
                 if not text:
                     continue
-                summary = (summary_open and (index == kind_block or next_block)) and (
-                    is_summary_line(text)
+                runs_on = (
+                    index in (last_summary[0], last_summary[0] + 1)
+                    and len(last_summary[1]) >= SUMMARY_WRAPPED
+                    and last_summary[1][-1] not in ".:;"
                 )
+                summary = (
+                    (summary_open and (index == kind_block or next_block)) or runs_on
+                ) and is_summary_line(text)
+                if summary or (kind_block >= 0 and text[0].islower() and index > kind_block):
+                    last_summary = (index, text)
                 if not is_header_line(text, kind_seen) and not summary:
                     return True
                 if summary or (kind_seen and not text.isupper() and is_header_line(text, True)):

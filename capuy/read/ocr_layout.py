@@ -15,6 +15,7 @@ from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
+from capuy.read.ocr_order import header_columns, table_cells
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -79,6 +80,13 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         left, top = int(row["left"]), int(row["top"])
         width, height = int(row["width"]), int(row["height"])
         conf = float(row["conf"])
+        if text.strip("|") != text:  # a table's rule read as "|": a cell ends there
+            rule_before = text.startswith("|")
+            text = text.strip("|")
+            if rule_before or not text:
+                current = None
+            if not text:
+                continue
         if is_speck(text, conf):
             continue
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
@@ -103,8 +111,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         key = row_key
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
-    # spell a syllable ("ki" at confidence 9 above a header), not text
-    return [line for line in lines if max(line.confidences) >= JUNK_CONFIDENCE]
+    # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
+    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules
+    return [
+        line
+        for line in lines
+        if max(line.confidences) >= JUNK_CONFIDENCE
+        or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
+    ]
 
 
 def _is_word(text: str) -> bool:
@@ -140,7 +154,8 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     by row, so "T/M BAN THƯỜNG VỤ" came between "Nơi nhận:" and its list and the list was lost
     (the issuer's archive copy "Lưu Văn phòng Thị ủy" with it)."""
     for index, line in enumerate(lines):
-        if search_key(line.text).startswith(_RECIPIENTS) and line.left < width * _COLUMN_SPLIT:
+        label = search_key(line.text.lstrip(_EDGE_PUNCTUATION + " "))  # "_Nơi nhận:" underlined
+        if label.startswith(_RECIPIENTS) and line.left < width * _COLUMN_SPLIT:
             rest = lines[index + 1 :]
             left = [other for other in rest if other.left < width * _COLUMN_SPLIT]
             right = [other for other in rest if other.left >= width * _COLUMN_SPLIT]
@@ -164,7 +179,9 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         for edge in (0, -1):
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
-        ordered = closing_columns(ordered, page.width)
+        if page is pages[0]:
+            ordered = header_columns(ordered, page.width)
+        ordered = closing_columns(table_cells(ordered, page.dpi), page.width)
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:

@@ -1,0 +1,186 @@
+"""Reading order of a scanned page's lines where Tesseract reads across columns: the header's two
+columns and a table's cells.
+
+Tesseract reads the header's left column (superior, issuer, "*", number) and right column (Party
+title, place and date) row by row, interleaved; a PDF's text layer and the document itself hold
+them column by column. It reads a table line by line across the cells, so a cell wrapped over
+three lines ("Đảng ủy" / "phường" / "Phổ Văn") comes apart, its pieces between the next row's
+numbers; the document holds it cell by cell, row by row. Both are put back in the document's
+order here, from the lines' positions alone (no image: the cached recognition of
+``benchmarks/bench_ocr.py`` is re-read the same way).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from capuy.text import search_key
+
+__all__ = ["header_columns", "table_cells"]
+
+HEADER_LINES = 14
+"""The header is among the first lines of the first page."""
+_COLUMN_SPLIT = 0.45
+"""A line starting right of this share of the page width is in the header's right column."""
+_NUMBER = re.compile(r"^so\b\W*[\d/-]")
+"""The number line ("Số 245-BC/HU", a draft's "Số -BC/TU"), not a summary "sơ kết …"."""
+_PLACE_DATE = re.compile(r"^(?:[^,\d]{2,40},\s*)?ngay\b.*\b(?:thang|nam)\b")
+"""A place and date line ("Phổ Châu, ngày 08 tháng 3 năm"), not a sentence citing a date."""
+_YEAR = re.compile(r"^\d{4}$")
+ANCHOR_INCH = 0.15
+"""Lines of one table column start within this distance of each other."""
+TABLE_COLUMNS = 3
+"""A row of at least this many cells side by side is a table row: the header and the closing
+have two columns, a table of the body three or more."""
+ROW_PITCH = 2.0
+"""Lines of one table are at most this many line heights apart, top to top."""
+TAIL_WORDS = 4
+"""A cell's wrapped last lines after a table's last row are short ("xã" / "Phổ" / "Thuận")."""
+
+
+class PageLine(Protocol):
+    text: str
+    left: int
+    top: int
+    height: int
+
+
+L = TypeVar("L", bound=PageLine)
+
+
+def header_columns(lines: list[L], width: int) -> list[L]:
+    """The first page's header read column by column: the left column's lines, then the right
+    column's, up to the last of the number and the place-date lines (a year wrapped onto the
+    next line included)."""
+    end, bottom = -1, 0
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        key = search_key(line.text.strip(" _.,:;*'\"|"))
+        if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and end == index - 1):
+            end, bottom = index, max(bottom, line.top + line.height)
+    if end < 1:
+        return lines
+    # lines Tesseract read among them but printed lower (the summary) keep their place after
+    zone = [line for line in lines[: end + 1] if line.top < bottom]
+    lower = [line for line in lines[: end + 1] if line.top >= bottom]
+    left = [line for line in zone if line.left < width * _COLUMN_SPLIT]
+    right = [line for line in zone if line.left >= width * _COLUMN_SPLIT]
+    return [*left, *right, *lower, *lines[end + 1 :]]
+
+
+def _visual_rows(lines: list[L]) -> list[list[L]]:
+    """Lines side by side (their spans overlap by half a height) grouped, top to bottom, each
+    row left to right."""
+    rows: list[list[L]] = []
+    for line in sorted(lines, key=lambda item: item.top):
+        if rows:
+            first = rows[-1][0]
+            if line.top < first.top + max(first.height, line.height) / 2:
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [sorted(row, key=lambda item: item.left) for row in rows]
+
+
+def _anchors(rows: Sequence[Sequence[PageLine]], near: float) -> list[float]:
+    lefts = sorted(line.left for row in rows for line in row)
+    anchors: list[float] = []
+    for left in lefts:
+        if anchors and left - anchors[-1] <= near:
+            continue
+        anchors.append(left)
+    return anchors
+
+
+def _column(left: float, anchors: list[float], near: float) -> int | None:
+    """The column a line starts at (within ``near`` of its left edge), else None."""
+    for index, anchor in enumerate(anchors):
+        if abs(left - anchor) <= near:
+            return index
+    return None
+
+
+def _within(left: float, anchors: list[float], near: float) -> int | None:
+    """The column a line lies in: the last whose left edge is left of it (a centred heading
+    starts right of its column's edge), else None (left of the table)."""
+    inside = [index for index, anchor in enumerate(anchors) if anchor <= left + near]
+    return inside[-1] if inside else None
+
+
+def _one_cell(row: Sequence[PageLine], anchors: list[float], near: float) -> bool:
+    """The row's pieces all lie in one column: a cell's wrapped line ("xã" "Phổ" read apart)."""
+    columns = {_within(line.left, anchors, near) for line in row}
+    return len(columns) == 1 and None not in columns
+
+
+def _far_below(row: Sequence[PageLine], above: Sequence[PageLine]) -> bool:
+    """A paragraph's space above the row: a heading after a table, not a cell's next line
+    (a table's lines follow each other a line's pitch apart)."""
+    height = max(line.height for line in [*row, *above])
+    return row[0].top - max(line.top for line in above) > ROW_PITCH * height
+
+
+def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
+    """(first, last + 1) visual rows of each table: from a row of three cells or more, on
+    while rows are table rows or lines that start at one of its columns; then the wrapped
+    short tails of the last row's cells."""
+    regions: list[tuple[int, int]] = []
+    index = 0
+    while index < len(rows):
+        if len(rows[index]) < TABLE_COLUMNS:
+            index += 1
+            continue
+        start, end = index, index + 1
+        anchors = _anchors([rows[index]], near)
+        probe = end
+        while probe < len(rows):
+            row = rows[probe]
+            if len(row) >= TABLE_COLUMNS or (
+                len(row) >= 2 and all(_column(x.left, anchors, near) is not None for x in row[1:])
+            ):
+                wide = [row for row in rows[start : probe + 1] if len(row) >= TABLE_COLUMNS]
+                anchors = _anchors(wide or [rows[start]], near)
+                end = probe = probe + 1
+            elif _one_cell(row, anchors, near) and not _far_below(row, rows[probe - 1]):
+                probe += 1  # a wrapped line of a cell, if another table row follows
+            else:
+                break
+        while (
+            end < len(rows)
+            and _one_cell(rows[end], anchors, near)
+            and _column(rows[end][0].left, anchors, near) is not None
+            and sum(len(line.text.split()) for line in rows[end]) <= TAIL_WORDS
+            and not _far_below(rows[end], rows[end - 1])
+        ):
+            end += 1
+        regions.append((start, end))
+        index = end
+    return regions
+
+
+def table_cells(lines: list[L], dpi: int) -> list[L]:
+    """Each table's lines cell by cell, row by row: a row of several cells starts a table row,
+    a line alone continues the cell of its column in the row above (cells are top-aligned);
+    the table's lines take the place of its first line in Tesseract's order."""
+    near = ANCHOR_INCH * dpi
+    rows = _visual_rows(lines)
+    ordered = list(lines)
+    for start, end in _regions(rows, near):
+        region = rows[start:end]
+        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near)
+        table_rows: list[list[list[L]]] = []
+        for row in region:
+            columns = {_within(line.left, anchors, near) for line in row}
+            if len(columns) >= 2 or not table_rows:  # "xã" "Phổ" side by side: one cell
+                table_rows.append([[] for _ in anchors])
+            for line in row:
+                column = _within(line.left, anchors, near)
+                table_rows[-1][column if column is not None else 0].append(line)
+        in_order = [line for cells in table_rows for cell in cells for line in cell]
+        members = {id(line) for line in in_order}
+        first = min(index for index, line in enumerate(ordered) if id(line) in members)
+        rest = [line for line in ordered if id(line) not in members]
+        before = len([line for line in ordered[:first] if id(line) not in members])
+        ordered = [*rest[:before], *in_order, *rest[before:]]
+    return ordered

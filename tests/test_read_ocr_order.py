@@ -1,0 +1,228 @@
+"""Reading order of scanned pages (issue 12): the header's two columns read one after the other,
+and a table read cell by cell, row by row, as the document holds them — not line by line across
+the page, which puts a wrapped cell's pieces ("Đảng ủy" / "phường" / "Phổ Văn") among the next
+row's numbers.
+
+The rasterised test is real: a report with a long two-line issuer, a place and date wrapped
+before its year and a table whose first column wraps, laid out by ``capuy convert``, printed by
+LibreOffice, rasterised at 300 dpi, cropped to the header and the table and read by Tesseract
+once for the module. The geometry tests feed lines as Tesseract gives them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from capuy.read.ocr_order import header_columns, table_cells
+from capuy.text import search_key
+
+SOURCE = """---
+superior: THỊ ỦY ĐỨC PHỔ
+issuer: ĐẢNG ỦY PHƯỜNG NGUYỄN NGHIÊM
+issuer_code: ĐU
+number: 112
+place: Nguyễn Nghiêm
+date: '2025-12-15'
+kind: BÁO CÁO
+summary: kết quả phát triển đảng viên năm 2025
+draft: false
+---
+
+# I- KẾT QUẢ
+
+| Tổ chức đảng | Kết nạp | Công nhận chính thức | Xóa tên | Cho ra khỏi Đảng |
+|---|---|---|---|---|
+| Đảng ủy phường Phổ Văn | 14 | 23 | 31 | 42 |
+| Đảng ủy xã Phổ Châu | 15 | 26 | 37 | 48 |
+| Đảng ủy xã Phổ Khánh | 51 | 62 | 73 | 84 |
+
+Đã nhận 03/03 báo cáo của các tổ chức đảng trực thuộc.
+"""
+ROWS = [  # a row's first cell, then its numbers, in the document's order
+    ("dang uy phuong pho van", ["14", "23", "31", "42"]),
+    ("dang uy xa pho chau", ["15", "26", "37", "48"]),
+    ("dang uy xa pho khanh", ["51", "62", "73", "84"]),
+]
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
+)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The report's page 1 as printed, at 300 dpi, cropped below the table, read by Tesseract."""
+    from PIL import Image
+
+    from capuy.api import convert_file
+    from capuy.read import read_file
+    from capuy.render import PdfConverter
+
+    work = tmp_path_factory.mktemp("bang")
+    source = work / "bao-cao.md"
+    source.write_text(SOURCE, encoding="utf-8")
+    with PdfConverter() as converter:
+        convert_file(source, work / "b.docx", work / "b.pdf", converter=converter)
+    command = ["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1"]
+    subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
+    (png,) = work.glob("p-*.png")
+    image = Image.open(png).convert("L")  # cropped in the blank below the table
+    image.crop((0, 0, image.width, int(image.height * 0.475))).save(
+        work / "quet.png", dpi=(300, 300)
+    )
+    return read_file(work / "quet.png")
+
+
+def _words(doc) -> str:  # type: ignore[no-untyped-def]
+    """The document's text without marks or case (a tone Tesseract slips on is not the point)."""
+    return " ".join(search_key(" ".join(doc.lines)).split())
+
+
+@needs_tesseract
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_table_is_read_cell_by_cell_row_by_row(scanned) -> None:  # type: ignore[no-untyped-def]
+    """Each row's first cell whole ("Đảng ủy" "phường" "Phổ Văn" read as three lines), then its
+    numbers, then the next row: in the text read, in this order (a number Tesseract misreads
+    is not the point: the row's first and last numbers are looked for)."""
+    words = _words(scanned).split()
+    position = 0
+    for cell, numbers in ROWS:
+        whole = cell.split()
+        starts = [i for i in range(position, len(words)) if words[i : i + len(whole)] == whole]
+        assert starts, f"{cell!r} not read whole after word {position}: {words[position:]}"
+        after = starts[0] + len(whole)
+        assert words[after] == numbers[0]  # the row's numbers right after its first cell
+        position = words.index(numbers[-1], after) + 1
+
+
+@needs_tesseract
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_scanned_header_with_wrapped_issuer_and_date(scanned) -> None:  # type: ignore[no-untyped-def]
+    from capuy.extract import extract
+
+    header = extract(scanned).header
+    assert search_key(header.issuer) == "dang uy phuong nguyen nghiem"
+    assert (header.symbol, header.date, header.kind) == ("112-BC/ĐU", date(2025, 12, 15), "BÁO CÁO")
+    text = _words(scanned)
+    assert text.index("dang uy phuong nguyen nghiem") < text.index("dang cong san viet nam")
+
+
+@dataclass
+class L:
+    text: str
+    left: int
+    top: int
+    height: int = 50
+
+
+HEADER_CASES = [
+    (  # read row by row, interleaved → column by column; the summary read early stays after
+        [
+            L("ĐẢNG CỘNG SẢN VIỆT NAM", 1318, 239),
+            L("ĐẢNG ỦY PHƯỜNG NGUYỄN", 367, 311),
+            L("NGHIÊM", 649, 375),
+            L("Nguyễn Nghiêm, ngày 15 tháng 12 năm", 1285, 351),
+            L("kết quả học tập, quán triệt và thực hiện", 389, 733),
+            L("2025", 1689, 422),
+            L("Số 112-BC/ĐU", 595, 518),
+            L("BÁO CÁO", 1174, 651),
+        ],
+        [
+            "ĐẢNG ỦY PHƯỜNG NGUYỄN",
+            "NGHIÊM",
+            "Số 112-BC/ĐU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Nguyễn Nghiêm, ngày 15 tháng 12 năm",
+            "2025",
+            "kết quả học tập, quán triệt và thực hiện",
+            "BÁO CÁO",
+        ],
+    ),
+    (  # a body sentence citing "ngày … năm" is no place-date line: the header ends before it
+        [
+            L("THỊ ỦY ĐỨC PHỔ", 539, 239),
+            L("Số 31-BC/ĐU", 611, 451),
+            L("I- KẾT QUẢ", 472, 757),
+            L("- Tổ chức học tập Kết luận số 69-KL/TW ngày 11 tháng 01 năm", 473, 952),
+            L("ĐẢNG CỘNG SẢN VIỆT NAM", 1318, 239),
+            L("Phổ Châu, ngày 08 tháng 3 năm 2024", 1303, 352),
+            L("BÁO CÁO", 1173, 584),
+        ],
+        [
+            "THỊ ỦY ĐỨC PHỔ",
+            "Số 31-BC/ĐU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Phổ Châu, ngày 08 tháng 3 năm 2024",
+            "I- KẾT QUẢ",
+            "- Tổ chức học tập Kết luận số 69-KL/TW ngày 11 tháng 01 năm",
+            "BÁO CÁO",
+        ],
+    ),
+    (  # no number or date among the first lines: not a header, left alone
+        [L("Trong năm", 400, 200), L("một dòng", 1300, 200)],
+        ["Trong năm", "một dòng"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), HEADER_CASES)
+def test_header_columns(lines: list[L], expected: list[str]) -> None:
+    assert [line.text for line in header_columns(lines, 2480)] == expected
+
+
+TABLE_CASES = [
+    (  # yearly_2023 page 3 as Tesseract read it: top-aligned numbers, the first cell wrapped
+        [
+            L("Tổ chức", 382, 249),
+            L("Kết nạp", 700, 250),
+            L("Xóa tên", 1533, 250),
+            L("đảng", 420, 312),
+            L("Đảng ủy", 358, 442),
+            L("02", 892, 442),
+            L("03", 1533, 445),
+            L("phường", 358, 503),
+            L("Phổ Văn", 359, 564),
+            L("Đảng ủy", 358, 631),
+            L("04", 891, 632),
+            L("05", 1532, 634),
+            L("xã Phổ An", 357, 692),
+            L("Đã nhận 00/15 báo cáo của các tổ chức đảng trực thuộc", 472, 850),
+        ],
+        "Tổ chức đảng Kết nạp Xóa tên Đảng ủy phường Phổ Văn 02 03 Đảng ủy xã Phổ An 04 05 "
+        "Đã nhận 00/15 báo cáo của các tổ chức đảng trực thuộc",
+    ),
+    (  # two columns side by side (a header, a closing) are no table
+        [L("Nơi nhận:", 336, 649), L("T/M BAN THƯỜNG VỤ", 1468, 640), L("- Lưu.", 356, 715)],
+        "Nơi nhận: T/M BAN THƯỜNG VỤ - Lưu.",
+    ),
+    (  # a body paragraph after a table, at a column's left but long, is not a cell's tail
+        [
+            L("Chỉ tiêu", 455, 977),
+            L("Đơn vị", 890, 976),
+            L("Thực hiện", 1321, 975),
+            L("Số hộ nghèo", 358, 1040),
+            L("hộ", 890, 1042),
+            L("3.259", 1307, 1042),
+            L("Kết nạp 86/144 quần chúng vào đảng trong năm 2023", 358, 1200),
+        ],
+        "Chỉ tiêu Đơn vị Thực hiện Số hộ nghèo hộ 3.259 "
+        "Kết nạp 86/144 quần chúng vào đảng trong năm 2023",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), TABLE_CASES)
+def test_table_cells(lines: list[L], expected: str) -> None:
+    assert " ".join(line.text for line in table_cells(lines, 300)) == expected
+
+
+def test_the_header_order_keeps_every_line() -> None:
+    lines, _expected = HEADER_CASES[0]
+    assert sorted(map(id, header_columns(lines, 2480))) == sorted(map(id, lines))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, filterfalse
+from itertools import compress, filterfalse, repeat
 from operator import and_
 
 from capuy.check.language_model import Counts, LanguageModel, current_model, text_hash
@@ -46,6 +46,7 @@ class Thresholds:
 
 
 THRESHOLDS = Thresholds()
+_NONE: frozenset[str] = frozenset()
 
 
 class _Support:
@@ -116,8 +117,15 @@ class _Support:
             self.model.dictionary_bigrams,
             self.own_bigrams,
         )
-        rare = filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
-        return {p for p in rare if BREAK in p or own.get(p, 0) < 2}
+        rare = list(
+            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
+        )
+        seen = list(map(own.get, rare, repeat(0)))
+        unseen = set(compress(rare, map((2).__gt__, seen)))
+        # a pair twice in this document is seen elsewhere, unless it spans a break (only the
+        # few repeated pairs are looked at one by one)
+        unseen.update(p for p in compress(rare, map((2).__le__, seen)) if BREAK in p)
+        return unseen
 
 
 def _restores_word(
@@ -210,22 +218,31 @@ def context_findings(
     split = syllable_split(list(text_units(doc)))
     support = _Support(model, doc_text, weights, split.counts())
     known = model.syllables
+    after, before = model.dictionary_sides()
+    words = split.words
     for j in _judged_syllables(split, support, weights.most_original < 1):
         # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
         # for the few syllables that pass them
-        first, last = split.run_span(j)
-        keys = split.words[first : last + 1]
-        i = j - first
-        key = keys[i]
-        left = keys[i - 1] if i else None
-        right = keys[i + 1] if i + 1 < len(keys) else None
+        key = words[j]
         if key not in known and not key.isalpha():
             continue
-        candidates = neighbours(key, known)
+        # only a candidate that makes a dictionary word with the syllable before or after can
+        # restore one (BREAK is in neither table): the one-slip neighbours are tested against
+        # the model's tables of dictionary pairs before anything else
+        follows = after.get(words[j - 1], _NONE)
+        precedes = before.get(words[j + 1], _NONE)
+        if follows is _NONE and precedes is _NONE:
+            continue
+        candidates = [c for c in neighbours(key, known) if c in follows or c in precedes]
         if not candidates:
             continue
-        # only a candidate that restores a dictionary word can be suggested: test that
-        # (set lookups) before scoring, which is the costly part
+        first, last = split.run_span(j)
+        keys = words[first : last + 1]
+        i = j - first
+        left = keys[i - 1] if i else None
+        right = keys[i + 1] if i + 1 < len(keys) else None
+        # … and, when it does, whether it takes its neighbour from a stronger bond (counts):
+        # the costly scoring comes after
         restoring = [
             c for c in candidates if _restores_word(support, keys, i, c, model.dictionary_bigrams)
         ]

@@ -223,14 +223,26 @@ def _find_names(doc: Document) -> Iterator[tuple[str, TextUnit, _Span]]:
             yield normalize_tones(span.text), unit, span
 
 
+# The search key of a name: names recur within a report and across an office's reports, so the
+# keys are kept by name (a pure function of the string; nothing of a document is kept).
+_name_key = lru_cache(maxsize=16384)(search_key)
+
+
+@lru_cache(maxsize=4)
+def _places_by_key(names: tuple[str, ...]) -> dict[str, list[str]]:
+    """The known place names by search key (made once per list; read, never changed)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_key[search_key(name)].append(name)
+    return dict(by_key)
+
+
 @register("spelling.place-name", "spelling", "a known place name written with other diacritics")
 def misspelt_place_names(doc: Document) -> Iterator[Finding]:
     rule = RULES["spelling.place-name"]
-    by_key: dict[str, list[str]] = defaultdict(list)
-    for name in place_names():
-        by_key[search_key(name)].append(name)
+    by_key = _places_by_key(place_names())
     for name, unit, match in _names(doc):
-        known = by_key.get(search_key(name))
+        known = by_key.get(_name_key(name))
         if not known or name in known or name.lower() in (k.lower() for k in known):
             continue
         right = known[0] if len(known) == 1 else " hoặc ".join(known)
@@ -255,12 +267,12 @@ def name_variants(docs: list[Document]) -> Iterator[Finding]:
     ``spelling.place-name``; two distinct known names never count as variants."""
     rule = RULES["spelling.name-variant"]
     known = {n.lower() for n in place_names()}
-    known_keys = {search_key(n) for n in place_names()}
+    known_keys = _places_by_key(place_names()).keys()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     where: dict[str, list[tuple[Document, TextUnit, _Span]]] = defaultdict(list)
     for doc in docs:
         for name, unit, match in _names(doc):
-            key = search_key(name)
+            key = _name_key(name)
             spellings[key][name.lower()] += 1
             where[name.lower()].append((doc, unit, match))
     for key, counts in spellings.items():

@@ -59,11 +59,11 @@ class _Support:
     """
 
     def __init__(
-        self, model: LanguageModel, doc_text: str, weights: Thresholds, own: Counts
+        self, model: LanguageModel, doc_hash: str, weights: Thresholds, own: Counts
     ) -> None:
         self.model = model
         self.weights = weights
-        self.trained = text_hash(doc_text) in model.counts.documents
+        self.trained = doc_hash in model.counts.documents
         self.own_bigrams = own.bigrams
         self.own_unigrams = own.unigrams
         self.total = (
@@ -212,11 +212,11 @@ def context_findings(
     # Long: the scoring of one syllable: candidates, context and thresholds read together (to split when the rule is tuned next).
     model = model or current_model()
     weights = weights or THRESHOLDS
-    doc_text = "\n".join(doc.lines)
-    if text_hash(doc_text) in model.counts.documents:
+    doc_hash = text_hash("\n".join(doc.lines))
+    if doc_hash in model.counts.documents:
         return  # taken as written: every pair in it has been seen (by the model, here)
     split = syllable_split(list(text_units(doc)))
-    support = _Support(model, doc_text, weights, split.counts())
+    support = _Support(model, doc_hash, weights, split.counts())
     known = model.syllables
     after, before = model.dictionary_sides()
     words = split.words

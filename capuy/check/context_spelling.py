@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse
 from operator import and_
 
 from capuy.check.language_model import Counts, LanguageModel, current_model, text_hash
@@ -106,8 +106,8 @@ class _Support:
             sides += 1
         return total - (sides - 1) * math.log(prior)
 
-    def unseen_pairs(self, pairs: Iterable[str]) -> set[str]:
-        """The pairs not seen elsewhere (not in the corpus, not a dictionary word, not twice in
+    def unseen_pairs(self) -> set[str]:
+        """The document's pairs (the keys of its own counts) not seen elsewhere (not in the corpus, not a dictionary word, not twice in
         this document), and the pairs across a break (``syllable_split``: nothing there). A syllable with a seen pair on either side is not judged — the cheap
         gate before any scoring (valid for ``most_original`` 0, and for documents the model was
         not built from — the others are skipped whole). Worked out once per document over its
@@ -118,9 +118,9 @@ class _Support:
             self.own_bigrams,
         )
         rare = list(
-            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
+            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, own.keys()))
         )
-        seen = list(map(own.get, rare, repeat(0)))
+        seen = list(map(own.__getitem__, rare))
         unseen = set(compress(rare, map((2).__gt__, seen)))
         # a pair twice in this document is seen elsewhere, unless it spans a break (only the
         # few repeated pairs are looked at one by one)
@@ -192,7 +192,7 @@ def _judged_syllables(split: SyllableSplit, support: _Support, gate: bool) -> It
     words = split.words
     pairs = split.pairs
     if gate:
-        open_pairs = support.unseen_pairs(pairs)
+        open_pairs = support.unseen_pairs()  # over split.counts(), the counts of these pairs
         flags = list(map(open_pairs.__contains__, pairs))
         # syllable j has pair j - 1 on its left and pair j on its right
         places: Iterable[int] = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))

@@ -1,7 +1,5 @@
 """What the checker keeps between documents to go faster changes no finding.
 
-* The language model's tables of dictionary pairs (``LanguageModel.dictionary_sides``, made once
-  per model) say exactly what the pairs say, and are made again when the dictionary is replaced.
 * The caches kept across ``check`` calls (search keys of names, the known place names by key,
   one-slip neighbours) are pure functions of a word: two different documents checked one
   after the other, in either order, get the findings each gets alone.
@@ -28,18 +26,6 @@ def _unseen_model() -> lm.LanguageModel:
     counts = lm.build_counts([t for _, t in lm.project_texts(None)])
     bigrams, syllables = lm.read_word_list()
     return lm.LanguageModel(counts, bigrams, hunspell_syllables() | syllables)
-
-
-def test_dictionary_sides_say_what_the_pairs_say_and_follow_a_new_dictionary() -> None:
-    model = _unseen_model()
-    after, before = model.dictionary_sides()
-    pairs = {f"{a} {b}" for a, followers in after.items() for b in followers}
-    assert pairs == set(model.dictionary_bigrams)
-    assert {f"{a} {b}" for b, leaders in before.items() for a in leaders} == pairs
-    assert model.dictionary_sides() is model.dictionary_sides()  # made once
-    model.dictionary_bigrams = frozenset({"cán bộ", "tổ chức"})
-    assert model.dictionary_sides().after == {"cán": {"bộ"}, "tổ": {"chức"}}
-    assert model.dictionary_sides().before == {"bộ": {"cán"}, "chức": {"tổ"}}
 
 
 def test_two_documents_in_one_process_get_what_each_gets_alone() -> None:

@@ -46,7 +46,6 @@ class Thresholds:
 
 
 THRESHOLDS = Thresholds()
-_NONE: frozenset[str] = frozenset()
 
 
 class _Support:
@@ -218,7 +217,7 @@ def context_findings(
     split = syllable_split(list(text_units(doc)))
     support = _Support(model, doc_hash, weights, split.counts())
     known = model.syllables
-    after, before = model.dictionary_sides()
+    dictionary = model.dictionary_bigrams
     words = split.words
     for j in _judged_syllables(split, support, weights.most_original < 1):
         # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
@@ -227,13 +226,12 @@ def context_findings(
         if key not in known and not key.isalpha():
             continue
         # only a candidate that makes a dictionary word with the syllable before or after can
-        # restore one (BREAK is in neither table): the one-slip neighbours are tested against
-        # the model's tables of dictionary pairs before anything else
-        follows = after.get(words[j - 1], _NONE)
-        precedes = before.get(words[j + 1], _NONE)
-        if follows is _NONE and precedes is _NONE:
-            continue
-        candidates = [c for c in neighbours(key, known) if c in follows or c in precedes]
+        # restore one (a pair with BREAK is in no dictionary word): tested first, in one
+        # comprehension with two set look-ups per one-slip neighbour
+        before, after = f"{words[j - 1]} ", f" {words[j + 1]}"
+        candidates = [
+            c for c in neighbours(key, known) if before + c in dictionary or c + after in dictionary
+        ]
         if not candidates:
             continue
         first, last = split.run_span(j)

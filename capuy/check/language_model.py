@@ -187,37 +187,6 @@ class LanguageModel:
     def in_dictionary(self, a: str, b: str) -> bool:
         return f"{a} {b}" in self.dictionary_bigrams
 
-    def dictionary_sides(self) -> DictionarySides:
-        """The dictionary's pairs as two tables of syllables (made on first use, again if
-        ``dictionary_bigrams`` is replaced): what may follow and what may precede each one."""
-        made = self.__dict__.get("_sides")
-        if made is None or made[0] is not self.dictionary_bigrams:
-            made = self.__dict__["_sides"] = (
-                self.dictionary_bigrams,
-                dictionary_sides(self.dictionary_bigrams),
-            )
-        return made[1]
-
-
-class DictionarySides(NamedTuple):
-    """``after[a]``: the syllables ``b`` with "a b" inside a dictionary word; ``before[b]``:
-    the syllables ``a``. A syllable in no dictionary pair on that side is not a key."""
-
-    after: dict[str, frozenset[str]]
-    before: dict[str, frozenset[str]]
-
-
-def dictionary_sides(bigrams: Iterable[str]) -> DictionarySides:
-    after: dict[str, set[str]] = {}
-    before: dict[str, set[str]] = {}
-    for pair in bigrams:
-        a, _, b = pair.partition(" ")
-        after.setdefault(a, set()).add(b)
-        before.setdefault(b, set()).add(a)
-    return DictionarySides(
-        {k: frozenset(v) for k, v in after.items()}, {k: frozenset(v) for k, v in before.items()}
-    )
-
 
 def read_word_list(path: Path = WORDS_FILE) -> tuple[frozenset[str], frozenset[str]]:
     """(bigrams inside dictionary words, syllables of dictionary words) of the word list."""

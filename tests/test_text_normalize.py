@@ -137,3 +137,23 @@ def test_whole_seeds_fold_to_ascii_and_normalise_stably(path) -> None:
 def test_fix_lookalikes_only_replaces_eth() -> None:
     assert fix_lookalikes("Ðảng ủy phường ðông") == "Đảng ủy phường đông"
     assert fix_lookalikes("Đảng ủy Khối") == "Đảng ủy Khối"
+
+
+def test_old_style_pattern_matches_as_the_look_behind_first_form() -> None:
+    """``_OLD_STYLE`` opens with the o/u so ``re`` can skip to them; it finds exactly what the
+    form with the look-behind in front found, on the seeds and on generated text."""
+    import random
+
+    from capuy.text import normalize
+
+    o, u = normalize._TONED_AFTER_O, normalize._TONED_AFTER_U
+    reference = re.compile(rf"(?<![qQ])(?:[oO][{o}]|[uU][{u}])(?![^\W\d_]|[\u0300-\u036f])")
+    rnd = random.Random(14)
+    alphabet = "oOuUqQaeyAEY x1\u0301" + o + u
+    texts = [line for path in SEED_FILES for line in path.read_text("utf-8").splitlines()]
+    texts += [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(50000)
+    ]
+    for text in texts:
+        found = [m.span() for m in normalize._OLD_STYLE.finditer(text)]
+        assert found == [m.span() for m in reference.finditer(text)], text

@@ -58,11 +58,11 @@ class _Support:
     """
 
     def __init__(
-        self, model: LanguageModel, doc_text: str, weights: Thresholds, own: Counts
+        self, model: LanguageModel, doc_hash: str, weights: Thresholds, own: Counts
     ) -> None:
         self.model = model
         self.weights = weights
-        self.trained = text_hash(doc_text) in model.counts.documents
+        self.trained = doc_hash in model.counts.documents
         self.own_bigrams = own.bigrams
         self.own_unigrams = own.unigrams
         self.total = (
@@ -105,8 +105,8 @@ class _Support:
             sides += 1
         return total - (sides - 1) * math.log(prior)
 
-    def unseen_pairs(self, pairs: Iterable[str]) -> set[str]:
-        """The pairs not seen elsewhere (not in the corpus, not a dictionary word, not twice in
+    def unseen_pairs(self) -> set[str]:
+        """The document's pairs (the keys of its own counts) not seen elsewhere (not in the corpus, not a dictionary word, not twice in
         this document), and the pairs across a break (``syllable_split``: nothing there). A syllable with a seen pair on either side is not judged — the cheap
         gate before any scoring (valid for ``most_original`` 0, and for documents the model was
         not built from — the others are skipped whole). Worked out once per document over its
@@ -116,8 +116,15 @@ class _Support:
             self.model.dictionary_bigrams,
             self.own_bigrams,
         )
-        rare = filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, set(pairs)))
-        return {p for p in rare if BREAK in p or own.get(p, 0) < 2}
+        rare = list(
+            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, own.keys()))
+        )
+        seen = list(map(own.__getitem__, rare))
+        unseen = set(compress(rare, map((2).__gt__, seen)))
+        # a pair twice in this document is seen elsewhere, unless it spans a break (only the
+        # few repeated pairs are looked at one by one)
+        unseen.update(p for p in compress(rare, map((2).__le__, seen)) if BREAK in p)
+        return unseen
 
 
 def _restores_word(
@@ -184,7 +191,7 @@ def _judged_syllables(split: SyllableSplit, support: _Support, gate: bool) -> It
     words = split.words
     pairs = split.pairs
     if gate:
-        open_pairs = support.unseen_pairs(pairs)
+        open_pairs = support.unseen_pairs()  # over split.counts(), the counts of these pairs
         flags = list(map(open_pairs.__contains__, pairs))
         # syllable j has pair j - 1 on its left and pair j on its right
         places: Iterable[int] = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))
@@ -204,28 +211,36 @@ def context_findings(
     # Long: the scoring of one syllable: candidates, context and thresholds read together (to split when the rule is tuned next).
     model = model or current_model()
     weights = weights or THRESHOLDS
-    doc_text = "\n".join(doc.lines)
-    if text_hash(doc_text) in model.counts.documents:
+    doc_hash = text_hash("\n".join(doc.lines))
+    if doc_hash in model.counts.documents:
         return  # taken as written: every pair in it has been seen (by the model, here)
     split = syllable_split(list(text_units(doc)))
-    support = _Support(model, doc_text, weights, split.counts())
+    support = _Support(model, doc_hash, weights, split.counts())
     known = model.syllables
+    dictionary = model.dictionary_bigrams
+    words = split.words
     for j in _judged_syllables(split, support, weights.most_original < 1):
         # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
         # for the few syllables that pass them
-        first, last = split.run_span(j)
-        keys = split.words[first : last + 1]
-        i = j - first
-        key = keys[i]
-        left = keys[i - 1] if i else None
-        right = keys[i + 1] if i + 1 < len(keys) else None
+        key = words[j]
         if key not in known and not key.isalpha():
             continue
-        candidates = neighbours(key, known)
+        # only a candidate that makes a dictionary word with the syllable before or after can
+        # restore one (a pair with BREAK is in no dictionary word): tested first, in one
+        # comprehension with two set look-ups per one-slip neighbour
+        before, after = f"{words[j - 1]} ", f" {words[j + 1]}"
+        candidates = [
+            c for c in neighbours(key, known) if before + c in dictionary or c + after in dictionary
+        ]
         if not candidates:
             continue
-        # only a candidate that restores a dictionary word can be suggested: test that
-        # (set lookups) before scoring, which is the costly part
+        first, last = split.run_span(j)
+        keys = words[first : last + 1]
+        i = j - first
+        left = keys[i - 1] if i else None
+        right = keys[i + 1] if i + 1 < len(keys) else None
+        # … and, when it does, whether it takes its neighbour from a stronger bond (counts):
+        # the costly scoring comes after
         restoring = [
             c for c in candidates if _restores_word(support, keys, i, c, model.dictionary_bigrams)
         ]

@@ -131,9 +131,12 @@ _CONNECTIVE = re.compile(
 
 
 def _key(text: str) -> str:
-    """``text`` (already tone-normalised) reduced to its words, lower case."""
-    text = _ENUMERATOR.sub("", text).strip()
-    text = _CONNECTIVE.sub("", text).lower()
+    """``text`` (already tone-normalised) reduced to its words, lower case. The enumerator and
+    the connective are anchored at the start: ``match`` (``sub`` would try every position)."""
+    found = _ENUMERATOR.match(text)
+    text = (text[found.end() :] if found else text).strip()
+    found = _CONNECTIVE.match(text)
+    text = (text[found.end() :] if found else text).lower()
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -98,6 +98,8 @@ def prose_sums(doc: Document) -> Iterator[Finding]:
         if not _DIGIT.search(unit.text):  # no number, no sum (C speed, not a loop per letter)
             continue
         for offset, sentence in _sentences(unit.text):
+            if not _DIGIT.search(sentence):
+                continue  # a total is a number: the costlier pattern need not run
             for total in _TOTAL.finditer(sentence):
                 n = _value(total.group("n"))
                 unit_words = total.group("unit")

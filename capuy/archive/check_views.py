@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -75,7 +76,8 @@ def check_list(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("loc", "loi")
     chosen = chosen if chosen in FILTERS else "loi"
     documents = documents.filter(**FILTERS[chosen][1])
-    documents = documents.order_by("-archive_check__errors", "-issued_on", "-pk")
+    worst_first = F("archive_check__errors").desc(nulls_last=True)  # never checked: last
+    documents = documents.order_by(worst_first, "-issued_on", "-pk")
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = []
     for document in page:

@@ -14,10 +14,13 @@ class ArchiveConfig(AppConfig):
         from capuy.archive.background import register as register_jobs
 
         register_jobs()  # an upload's import as a background job
+        from capuy.archive.checks import register as register_checks
+
+        register_checks()  # the archive-wide check as a background job
         from auditlog.registry import auditlog
 
         from capuy.accounts.levels import Role
-        from capuy.archive.models import ImportItem, ImportRun
+        from capuy.archive.models import DocumentCheck, ImportItem, ImportRun
         from capuy.web.home import NavItem, register_nav
 
         auditlog.register(ImportRun)
@@ -26,11 +29,27 @@ class ArchiveConfig(AppConfig):
 
         register_scoped(ImportRun, "organisation")
         register_scoped(ImportItem, "organisation", "classification")
+        register_scoped(DocumentCheck, "organisation", "classification")
+        auditlog.register(DocumentCheck, exclude_fields=["rules", "sample"])
+        from capuy.archive.check_views import section_context
+        from capuy.documents.detail_sections import DetailSection, register_detail_section
+
+        register_detail_section(
+            DetailSection("archive_check", "archive/_check_section.html", section_context, 60)
+        )
         register_nav(
             NavItem(
                 "Nhập kho lưu trữ",
                 "archive:upload",
                 roles=frozenset({str(Role.CLERK), str(Role.ADMIN)}),
                 order=15,
+            )
+        )
+        register_nav(
+            NavItem(
+                "Soát lỗi kho lưu trữ",
+                "archive:checks",
+                roles=frozenset({str(Role.CLERK), str(Role.ADMIN), str(Role.LEADER)}),
+                order=16,
             )
         )

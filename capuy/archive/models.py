@@ -157,3 +157,54 @@ class ImportItem(models.Model):
         return self.status == self.Status.REVIEW or (
             self.status == self.Status.IMPORTED and self.low_confidence and unreviewed
         )
+
+
+class DocumentCheck(models.Model):
+    """The last archive-wide check (``archive_check`` job) of one register document's stored
+    text: its findings by severity and the first few of them. ``text_sha256`` is the hash of
+    the text that was checked: a document whose text changed since shows as not checked."""
+
+    document = models.OneToOneField(
+        "documents.Document",
+        verbose_name="văn bản",
+        on_delete=models.CASCADE,
+        related_name="archive_check",
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation", verbose_name="sổ của", on_delete=models.CASCADE, related_name="+"
+    )
+    classification = models.PositiveSmallIntegerField(
+        "độ mật", choices=Classification.choices, default=Classification.NORMAL
+    )
+    text_sha256 = models.CharField("mã băm nội dung đã soát", max_length=64)
+    errors = models.PositiveIntegerField("lỗi", default=0)
+    warnings = models.PositiveIntegerField("cảnh báo", default=0)
+    infos = models.PositiveIntegerField("gợi ý", default=0)
+    rules = models.JSONField("số phát hiện theo quy tắc", default=dict, blank=True)
+    sample = models.JSONField("một số phát hiện", default=list, blank=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+    job = models.ForeignKey(
+        "jobs.Job",
+        verbose_name="công việc",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField("soát lúc")
+
+    class Meta:
+        verbose_name = "kết quả soát lỗi văn bản"
+        verbose_name_plural = "kết quả soát lỗi văn bản"
+        indexes = [models.Index(fields=["organisation", "-errors"], name="doccheck_org_errors")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.errors} lỗi, {self.warnings} cảnh báo"
+
+    @property
+    def worst(self) -> str:
+        """The most severe finding's severity ("" when nothing was found)."""
+        for severity, count in (("error", self.errors), ("warning", self.warnings)):
+            if count:
+                return severity
+        return "info" if self.infos else ""

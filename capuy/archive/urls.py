@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from capuy.archive import views
+from capuy.archive import check_views, views
 
 app_name = "archive"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("xem-lai/", views.review_list, name="review"),
     path("xem-lai/<int:pk>/", views.review_item, name="review_item"),
     path("tep-goc/<int:pk>/", views.item_original, name="original"),
+    path("soat-loi/", check_views.check_list, name="checks"),
+    path("soat-loi/chay/", check_views.check_start, name="check_start"),
 ]

@@ -1,4 +1,6 @@
-"""``/healthz/full``: the database, the queue and its backlog, the workers, LibreOffice, disk."""
+"""``/healthz/full``: the database, the queue and its backlog, the workers, LibreOffice, disk,
+and the read replica when one is set (its lag; not part of ``ok``: the primary serves its reads
+while it is away, so the report says ``degraded`` instead)."""
 
 from __future__ import annotations
 
@@ -88,6 +90,13 @@ def _disk() -> dict[str, Any]:
     }
 
 
+def _replica() -> dict[str, Any]:
+    """The replica's reachability and lag, measured now (``capuy.jobs.replica``)."""
+    from capuy.jobs.replica import status
+
+    return status(force=True)
+
+
 def report() -> dict[str, Any]:
     """Everything, with ``ok`` true when the database, the queue, a worker and the disk are."""
     workers = _workers()
@@ -97,6 +106,8 @@ def report() -> dict[str, Any]:
         "workers": workers,
         "libreoffice": workers.pop("lo_pool"),
         "disk": _disk(),
+        "replica": _replica(),
     }
     ok = all(parts[name]["ok"] for name in ("database", "queue", "workers", "disk"))
-    return {"ok": ok, "time": timezone.now().isoformat(), **parts}
+    degraded = not parts["replica"]["ok"]
+    return {"ok": ok, "degraded": degraded, "time": timezone.now().isoformat(), **parts}

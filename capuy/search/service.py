@@ -344,13 +344,13 @@ def _matches(
     grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
     ranking run once. Only narrow columns go through it — sorting every match with its
     attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
-    from django.db import connection
+    from django.db import connections
 
     statement, params = _matches_statement(qs, start, count)
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
     ranked: list[tuple[int, float]] = []
-    with connection.cursor() as cursor:
+    with connections[qs.db].cursor() as cursor:  # the queryset's database (a read replica)
         cursor.execute(statement, params)
         for name, value, n, score in cursor.fetchall():
             if name == "hit":

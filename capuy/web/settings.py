@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "capuy.web.vocabedit.middleware.VocabOverlayMiddleware",
     "capuy.handbook.middleware.FirstLoginMiddleware",
     "capuy.handbook.middleware.ProfileViewLogMiddleware",
+    # the dashboards' and search's reads on the read replica, when one is set (capuy/jobs/replica.py)
+    "capuy.jobs.replica.ReplicaReadsMiddleware",
     # django-axes must be last: it turns a lockout into the Vietnamese lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,6 +176,19 @@ else:
             },
         }
     }
+
+# A PostgreSQL streaming replica for the dashboards' and search's reads (docs/deploy.md, many
+# servers; capuy/jobs/replica.py): optional; the primary serves them when it is absent or lags.
+REPLICA_URL = os.environ.get("CAPUY_DATABASE_REPLICA_URL", "").strip()
+if DATABASE_URL and REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["capuy.jobs.replica.ReplicaRouter"]
+REPLICA_MAX_LAG_S = float(os.environ.get("CAPUY_REPLICA_MAX_LAG_S", "5"))
+REPLICA_VIEWS = ("home", "indicators:dashboard", "indicators:drill", "search:results")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -133,7 +133,8 @@ def visible_total(user: Any) -> int:
     return int(tally.aggregate(n=Sum("total"))["n"] or 0)
 
 
-def bounded_count(documents: QuerySet[Document], cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """(count, whether there are more): reads at most ``cap + 1`` matching rows."""
+def bounded_count(documents: QuerySet[Document], cap: int | None = None) -> tuple[int, bool]:
+    """(count, whether there are more): reads at most ``cap + 1`` (``COUNT_CAP``) rows."""
+    cap = COUNT_CAP if cap is None else cap
     n = documents.order_by()[: cap + 1].count()
     return (cap, True) if n > cap else (n, False)

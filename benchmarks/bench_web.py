@@ -171,6 +171,40 @@ def _pick_records() -> dict[str, int]:
     return {"document": document.pk, "report": report.pk}
 
 
+def _in_process(urls: list[tuple[str, str]]) -> None:
+    """Entry of ``python -m benchmarks.bench_web pages``: each page alone, in this process (no
+    server, no concurrency): best of 3 wall times, queries and their SQL time — the cost of a
+    page whatever the machine's load, beside the load run's latencies."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ALLOWED_HOSTS = ["*"]
+    client = Client()
+    client.force_login(User.objects.get(username=USER))
+    print("| page | ms (best of 3) | queries | SQL ms |")
+    print("|---|---:|---:|---:|")
+    for label, path in urls:
+        client.get(path)  # warm: templates, per-process caches
+        runs = []
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                status = client.get(path).status_code
+                wall = (time.perf_counter() - began) * 1000
+            sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+            runs.append((wall, len(captured), sql))
+        wall, queries, sql = min(runs)
+        assert status == 200, (path, status)
+        print(f"| {label} `{path}` | {wall:.1f} | {queries} | {sql:.0f} |")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -221,8 +255,10 @@ def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
-    stop_at = time.monotonic() + TIME_LIMIT
-    start_gate = threading.Barrier(CLIENTS)
+    stop_at = [0.0]  # set once every client has warmed up
+    start_gate = threading.Barrier(
+        CLIENTS, action=lambda: stop_at.__setitem__(0, time.monotonic() + TIME_LIMIT)
+    )
 
     def client() -> None:
         nonlocal errors
@@ -250,7 +286,7 @@ def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
             get()
         start_gate.wait()
         for _ in range(REQUESTS_PER_CLIENT):
-            if time.monotonic() > stop_at:
+            if mine and time.monotonic() > stop_at[0]:  # at least one request each
                 break
             began = time.perf_counter()
             status = get()
@@ -301,6 +337,16 @@ def main() -> None:
             print(f"set-up: reusing {data_dir}")
         picked = json.loads((data_dir / PICKED).read_text())
         urls = BASELINES + [(label, path.format(**picked)) for label, path in PAGES]
+        alone = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_web", "pages", json.dumps(urls[1:])],
+            env=env,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        print(f"Each page alone, in-process (load average {os.getloadavg()[0]:.1f}):\n")
+        print(alone.stdout)
         port = _free_port()
         server = subprocess.Popen(
             [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -316,17 +362,22 @@ def main() -> None:
             f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
             f"load average before: {os.getloadavg()[0]:.1f}"
         )
-        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        baseline = None
+        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static | p95 × no-DB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        p95s: list[float] = []  # the static file's, then the no-DB view's
         for label, path in urls:
             latencies, seconds, errors = _load(port, path, cookie)
+            if len(latencies) < 2:
+                print(f"| {label} `{path}` | {len(latencies)} | — | — | — | — | — | — |")
+                continue
             p95 = _p(latencies, 95)
-            baseline = baseline or p95
+            if len(p95s) < 2:
+                p95s.append(p95)
+            ratios = " | ".join(f"{p95 / base:.1f}" for base in p95s)
             print(
                 f"| {label} `{path}` | {len(latencies)}{f' ({errors} errors)' if errors else ''} "
                 f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
-                f"| {len(latencies) / seconds:.0f} | {p95 / baseline:.1f} |"
+                f"| {len(latencies) / seconds:.0f} | {ratios}{' | —' if len(p95s) == 1 else ''} |"
             )
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
@@ -343,5 +394,7 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["prepare"]:
         _prepare_in_subprocess(Path(os.environ["CAPUY_DATA_DIR"]))
+    elif sys.argv[1:2] == ["pages"]:
+        _in_process([tuple(pair) for pair in json.loads(sys.argv[2])])
     else:
         main()

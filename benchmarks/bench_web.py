@@ -1,23 +1,34 @@
-"""Web latency under 20 concurrent clients: home page and document list vs a static file.
+"""Web latency under 50 concurrent clients: the mixed page set vs a static file and a no-DB view.
 
 Set-up (in a throw-away data directory, in subprocesses so no Django state leaks into the
 other benchmarks): ``capuy demo --no-serve`` (migrations, the Đức Phổ demo data and the demo
 steps of the record apps), then 50.000 generated documents spread over the town and its 15
 wards, both registers, every party type, 2020–2025, ~10 % classified — inserted with
-``bulk_create``. Then ``capuy serve`` (gunicorn + WhiteNoise, default workers) on 127.0.0.1.
+``bulk_create`` (then the register's counters are rebuilt, as ``capuy`` does after a bulk
+load). Then ``capuy serve`` (gunicorn + WhiteNoise, default workers) on 127.0.0.1.
 
-Load: 20 client threads, each with its own keep-alive ``http.client`` connection and the
+The pages (issue 17's mixed set): home, the register list, the list with a filter (a type
+and a year), its page 50, a document's page, the member list, the indicators page and a
+report's page — concrete URLs picked from the demo data at set-up.
+
+Load: 50 client threads, each with its own keep-alive ``http.client`` connection and the
 session of the town leader (the widest scope: the whole town, clearance Tuyệt mật), send a
 bounded number of GETs per URL (or stop at a time limit); latencies are measured per request.
 Baseline, same run, same server: a static file served by WhiteNoise. Reported: p50, p95, max,
 requests/s and p95 as a multiple of the static file's p95.
 
-Run: ``make bench`` or ``python -m benchmarks web`` (about two minutes on 2 cores).
+Environment: ``CAPUY_BENCH_WEB_CLIENTS`` (50), ``CAPUY_BENCH_WEB_REQUESTS`` (per client and
+URL, 6), ``CAPUY_BENCH_WEB_DOCUMENTS`` (100.000), ``CAPUY_BENCH_WEB_DATA_DIR`` (keep and
+reuse a prepared data directory instead of a throw-away one — the set-up takes most of the
+run).
+
+Run: ``make bench`` or ``python -m benchmarks web`` (a few minutes on 2 cores).
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -30,19 +41,27 @@ import threading
 import time
 from pathlib import Path
 
-CLIENTS = 20
-REQUESTS_PER_CLIENT = 25  # per URL
-TIME_LIMIT = 90.0  # seconds per URL, whichever comes first
-GENERATED_DOCUMENTS = 50_000
+CLIENTS = int(os.environ.get("CAPUY_BENCH_WEB_CLIENTS", "50"))
+REQUESTS_PER_CLIENT = int(os.environ.get("CAPUY_BENCH_WEB_REQUESTS", "6"))  # per URL
+TIME_LIMIT = 60.0  # seconds per URL, whichever comes first
+GENERATED_DOCUMENTS = int(os.environ.get("CAPUY_BENCH_WEB_DOCUMENTS", "100000"))
 USER, PASSWORD = "lanhdao.ducpho", "lanhdao-ducpho-2024"
-URLS = [
+BASELINES = [
     ("tệp tĩnh (baseline)", "/static/capuy/capuy.css"),
     ("Django, không truy vấn CSDL", "/healthz"),
+]
+PAGES = [
     ("trang chủ", "/"),
     ("danh sách văn bản", "/van-ban/"),
+    ("danh sách văn bản, lọc thể loại + năm", "/van-ban/?the_loai=KH&tu_ngay=01/01/2023"),
     ("danh sách văn bản, trang 50", "/van-ban/?trang=50"),
+    ("một văn bản", "/van-ban/{document}/"),
+    ("danh sách đảng viên", "/dang-vien/"),
+    ("chỉ tiêu", "/chi-tieu/"),
+    ("một báo cáo", "/bao-cao/{report}/"),
 ]
 REPO = Path(__file__).resolve().parents[1]
+PICKED = "bench_web.json"  # the document and report ids picked at set-up
 CAPUY = str(Path(sys.executable).with_name("capuy"))
 
 
@@ -117,10 +136,73 @@ def _prepare_in_subprocess(data_dir: Path) -> None:
     total = generate_documents(GENERATED_DOCUMENTS)
     from django.db import connection
 
+    from capuy.documents.counters import rebuild_counters
+
+    rebuild_counters()
+
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("ANALYZE")
+    (Path(os.environ["CAPUY_DATA_DIR"]) / PICKED).write_text(json.dumps(_pick_records()))
     print(f"documents: {total}")
+
+
+def _pick_records() -> dict[str, int]:
+    """A demo document with relations or meetings (the richest page) and the town's monthly
+    report of November 2024, composed here as a clerk would (the demo composes none)."""
+    from django.db.models import Count
+
+    from capuy.documents.models import Document
+    from capuy.orgs.models import Organisation
+    from capuy.reports.models import Report
+    from capuy.reports.workflow import create_report
+
+    town = Organisation.objects.get(committee_name="Thị ủy Đức Phổ", valid_to__isnull=True)
+    create_report(town, "monthly", "2024-11")
+
+    document = (
+        Document.objects.annotate(links=Count("relations_out") + Count("agenda_items"))
+        .filter(classification=0)
+        .order_by("-links", "pk")
+        .first()
+    )
+    report = Report.objects.order_by("pk").first()
+    assert document is not None and report is not None, "the demo has no document or report"
+    return {"document": document.pk, "report": report.pk}
+
+
+def _in_process(urls: list[tuple[str, str]]) -> None:
+    """Entry of ``python -m benchmarks.bench_web pages``: each page alone, in this process (no
+    server, no concurrency): best of 3 wall times, queries and their SQL time — the cost of a
+    page whatever the machine's load, beside the load run's latencies."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ALLOWED_HOSTS = ["*"]
+    client = Client()
+    client.force_login(User.objects.get(username=USER))
+    print("| page | ms (best of 3) | queries | SQL ms |")
+    print("|---|---:|---:|---:|")
+    for label, path in urls:
+        client.get(path)  # warm: templates, per-process caches
+        runs = []
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                status = client.get(path).status_code
+                wall = (time.perf_counter() - began) * 1000
+            sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+            runs.append((wall, len(captured), sql))
+        wall, queries, sql = min(runs)
+        assert status == 200, (path, status)
+        print(f"| {label} `{path}` | {wall:.1f} | {queries} | {sql:.0f} |")
 
 
 def _free_port() -> int:
@@ -169,12 +251,14 @@ def _login(port: int) -> str:
 
 
 def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
-    """20 clients × REQUESTS_PER_CLIENT GETs of ``path``; (latencies in ms, seconds, errors)."""
+    """CLIENTS × REQUESTS_PER_CLIENT GETs of ``path``; (latencies in ms, seconds, errors)."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
-    stop_at = time.monotonic() + TIME_LIMIT
-    start_gate = threading.Barrier(CLIENTS)
+    stop_at = [0.0]  # set once every client has warmed up
+    start_gate = threading.Barrier(
+        CLIENTS, action=lambda: stop_at.__setitem__(0, time.monotonic() + TIME_LIMIT)
+    )
 
     def client() -> None:
         nonlocal errors
@@ -202,7 +286,7 @@ def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
             get()
         start_gate.wait()
         for _ in range(REQUESTS_PER_CLIENT):
-            if time.monotonic() > stop_at:
+            if mine and time.monotonic() > stop_at[0]:  # at least one request each
                 break
             began = time.perf_counter()
             status = get()
@@ -228,24 +312,41 @@ def _p(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    data_dir = Path(tempfile.mkdtemp(prefix="capuy-bench-web-"))
+    kept = os.environ.get("CAPUY_BENCH_WEB_DATA_DIR")
+    data_dir = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="capuy-bench-web-"))
     env = {**os.environ, "CAPUY_DATA_DIR": str(data_dir)}
     env.pop("CAPUY_DATABASE_URL", None)  # the embedded SQLite, as an office would run it
     server = None
     try:
         started = time.perf_counter()
-        subprocess.run(
-            [CAPUY, "demo", "--no-serve"], env=env, cwd=REPO, check=True, capture_output=True
-        )
-        prepared = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_web", "prepare"],
+        if not (data_dir / PICKED).exists():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                [CAPUY, "demo", "--no-serve"], env=env, cwd=REPO, check=True, capture_output=True
+            )
+            prepared = subprocess.run(
+                [sys.executable, "-m", "benchmarks.bench_web", "prepare"],
+                env=env,
+                cwd=REPO,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            print(f"set-up: {prepared.stdout.strip()} in {time.perf_counter() - started:.0f} s")
+        else:
+            print(f"set-up: reusing {data_dir}")
+        picked = json.loads((data_dir / PICKED).read_text())
+        urls = BASELINES + [(label, path.format(**picked)) for label, path in PAGES]
+        alone = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_web", "pages", json.dumps(urls[1:])],
             env=env,
             cwd=REPO,
             check=True,
             capture_output=True,
             text=True,
         )
-        print(f"set-up: {prepared.stdout.strip()} in {time.perf_counter() - started:.0f} s")
+        print(f"Each page alone, in-process (load average {os.getloadavg()[0]:.1f}):\n")
+        print(alone.stdout)
         port = _free_port()
         server = subprocess.Popen(
             [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -261,17 +362,22 @@ def main() -> None:
             f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
             f"load average before: {os.getloadavg()[0]:.1f}"
         )
-        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        baseline = None
-        for label, path in URLS:
+        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static | p95 × no-DB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        p95s: list[float] = []  # the static file's, then the no-DB view's
+        for label, path in urls:
             latencies, seconds, errors = _load(port, path, cookie)
+            if len(latencies) < 2:
+                print(f"| {label} `{path}` | {len(latencies)} | — | — | — | — | — | — |")
+                continue
             p95 = _p(latencies, 95)
-            baseline = baseline or p95
+            if len(p95s) < 2:
+                p95s.append(p95)
+            ratios = " | ".join(f"{p95 / base:.1f}" for base in p95s)
             print(
                 f"| {label} `{path}` | {len(latencies)}{f' ({errors} errors)' if errors else ''} "
                 f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
-                f"| {len(latencies) / seconds:.0f} | {p95 / baseline:.1f} |"
+                f"| {len(latencies) / seconds:.0f} | {ratios}{' | —' if len(p95s) == 1 else ''} |"
             )
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
@@ -281,11 +387,14 @@ def main() -> None:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["prepare"]:
         _prepare_in_subprocess(Path(os.environ["CAPUY_DATA_DIR"]))
+    elif sys.argv[1:2] == ["pages"]:
+        _in_process([tuple(pair) for pair in json.loads(sys.argv[2])])
     else:
         main()

@@ -128,14 +128,21 @@ def visible_organisations(user: Any) -> QuerySet[Organisation]:
     if not _active(user):
         return Organisation.objects.none()
     if user.is_superuser:
-        return Organisation.objects.all()
+        return _units().all()
     paths = _root_paths(user)
     if not paths:
         return Organisation.objects.none()
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)
-    return Organisation.objects.filter(condition)
+    return _units().filter(condition)
+
+
+def _units() -> QuerySet[Organisation]:
+    """Organisations with their parent: a choice list labels a cell with its parent's name
+    (``Organisation.choice_label``), one query per cell without the join. A subquery
+    (``.values("pk")``) drops the join."""
+    return Organisation.objects.select_related("parent")
 
 
 def scope_queryset(
@@ -204,12 +211,12 @@ def organisations_with_role(user: Any, *roles: str) -> QuerySet[Organisation]:
     if not _active(user):
         return Organisation.objects.none()
     if user.is_superuser:
-        return Organisation.objects.all()
+        return _units().all()
     condition = Q()
     for assignment in _assignments(user):
         if assignment.role in roles:
             condition |= Q(path__startswith=assignment.organisation.path)
-    return Organisation.objects.filter(condition) if condition else Organisation.objects.none()
+    return _units().filter(condition) if condition else Organisation.objects.none()
 
 
 def primary_organisation(user: Any) -> Organisation | None:

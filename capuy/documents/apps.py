@@ -13,7 +13,12 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from capuy.documents.models import Document, DocumentRelation, NumberCounter
+        from capuy.documents.models import (
+            Document,
+            DocumentRelation,
+            DocumentTally,
+            NumberCounter,
+        )
         from capuy.documents.panels import register_home
 
         auditlog.register(
@@ -27,6 +32,7 @@ class DocumentsConfig(AppConfig):
         register_scoped(Document, "organisation", "classification")
         register_scoped(DocumentRelation, "source__organisation", "source__classification")
         register_scoped(NumberCounter, "organisation")
+        register_scoped(DocumentTally, "organisation", "classification")
         register_home()
         from capuy.documents.report_sections import register as register_report_sections
 

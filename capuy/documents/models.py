@@ -297,3 +297,32 @@ class DocumentRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.symbol} {self.get_kind_display()} {self.target.symbol}"
+
+
+class DocumentTally(models.Model):
+    """How many documents one organisation's register holds at one classification.
+
+    Kept by database triggers (``capuy.documents.counters``) on every insert, delete and
+    change of organisation or classification of a document — in the same transaction, also
+    for ``bulk_create`` and ``QuerySet.update`` — so it is never stale. The unfiltered list
+    counts its rows from here (a sum over the user's units and clearance) instead of reading
+    every visible document.
+    """
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation", verbose_name="cấp ủy", on_delete=models.CASCADE, related_name="+"
+    )
+    classification = models.PositiveSmallIntegerField("độ mật", choices=Classification.choices)
+    total = models.PositiveIntegerField("số văn bản", default=0)
+
+    class Meta:
+        verbose_name = "số văn bản theo cấp ủy và độ mật"
+        verbose_name_plural = "số văn bản theo cấp ủy và độ mật"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "classification"], name="document_tally_one_per_level"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.classification}: {self.total}"

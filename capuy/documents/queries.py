@@ -34,6 +34,22 @@ def get_visible_document(user: Any, pk: int) -> Document:
     )
 
 
+def visible_relations(user: Any, end: str) -> QuerySet[DocumentRelation]:
+    """Relations whose ``end`` ("source" or "target") the user may see, that document fetched.
+
+    The scope is joined on the relation's own few rows (``target__organisation``,
+    ``target__classification``); ``target__in=visible_documents(user)`` asked the same but had
+    SQLite build the whole visible register as a subquery first (100–130 ms a relation list at
+    100.000 documents, against under 1 ms).
+    """
+    return scope_queryset(
+        DocumentRelation.objects.select_related(end),
+        user,
+        org_field=f"{end}__{ORG_FIELD}",
+        classification_field=f"{end}__{CLASSIFICATION_FIELD}",
+    )
+
+
 def with_status(documents: QuerySet[Document]) -> QuerySet[Document]:
     """Each row with ``is_replaced`` (another document replaces it), so every list marks a
     replaced document as it marks a recalled one (``recalled_on``); which one replaces it is

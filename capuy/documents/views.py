@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from capuy.accounts.access import require_role
 from capuy.documents.corrections import correction_context
+from capuy.documents.counters import bounded_count, visible_total
 from capuy.documents.detail_sections import sections_for
 from capuy.documents.forms import (
     REGISTERING_ROLES,
@@ -28,20 +29,28 @@ from capuy.documents.forms import (
 )
 from capuy.documents.models import DocumentRelation
 from capuy.documents.numbering import peek_next_number, register_incoming, register_outgoing
-from capuy.documents.queries import get_visible_document, visible_documents, with_status
+from capuy.documents.queries import (
+    get_visible_document,
+    visible_documents,
+    visible_relations,
+    with_status,
+)
 from capuy.formtokens.api import TOKEN_FIELD, clean_token, done_with, new_token, remember
 from capuy.text import search_key
 
 PAGE_SIZE = 25
+FILTERS = ("q", "huong", "the_loai", "to_chuc", "tu_ngay", "den_ngay")  # FilterForm's fields
 
 
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any]:
+def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any, bool]:
+    """(the filter form, the visible documents it keeps in list order, whether it filtered)."""
     form = FilterForm(request.GET or None, user=request.user)
     documents = visible_documents(request.user)
+    filtered = False
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         for word in search_key(data.get("q") or "").split():
@@ -56,19 +65,35 @@ def filtered_documents(request: HttpRequest) -> tuple[FilterForm, Any]:
             documents = documents.filter(issued_on__gte=data["tu_ngay"])
         if data.get("den_ngay"):
             documents = documents.filter(issued_on__lte=data["den_ngay"])
-    return form, with_status(documents).order_by("-issued_on", "-number", "-pk")
+        filtered = any(data.get(key) for key in FILTERS)
+    return form, with_status(documents).order_by("-issued_on", "-number", "-pk"), filtered
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (the tally's, or a bounded one) instead of running
+    ``COUNT(*)`` over the visible register."""
+
+    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # the cached_property's slot
 
 
 @require_GET
 @require_role()
 def document_list(request: HttpRequest) -> HttpResponse:
-    form, documents = filtered_documents(request)
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("trang"))
+    form, documents, filtered = filtered_documents(request)
+    more = False
+    if filtered:
+        count, more = bounded_count(documents)
+    else:
+        count = visible_total(request.user)
+    page = CountedPaginator(documents, PAGE_SIZE, count).get_page(request.GET.get("trang"))
     query = request.GET.copy()
     query.pop("trang", None)
     context = {
         "form": form,
         "page": page,
+        "more": more,
         "query": query.urlencode(),
         "can_register": bool(clerk_bodies(request.user).exists()),
     }
@@ -87,11 +112,10 @@ def detail_page(
 ) -> HttpResponse:
     """The document's page; ``forms`` (a bound recall or replace form sent back with its
     errors) take the place of the empty ones, so what the clerk typed stays."""
-    visible = visible_documents(request.user)
-    relations_out = DocumentRelation.objects.filter(source=document, target__in=visible)
-    relations_in = DocumentRelation.objects.filter(target=document, source__in=visible)
+    relations_out = list(visible_relations(request.user, "target").filter(source=document))
+    relations_in = list(visible_relations(request.user, "source").filter(target=document))
     meetings = [item.meeting for item in document.agenda_items.select_related("meeting")]
-    replaced_by = [r.source for r in relations_in.select_related("source") if r.kind == "replaces"]
+    replaced_by = [r.source for r in relations_in if r.kind == "replaces"]
     return render(
         request,
         "documents/detail.html",
@@ -100,8 +124,8 @@ def detail_page(
             **forms,
             "replaced_by": replaced_by,
             "document": document,
-            "relations_out": relations_out.select_related("target"),
-            "relations_in": relations_in.select_related("source"),
+            "relations_out": relations_out,
+            "relations_in": relations_in,
             "co_issuers": document.co_issuers.all(),
             "meetings": meetings,
             "sections": sections_for(request, document),

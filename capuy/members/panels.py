@@ -13,13 +13,14 @@ from capuy.web.home import HomePanel, register_panel
 def _due(request: HttpRequest) -> dict[str, Any]:
     from capuy.accounts.access import scope_queryset
     from capuy.members.models import Member
-    from capuy.members.services import recognition_due
+    from capuy.members.services import recognition_candidates, with_due_dates
 
     today = dt.date.today()
-    due = recognition_due(
+    candidates = recognition_candidates(
         scope_queryset(Member.objects.select_related("organisation"), request.user), today, 30
     )
-    return {"due": due[:10], "total": len(due), "today": today}
+    # ten rows and a count, not every due member of the user's units built as an object
+    return {"due": with_due_dates(candidates[:10]), "total": candidates.count(), "today": today}
 
 
 def register_home() -> None:

@@ -8,6 +8,7 @@ join / confirm / move / leave / none) in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -180,6 +181,21 @@ def member_count(root: Organisation, at: dt.date) -> int:
     return members_at(root, at).count()
 
 
+def recognition_candidates(
+    members: QuerySet[Member], as_of: dt.date, within_days: int = 30
+) -> QuerySet[Member]:
+    """The probationary members of ``members`` due by ``as_of + within_days``, most overdue
+    first (a queryset: the home panel counts them and reads ten)."""
+    horizon = as_of + dt.timedelta(days=within_days)
+    latest_admission = shift_months(horizon, -probation_months())
+    return members.filter(
+        admitted_on__isnull=False,
+        admitted_on__lte=latest_admission,
+        recognised_on__isnull=True,
+        left_on__isnull=True,
+    ).order_by("admitted_on", "pk")
+
+
 def recognition_due(
     members: QuerySet[Member], as_of: dt.date, within_days: int = 30
 ) -> list[tuple[Member, dt.date]]:
@@ -187,15 +203,12 @@ def recognition_due(
 
     Returns (member, due date) pairs, most overdue first.
     """
+    return with_due_dates(recognition_candidates(members, as_of, within_days))
+
+
+def with_due_dates(candidates: Iterable[Member]) -> list[tuple[Member, dt.date]]:
+    """(member, the day their probation ends) for each of ``candidates``."""
     months = probation_months()
-    horizon = as_of + dt.timedelta(days=within_days)
-    latest_admission = shift_months(horizon, -months)
-    candidates = members.filter(
-        admitted_on__isnull=False,
-        admitted_on__lte=latest_admission,
-        recognised_on__isnull=True,
-        left_on__isnull=True,
-    ).order_by("admitted_on", "pk")
     out = []
     for member in candidates:
         assert member.admitted_on is not None

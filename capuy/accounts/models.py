@@ -57,7 +57,7 @@ class RoleAssignment(models.Model):
     class Meta:
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
-        ordering = ["user__username", "organisation__path", "role"]
+        ordering = ["user__username", "organisation__tree_key", "role"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation", "role"], name="role_assignment_unique"

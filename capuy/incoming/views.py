@@ -55,7 +55,7 @@ def _filtered(request: HttpRequest) -> tuple[FilterForm, Any]:
             arrivals = arrivals.filter(state=state)
         if data.get("nam"):
             arrivals = arrivals.filter(year=data["nam"])
-    return form, arrivals.order_by("-year", "organisation__path", "-number")
+    return form, arrivals.order_by("-year", "organisation__tree_key", "-number")
 
 
 @require_GET

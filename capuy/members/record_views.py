@@ -79,7 +79,7 @@ def organisation_rating_list(request: HttpRequest) -> HttpResponse:
         request,
         title="Xếp loại tổ chức đảng",
         lead="Đánh giá, xếp loại chất lượng hằng năm của các tổ chức đảng bạn được xem.",
-        records=records.order_by("-year", "organisation__path", "pk"),
+        records=records.order_by("-year", "organisation__tree_key", "pk"),
         columns=["Năm", "Tổ chức đảng", "Xếp loại"],
         row=lambda r: [str(r.year), r.organisation, r.get_rating_display()],
         form=form,
@@ -114,7 +114,9 @@ def member_rating_list(request: HttpRequest) -> HttpResponse:
         request,
         title="Xếp loại đảng viên",
         lead="Đánh giá, xếp loại chất lượng hằng năm của đảng viên các tổ chức đảng bạn được xem.",
-        records=records.order_by("-year", "member__organisation__path", "member__full_name", "pk"),
+        records=records.order_by(
+            "-year", "member__organisation__tree_key", "member__full_name", "pk"
+        ),
         columns=["Năm", "Đảng viên", "Chi bộ", "Xếp loại"],
         row=lambda r: [
             str(r.year),

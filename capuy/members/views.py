@@ -50,11 +50,11 @@ _name_key = lru_cache(maxsize=100_000)(name_sort_key)
 
 class RegisterOrder(Sequence[Member]):
     """The members of ``members`` in the register's order (unit, then name the Vietnamese
-    way), read a page at a time: the order is computed on (id, unit path, name) only, and a
+    way), read a page at a time: the order is computed on (id, unit order, name) only, and a
     page's slice fetches its own rows, still through ``members`` (so through its scope)."""
 
     def __init__(self, members: QuerySet[Member]) -> None:
-        rows = members.values_list("pk", "organisation__path", "full_name")
+        rows = members.values_list("pk", "organisation__tree_key", "full_name")
         self._pks = [row[0] for row in sorted(rows, key=lambda r: (r[1], _name_key(r[2])))]
         self._members = members
 

@@ -246,7 +246,7 @@ class Body(models.Model):
     class Meta:
         verbose_name = "cơ quan của cấp ủy"
         verbose_name_plural = "cơ quan của cấp ủy"
-        ordering = ["organisation__path", "pk"]
+        ordering = ["organisation__tree_key", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "kind", "valid_from"], name="body_unique_kind"
@@ -289,7 +289,7 @@ class CommitteeTerm(models.Model):
     class Meta:
         verbose_name = "nhiệm kỳ"
         verbose_name_plural = "nhiệm kỳ"
-        ordering = ["organisation__path", "start_date"]
+        ordering = ["organisation__tree_key", "start_date"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "ordinal"], name="term_unique_ordinal"),
             models.CheckConstraint(

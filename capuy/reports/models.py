@@ -136,7 +136,7 @@ class Report(models.Model):
     class Meta:
         verbose_name = "báo cáo"
         verbose_name_plural = "báo cáo"
-        ordering = ["-end", "organisation__path", "kind"]
+        ordering = ["-end", "organisation__tree_key", "kind"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "kind", "period"], name="report_once_per_period"

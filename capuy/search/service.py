@@ -21,7 +21,7 @@ from capuy.accounts.access import clearance_of, has_role, visible_organisations
 from capuy.accounts.levels import Classification
 from capuy.search.backends import backend
 from capuy.search.backends.base import IndexText
-from capuy.search.models import SearchEntry
+from capuy.search.models import SearchEntry, SearchText
 from capuy.search.query import ParsedQuery, parse, symbol_key
 from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
 from capuy.search.snippets import highlight, snippet
@@ -46,8 +46,6 @@ def _fields(entry: Entry) -> dict[str, Any]:
     return {
         "organisation_id": entry.organisation_id,
         "classification": int(entry.classification or 0),
-        "title": entry.title,
-        "body": entry.body,
         "url": entry.url,
         "date": entry.date,
         "year": entry.date.year if entry.date else None,
@@ -72,6 +70,9 @@ def index_object(record: Any, provider: SearchProvider | None = None) -> None:
         row, _ = SearchEntry.objects.update_or_create(
             kind=provider.kind, object_id=record.pk, defaults=_fields(entry)
         )
+        SearchText.objects.update_or_create(
+            entry=row, defaults={"title": entry.title, "body": entry.body}
+        )
         backend().write([_index_text(row.pk, entry)])
 
 
@@ -84,6 +85,7 @@ def remove_object(provider: SearchProvider, pk: Any) -> None:
         )
         if ids:
             backend().delete(ids)
+            SearchText.objects.filter(entry_id__in=ids).delete()
             SearchEntry.objects.filter(pk__in=ids).delete()
 
 
@@ -95,6 +97,7 @@ def rebuild(
     counts: dict[str, int] = {}
     with transaction.atomic():
         engine.clear()
+        SearchText.objects.all().delete()
         SearchEntry.objects.all().delete()
     for provider in providers():
         records = provider.queryset()
@@ -117,6 +120,12 @@ def rebuild(
                     )
                     for row in rows:
                         row.pk = ids[row.object_id]
+                SearchText.objects.bulk_create(
+                    [
+                        SearchText(entry_id=row.pk, title=e.title, body=e.body)
+                        for row, (_, e) in zip(rows, pairs, strict=True)
+                    ]
+                )
                 engine.write(
                     [_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)]
                 )
@@ -252,25 +261,23 @@ def search(
     results = SearchResults(query=query, page=max(1, min(int(page), MAX_PAGE)))
     if query.empty:
         return results
-    qs = backend().match(scoped_entries(user), query)
+    engine = backend()
+    qs = scoped_entries(user)
     for name, value in clean_filters(filters or {}).items():
         qs = qs.filter(**{name: value})
     start = (results.page - 1) * per_page
-    ranked, results.facets, results.total = _matches(qs, start, per_page)
+    results.facets, results.total = _facets_and_total(engine.match(qs, query))
     results.pages = math.ceil(results.total / per_page) if results.total else 0
+    ranked = engine.ranked(qs, query, results.total, start, per_page) if results.total else []
+    ids = [pk for pk, _ in ranked]
+    texts = {
+        t["entry_id"]: t
+        for t in SearchText.objects.filter(entry_id__in=ids).values("entry_id", "title", "body")
+    }
     by_id = {
-        row["id"]: row
-        for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in ranked]).values(
-            "id",
-            "kind",
-            "title",
-            "body",
-            "url",
-            "date",
-            "symbol",
-            "type_name",
-            "issuer",
-            "classification",
+        row["id"]: {**row, **texts.get(row["id"], {"title": "", "body": ""})}
+        for row in SearchEntry.objects.filter(id__in=ids).values(
+            "id", "kind", "url", "date", "symbol", "type_name", "issuer", "classification"
         )
     }
     rows = [{**by_id[pk], "score": score} for pk, score in ranked if pk in by_id]
@@ -295,22 +302,18 @@ def search(
     return results
 
 
-def _matches_statement(qs: QuerySet[SearchEntry], start: int, count: int) -> tuple[str, Any]:
-    """The one statement of ``_matches`` and its parameters."""
-    inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")
+def _facets_statement(qs: QuerySet[SearchEntry]) -> tuple[str, Any]:
+    """The one statement of ``_facets_and_total`` and its parameters."""
+    inner = qs.order_by().values("id", *FACET_FIELDS, "type_name")
     sql, params = inner.query.sql_with_params()
     groups = [
-        f"SELECT '{name}', CAST({column} AS TEXT), count(*), CAST(NULL AS DOUBLE PRECISION) FROM m GROUP BY {column}"
+        f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
         for name, column in (
             *((n, n) for n in FACET_FIELDS),
             ("type_name", "type_code || '|' || type_name"),
         )
     ]
-    page = (
-        "SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
-        f"ORDER BY score DESC, date DESC, id DESC LIMIT {int(count)} OFFSET {int(start)}) AS page"
-    )
-    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}", params
+    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(groups)}", params
 
 
 def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list[Facet]:
@@ -336,26 +339,18 @@ def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list
     return facets
 
 
-def _matches(
-    qs: QuerySet[SearchEntry], start: int, count: int
-) -> tuple[list[tuple[int, float]], list[Facet], int]:
-    """The page's (id, score), every facet's counts and the total, in ONE statement over the
-    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
-    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
-    ranking run once. Only narrow columns go through it — sorting every match with its
-    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
+def _facets_and_total(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
+    """Every facet's counts and the total, in ONE statement over the scoped, matched entries:
+    the matches are materialised once in a CTE (the entry's narrow columns only — no score, no
+    text: the title and body live in ``SearchText``), then grouped per facet (``UNION ALL``)."""
     from django.db import connection
 
-    statement, params = _matches_statement(qs, start, count)
+    statement, params = _facets_statement(qs)
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
-    ranked: list[tuple[int, float]] = []
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, value, n, score in cursor.fetchall():
-            if name == "hit":
-                ranked.append((int(value), float(score or 0)))
-                continue
+        for name, value, n in cursor.fetchall():
             if name == "type_name":
                 code, _, type_name = str(value).partition("|")
                 type_names[code] = type_name
@@ -366,4 +361,4 @@ def _matches(
                 value = int(value)
             sums[name][value] = sums[name].get(value, 0) + int(n)
     total = sum(sums["kind"].values())
-    return ranked, _facets(sums, type_names), total
+    return _facets(sums, type_names), total

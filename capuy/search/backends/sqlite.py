@@ -80,7 +80,15 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 
+    pool_order = "-search_fts.rowid"  # FTS5 walks its matches by rowid, newest first
+
     def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+        return qs.extra(
+            where=[f"{TABLE}.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"],
+            params=[fts_expression(query)],
+        )
+
+    def scored(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
         recency, recency_params, extra, extra_params = boost_sql(query)
         score = f"(-bm25(search_fts, {WEIGHTS})) * {recency} + {extra}"
         return qs.extra(

@@ -27,6 +27,7 @@ from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_f
 from capuy.search.snippets import highlight, snippet
 
 PER_PAGE = 20
+EXACT_FACETS = 5000  # above: the facets count the ranked pool (the newest 1000), said so
 MAX_PAGE = 50
 FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
@@ -222,12 +223,14 @@ class SearchResults:
     page: int = 1
     pages: int = 0
     facets: list[Facet] = field(default_factory=list)
+    facets_counted: int = 0  # how many matches the facet counts are over (≤ total)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
             "page": self.page,
             "pages": self.pages,
+            "facets_counted": self.facets_counted,
             "results": [h.as_json() for h in self.hits],
             "facets": {
                 f.field: [{"value": v, "label": label, "count": n} for v, label, n in f.values]
@@ -266,9 +269,17 @@ def search(
     for name, value in clean_filters(filters or {}).items():
         qs = qs.filter(**{name: value})
     start = (results.page - 1) * per_page
-    results.facets, results.total = _facets_and_total(engine.match(qs, query))
+    matches = engine.match(qs, query)
+    results.total = matches.count()
     results.pages = math.ceil(results.total / per_page) if results.total else 0
-    ranked = engine.ranked(qs, query, results.total, start, per_page) if results.total else []
+    if not results.total:
+        return results
+    if results.total <= EXACT_FACETS:
+        results.facets, results.facets_counted = _facets_and_total(matches)
+    ranked, pool = engine.ranked(qs, query, results.total, start, per_page)
+    if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
+        counted = SearchEntry.objects.filter(id__in=pool or [])
+        results.facets, results.facets_counted = _facets_and_total(counted)
     ids = [pk for pk, _ in ranked]
     texts = {
         t["entry_id"]: t

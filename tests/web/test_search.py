@@ -201,6 +201,13 @@ def test_above_the_pool_the_newest_matches_are_ranked_and_every_match_counted(
     newest = SearchEntry.objects.filter(symbol__in=symbols(everything)).order_by("-id")[:pool]
     assert sorted(symbols(capped)) == sorted(e.symbol for e in newest)
     assert [h.score for h in capped.hits] == sorted((h.score for h in capped.hits), reverse=True)
+    assert capped.facets_counted == everything.facets_counted == 5  # exact below EXACT_FACETS
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", pool)
+    sampled = search(leader, "2024")
+    assert sampled.total == 5 and sampled.facets_counted == pool
+    kinds = {v: n for f in sampled.facets if f.field == "kind" for v, _, n in f.values}
+    assert sum(kinds.values()) == pool
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 5000)
     # the pool is drawn inside the scope: a newer town plan does not crowd out the ward's own
     Document.objects.create(
         direction=Direction.INCOMING,

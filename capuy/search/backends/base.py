@@ -55,26 +55,26 @@ class Backend:
 
     def ranked(
         self, qs: QuerySet[Any], query: ParsedQuery, total: int, start: int, count: int
-    ) -> list[tuple[int, float]]:
-        """The page's (id, score), best first. Up to ``POOL`` matches, every match is scored.
-        Above it (a common word: tens of thousands of matches) only the ``POOL`` newest
-        matches — highest entry ids, read in index order without scoring the rest — are scored
-        and ranked: scoring every match was the cost (bm25/ts_rank over 30–42 thousand rows),
-        newer records are boosted anyway, and nobody pages past ``POOL`` results. The pool is
-        the same set on both databases; scope and filters are inside it (``qs``)."""
+    ) -> tuple[list[tuple[int, float]], list[int] | None]:
+        """The page's (id, score), best first, and the pool it was cut from (None: every
+        match). Up to ``POOL`` matches, every match is scored. Above it (a common word: tens of
+        thousands of matches) only the ``POOL`` newest matches — highest entry ids, read in
+        index order without scoring the rest — are scored and ranked: scoring every match was
+        the cost (bm25/ts_rank over 30–42 thousand rows), newer records are boosted anyway, and
+        nobody pages past ``POOL`` results. The pool is the same set on both databases; scope
+        and filters are inside it (``qs``)."""
         scored = self.scored(qs, query)
         if total <= POOL:
             page = scored.order_by("-score", "-date", "-id").values_list("id", "score")
-            return [(int(i), float(s or 0)) for i, s in page[start : start + count]]
+            return [(int(i), float(s or 0)) for i, s in page[start : start + count]], None
         pool = scored.extra(order_by=[self.pool_order]).values("id", "score", "date")[:POOL]
         sql, params = pool.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, score FROM ({sql}) AS pool ORDER BY score DESC, date DESC, id DESC "
-                f"LIMIT {int(count)} OFFSET {int(start)}",
-                params,
-            )
-            return [(int(i), float(s or 0)) for i, s in cursor.fetchall()]
+            cursor.execute(f"SELECT id, score, date FROM ({sql}) AS pool", params)
+            rows = cursor.fetchall()
+        best = sorted(rows, key=lambda r: (float(r[1] or 0), str(r[2] or ""), r[0]), reverse=True)
+        page = [(int(i), float(s or 0)) for i, s, _ in best[start : start + count]]
+        return page, [int(r[0]) for r in rows]
 
     def size_bytes(self) -> int:
         raise NotImplementedError

@@ -12,7 +12,6 @@ pkgs=(
   tesseract-ocr-osd          # its page-orientation model (pages scanned sideways)
   chromium                   # browser tests through Playwright
   postgresql                 # the suite also runs against a throwaway PostgreSQL cluster
-  postgresql-15-rum          # RUM index: search ranks its best 20 from the index (capuy.search)
 )
 missing=()
 for p in "${pkgs[@]}"; do

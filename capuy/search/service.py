@@ -27,7 +27,7 @@ from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_f
 from capuy.search.snippets import highlight, snippet
 
 PER_PAGE = 20
-EXACT_FACETS = 5000  # above: the facets count the ranked pool (the newest 1000), said so
+EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
 MAX_PAGE = 50
 FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
@@ -270,12 +270,15 @@ def search(
         qs = qs.filter(**{name: value})
     start = (results.page - 1) * per_page
     matches = engine.match(qs, query)
-    results.total = matches.count()
+    # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
+    # matches (it stops there): then the total is counted alone, the facets over the pool
+    results.facets, results.total = _facets_and_total(matches, EXACT_FACETS + 1)
+    results.facets_counted = results.total
+    if results.total > EXACT_FACETS:
+        results.total = matches.count()
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     if not results.total:
         return results
-    if results.total <= EXACT_FACETS:
-        results.facets, results.facets_counted = _facets_and_total(matches)
     ranked, pool = engine.ranked(qs, query, results.total, start, per_page)
     if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
         counted = SearchEntry.objects.filter(id__in=pool or [])
@@ -313,9 +316,11 @@ def search(
     return results
 
 
-def _facets_statement(qs: QuerySet[SearchEntry]) -> tuple[str, Any]:
+def _facets_statement(qs: QuerySet[SearchEntry], limit: int | None = None) -> tuple[str, Any]:
     """The one statement of ``_facets_and_total`` and its parameters."""
     inner = qs.order_by().values("id", *FACET_FIELDS, "type_name")
+    if limit is not None:
+        inner = inner[:limit]
     sql, params = inner.query.sql_with_params()
     groups = [
         f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
@@ -350,13 +355,16 @@ def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list
     return facets
 
 
-def _facets_and_total(qs: QuerySet[SearchEntry]) -> tuple[list[Facet], int]:
+def _facets_and_total(
+    qs: QuerySet[SearchEntry], limit: int | None = None
+) -> tuple[list[Facet], int]:
     """Every facet's counts and the total, in ONE statement over the scoped, matched entries:
     the matches are materialised once in a CTE (the entry's narrow columns only — no score, no
-    text: the title and body live in ``SearchText``), then grouped per facet (``UNION ALL``)."""
+    text: the title and body live in ``SearchText``), then grouped per facet (``UNION ALL``).
+    With ``limit``, at most that many matches are counted."""
     from django.db import connection
 
-    statement, params = _facets_statement(qs)
+    statement, params = _facets_statement(qs, limit)
     sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
     type_names: dict[str, str] = {}
     with connection.cursor() as cursor:

@@ -207,7 +207,7 @@ def test_above_the_pool_the_newest_matches_are_ranked_and_every_match_counted(
     assert sampled.total == 5 and sampled.facets_counted == pool
     kinds = {v: n for f in sampled.facets if f.field == "kind" for v, _, n in f.values}
     assert sum(kinds.values()) == pool
-    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 5000)
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 2000)
     # the pool is drawn inside the scope: a newer town plan does not crowd out the ward's own
     Document.objects.create(
         direction=Direction.INCOMING,

@@ -10,6 +10,7 @@ returned, counted or quoted in a snippet (snippets are cut from the rows of the 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -279,10 +280,10 @@ def search(
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     if not results.total:
         return results
-    ranked, pool = engine.ranked(qs, query, results.total, start, per_page)
+    columns = (*FACET_FIELDS, "type_name")
+    ranked, pool = engine.ranked(qs, query, results.total, start, per_page, columns)
     if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
-        counted = SearchEntry.objects.filter(id__in=pool or [])
-        results.facets, results.facets_counted = _facets_and_total(counted)
+        results.facets, results.facets_counted = _counted(_pool_counts(pool or []))
     ids = [pk for pk, _ in ranked]
     texts = {
         t["entry_id"]: t
@@ -365,19 +366,39 @@ def _facets_and_total(
     from django.db import connection
 
     statement, params = _facets_statement(qs, limit)
-    sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
-    type_names: dict[str, str] = {}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, value, n in cursor.fetchall():
-            if name == "type_name":
-                code, _, type_name = str(value).partition("|")
-                type_names[code] = type_name
-                continue
-            if value in (None, ""):
-                continue
-            if name in ("year", "classification"):
-                value = int(value)
-            sums[name][value] = sums[name].get(value, 0) + int(n)
+        return _counted(cursor.fetchall())
+
+
+def _pool_counts(rows: list[tuple[Any, ...]]) -> list[tuple[str, Any, int]]:
+    """(facet, value, count) of the pool's rows — (``FACET_FIELDS``…, type_name) each — as the
+    facet statement gives them."""
+    if not rows:
+        return []
+    columns = dict(zip((*FACET_FIELDS, "type_name"), zip(*rows, strict=True), strict=True))
+    triples = [
+        (name, value, n) for name in FACET_FIELDS for value, n in Counter(columns[name]).items()
+    ]
+    typed = Counter(
+        f"{c}|{t}" for c, t in zip(columns["type_code"], columns["type_name"], strict=True)
+    )
+    return triples + [("type_name", value, n) for value, n in typed.items()]
+
+
+def _counted(triples: Iterable[tuple[str, Any, int]]) -> tuple[list[Facet], int]:
+    """Facets and the number of entries counted, from (facet, value, count) triples."""
+    sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
+    type_names: dict[str, str] = {}
+    for name, value, n in triples:
+        if name == "type_name":
+            code, _, type_name = str(value).partition("|")
+            type_names[code] = type_name
+            continue
+        if value in (None, ""):
+            continue
+        if name in ("year", "classification"):
+            value = int(value)
+        sums[name][value] = sums[name].get(value, 0) + int(n)
     total = sum(sums["kind"].values())
     return _facets(sums, type_names), total

@@ -54,10 +54,16 @@ class Backend:
         raise NotImplementedError
 
     def ranked(
-        self, qs: QuerySet[Any], query: ParsedQuery, total: int, start: int, count: int
-    ) -> tuple[list[tuple[int, float]], list[int] | None]:
-        """The page's (id, score), best first, and the pool it was cut from (None: every
-        match). Up to ``POOL`` matches, every match is scored. Above it (a common word: tens of
+        self,
+        qs: QuerySet[Any],
+        query: ParsedQuery,
+        total: int,
+        start: int,
+        count: int,
+        columns: Sequence[str] = (),
+    ) -> tuple[list[tuple[int, float]], list[tuple[Any, ...]] | None]:
+        """The page's (id, score), best first, and the pool it was cut from as rows of
+        ``columns`` (None: every match was ranked). Up to ``POOL`` matches, every match is scored. Above it (a common word: tens of
         thousands of matches) only the ``POOL`` newest matches — highest entry ids, read in
         index order without scoring the rest — are scored and ranked: scoring every match was
         the cost (bm25/ts_rank over 30–42 thousand rows), newer records are boosted anyway, and
@@ -67,14 +73,15 @@ class Backend:
         if total <= POOL:
             page = scored.order_by("-score", "-date", "-id").values_list("id", "score")
             return [(int(i), float(s or 0)) for i, s in page[start : start + count]], None
-        pool = scored.extra(order_by=[self.pool_order]).values("id", "score", "date")[:POOL]
+        names = ("id", "score", "date", *columns)
+        pool = scored.extra(order_by=[self.pool_order]).values(*names)[:POOL]
         sql, params = pool.query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id, score, date FROM ({sql}) AS pool", params)
+            cursor.execute(f"SELECT {', '.join(names)} FROM ({sql}) AS pool", params)
             rows = cursor.fetchall()
         best = sorted(rows, key=lambda r: (float(r[1] or 0), str(r[2] or ""), r[0]), reverse=True)
-        page = [(int(i), float(s or 0)) for i, s, _ in best[start : start + count]]
-        return page, [int(r[0]) for r in rows]
+        page = [(int(r[0]), float(r[1] or 0)) for r in best[start : start + count]]
+        return page, [r[3:] for r in rows]
 
     def size_bytes(self) -> int:
         raise NotImplementedError

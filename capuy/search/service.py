@@ -10,7 +10,6 @@ returned, counted or quoted in a snippet (snippets are cut from the rows of the 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from capuy.accounts.access import clearance_of, has_role, visible_organisations
 from capuy.accounts.levels import Classification
 from capuy.search.backends import backend
 from capuy.search.backends.base import IndexText
+from capuy.search.facets import FACET_FIELDS, Facet, counted, facets_and_total, pool_counts
 from capuy.search.models import SearchEntry, SearchText
 from capuy.search.query import ParsedQuery, parse, symbol_key
 from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
@@ -30,7 +30,6 @@ from capuy.search.snippets import highlight, snippet
 PER_PAGE = 20
 EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
 MAX_PAGE = 50
-FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 
 
@@ -211,12 +210,6 @@ class Hit:
 
 
 @dataclass
-class Facet:
-    field: str
-    values: list[tuple[Any, str, int]]  # (value, label, count)
-
-
-@dataclass
 class SearchResults:
     query: ParsedQuery
     hits: list[Hit] = field(default_factory=list)
@@ -273,7 +266,7 @@ def search(
     matches = engine.match(qs, query)
     # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
     # matches (it stops there): then the total is counted alone, the facets over the pool
-    results.facets, results.total = _facets_and_total(matches, EXACT_FACETS + 1)
+    results.facets, results.total = facets_and_total(matches, EXACT_FACETS + 1)
     results.facets_counted = results.total
     if results.total > EXACT_FACETS:
         results.total = matches.count()
@@ -283,7 +276,15 @@ def search(
     columns = (*FACET_FIELDS, "type_name")
     ranked, pool = engine.ranked(qs, query, results.total, start, per_page, columns)
     if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
-        results.facets, results.facets_counted = _counted(_pool_counts(pool or []))
+        results.facets, results.facets_counted = counted(pool_counts(pool or []))
+    results.hits = _hits(ranked, query)
+    return results
+
+
+def _hits(ranked: list[tuple[int, float]], query: ParsedQuery) -> list[Hit]:
+    """The page's hits in ranked order: the entries' short fields, their title and body
+    highlighted and cut into a snippet."""
+    hits: list[Hit] = []
     ids = [pk for pk, _ in ranked]
     texts = {
         t["entry_id"]: t
@@ -299,7 +300,7 @@ def search(
     labels = kind_labels()
     words = query.words
     for row in rows:
-        results.hits.append(
+        hits.append(
             Hit(
                 kind=row["kind"],
                 kind_label=labels.get(row["kind"], row["kind"]),
@@ -314,91 +315,4 @@ def search(
                 score=float(row["score"] or 0),
             )
         )
-    return results
-
-
-def _facets_statement(qs: QuerySet[SearchEntry], limit: int | None = None) -> tuple[str, Any]:
-    """The one statement of ``_facets_and_total`` and its parameters."""
-    inner = qs.order_by().values("id", *FACET_FIELDS, "type_name")
-    if limit is not None:
-        inner = inner[:limit]
-    sql, params = inner.query.sql_with_params()
-    groups = [
-        f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
-        for name, column in (
-            *((n, n) for n in FACET_FIELDS),
-            ("type_name", "type_code || '|' || type_name"),
-        )
-    ]
-    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(groups)}", params
-
-
-def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list[Facet]:
-    """Each facet's values, most frequent first (years newest first), 15 at most, labelled."""
-    labels = kind_labels()
-    level = dict(Classification.choices)
-
-    def label(name: str, value: Any) -> str:
-        if name == "kind":
-            return labels.get(value, value)
-        if name == "type_code":
-            return type_names.get(value) or value
-        if name == "classification":
-            return str(level.get(value, value))
-        return str(value)
-
-    facets = []
-    for name in FACET_FIELDS:
-        items = sorted(sums[name].items(), key=lambda kv: (-kv[1], str(kv[0])))
-        if name == "year":
-            items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
-        facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
-    return facets
-
-
-def _facets_and_total(
-    qs: QuerySet[SearchEntry], limit: int | None = None
-) -> tuple[list[Facet], int]:
-    """Every facet's counts and the total, in ONE statement over the scoped, matched entries:
-    the matches are materialised once in a CTE (the entry's narrow columns only — no score, no
-    text: the title and body live in ``SearchText``), then grouped per facet (``UNION ALL``).
-    With ``limit``, at most that many matches are counted."""
-    from django.db import connection
-
-    statement, params = _facets_statement(qs, limit)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        return _counted(cursor.fetchall())
-
-
-def _pool_counts(rows: list[tuple[Any, ...]]) -> list[tuple[str, Any, int]]:
-    """(facet, value, count) of the pool's rows — (``FACET_FIELDS``…, type_name) each — as the
-    facet statement gives them."""
-    if not rows:
-        return []
-    columns = dict(zip((*FACET_FIELDS, "type_name"), zip(*rows, strict=True), strict=True))
-    triples = [
-        (name, value, n) for name in FACET_FIELDS for value, n in Counter(columns[name]).items()
-    ]
-    typed = Counter(
-        f"{c}|{t}" for c, t in zip(columns["type_code"], columns["type_name"], strict=True)
-    )
-    return triples + [("type_name", value, n) for value, n in typed.items()]
-
-
-def _counted(triples: Iterable[tuple[str, Any, int]]) -> tuple[list[Facet], int]:
-    """Facets and the number of entries counted, from (facet, value, count) triples."""
-    sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
-    type_names: dict[str, str] = {}
-    for name, value, n in triples:
-        if name == "type_name":
-            code, _, type_name = str(value).partition("|")
-            type_names[code] = type_name
-            continue
-        if value in (None, ""):
-            continue
-        if name in ("year", "classification"):
-            value = int(value)
-        sums[name][value] = sums[name].get(value, 0) + int(n)
-    total = sum(sums["kind"].values())
-    return _facets(sums, type_names), total
+    return hits

@@ -24,7 +24,8 @@ Run: ``python -m benchmarks search`` (part of ``make bench``; about 15 minutes o
 PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the SQLite file, the PostgreSQL
 cluster) under that folder and reuses it on the next run (generation and indexing then skipped,
 their figures those of the first run); ``CAPUY_BENCH_SEARCH_BASELINE=0`` times the queries alone
-(no LIKE baseline, no citation sample).
+(no LIKE baseline, no citation sample); ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
+cluster's port (default: one derived from the process id).
 """
 
 from __future__ import annotations
@@ -286,9 +287,9 @@ def run_here() -> dict:
         built.write_text(json.dumps({k: figures[k] for k in keys}))
     figures["index_bytes"] = backend().size_bytes()
     text_chars = 0
-    from capuy.search.models import SearchEntry
+    from capuy.search.models import SearchText
 
-    for title, body in SearchEntry.objects.values_list("title", "body").iterator(chunk_size=5000):
+    for title, body in SearchText.objects.values_list("title", "body").iterator(chunk_size=5000):
         text_chars += len(title) + len(body)
     figures["text_bytes"] = text_chars
     users = {u.username: u for u in User.objects.all()}
@@ -372,7 +373,7 @@ def _start_postgres(tmp: Path) -> tuple[str, callable]:
     as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if os.geteuid() == 0:
         shutil.chown(tmp, "postgres")
-    port = 20000 + os.getpid() % 20000
+    port = int(os.environ.get("CAPUY_BENCH_SEARCH_PGPORT") or 20000 + os.getpid() % 20000)
     if not (tmp / "data").exists():  # else a kept cluster (CAPUY_BENCH_SEARCH_KEEP)
         subprocess.run(
             [

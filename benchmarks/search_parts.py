@@ -50,6 +50,11 @@ def sqlite_parts(text: str) -> list[tuple[str, float, int]]:
             f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts WHERE search_fts MATCH %s "
             "ORDER BY rank LIMIT 20",
         ),
+        (
+            "bm25 of the 1000 newest matches (pool)",
+            f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY rowid DESC LIMIT 1000",
+        ),
         ("join to the entries, count", f"SELECT count(*) {join}"),
         ("join, a facet column (year)", f"SELECT s.year, count(*) {join} GROUP BY s.year"),
     ]
@@ -82,6 +87,12 @@ def postgres_parts(text: str) -> list[tuple[str, float, int]]:
             "a facet column (year)",
             f"SELECT year, count(*) FROM {TABLE} WHERE {match} GROUP BY year",
             [query],
+        ),
+        (
+            "ts_rank of the 1000 newest matches (pool)",
+            f"SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) FROM {TABLE} "
+            f"WHERE {match} ORDER BY id DESC LIMIT 1000",
+            [query, query],
         ),
     ]
     out = []

@@ -21,14 +21,15 @@ from capuy.accounts.access import clearance_of, has_role, visible_organisations
 from capuy.accounts.levels import Classification
 from capuy.search.backends import backend
 from capuy.search.backends.base import IndexText
-from capuy.search.models import SearchEntry
+from capuy.search.facets import FACET_FIELDS, Facet, counted, facets_and_total, pool_counts
+from capuy.search.models import SearchEntry, SearchText
 from capuy.search.query import ParsedQuery, parse, symbol_key
 from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
 from capuy.search.snippets import highlight, snippet
 
 PER_PAGE = 20
+EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
 MAX_PAGE = 50
-FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 
 
@@ -46,8 +47,6 @@ def _fields(entry: Entry) -> dict[str, Any]:
     return {
         "organisation_id": entry.organisation_id,
         "classification": int(entry.classification or 0),
-        "title": entry.title,
-        "body": entry.body,
         "url": entry.url,
         "date": entry.date,
         "year": entry.date.year if entry.date else None,
@@ -72,6 +71,9 @@ def index_object(record: Any, provider: SearchProvider | None = None) -> None:
         row, _ = SearchEntry.objects.update_or_create(
             kind=provider.kind, object_id=record.pk, defaults=_fields(entry)
         )
+        SearchText.objects.update_or_create(
+            entry=row, defaults={"title": entry.title, "body": entry.body}
+        )
         backend().write([_index_text(row.pk, entry)])
 
 
@@ -84,6 +86,7 @@ def remove_object(provider: SearchProvider, pk: Any) -> None:
         )
         if ids:
             backend().delete(ids)
+            SearchText.objects.filter(entry_id__in=ids).delete()
             SearchEntry.objects.filter(pk__in=ids).delete()
 
 
@@ -95,6 +98,7 @@ def rebuild(
     counts: dict[str, int] = {}
     with transaction.atomic():
         engine.clear()
+        SearchText.objects.all().delete()
         SearchEntry.objects.all().delete()
     for provider in providers():
         records = provider.queryset()
@@ -117,6 +121,12 @@ def rebuild(
                     )
                     for row in rows:
                         row.pk = ids[row.object_id]
+                SearchText.objects.bulk_create(
+                    [
+                        SearchText(entry_id=row.pk, title=e.title, body=e.body)
+                        for row, (_, e) in zip(rows, pairs, strict=True)
+                    ]
+                )
                 engine.write(
                     [_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)]
                 )
@@ -200,12 +210,6 @@ class Hit:
 
 
 @dataclass
-class Facet:
-    field: str
-    values: list[tuple[Any, str, int]]  # (value, label, count)
-
-
-@dataclass
 class SearchResults:
     query: ParsedQuery
     hits: list[Hit] = field(default_factory=list)
@@ -213,12 +217,14 @@ class SearchResults:
     page: int = 1
     pages: int = 0
     facets: list[Facet] = field(default_factory=list)
+    facets_counted: int = 0  # how many matches the facet counts are over (≤ total)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
             "page": self.page,
             "pages": self.pages,
+            "facets_counted": self.facets_counted,
             "results": [h.as_json() for h in self.hits],
             "facets": {
                 f.field: [{"value": v, "label": label, "count": n} for v, label, n in f.values]
@@ -252,32 +258,49 @@ def search(
     results = SearchResults(query=query, page=max(1, min(int(page), MAX_PAGE)))
     if query.empty:
         return results
-    qs = backend().match(scoped_entries(user), query)
+    engine = backend()
+    qs = scoped_entries(user)
     for name, value in clean_filters(filters or {}).items():
         qs = qs.filter(**{name: value})
     start = (results.page - 1) * per_page
-    ranked, results.facets, results.total = _matches(qs, start, per_page)
+    matches = engine.match(qs, query)
+    # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
+    # matches (it stops there): then the total is counted alone, the facets over the pool
+    results.facets, results.total = facets_and_total(matches, EXACT_FACETS + 1)
+    results.facets_counted = results.total
+    if results.total > EXACT_FACETS:
+        results.total = matches.count()
     results.pages = math.ceil(results.total / per_page) if results.total else 0
+    if not results.total:
+        return results
+    columns = (*FACET_FIELDS, "type_name")
+    ranked, pool = engine.ranked(qs, query, results.total, start, per_page, columns)
+    if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
+        results.facets, results.facets_counted = counted(pool_counts(pool or []))
+    results.hits = _hits(ranked, query)
+    return results
+
+
+def _hits(ranked: list[tuple[int, float]], query: ParsedQuery) -> list[Hit]:
+    """The page's hits in ranked order: the entries' short fields, their title and body
+    highlighted and cut into a snippet."""
+    hits: list[Hit] = []
+    ids = [pk for pk, _ in ranked]
+    texts = {
+        t["entry_id"]: t
+        for t in SearchText.objects.filter(entry_id__in=ids).values("entry_id", "title", "body")
+    }
     by_id = {
-        row["id"]: row
-        for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in ranked]).values(
-            "id",
-            "kind",
-            "title",
-            "body",
-            "url",
-            "date",
-            "symbol",
-            "type_name",
-            "issuer",
-            "classification",
+        row["id"]: {**row, **texts.get(row["id"], {"title": "", "body": ""})}
+        for row in SearchEntry.objects.filter(id__in=ids).values(
+            "id", "kind", "url", "date", "symbol", "type_name", "issuer", "classification"
         )
     }
     rows = [{**by_id[pk], "score": score} for pk, score in ranked if pk in by_id]
     labels = kind_labels()
     words = query.words
     for row in rows:
-        results.hits.append(
+        hits.append(
             Hit(
                 kind=row["kind"],
                 kind_label=labels.get(row["kind"], row["kind"]),
@@ -292,78 +315,4 @@ def search(
                 score=float(row["score"] or 0),
             )
         )
-    return results
-
-
-def _matches_statement(qs: QuerySet[SearchEntry], start: int, count: int) -> tuple[str, Any]:
-    """The one statement of ``_matches`` and its parameters."""
-    inner = qs.order_by().values("id", "score", "date", *FACET_FIELDS, "type_name")
-    sql, params = inner.query.sql_with_params()
-    groups = [
-        f"SELECT '{name}', CAST({column} AS TEXT), count(*), CAST(NULL AS DOUBLE PRECISION) FROM m GROUP BY {column}"
-        for name, column in (
-            *((n, n) for n in FACET_FIELDS),
-            ("type_name", "type_code || '|' || type_name"),
-        )
-    ]
-    page = (
-        "SELECT * FROM (SELECT 'hit', CAST(id AS TEXT), 0, CAST(score AS DOUBLE PRECISION) FROM m "
-        f"ORDER BY score DESC, date DESC, id DESC LIMIT {int(count)} OFFSET {int(start)}) AS page"
-    )
-    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join([*groups, page])}", params
-
-
-def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list[Facet]:
-    """Each facet's values, most frequent first (years newest first), 15 at most, labelled."""
-    labels = kind_labels()
-    level = dict(Classification.choices)
-
-    def label(name: str, value: Any) -> str:
-        if name == "kind":
-            return labels.get(value, value)
-        if name == "type_code":
-            return type_names.get(value) or value
-        if name == "classification":
-            return str(level.get(value, value))
-        return str(value)
-
-    facets = []
-    for name in FACET_FIELDS:
-        items = sorted(sums[name].items(), key=lambda kv: (-kv[1], str(kv[0])))
-        if name == "year":
-            items = sorted(sums[name].items(), key=lambda kv: -int(kv[0]))
-        facets.append(Facet(name, [(v, label(name, v), n) for v, n in items[:15]]))
-    return facets
-
-
-def _matches(
-    qs: QuerySet[SearchEntry], start: int, count: int
-) -> tuple[list[tuple[int, float]], list[Facet], int]:
-    """The page's (id, score), every facet's counts and the total, in ONE statement over the
-    scoped, matched rows: the matches (with their score) are materialised once in a CTE, then
-    grouped per facet and cut to the page (``UNION ALL``), so the full-text match and its
-    ranking run once. Only narrow columns go through it — sorting every match with its
-    attachment text attached would be the cost; the page's 20 rows are read afterwards by id."""
-    from django.db import connections
-
-    statement, params = _matches_statement(qs, start, count)
-    sums: dict[str, dict[Any, int]] = {name: {} for name in FACET_FIELDS}
-    type_names: dict[str, str] = {}
-    ranked: list[tuple[int, float]] = []
-    with connections[qs.db].cursor() as cursor:  # the queryset's database (a read replica)
-        cursor.execute(statement, params)
-        for name, value, n, score in cursor.fetchall():
-            if name == "hit":
-                ranked.append((int(value), float(score or 0)))
-                continue
-            if name == "type_name":
-                code, _, type_name = str(value).partition("|")
-                type_names[code] = type_name
-                continue
-            if value in (None, ""):
-                continue
-            if name in ("year", "classification"):
-                value = int(value)
-            sums[name][value] = sums[name].get(value, 0) + int(n)
-    total = sum(sums["kind"].values())
-    return ranked, _facets(sums, type_names), total
+    return hits

@@ -56,11 +56,13 @@ def snippet(text: str, words: list[str], size: int = SNIPPET_CHARS) -> SafeStrin
     if not spans:
         cut = head[:size]
         return mark_safe(escape(cut) + ("…" if len(head) > size else ""))  # noqa: S308
-    best, best_count = spans[0][0], 0
-    for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, _ in spans[i:] if s < start + size)
-        if count > best_count:
-            best, best_count = start, count
+    best, best_count, j = spans[0][0], 0, 0
+    for i, (start, _) in enumerate(spans):  # spans in order: a sliding window, linear
+        j = max(j, i)
+        while j < len(spans) and spans[j][0] < start + size:
+            j += 1
+        if j - i > best_count:
+            best, best_count = start, j - i
     begin = max(0, best - size // 4)
     space = head.rfind(" ", 0, begin)
     begin = space + 1 if begin and space >= 0 and begin - space < 30 else begin

@@ -186,6 +186,43 @@ def test_facets_count_what_the_page_shows(corpus, leader) -> None:
     assert years == {2022, 2024}
 
 
+@pytest.mark.parametrize("pool", [1, 2, 3])
+def test_above_the_pool_the_newest_matches_are_ranked_and_every_match_counted(
+    corpus, leader, tree, monkeypatch, pool
+) -> None:
+    """A common word: more matches than anyone pages through (``POOL``). The page ranks the
+    newest matches in the user's scope (highest entry ids — the same set on both databases);
+    the total and the facets still count every match."""
+    everything = search(leader, "2024")
+    assert everything.total == 5 and len(everything.hits) == 5
+    monkeypatch.setattr("capuy.search.backends.base.POOL", pool)
+    capped = search(leader, "2024")
+    assert capped.total == everything.total and capped.facets == everything.facets
+    newest = SearchEntry.objects.filter(symbol__in=symbols(everything)).order_by("-id")[:pool]
+    assert sorted(symbols(capped)) == sorted(e.symbol for e in newest)
+    assert [h.score for h in capped.hits] == sorted((h.score for h in capped.hits), reverse=True)
+    assert capped.facets_counted == everything.facets_counted == 5  # exact below EXACT_FACETS
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", pool)
+    sampled = search(leader, "2024")
+    assert sampled.total == 5 and sampled.facets_counted == pool
+    kinds = {v: n for f in sampled.facets if f.field == "kind" for v, _, n in f.values}
+    assert sum(kinds.values()) == pool
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 2000)
+    # the pool is drawn inside the scope: a newer town plan does not crowd out the ward's own
+    Document.objects.create(
+        direction=Direction.INCOMING,
+        organisation=tree.town,
+        type_code="KH",
+        symbol="30-KH/TU",
+        issued_on=dt.date(2024, 6, 1),
+        summary="Kế hoạch kiểm tra của Thị ủy",
+    )
+    ward = make_user("phohoa", tree.pho_hoa, Role.SPECIALIST, clearance=Classification.TOP_SECRET)
+    results = search(ward, "ke hoach")
+    assert results.total == 2
+    assert sorted(symbols(results)) == sorted(["13-KH/ĐU", "12-KH/ĐU"][:pool])
+
+
 def test_index_follows_save_edit_delete(corpus, leader) -> None:
     doc = corpus["1402-CV/TU"]
     doc.summary = "Về tổ chức hội nghị tổng kết công tác dân vận"

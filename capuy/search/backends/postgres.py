@@ -84,6 +84,11 @@ class PostgresBackend(Backend):
         """Nothing to do: the vectors live on the entry rows."""
 
     def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+        return qs.extra(
+            where=[f"{TABLE}.search_vector @@ to_tsquery('simple', %s)"], params=[tsquery(query)]
+        )
+
+    def scored(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
         recency, recency_params, extra, extra_params = boost_sql(query)
         folded = tsquery(query)
         text_score = f"ts_rank({TABLE}.search_vector, to_tsquery('simple', %s))"

@@ -26,7 +26,7 @@ __all__ = ["copy_objects", "copying", "reserve_ids"]
 
 def reserve_ids(model: type[Model], n: int) -> int:
     """The first of ``n`` consecutive ids taken from ``model``'s sequence at once."""
-    table, column = model._meta.db_table, model._meta.pk.column  # type: ignore[union-attr]
+    table, column = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
         (sequence,) = cursor.fetchone()
@@ -74,8 +74,8 @@ def copying() -> Iterator[None]:
     def bulk_create(self: QuerySet[Any], objs: Iterable[Model], *args: Any, **kwargs: Any) -> Any:
         return copy_objects(self.model, objs)
 
-    QuerySet.bulk_create = bulk_create  # type: ignore[method-assign,assignment]
+    QuerySet.bulk_create = bulk_create
     try:
         yield
     finally:
-        QuerySet.bulk_create = original  # type: ignore[method-assign]
+        QuerySet.bulk_create = original

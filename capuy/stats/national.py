@@ -13,8 +13,7 @@ with one seeded random source, so a fraction and seed always give the same recor
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -24,10 +23,17 @@ from django.db.models import Max
 from capuy.errors import InputError
 from capuy.orgs.models import Organisation
 from capuy.stats.copyload import copying, reserve_ids
-from capuy.stats.synth import _TOWN_PLACES, END, START, Generator, Scale, SynthUnits, run_families
+from capuy.stats.synth import _TOWN_PLACES, Generator, Scale, SynthUnits, run_families
 from capuy.vocab.provinces import national_totals, provinces
 
-__all__ = ["NATIONAL", "NationalShape", "expected_rows", "generate_national", "national_plan"]
+__all__ = [
+    "NATIONAL",
+    "NationalShape",
+    "expected_rows",
+    "generate_national",
+    "national_plan",
+    "register_national_finish",
+]
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def _commune_word(index: int) -> str:
 
 def _new(pk: int, parent: Organisation | None, **fields: object) -> Organisation:
     path = f"{parent.path if parent else '/'}{pk}/"
-    return Organisation(pk=pk, parent=parent, path=path, **fields)  # type: ignore[misc]
+    return Organisation(pk=pk, parent=parent, path=path, **fields)
 
 
 @dataclass
@@ -84,6 +90,61 @@ class _Province:
     communes: list[Organisation]
     below: list[Organisation]  # every unit under the communes
     member_cells: list[Organisation]
+
+
+def _below_commune(
+    ids: Iterator[int], commune: Organisation, short: str, village: str, shape: NationalShape
+) -> list[Organisation]:
+    """The grassroots committees with their cells, the grassroots cells and the villages'
+    cells of one commune, in that order."""
+    below: list[Organisation] = []
+    for k in range(shape.committees_per_commune):
+        committee = _new(
+            next(ids),
+            commune,
+            name=f"Đảng bộ Cơ quan {k + 1} — {short}",
+            committee_name=f"Đảng ủy Cơ quan {k + 1}",
+            kind="dang_bo_co_so",
+            code="ĐU",
+            position=k,
+        )
+        below.append(committee)
+        below += [
+            _new(
+                next(ids),
+                committee,
+                name=f"Chi bộ {c + 1} — Đảng bộ Cơ quan {k + 1}, {short}",
+                kind="chi_bo_truc_thuoc",
+                code="CB",
+                position=c,
+            )
+            for c in range(shape.cells_per_committee)
+        ]
+    offset = shape.committees_per_commune
+    below += [
+        _new(
+            next(ids),
+            commune,
+            name=f"Chi bộ Trường học {k + 1} — {short}",
+            kind="chi_bo_co_so",
+            code="CB",
+            position=offset + k,
+        )
+        for k in range(shape.grassroots_cells_per_commune)
+    ]
+    offset += shape.grassroots_cells_per_commune
+    below += [
+        _new(
+            next(ids),
+            commune,
+            name=f"Chi bộ {village} {k + 1} — {short}",
+            kind="chi_bo_truc_thuoc",
+            code="CB",
+            position=offset + k,
+        )
+        for k in range(shape.village_cells_per_commune)
+    ]
+    return below
 
 
 def _organisations(plan: list[int], shape: NationalShape) -> tuple[Organisation, list[_Province]]:
@@ -135,52 +196,9 @@ def _organisations(plan: list[int], shape: NationalShape) -> tuple[Organisation,
             )
             entry.communes.append(commune)
             short = f"{word} {place}, {province.name}"
-            below: list[Organisation] = []
-            for k in range(shape.committees_per_commune):
-                committee = _new(
-                    next(ids),
-                    commune,
-                    name=f"Đảng bộ Cơ quan {k + 1} — {short}",
-                    committee_name=f"Đảng ủy Cơ quan {k + 1}",
-                    kind="dang_bo_co_so",
-                    code="ĐU",
-                    position=k,
-                )
-                below.append(committee)
-                for c in range(shape.cells_per_committee):
-                    cell = _new(
-                        next(ids),
-                        committee,
-                        name=f"Chi bộ {c + 1} — Đảng bộ Cơ quan {k + 1}, {short}",
-                        kind="chi_bo_truc_thuoc",
-                        code="CB",
-                        position=c,
-                    )
-                    below.append(cell)
-                    entry.member_cells.append(cell)
-            for k in range(shape.grassroots_cells_per_commune):
-                cell = _new(
-                    next(ids),
-                    commune,
-                    name=f"Chi bộ Trường học {k + 1} — {short}",
-                    kind="chi_bo_co_so",
-                    code="CB",
-                    position=shape.committees_per_commune + k,
-                )
-                below.append(cell)
-                entry.member_cells.append(cell)
             village = "Tổ dân phố" if word == "phường" else "Thôn"
-            for k in range(shape.village_cells_per_commune):
-                cell = _new(
-                    next(ids),
-                    commune,
-                    name=f"Chi bộ {village} {k + 1} — {short}",
-                    kind="chi_bo_truc_thuoc",
-                    code="CB",
-                    position=shape.committees_per_commune + shape.grassroots_cells_per_commune + k,
-                )
-                below.append(cell)
-                entry.member_cells.append(cell)
+            below = _below_commune(ids, commune, short, village, shape)
+            entry.member_cells += [o for o in below if o.kind.startswith("chi_bo")]
             entry.below += below
         rows += entry.communes + entry.below
         out.append(entry)
@@ -188,31 +206,15 @@ def _organisations(plan: list[int], shape: NationalShape) -> tuple[Organisation,
     return root, out
 
 
-def _national_targets(root: Organisation, by_province: dict[int, int]) -> None:
-    """The admissions targets (3,2% of the members, as at the province scale) of the nation and
-    of each province, in place of the province-scale figure the indicators family writes."""
-    from decimal import Decimal
+Finish = Callable[[Organisation, dict[int, int]], None]
+_FINISHERS: dict[str, Finish] = {}
 
-    from capuy.indicators.models import Indicator, Target
 
-    ket_nap = Indicator.objects.get(code="ket_nap")
-    for province_id, members in by_province.items():
-        Target.objects.filter(indicator=ket_nap, organisation_id=province_id).update(
-            value=Decimal(round(members * 0.032))
-        )
-    total = sum(by_province.values())
-    Target.objects.bulk_create(
-        Target(
-            indicator=ket_nap,
-            organisation=root,
-            start=dt.date(year, 1, 1),
-            end=dt.date(year, 12, 31),
-            label=f"năm {year}",
-            value=Decimal(round(total * 0.032)),
-            source="Trung ương giao",
-        )
-        for year in range(START.year, END.year + 1)
-    )
+def register_national_finish(name: str, finish: Finish) -> None:
+    """Add (or replace, by name) what a family does once the nation is built, given the root
+    and each province's number of members (the indicators app: the admissions targets of the
+    nation and of each province, in place of the province-scale figure its family writes)."""
+    _FINISHERS[name] = finish
 
 
 def generate_national(
@@ -257,7 +259,8 @@ def generate_national(
             )
             run_families(gen, synth)
             members[entry.unit.pk] = len(synth.members)
-        _national_targets(root, members)
+        for finish in _FINISHERS.values():
+            finish(root, members)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

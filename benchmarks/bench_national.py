@@ -11,6 +11,9 @@ samples, default all), and the dashboard's figures and the monthly report
 against the number of members (least squares, y = a + b·n, and the power law y = c·n^k through
 the points) and read at the full size (5,6 million): an extrapolation of three points, no more.
 
+``CAPUY_BENCH_NATIONAL_KEEP=1`` keeps the databases (``capuy_national_<F × 10.000>``);
+``CAPUY_BENCH_NATIONAL_REUSE=1`` times the kept ones again without building (build: nan).
+
 PostgreSQL: ``CAPUY_BENCH_DATABASE_URL`` (a server whose user may create databases), else a
 throw-away cluster started here (as ``bench_search`` does).
 """
@@ -56,11 +59,13 @@ def main() -> None:
 
         url, stop = _start_postgres(tmp)
     results = []
+    reuse = bool(os.environ.get("CAPUY_BENCH_NATIONAL_REUSE"))
     try:
         for fraction in _fractions():
             name = f"capuy_national_{round(fraction * 10000)}"
-            _admin(url, f"DROP DATABASE IF EXISTS {name}")
-            _admin(url, f"CREATE DATABASE {name}")
+            if not reuse:
+                _admin(url, f"DROP DATABASE IF EXISTS {name}")
+                _admin(url, f"CREATE DATABASE {name}")
             env = {**os.environ, "DJANGO_SETTINGS_MODULE": "capuy.web.settings"}
             env["CAPUY_DATABASE_URL"] = _with_db(url, name)
             env["CAPUY_DATA_DIR"] = str(tmp / name)
@@ -76,7 +81,7 @@ def main() -> None:
                     results.append(json.loads(line.removeprefix("RESULT ")))
                 else:
                     print(line)
-            if not os.environ.get("CAPUY_BENCH_NATIONAL_KEEP"):
+            if not (reuse or os.environ.get("CAPUY_BENCH_NATIONAL_KEEP")):
                 _admin(url, f"DROP DATABASE IF EXISTS {name}")
     finally:
         if stop is not None:
@@ -149,11 +154,15 @@ def _child(fraction: float) -> None:  # noqa: PLR0915 - one linear measurement s
     from capuy.stats.national import generate_national
     from capuy.text import shift_months
 
-    call_command("migrate", verbosity=0)
     load = os.getloadavg()
-    started = time.perf_counter()
-    root = generate_national(fraction)
-    built = time.perf_counter() - started
+    if os.environ.get("CAPUY_BENCH_NATIONAL_REUSE"):  # kept from an earlier run: time again
+        root = Organisation.objects.get(kind="toan_dang", parent=None)
+        built = float("nan")
+    else:
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        root = generate_national(fraction)
+        built = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_database_size(current_database())")
         (disk,) = cursor.fetchone()

@@ -36,7 +36,6 @@ def main() -> None:
 def _child() -> None:  # noqa: PLR0915 - one linear measurement script
     import datetime as dt
     import random
-    from decimal import Decimal
 
     import django
 
@@ -44,10 +43,10 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
     from django.core.management import call_command
     from django.db import connection
 
+    from benchmarks.rollup_naive import make_naive, same
     from capuy.indicators.models import Indicator, IndicatorValue
     from capuy.indicators.rollup import rollup
     from capuy.orgs.models import Organisation
-    from capuy.stats.counts import COUNTS
     from capuy.stats.synth import generate
     from capuy.text import shift_months as add_months
 
@@ -67,69 +66,11 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
         + ", ".join(f"{n:,} {k}" for k, n in counts.items())
     )
 
-    parent_of = dict(Organisation.objects.values_list("pk", "parent_id"))
     by_depth: dict[int, list[Organisation]] = {}
     for org in Organisation.objects.all():
         by_depth.setdefault(org.path.count("/") - 2, []).append(org)
     indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
-
-    def in_subtree(org_id: int | None, root_id: int) -> bool:
-        while org_id is not None:
-            if org_id == root_id:
-                return True
-            org_id = parent_of.get(org_id)
-        return False
-
-    org_field = {
-        "oversight.inspected_members": "oversight__organisation_id",
-        "oversight.inspected_organisations": "oversight__organisation_id",
-    }
-
-    def naive(
-        indicator: Indicator, unit: Organisation, start: dt.date, end: dt.date
-    ) -> Decimal | None:
-        if indicator.source:
-            everything = COUNTS[indicator.source](root, start, end)
-            field = org_field.get(indicator.source, "organisation_id")
-            return Decimal(
-                sum(1 for o in everything.values_list(field, flat=True) if in_subtree(o, unit.pk))
-            )
-        if indicator.rollup == "none":
-            return rollup(indicator, unit, start, end)
-        if indicator.rollup == "ratio":
-            num = naive(indicator.numerator, unit, start, end)  # type: ignore[arg-type]
-            den = naive(indicator.denominator, unit, start, end)  # type: ignore[arg-type]
-            return None if num is None or not den else (num * 100 / den).quantize(Decimal("0.0001"))
-        rows = [
-            r
-            for r in IndicatorValue.objects.filter(
-                indicator=indicator, period_start__gte=start, period_end__lte=end
-            ).values_list("organisation_id", "period_start", "value")
-            if in_subtree(r[0], unit.pk)
-        ]
-        if not rows:
-            return None
-        if indicator.rollup == "sum":
-            return sum((r[2] for r in rows), Decimal(0))
-        if indicator.rollup == "latest":
-            last: dict[int, tuple[dt.date, Decimal]] = {}
-            for org_id, period, value in rows:
-                if org_id not in last or period > last[org_id][0]:
-                    last[org_id] = (period, value)
-            return sum((v for _, v in last.values()), Decimal(0))
-        weights = {
-            (o, p): v
-            for o, p, v in IndicatorValue.objects.filter(
-                indicator=indicator.weight, period_start__gte=start, period_end__lte=end
-            ).values_list("organisation_id", "period_start", "value")
-        }
-        pairs = [(v, weights[(o, p)]) for o, p, v in rows if (o, p) in weights]
-        total = sum((w for _, w in pairs), Decimal(0))
-        return (
-            (sum((v * w for v, w in pairs), Decimal(0)) / total).quantize(Decimal("0.0001"))
-            if total
-            else None
-        )
+    naive = make_naive(root)
 
     rng = random.Random(7)
     samples = int(os.environ.get("CAPUY_BENCH_SAMPLES", "300"))
@@ -153,9 +94,7 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
         t2 = time.perf_counter()
         live_ms.append((t1 - t0) * 1000)
         naive_ms.append((t2 - t1) * 1000)
-        if live != base and not (
-            live is not None and base is not None and abs(live - base) <= Decimal("0.0001")
-        ):
+        if not same(live, base):
             mismatches += 1
             print(f"  mismatch: {indicator.code} {unit} {start}..{end}: live {live}, naive {base}")
 

@@ -162,11 +162,20 @@ def restore_command(
         fail(error)
 
 
-def _generate_with_progress(scale: str, seed: int) -> str:
-    """Fill the database at ``scale`` with a progress bar; the root organisation's name."""
+def _generate_with_progress(scale: str, seed: int, fraction: float = 1.0) -> str:
+    """Fill the database at ``scale`` with a progress bar; the root organisation's name.
+    The national scale (PostgreSQL, COPY) builds ``fraction`` of the whole Party."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from capuy.stats import national
     from capuy.stats.synth import expected_rows, generate
+
+    def build(advance: object) -> object:
+        if scale == "national":
+            return national.generate_national(fraction, seed=seed, advance=advance)  # type: ignore[arg-type]
+        return generate(scale, seed=seed, advance=advance)  # type: ignore[arg-type]
+
+    total = national.expected_rows(fraction) if scale == "national" else expected_rows(scale)
 
     columns = (
         TextColumn("{task.description}"),
@@ -175,23 +184,28 @@ def _generate_with_progress(scale: str, seed: int) -> str:
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console) as progress:
-        task = progress.add_task("Sinh dữ liệu", total=expected_rows(scale))
+        task = progress.add_task("Sinh dữ liệu", total=total)
 
         def advance(label: str, n: int) -> None:
             progress.update(task, advance=n, description=f"Sinh dữ liệu: {label}")
 
         try:
-            root = generate(scale, seed=seed, advance=advance)
+            root = build(advance)
         except InputError as error:
             fail(error)
-        progress.update(task, completed=expected_rows(scale))
-    return root.name
+        progress.update(task, completed=total)
+    return root.name  # type: ignore[attr-defined]
 
 
 @command("synth")
 def synth_command(
     scale: str = typer.Option(
-        "town", "--scale", help="town (một thị xã) hoặc province (một tỉnh)."
+        "town",
+        "--scale",
+        help="town (một thị xã), province (một tỉnh) hoặc national (toàn quốc, PostgreSQL).",
+    ),
+    fraction: float = typer.Option(
+        1.0, "--fraction", help="Tỷ lệ quy mô toàn quốc (0,01 = 1/100) / share of national size."
     ),
     seed: int = typer.Option(2024, "--seed", help="Hạt giống ngẫu nhiên / random seed."),
     archive: Annotated[
@@ -213,14 +227,26 @@ def synth_command(
 
     from capuy.stats.synth import SCALES
 
-    if scale not in SCALES:
+    if scale not in [*SCALES, "national"]:
         fail(
             InputError(
-                f"Quy mô không hợp lệ: {scale} (town hoặc province).", f"unknown scale {scale!r}"
+                f"Quy mô không hợp lệ: {scale} (town, province hoặc national).",
+                f"unknown scale {scale!r}",
             )
         )
+    if scale == "national":
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            fail(
+                InputError(
+                    "Quy mô toàn quốc (--scale national) chỉ chạy trên PostgreSQL: đặt "
+                    "CAPUY_DATABASE_URL=postgresql://… rồi chạy lại.",
+                    "--scale national needs PostgreSQL (CAPUY_DATABASE_URL)",
+                )
+            )
     call_command("migrate", verbosity=0)
-    root_name = _generate_with_progress(scale, seed)
+    root_name = _generate_with_progress(scale, seed, fraction)
     # bulk inserts bypass the signals that keep the search index current
     from capuy.search.service import rebuild as rebuild_search_index
 

@@ -12,6 +12,7 @@ from typing import Any
 from capuy.indicators.catalogue import ensure_computed_indicators
 from capuy.indicators.models import Indicator, IndicatorValue, Target, ValidationRule
 from capuy.orgs.models import Organisation
+from capuy.stats.national import register_national_finish
 from capuy.stats.synth import (
     END,
     START,
@@ -161,5 +162,29 @@ def demo_target(town: Organisation) -> None:
     )
 
 
+def national_targets(root: Organisation, by_province: dict[int, int]) -> None:
+    """The admissions targets (3,2% of the members, as at the province scale) of the nation and
+    of each province, once ``capuy.stats.national`` has built them."""
+    ket_nap = Indicator.objects.get(code="ket_nap")
+    for province_id, members in by_province.items():
+        Target.objects.filter(indicator=ket_nap, organisation_id=province_id).update(
+            value=Decimal(round(members * 0.032))
+        )
+    total = sum(by_province.values())
+    Target.objects.bulk_create(
+        Target(
+            indicator=ket_nap,
+            organisation=root,
+            start=dt.date(year, 1, 1),
+            end=dt.date(year, 12, 31),
+            label=f"năm {year}",
+            value=Decimal(round(total * 0.032)),
+            source="Trung ương giao",
+        )
+        for year in range(START.year, END.year + 1)
+    )
+
+
 def register() -> None:
     register_family("indicators", fill, order=40, demo=demo_target)
+    register_national_finish("indicators", national_targets)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, connections
+from django.db import connections
 from django.db.models import QuerySet
 
 from capuy.search.query import ParsedQuery

@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 
 from capuy.errors import InputError
-from capuy.orgs.models import Organisation
+from capuy.orgs.models import Organisation, tree_step
 from capuy.stats.copyload import copying, reserve_ids
 from capuy.stats.synth import _TOWN_PLACES, Generator, Scale, SynthUnits, run_families
 from capuy.vocab.provinces import national_totals, provinces
@@ -80,8 +80,11 @@ def _commune_word(index: int) -> str:
 
 
 def _new(pk: int, parent: Organisation | None, **fields: object) -> Organisation:
+    """A unit with what ``Organisation.save()`` would set: its path and its list order."""
     path = f"{parent.path if parent else '/'}{pk}/"
-    return Organisation(pk=pk, parent=parent, path=path, **fields)
+    position = int(fields.get("position", 0))  # type: ignore[call-overload]
+    tree_key = f"{parent.tree_key if parent else ''}{tree_step(position, pk)}"
+    return Organisation(pk=pk, parent=parent, path=path, tree_key=tree_key, **fields)
 
 
 @dataclass

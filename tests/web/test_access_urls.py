@@ -66,6 +66,10 @@ NOT_AUDITED = {
     "meetingroom.Voter",
     "meetingroom.Ballot",
     "search.SearchEntry",
+    "search.SearchText",  # the entry's title and body, copied from the record (derived)
+    # per-(unit, classification) counts of the register, kept by database triggers from the
+    # documents themselves (capuy/documents/counters.py); the documents' changes are audited
+    "documents.DocumentTally",
     "citations.DocumentCitation",
     # a worker's heartbeat, rewritten every few seconds: no one's record, only liveness
     "jobs.WorkerBeat",

@@ -15,7 +15,7 @@ from capuy.errors import InputError
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.indicators.rollup import rollup
 from capuy.members.models import Member, MemberEvent, MemberRating
-from capuy.orgs.models import Organisation
+from capuy.orgs.models import Organisation, tree_step
 from capuy.oversight.models import Oversight
 from capuy.petitions.models import Petition
 from capuy.stats.national import NationalShape, generate_national, national_plan
@@ -90,6 +90,9 @@ def test_copy_loading_builds_the_nation_with_the_orms_rows() -> None:
     for org in tree.select_related("parent")[:200]:
         expected = f"{org.parent.path if org.parent else '/'}{org.pk}/"
         assert org.path == expected
+        assert org.tree_key == f"{org.parent.tree_key if org.parent else ''}" + tree_step(
+            org.position, org.pk
+        )
         assert org.name_key and " " in org.name_key and org.name_key == org.name_key.lower()
     cells = 34 * (1 * 1 + 1 + 2)  # per commune: a committee's cell, a grassroots cell, 2 villages
     assert tree.filter(kind__in=["chi_bo_truc_thuoc", "chi_bo_co_so"]).count() == cells

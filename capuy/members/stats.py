@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from capuy.members.models import MemberEvent, MemberRating, OrganisationRating
 from capuy.members.services import members_at
@@ -80,7 +80,14 @@ def strike_offs_and_removals(
 ) -> Statement:
     struck = member_events(root, start, end, ["strike_off"])
     removed = member_events(root, start, end, ["removal"])
-    stmt = phrases.strike_offs_and_removals(struck.count(), removed.count(), style=style)
+    # Both counts in one pass over the subtree's events of the period.
+    n = MemberEvent.objects.filter(
+        kind__in=["strike_off", "removal"], date__gte=start, date__lte=end, **under(root)
+    ).aggregate(
+        struck=Count("pk", filter=Q(kind="strike_off")),
+        removed=Count("pk", filter=Q(kind="removal")),
+    )
+    stmt = phrases.strike_offs_and_removals(n["struck"], n["removed"], style=style)
     return Statement(
         stmt.kind, stmt.numbers, stmt.sentence, {"struck_off": struck, "removed": removed}
     )
@@ -109,13 +116,12 @@ def quality_ratings(
     members = MemberRating.objects.filter(
         year=year, member__organisation__path__startswith=root.path
     )
-    stmt = phrases.quality_ratings(
-        orgs.filter(rating__in=GOOD_RATINGS).count(),
-        orgs.count(),
-        members.filter(rating__in=GOOD_RATINGS).count(),
-        members.count(),
-        style=style,
-    )
+    # One pass over each table: the total and the good ratings as two filtered counts (the
+    # nation's members' ratings are a whole-table scan; four counts read it twice).
+    good = Q(rating__in=GOOD_RATINGS)
+    o = orgs.aggregate(total=Count("pk"), good=Count("pk", filter=good))
+    m = members.aggregate(total=Count("pk"), good=Count("pk", filter=good))
+    stmt = phrases.quality_ratings(o["good"], o["total"], m["good"], m["total"], style=style)
     return Statement(
         stmt.kind, stmt.numbers, stmt.sentence, {"organisations": orgs, "members": members}
     )

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from capuy.orgs.models import Organisation
 from capuy.oversight.models import AssetVerification, DisciplineDecision, OversightSubject
@@ -76,8 +76,17 @@ def discipline(
     qs = discipline_decisions(root, start, end, deciding_bodies)
     members = qs.filter(subject_member__isnull=False)
     orgs = qs.filter(subject_organisation__isnull=False)
-    member_forms = dict(members.values_list("form").annotate(n=Count("pk")).order_by())
-    org_forms = dict(orgs.values_list("form").annotate(n=Count("pk")).order_by())
+    # Members' and organisations' forms in one grouped query.
+    by_form = list(
+        qs.values_list("form")
+        .annotate(
+            m=Count("pk", filter=Q(subject_member__isnull=False)),
+            o=Count("pk", filter=Q(subject_organisation__isnull=False)),
+        )
+        .order_by()
+    )
+    member_forms = {form: m for form, m, _ in by_form if m}
+    org_forms = {form: o for form, _, o in by_form if o}
     stmt = phrases.discipline(member_forms, org_forms, style=style)
     return Statement(
         stmt.kind, stmt.numbers, stmt.sentence, {"members": members, "organisations": orgs}
@@ -108,8 +117,12 @@ def inspections(
     qs = oversight_subjects(root, start, end, activity, kinds, bodies)
     members = qs.filter(subject_member__isnull=False)
     orgs = qs.filter(subject_organisation__isnull=False)
+    n = qs.aggregate(
+        members=Count("pk", filter=Q(subject_member__isnull=False)),
+        orgs=Count("pk", filter=Q(subject_organisation__isnull=False)),
+    )
     stmt = phrases.inspections(
-        members.count(), orgs.count(), phrase=phrase, style=style, members_first=members_first
+        n["members"], n["orgs"], phrase=phrase, style=style, members_first=members_first
     )
     return Statement(
         activity, stmt.numbers, stmt.sentence, {"members": members, "organisations": orgs}
@@ -121,9 +134,8 @@ def asset_verifications(root: Organisation, start: dt.date, end: dt.date) -> Sta
     qs = AssetVerification.objects.filter(
         organisation__path__startswith=root.path, verified_on__gte=start, verified_on__lte=end
     ).select_related("member", "organisation")
-    stmt = phrases.asset_verifications(
-        qs.count(), list(qs.values_list("declaration_year", flat=True))
-    )
+    years = list(qs.values_list("declaration_year", flat=True))
+    stmt = phrases.asset_verifications(len(years), years)
     return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"verified": qs})
 
 

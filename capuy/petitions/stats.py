@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from capuy.orgs.models import Organisation, valid_at_q
 from capuy.petitions.models import Petition, Reception
@@ -65,13 +65,22 @@ def petitions(root: Organisation, start: dt.date, end: dt.date) -> Statement:
     own = qs.filter(jurisdiction="own")
     resolved = own.filter(handling="resolved", handled_on__lte=end)
     in_progress = own.exclude(pk__in=resolved.values("pk"))
+    # The five counts in one pass over the period's letters (in progress = own − resolved).
+    done = Q(handled_on__lte=end)
+    n = qs.aggregate(
+        other=Count("pk", filter=Q(jurisdiction="other")),
+        forwarded=Count("pk", filter=Q(jurisdiction="other", handling="forwarded") & done),
+        filed=Count("pk", filter=Q(jurisdiction="other", handling="filed") & done),
+        own=Count("pk", filter=Q(jurisdiction="own")),
+        resolved=Count("pk", filter=Q(jurisdiction="own", handling="resolved") & done),
+    )
     stmt = phrases.petitions(
         by_kind,
-        forwarded=forwarded.count(),
-        filed=filed.count(),
-        own_in_progress=in_progress.count(),
-        own_resolved=resolved.count(),
-        out_of_jurisdiction=other.count(),
+        forwarded=n["forwarded"],
+        filed=n["filed"],
+        own_in_progress=n["own"] - n["resolved"],
+        own_resolved=n["resolved"],
+        out_of_jurisdiction=n["other"],
     )
     return Statement(
         stmt.kind,
@@ -94,14 +103,16 @@ def letters_and_cases(root: Organisation, start: dt.date, end: dt.date) -> State
     received = petitions_received(root, start, end)
     carried = petitions_carried_over(root, start)
 
-    def cases(qs):
-        # A letter without a case is a case of its own.
-        with_case = qs.filter(case__isnull=False).values("case").distinct().count()
-        return with_case + qs.filter(case__isnull=True).count()
+    def letters_cases(qs: QuerySet[Petition]) -> tuple[int, int]:
+        # One pass: the letters, and the cases (a letter without a case is a case of its own).
+        n = qs.aggregate(
+            letters=Count("pk"),
+            with_case=Count("case", distinct=True),
+            alone=Count("pk", filter=Q(case__isnull=True)),
+        )
+        return n["letters"], n["with_case"] + n["alone"]
 
-    stmt = phrases.letters_and_cases(
-        received.count(), cases(received), carried.count(), cases(carried)
-    )
+    stmt = phrases.letters_and_cases(*letters_cases(received), *letters_cases(carried))
     return Statement(
         stmt.kind, stmt.numbers, stmt.sentence, {"letters": received, "carried_letters": carried}
     )
@@ -152,21 +163,28 @@ def dialogues(
         if _unit_word(child)
     ]
     unit_qs = receptions(root, start, end).filter(organisation__in=units)
-    held = set(unit_qs.values_list("organisation_id", flat=True).distinct())
-    place_count = unit_qs.values("place").distinct().count()
+    # Counted and summed in SQL, one query each for the units' dialogues and for all.
+    of_units = unit_qs.aggregate(
+        n=Count("pk"),
+        held=Count("organisation", distinct=True),
+        places=Count("place", distinct=True),
+    )
     used = Counter(_unit_word(u) for u in units)
     unit_words = ", ".join(w for w in commune_words() if used.get(w)) or "xã, phường"
-    every = receptions(root, start, end)
-    totals = every.values_list("opinions_raised", "opinions_resolved")
-    raised = sum(r for r, _ in totals)
-    solved = sum(s for _, s in totals)
+    every = receptions(root, start, end).aggregate(
+        own=Count("pk", filter=Q(organisation=root)),
+        raised=Sum("opinions_raised"),
+        solved=Sum("opinions_resolved"),
+    )
+    raised = every["raised"] or 0
+    solved = every["solved"] or 0
     stmt = phrases.dialogues(
-        own.count(),
+        every["own"],
         title,
-        units_held=len(held),
+        units_held=of_units["held"],
         units_total=len(units),
-        unit_dialogues=unit_qs.count(),
-        places=place_count,
+        unit_dialogues=of_units["n"],
+        places=of_units["places"],
         unit_words=unit_words,
         opinions_raised=raised,
         opinions_resolved=solved,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Max, Q, QuerySet
 
@@ -35,7 +36,11 @@ def count_all(querysets: Sequence[QuerySet[Any]]) -> list[int]:
         return []
     parts, params = [], []
     for n, qs in enumerate(querysets):
-        sql, p = qs.order_by().query.sql_with_params()
+        try:
+            sql, p = qs.order_by().query.sql_with_params()
+        except EmptyResultSet:  # a query that matches nothing by construction (``none()``)
+            parts.append("0")
+            continue
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) c{n})")
         params.extend(p)
     with connection.cursor() as cursor:

@@ -54,6 +54,8 @@ def test_count_all_equals_each_count(tree: Tree) -> None:
         Member.objects.filter(full_name__startswith="Không ai"),
         Member.objects.values("gender").distinct(),
         Indicator.objects.order_by("-code"),
+        Member.objects.none(),
+        Member.objects.filter(pk__in=[]),
     ]
     with CaptureQueriesContext(connection) as captured:
         counts = count_all(querysets)

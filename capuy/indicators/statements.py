@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from capuy.indicators.batch import count_all
 from capuy.members import stats as member_stats
 from capuy.orgs.models import Organisation
 from capuy.oversight import stats as oversight_stats
@@ -96,16 +97,18 @@ def drill_url(kind: str, part: str, root: Organisation, start: dt.date, end: dt.
 
 def statement_rows(root: Organisation, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Each statement's sentence with a link per number to the records behind it."""
+    computed = [(kind, kind.compute(root, start, end)) for kind in STATEMENTS]
+    # every link's count in one query (capuy.indicators.batch.count_all), not one each
+    counts = iter(count_all([qs for _, st in computed for qs in st.records.values()]))
     rows = []
-    for kind in STATEMENTS:
-        statement = kind.compute(root, start, end)
+    for kind, statement in computed:
         links = [
             {
                 "name": PART_LABELS.get(part, part),
-                "count": qs.count(),
+                "count": next(counts),
                 "url": drill_url(kind.key, part, root, start, end),
             }
-            for part, qs in statement.records.items()
+            for part in statement.records
         ]
         rows.append({"title": kind.title, "sentence": statement.as_sentence(), "links": links})
     return rows

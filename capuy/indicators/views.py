@@ -15,13 +15,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from capuy.accounts.access import require_role
+from capuy.indicators.batch import rollup_all, targets_of
 from capuy.indicators.charts import monthly_chart
 from capuy.indicators.forms import MonthlyValuesForm
 from capuy.indicators.models import Indicator, IndicatorValue
-from capuy.indicators.rollup import achievement, entered_values, reporting_status, rollup
+from capuy.indicators.rollup import Achievement, entered_values, reporting_status
 from capuy.indicators.statements import PART_LABELS, STATEMENTS_BY_KEY, statement_rows
 from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
+from capuy.stats.phrases import achievement_percent
 from capuy.text import shift_months
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
 
@@ -50,10 +52,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     root = scoped_organisation(request)
     start, end = period_of(request)
     indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
+    # every figure of the page in a bounded number of queries (capuy.indicators.batch)
+    targets = targets_of(indicators, root, start, end)
+    actuals = rollup_all(indicators, root, [(start, end)])
     table = []
     for indicator in indicators:
-        result = achievement(indicator, root, start, end)
-        table.append({"indicator": indicator, "result": result})
+        target = targets.get(indicator.pk)
+        actual = actuals[(indicator.pk, (start, end))]
+        percent = (
+            achievement_percent(actual, target.value) if (target and actual is not None) else None
+        )
+        table.append(
+            {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
+        )
     chosen = next(
         (i for i in indicators if i.code == request.GET.get("chi_tieu")),
         next(
@@ -63,8 +74,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     chart = None
     if chosen is not None:
-        monthly = [rollup(chosen, root, s, e) for s, e in _months(start.year)]
-        target = next((row["result"].target for row in table if row["indicator"] == chosen), None)
+        months = _months(start.year)
+        by_month = rollup_all([chosen], root, months)
+        monthly = [by_month[(chosen.pk, m)] for m in months]
+        target = targets.get(chosen.pk)
         cumulative = chosen.rollup == "sum"
         chart = monthly_chart(monthly, target.value if target else None, cumulative)
     month = _chosen_month(request, start.year)

@@ -90,15 +90,9 @@ def dismiss(report: Report, index: int, reason: str, user: Any) -> FindingDismis
 
 def unfilled_placeholders(body: str) -> list[str]:
     """The template marks still in the text (read as the renderer reads it)."""
-    from capuy.check.registry import RULES, all_rules
-    from capuy.reports.output import parse
+    from capuy.reports.reading import reading
 
-    all_rules()
-    try:
-        doc = parse(body)
-    except InputError:
-        return []  # an unreadable text is refused by its own check
-    return [f.excerpt for f in RULES["format.placeholder"].run(doc)]
+    return list(reading(body).marks)  # parsed once per text, with the page's preview
 
 
 def require_clear(report: Report, action: str) -> None:

@@ -1,0 +1,209 @@
+"""Many roll-ups at once: every (indicator, period) a page shows in a bounded number of
+queries — one per roll-up rule, whatever the number of indicators and periods — with the
+values ``rollup.rollup`` gives one at a time (tests/web/test_indicators_batch.py).
+
+Each rule's query is ``rollup``'s own (the grouped join of ``latest`` and
+``weighted_average``), grouped by indicator, one branch per period joined by ``UNION ALL``;
+the computed indicators' counts are scalar sub-queries of one ``SELECT`` (``count_all``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Max, Q, QuerySet
+
+from capuy.indicators.models import Indicator, IndicatorValue, Target
+from capuy.indicators.rollup import _exact
+from capuy.orgs.models import Organisation
+from capuy.stats.counts import COUNTS
+
+__all__ = ["count_all", "rollup_all", "targets_of"]
+
+Period = tuple[dt.date, dt.date]
+Branch = tuple[str, list[Any]]
+_QUANTUM = Decimal("0.0001")
+
+
+def count_all(querysets: Sequence[QuerySet[Any]]) -> list[int]:
+    """``[qs.count() for qs in querysets]`` in one query (a scalar sub-query each)."""
+    if not querysets:
+        return []
+    parts, params = [], []
+    for n, qs in enumerate(querysets):
+        try:
+            sql, p = qs.order_by().query.sql_with_params()
+        except EmptyResultSet:  # a query that matches nothing by construction (``none()``)
+            parts.append("0")
+            continue
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) c{n})")
+        params.extend(p)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return [int(n) for n in cursor.fetchone()]
+
+
+def targets_of(
+    indicators: Iterable[Indicator], root: Organisation, start: dt.date, end: dt.date
+) -> dict[int, Target]:
+    """Per indicator, the target ``rollup.achievement`` reads (the latest that covers the
+    period), in one query."""
+    found: dict[int, Target] = {}
+    for target in Target.objects.filter(
+        indicator__in=list(indicators), organisation=root, start__lte=start, end__gte=end
+    ).order_by("-start"):
+        found.setdefault(target.indicator_id, target)
+    return found
+
+
+def _values(ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    return IndicatorValue.objects.filter(
+        indicator_id__in=ids,
+        organisation__path__startswith=root.path,
+        period_start__gte=start,
+        period_end__lte=end,
+    ).order_by()
+
+
+def _sum(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
+    rows = _values(ids, root, start, end).values_list("indicator_id", "value")
+    inner, params = rows.query.sql_with_params()
+    return (
+        f"SELECT {k}, t.indicator_id, SUM(t.value), NULL FROM ({inner}) t GROUP BY t.indicator_id",
+        list(params),
+    )
+
+
+def _latest(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
+    """``rollup._latest_sum`` for every indicator of ``ids``: each unit's value of its last
+    period in the range, summed per indicator."""
+    last = (
+        _values(ids, root, start, end)
+        .values("indicator_id", "organisation_id")
+        .annotate(last_start=Max("period_start"))
+    )
+    inner, params = last.query.sql_with_params()
+    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
+    return (
+        f"SELECT {k}, v.indicator_id, SUM(v.value), NULL FROM {table} v JOIN ({inner}) t "
+        "ON v.indicator_id = t.indicator_id AND v.organisation_id = t.organisation_id "
+        'AND v.period_start = t."last_start" WHERE v.period_end <= %s GROUP BY v.indicator_id',
+        [*params, end],
+    )
+
+
+def _weighted(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
+    """``rollup._weighted_sums`` for every indicator of ``ids``, each with its own weight."""
+    rows = _values(ids, root, start, end).values(
+        "indicator_id", "organisation_id", "period_start", "period_end", "value"
+    )
+    inner, params = rows.query.sql_with_params()
+    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
+    indicators = connection.ops.quote_name(Indicator._meta.db_table)
+    weight = connection.ops.quote_name(Indicator._meta.get_field("weight").column)
+    return (
+        f"SELECT {k}, v.indicator_id, SUM(v.value * w.value), SUM(w.value) FROM ({inner}) v "
+        f"JOIN {indicators} i ON i.id = v.indicator_id JOIN {table} w "
+        f"ON w.indicator_id = i.{weight} AND w.organisation_id = v.organisation_id "
+        "AND w.period_start = v.period_start AND w.period_end = v.period_end "
+        "GROUP BY v.indicator_id",
+        list(params),
+    )
+
+
+_RULES: dict[str, Callable[[int, list[int], Organisation, dt.date, dt.date], Branch]] = {
+    "sum": _sum,
+    "latest": _latest,
+    "weighted_average": _weighted,
+}
+
+
+def _with_parts(indicators: Iterable[Indicator]) -> list[Indicator]:
+    """The indicators and those their ratios are computed from (read once, by id)."""
+    out = {i.pk: i for i in indicators}
+    while True:
+        wanted = {
+            pk
+            for i in out.values()
+            if i.rollup == "ratio" and not i.source
+            for pk in (i.numerator_id, i.denominator_id)
+            if pk is not None and pk not in out
+        }
+        if not wanted:
+            return list(out.values())
+        out.update(Indicator.objects.in_bulk(wanted))
+
+
+def _own(ids: list[int], root: Organisation, periods: Sequence[Period]) -> dict[Any, Any]:
+    """The ``none`` rule: the unit's own value for exactly the period."""
+    if not ids:
+        return {}
+    exact = Q()
+    for start, end in periods:
+        exact |= Q(period_start=start, period_end=end)
+    rows = IndicatorValue.objects.filter(exact, indicator_id__in=ids, organisation=root)
+    return {
+        (v.indicator_id, (v.period_start, v.period_end)): v.value
+        for v in rows.only("indicator_id", "period_start", "period_end", "value")
+    }
+
+
+def _ratio(numerator: Decimal | None, denominator: Decimal | None, scale: int) -> Decimal | None:
+    if numerator is None or not denominator:
+        return None
+    return (numerator * scale / denominator).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def rollup_all(
+    indicators: Iterable[Indicator], root: Organisation, periods: Sequence[Period]
+) -> dict[tuple[int, Period], Decimal | None]:
+    """``{(indicator.pk, period): rollup(indicator, root, *period)}`` for every pair, in at
+    most five queries (the counts, the own values, and one per rule)."""
+    chosen = _with_parts(indicators)
+    out: dict[tuple[int, Period], Decimal | None] = {}
+    computed = [(i, p) for i in chosen if i.source for p in periods]
+    counts = count_all([COUNTS[i.source](root, *p) for i, p in computed])
+    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(computed, counts, strict=True)})
+    entered = [i for i in chosen if not i.source]
+    own = _own([i.pk for i in entered if i.rollup == "none"], root, periods)
+    out.update(
+        {(i.pk, p): own.get((i.pk, p)) for i in entered if i.rollup == "none" for p in periods}
+    )
+    sums: dict[tuple[int, Period], tuple[Any, Any]] = {}
+    for rule, branch in _RULES.items():
+        ids = [i.pk for i in entered if i.rollup == rule]
+        if not ids:
+            continue
+        branches = [branch(k, ids, root, s, e) for k, (s, e) in enumerate(periods)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                " UNION ALL ".join(sql for sql, _ in branches),
+                [p for _, params in branches for p in params],
+            )
+            for k, pk, first, second in cursor.fetchall():
+                sums[(pk, periods[k])] = (first, second)
+    for i in entered:
+        for p in periods:
+            first, second = sums.get((i.pk, p), (None, None))
+            if i.rollup in ("sum", "latest"):
+                out[(i.pk, p)] = _exact(first)
+            elif i.rollup == "weighted_average":
+                out[(i.pk, p)] = _ratio(_exact(first), _exact(second), 1)
+    ratios = {i.pk: i for i in entered if i.rollup == "ratio"}
+
+    def value(pk: int, p: Period) -> Decimal | None:
+        if (pk, p) not in out:  # a ratio: from its parts (themselves perhaps ratios)
+            i = ratios[pk]
+            assert i.numerator_id is not None and i.denominator_id is not None
+            out[(pk, p)] = _ratio(value(i.numerator_id, p), value(i.denominator_id, p), 100)
+        return out[(pk, p)]
+
+    for pk in ratios:
+        for p in periods:
+            value(pk, p)
+    return out

@@ -1,0 +1,117 @@
+"""The indicators page reads every figure in a bounded number of queries (issue 17): the
+batch roll-up (``capuy.indicators.batch``) gives the values ``rollup`` gives one at a time —
+on the demo data, for the year and each month — and the page's query count does not grow
+with indicators or months."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from capuy.accounts.levels import Role
+from capuy.indicators.batch import count_all, rollup_all
+from capuy.indicators.catalogue import ensure_computed_indicators
+from capuy.indicators.models import Indicator, IndicatorValue, Target
+from capuy.indicators.rollup import achievement, rollup
+from capuy.indicators.views import _months
+from capuy.members.models import Member
+from capuy.web.demo import load_demo
+from tests.web.conftest import Tree, make_user
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.mark.slow
+def test_the_page_and_the_batch_give_rollups_values_on_the_demo() -> None:
+    ctx = load_demo()
+    indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
+    assert {i.rollup for i in indicators} >= {"sum", "latest", "ratio", "weighted_average"}
+    for root in (ctx.town, ctx.wards["Phổ Hòa"]):
+        periods = [(D(2024, 1, 1), D(2024, 12, 31)), *_months(2024)]
+        batch = rollup_all(indicators, root, periods)
+        one_by_one = {(i.pk, p): rollup(i, root, *p) for i in indicators for p in periods}
+        assert batch == one_by_one
+        assert any(v for v in one_by_one.values())  # real figures, not all empty
+    client = Client()
+    client.force_login(ctx.users["lanhdao.ducpho"])
+    response = client.get("/chi-tieu/?nam=2024")
+    assert response.status_code == 200
+    start, end = response.context["start"], response.context["end"]
+    for row in response.context["table"]:
+        expected = achievement(row["indicator"], ctx.town, start, end)
+        assert row["result"] == expected, row["indicator"].code
+
+
+def test_count_all_equals_each_count(tree: Tree) -> None:
+    querysets = [
+        Member.objects.all(),
+        Member.objects.filter(full_name__startswith="Không ai"),
+        Member.objects.values("gender").distinct(),
+        Indicator.objects.order_by("-code"),
+        Member.objects.none(),
+        Member.objects.filter(pk__in=[]),
+    ]
+    with CaptureQueriesContext(connection) as captured:
+        counts = count_all(querysets)
+    assert len(captured) == 1
+    assert counts == [qs.count() for qs in querysets]
+
+
+def _grow(tree: Tree, n: int) -> None:
+    """``n`` more entered indicators of every rule, with values and targets."""
+    for k in range(n):
+        made = {
+            rule: Indicator.objects.create(code=f"{rule}_{n}_{k}", name=f"{rule} {k}", rollup=rule)
+            for rule in ("sum", "latest")
+        }
+        made["weighted_average"] = Indicator.objects.create(
+            code=f"w_{n}_{k}", name=f"w {k}", rollup="weighted_average", weight=made["latest"]
+        )
+        Indicator.objects.create(
+            code=f"r_{n}_{k}",
+            name=f"r {k}",
+            rollup="ratio",
+            numerator=made["sum"],
+            denominator=made["latest"],
+        )
+        for indicator in made.values():
+            Target.objects.create(
+                indicator=indicator,
+                organisation=tree.town,
+                start=D(2024, 1, 1),
+                end=D(2024, 12, 31),
+                value=Decimal(10),
+            )
+            for month in range(1, 13):
+                IndicatorValue.objects.create(
+                    indicator=indicator,
+                    organisation=tree.pho_minh,
+                    period_start=D(2024, month, 1),
+                    period_end=_months(2024)[month - 1][1],
+                    value=Decimal(month + k),
+                    submitted_on=D(2024, month, 28),
+                )
+
+
+def test_the_page_queries_do_not_grow_with_indicators(tree: Tree) -> None:
+    ensure_computed_indicators()
+    client = Client()
+    client.force_login(make_user("lanhdao.ducpho", tree.town, Role.LEADER))
+    counts = []
+    for n in (1, 4):
+        _grow(tree, n)
+        client.get("/chi-tieu/?nam=2024")  # warm
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/chi-tieu/?nam=2024&chi_tieu=sum_1_0").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+    indicators = list(Indicator.objects.all())
+    with CaptureQueriesContext(connection) as captured:
+        rollup_all(indicators, tree.town, _months(2024))
+    assert len(captured) <= 5  # counts, own values, one per rule

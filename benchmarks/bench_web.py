@@ -17,6 +17,14 @@ bounded number of GETs per URL (or stop at a time limit); latencies are measured
 Baseline, same run, same server: a static file served by WhiteNoise. Reported: p50, p95, max,
 requests/s and p95 as a multiple of the static file's p95.
 
+Second scenario, "50 users at work": the same 50 sessions browse at once, each picking one of
+the mixed pages at random, then pausing a think time drawn uniformly from 1–3 s (what Locust's
+``between(1, 3)`` does) — the load 50 people at their desks put on the server, as against the
+first scenario's 50 clients firing back to back with no pause (a stress test: it asks for more
+requests per second than the static file alone can be served at). Reported per page and for
+all pages together, with the two baselines in the same mix; ``CAPUY_BENCH_WEB_BROWSE_SECONDS`` (60) and ``CAPUY_BENCH_WEB_THINK``
+("1,3"); ``CAPUY_BENCH_WEB_SCENARIOS`` ("stress,browse": either or both).
+
 Environment: ``CAPUY_BENCH_WEB_CLIENTS`` (50), ``CAPUY_BENCH_WEB_REQUESTS`` (per client and
 URL, 6), ``CAPUY_BENCH_WEB_DOCUMENTS`` (100.000), ``CAPUY_BENCH_WEB_DATA_DIR`` (keep and
 reuse a prepared data directory instead of a throw-away one — the set-up takes most of the
@@ -44,6 +52,9 @@ from pathlib import Path
 CLIENTS = int(os.environ.get("CAPUY_BENCH_WEB_CLIENTS", "50"))
 REQUESTS_PER_CLIENT = int(os.environ.get("CAPUY_BENCH_WEB_REQUESTS", "6"))  # per URL
 TIME_LIMIT = 60.0  # seconds per URL, whichever comes first
+BROWSE_SECONDS = float(os.environ.get("CAPUY_BENCH_WEB_BROWSE_SECONDS", "60"))
+SCENARIOS = set(os.environ.get("CAPUY_BENCH_WEB_SCENARIOS", "stress,browse").split(","))
+THINK = tuple(float(x) for x in os.environ.get("CAPUY_BENCH_WEB_THINK", "1,3").split(","))
 GENERATED_DOCUMENTS = int(os.environ.get("CAPUY_BENCH_WEB_DOCUMENTS", "100000"))
 USER, PASSWORD = "lanhdao.ducpho", "lanhdao-ducpho-2024"
 BASELINES = [
@@ -307,6 +318,72 @@ def _load(port: int, path: str, cookie: str) -> tuple[list[float], float, int]:
     return latencies, time.perf_counter() - began, errors
 
 
+def _connection(port: int) -> http.client.HTTPConnection:
+    return http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+
+def _browse(port: int, pages: list[tuple[str, str]], cookie: str) -> dict[str, list[float]]:
+    """CLIENTS users for BROWSE_SECONDS: a random page of ``pages``, then a think time drawn
+    from THINK; latencies in ms by page label. Each user has its own generator (seeded by its
+    number) so a run's sequence of pages is the same every time."""
+    import random
+
+    found: dict[str, list[float]] = {label: [] for label, _ in pages}
+    lock = threading.Lock()
+    stop_at = time.monotonic() + BROWSE_SECONDS
+
+    def user(number: int) -> None:
+        rng = random.Random(number)
+        conn = _connection(port)
+        mine: list[tuple[str, float]] = []
+        time.sleep(rng.uniform(0, THINK[1]))  # people do not all click at the same instant
+        while time.monotonic() < stop_at:
+            label, path = rng.choice(pages)
+            began = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Cookie": cookie})
+                response = conn.getresponse()
+                response.read()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                conn.close()
+                conn = _connection(port)
+                continue
+            if response.status == 200:
+                mine.append((label, (time.perf_counter() - began) * 1000))
+            time.sleep(rng.uniform(*THINK))
+        conn.close()
+        with lock:
+            for label, ms in mine:
+                found[label].append(ms)
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return found
+
+
+def _print_browse(found: dict[str, list[float]]) -> None:
+    print(
+        f"\n{CLIENTS} users at work: a random page, then {THINK[0]:g}–{THINK[1]:g} s of "
+        f"thinking, for {BROWSE_SECONDS:g} s (load average before: {os.getloadavg()[0]:.1f})"
+    )
+    print("| page | requests | p50 ms | p95 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    baselines = {label for label, _ in BASELINES}  # in the mix, beside, not in the total
+    every = [ms for label, values in found.items() if label not in baselines for ms in values]
+    for label, values in [*found.items(), ("every page together (baselines aside)", every)]:
+        if len(values) < 2:
+            print(f"| {label} | {len(values)} | — | — | — |")
+            continue
+        print(
+            f"| {label} | {len(values)} | {statistics.median(values):.1f} "
+            f"| {_p(values, 95):.1f} | {max(values):.1f} |"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
 def _p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
@@ -334,7 +411,9 @@ def main() -> None:
             )
             print(f"set-up: {prepared.stdout.strip()} in {time.perf_counter() - started:.0f} s")
         else:
-            print(f"set-up: reusing {data_dir}")
+            # a directory prepared by older code gets this code's migrations first
+            subprocess.run([CAPUY, "migrate"], env=env, cwd=REPO, check=True, capture_output=True)
+            print(f"set-up: reusing {data_dir} (migrated)")
         picked = json.loads((data_dir / PICKED).read_text())
         urls = BASELINES + [(label, path.format(**picked)) for label, path in PAGES]
         alone = subprocess.run(
@@ -357,29 +436,10 @@ def main() -> None:
         )
         _wait_until_up(port)
         cookie = _login(port)
-        print(
-            f"{CLIENTS} clients × {REQUESTS_PER_CLIENT} requests per URL, "
-            f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
-            f"load average before: {os.getloadavg()[0]:.1f}"
-        )
-        print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static | p95 × no-DB |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
-        p95s: list[float] = []  # the static file's, then the no-DB view's
-        for label, path in urls:
-            latencies, seconds, errors = _load(port, path, cookie)
-            if len(latencies) < 2:
-                print(f"| {label} `{path}` | {len(latencies)} | — | — | — | — | — | — |")
-                continue
-            p95 = _p(latencies, 95)
-            if len(p95s) < 2:
-                p95s.append(p95)
-            ratios = " | ".join(f"{p95 / base:.1f}" for base in p95s)
-            print(
-                f"| {label} `{path}` | {len(latencies)}{f' ({errors} errors)' if errors else ''} "
-                f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
-                f"| {len(latencies) / seconds:.0f} | {ratios}{' | —' if len(p95s) == 1 else ''} |"
-            )
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        if "stress" in SCENARIOS:
+            _stress(port, urls, cookie)
+        if "browse" in SCENARIOS:
+            _print_browse(_browse(port, urls, cookie))
     finally:
         if server is not None:
             server.terminate()
@@ -389,6 +449,33 @@ def main() -> None:
                 server.kill()
         if not kept:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _stress(port: int, urls: list[tuple[str, str]], cookie: str) -> None:
+    """The first scenario: every client fires the same URL back to back, URL after URL."""
+    print(
+        f"{CLIENTS} clients × {REQUESTS_PER_CLIENT} requests per URL, "
+        f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
+        f"load average before: {os.getloadavg()[0]:.1f}"
+    )
+    print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static | p95 × no-DB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    p95s: list[float] = []  # the static file's, then the no-DB view's
+    for label, path in urls:
+        latencies, seconds, errors = _load(port, path, cookie)
+        if len(latencies) < 2:
+            print(f"| {label} `{path}` | {len(latencies)} | — | — | — | — | — | — |")
+            continue
+        p95 = _p(latencies, 95)
+        if len(p95s) < 2:
+            p95s.append(p95)
+        ratios = " | ".join(f"{p95 / base:.1f}" for base in p95s)
+        print(
+            f"| {label} `{path}` | {len(latencies)}{f' ({errors} errors)' if errors else ''} "
+            f"| {statistics.median(latencies):.1f} | {p95:.1f} | {max(latencies):.1f} "
+            f"| {len(latencies) / seconds:.0f} | {ratios}{' | —' if len(p95s) == 1 else ''} |"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -151,17 +151,32 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+class _SpacedLower(dict[int, str]):
+    """For ``str.translate``: each character in lower case, or a space where that is not a
+    letter or digit (``_NON_WORD_CHAR``); worked out once per character met, then looked up."""
+
+    def __missing__(self, code: int) -> str:
+        lowered = chr(code).lower()
+        value = " " if len(lowered) == 1 and _NON_WORD_CHAR.match(lowered) else lowered
+        self[code] = value
+        return value
+
+
+_SPACED_LOWER = _SpacedLower()
+
+
 def _spaced(text: str) -> str | None:
     """``text`` (already tone-normalised) in lower case with every character that is not a
     letter or digit made a space, same length, so the key of any stretch of it is a slice of
     this split and joined again (``_key_of``): a paragraph of several clauses is lowered and
-    cut into words once, not once for itself and once more for each clause. ``None`` where
-    lowering is not one character for one (a capital that lowers to two characters, or a
-    Greek sigma, whose lower form depends on the letter after it): then ``_key`` is used."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or "Σ" in text:
+    cut into words once (one ``translate``), not once for itself and once more for each
+    clause. ``None`` where lowering is not one character for one (a capital that lowers to two
+    characters, or a Greek sigma, whose lower form depends on the letter after it): then
+    ``_key`` is used."""
+    spaced = text.translate(_SPACED_LOWER)
+    if len(spaced) != len(text) or "Σ" in text:
         return None
-    return _NON_WORD_CHAR.sub(" ", lowered)
+    return spaced
 
 
 def _key_of(text: str, spaced: str, start: int, end: int) -> str:

@@ -192,6 +192,11 @@ def _key_of(text: str, spaced: str, start: int, end: int) -> str:
     return " ".join(spaced[start + skip : end].split())
 
 
+def _clause_key(text: str, spaced: str | None, start: int, end: int) -> str:
+    """``_key(text[start:end])``: read from ``spaced`` when the paragraph has one."""
+    return _key(text[start:end]) if spaced is None else _key_of(text, spaced, start, end)
+
+
 def _clauses(unit: TextUnit) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, text, starts a sentence) for each clause cut at . ; ! ? and line breaks."""
     start = 0
@@ -234,10 +239,7 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         first_end = parts[0][1]
         single = _WORD.search(normalised, first_end) is None
         spaced = None if single else _spaced(normalised)
-        if spaced is None:
-            whole = _key(normalised[:first_end] if single else normalised)
-        else:
-            whole = _key_of(normalised, spaced, 0, len(normalised))
+        whole = _clause_key(normalised, spaced, 0, first_end if single else len(normalised))
         if whole.count(" ") >= MIN_CLAUSE_WORDS - 1:  # a key is its words, one space apart
             first = paragraphs.get(whole)
             if first is not None:
@@ -253,12 +255,7 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         for start, end, clause, opens in parts:
             if clause.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
-            if single and start == 0:
-                key = whole
-            elif spaced is None:
-                key = _key(normalised[start:end])
-            else:
-                key = _key_of(normalised, spaced, start, end)
+            key = whole if single and start == 0 else _clause_key(normalised, spaced, start, end)
             if key.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
             seen = clauses.get(key)

@@ -70,3 +70,83 @@ def test_patterns_opening_with_a_letter_match_as_before(before: str, now: re.Pat
         assert [m.span() for m in now.finditer(text)] == [
             m.span() for m in reference.finditer(text)
         ], text
+
+
+def test_clause_keys_read_from_the_paragraph_are_the_keys_made_alone() -> None:
+    """``duplicate.sentence`` lowers and cuts a paragraph of several clauses into words once and
+    reads each clause's key from that (``_key_of``): the same key ``_key`` makes of the clause
+    alone, for every clause of the seeds and of generated text with enumerators, connectives,
+    capitals and punctuation at the cuts."""
+    from capuy.check import duplicate
+    from capuy.check.units import tone_normalised
+
+    rnd = random.Random(1164)
+    pieces = [
+        "(1) ",
+        "- ",
+        "a) ",
+        "2. ",
+        "Đồng thời, ",
+        "ĐÃ ",
+        "đã ",
+        "Trong đó ",
+        " ",
+        "  ",
+        ", ",
+        "; ",
+        ". ",
+        "…",
+        "\t",
+        "báo cáo",
+        "Công tác",
+        "İ",
+        "ẞ",
+        "Σα",
+        "12",
+        "_x",
+    ]
+    made = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 16))) for _ in range(5000)]
+    texts = [tone_normalised(t) for t in _texts()[:30000] + made]
+    checked = 0
+    for text in texts:
+        spaced = duplicate._spaced(text)
+        if spaced is None:
+            continue
+        cuts = sorted({0, len(text), *(rnd.randint(0, len(text)) for _ in range(3))})
+        cuts += [m.end() for m in duplicate._CLAUSE_END.finditer(text)]
+        for start in cuts:
+            for end in cuts:
+                if start <= end:
+                    assert duplicate._key_of(text, spaced, start, end) == duplicate._key(
+                        text[start:end]
+                    ), (text, start, end)
+                    checked += 1
+    assert checked > 100000
+
+
+def _matching_before(tokens: list[object]) -> list[tuple[int, int]]:
+    """``duplicate._matching`` as it was: a second pass over every word for the last token."""
+    from itertools import compress
+    from operator import and_, eq
+
+    found = []
+    for n in range(1, 7):
+        equal = list(map(eq, tokens, tokens[n:]))
+        both = map(and_, equal, equal[n - 1 :]) if n > 1 else equal
+        found += [(i, n) for i in compress(range(len(equal)), both)]
+    return found
+
+
+def test_doubled_phrase_candidates_are_found_as_before() -> None:
+    """The candidates for a phrase typed twice, on the seeds' words (with the paragraph breaks
+    as ``check`` puts them) and on generated runs of a few words, in the same order."""
+    from capuy.check import duplicate
+
+    rnd = random.Random(6)
+    words: list[object] = []
+    for number, line in enumerate(_texts()[:20000]):
+        words += duplicate._WORD.findall(line)
+        words.append(number)
+    made = [[rnd.choice("abc") for _ in range(rnd.randint(0, 30))] for _ in range(3000)]
+    for tokens in [words, *made]:
+        assert list(duplicate._matching(tokens)) == _matching_before(tokens), tokens

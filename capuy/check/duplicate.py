@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import compress
-from operator import and_, eq
+from operator import eq
 
 from capuy.check.registry import RULES, register
 from capuy.check.shared import once
@@ -28,18 +28,29 @@ MAX_PHRASE_WORDS = 6
 _CLAUSE_END = re.compile(r"[.;!?…](?=\s|$)|\n")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d+(?:\.\d+)?\)|[-+*•]|\d+[.)]|[a-zđ]\))\s*")
 _NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD_CHAR = re.compile(r"[^\w]")
 MIN_CLAUSE_WORDS = 10
 
 
 def _matching(tokens: Sequence[object]) -> Iterator[tuple[int, int]]:
     """(i, n) wherever the n tokens from i may be the n after them — the first and the last of
     them equal (token i is token i + n, token i + n - 1 is token i + 2n - 1) — for n from one
-    to six, at C speed ("và … và" six words apart is common, a phrase typed twice is not)."""
+    to six ("và … và" six words apart is common, a phrase typed twice is not).
+
+    One comparison of the whole list with itself n on for each n, at C speed (``map``,
+    ``compress``), gives the few positions where token i is token i + n; whether token
+    i + n - 1 is one of them too is a set look-up for each of those few, not a second pass
+    over every word. In no particular order (callers sort)."""
     for n in range(1, MAX_PHRASE_WORDS + 1):
-        equal = list(map(eq, tokens, tokens[n:]))  # equal[i]: token i is token i + n
-        both = map(and_, equal, equal[n - 1 :]) if n > 1 else equal
-        for i in compress(range(len(equal)), both):
-            yield i, n
+        hits = list(compress(range(len(tokens) - n), map(eq, tokens, tokens[n:])))
+        if n == 1:
+            for i in hits:
+                yield i, 1
+            continue
+        found = set(hits)
+        for i in hits:
+            if i + n - 1 in found:
+                yield i, n
 
 
 def _doubled_in(doc: Document) -> dict[int, list[tuple[int, int]]]:
@@ -140,6 +151,52 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+class _SpacedLower(dict[int, str]):
+    """For ``str.translate``: each character in lower case, or a space where that is not a
+    letter or digit (``_NON_WORD_CHAR``); worked out once per character met, then looked up."""
+
+    def __missing__(self, code: int) -> str:
+        lowered = chr(code).lower()
+        value = " " if len(lowered) == 1 and _NON_WORD_CHAR.match(lowered) else lowered
+        self[code] = value
+        return value
+
+
+_SPACED_LOWER = _SpacedLower()
+
+
+def _spaced(text: str) -> str | None:
+    """``text`` (already tone-normalised) in lower case with every character that is not a
+    letter or digit made a space, same length, so the key of any stretch of it is a slice of
+    this split and joined again (``_key_of``): a paragraph of several clauses is lowered and
+    cut into words once (one ``translate``), not once for itself and once more for each
+    clause. ``None`` where lowering is not one character for one (a capital that lowers to two
+    characters, or a Greek sigma, whose lower form depends on the letter after it): then
+    ``_key`` is used."""
+    spaced = text.translate(_SPACED_LOWER)
+    if len(spaced) != len(text) or "Σ" in text:
+        return None
+    return spaced
+
+
+def _key_of(text: str, spaced: str, start: int, end: int) -> str:
+    """``_key(text[start:end])``, with its words read from ``spaced`` (``_spaced(text)``)."""
+    part = text[start:end]
+    found = _ENUMERATOR.match(part)
+    skip = found.end() if found else 0
+    rest = part[skip:]
+    skip += len(rest) - len(rest.lstrip())
+    found = _CONNECTIVE.match(part[skip:].rstrip())
+    if found:
+        skip += found.end()
+    return " ".join(spaced[start + skip : end].split())
+
+
+def _clause_key(text: str, spaced: str | None, start: int, end: int) -> str:
+    """``_key(text[start:end])``: read from ``spaced`` when the paragraph has one."""
+    return _key(text[start:end]) if spaced is None else _key_of(text, spaced, start, end)
+
+
 def _clauses(unit: TextUnit) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, text, starts a sentence) for each clause cut at . ; ! ? and line breaks."""
     start = 0
@@ -181,7 +238,8 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         # paragraph's, made once
         first_end = parts[0][1]
         single = _WORD.search(normalised, first_end) is None
-        whole = _key(normalised[:first_end] if single else normalised)
+        spaced = None if single else _spaced(normalised)
+        whole = _clause_key(normalised, spaced, 0, first_end if single else len(normalised))
         if whole.count(" ") >= MIN_CLAUSE_WORDS - 1:  # a key is its words, one space apart
             first = paragraphs.get(whole)
             if first is not None:
@@ -197,7 +255,7 @@ def repeated_sentences(doc: Document) -> Iterator[Finding]:
         for start, end, clause, opens in parts:
             if clause.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
-            key = whole if single and start == 0 else _key(normalised[start:end])
+            key = whole if single and start == 0 else _clause_key(normalised, spaced, start, end)
             if key.count(" ") < MIN_CLAUSE_WORDS - 1:
                 continue
             seen = clauses.get(key)

@@ -212,7 +212,8 @@ def test_organisation_kinds_are_editable_too(overlay: Path, admin_client: Client
     assert old in text
     edited = text.replace(old, "    committee: Tỉnh ủy, Thành ủy\n", 1)
     assert _post(admin_client, "organisations", edited).status_code == 302
-    assert org_kinds()[0].committee == "Tỉnh ủy, Thành ủy"
+    province = next(kind for kind in org_kinds() if kind.key == "dang_bo_tinh")
+    assert province.committee == "Tỉnh ủy, Thành ủy"
 
 
 def test_csrf_is_enforced(overlay: Path, admin_user: User) -> None:

@@ -144,7 +144,7 @@ def _child(fraction: float) -> None:  # noqa: PLR0915 - one linear measurement s
     from django.core.management import call_command
     from django.db import connection
 
-    from benchmarks.rollup_naive import make_naive, same
+    from benchmarks.rollup_naive import make_naive, same, sample_query
     from capuy.indicators.models import Indicator
     from capuy.indicators.rollup import achievement, reporting_status, rollup
     from capuy.indicators.statements import statement_rows
@@ -183,22 +183,12 @@ def _child(fraction: float) -> None:  # noqa: PLR0915 - one linear measurement s
     rng = random.Random(7)
     samples = int(os.environ.get("CAPUY_BENCH_SAMPLES", "300"))
     naive_n = int(os.environ.get("CAPUY_BENCH_NATIONAL_NAIVE", str(samples)))
-    depth_weights = [(0, 5), (1, 15), (2, 40), (3, 40)]  # nation, province, commune, below
     live_ms: list[float] = []
     naive_ms: list[float] = []
     slow: list[tuple[float, str]] = []
     mismatches = 0
-    for i in range(samples):
-        depth = rng.choices([d for d, _ in depth_weights], [w for _, w in depth_weights])[0]
-        unit = rng.choice(by_depth[depth])
-        months = rng.choice([1, 3, 6, 9, 12, 60])
-        first = dt.date(
-            2020 + rng.randrange(5 if months <= 12 else 1),
-            1 + rng.randrange(12 if months == 1 else 1),
-            1,
-        )
-        start, end = first, shift_months(first, months) - dt.timedelta(days=1)
-        indicator = rng.choice(indicators)
+    for i in range(samples):  # depths: nation, province, commune, below
+        depth, unit, months, start, end, indicator = sample_query(rng, by_depth, indicators)
         t0 = time.perf_counter()
         live = rollup(indicator, unit, start, end)
         live_ms.append((time.perf_counter() - t0) * 1000)

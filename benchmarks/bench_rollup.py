@@ -34,7 +34,6 @@ def main() -> None:
 
 
 def _child() -> None:  # noqa: PLR0915 - one linear measurement script
-    import datetime as dt
     import random
 
     import django
@@ -43,12 +42,11 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
     from django.core.management import call_command
     from django.db import connection
 
-    from benchmarks.rollup_naive import make_naive, same
+    from benchmarks.rollup_naive import make_naive, same, sample_query
     from capuy.indicators.models import Indicator, IndicatorValue
     from capuy.indicators.rollup import rollup
     from capuy.orgs.models import Organisation
     from capuy.stats.synth import generate
-    from capuy.text import shift_months as add_months
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -74,19 +72,9 @@ def _child() -> None:  # noqa: PLR0915 - one linear measurement script
 
     rng = random.Random(7)
     samples = int(os.environ.get("CAPUY_BENCH_SAMPLES", "300"))
-    depth_weights = [(0, 5), (1, 15), (2, 40), (3, 40)]
     live_ms, naive_ms, mismatches = [], [], 0
     for _ in range(samples):
-        depth = rng.choices([d for d, _ in depth_weights], [w for _, w in depth_weights])[0]
-        unit = rng.choice(by_depth[depth])
-        months = rng.choice([1, 3, 6, 9, 12, 60])
-        first = dt.date(
-            2020 + rng.randrange(5 if months <= 12 else 1),
-            1 + rng.randrange(12 if months == 1 else 1),
-            1,
-        )
-        start, end = first, add_months(first, months) - dt.timedelta(days=1)
-        indicator = rng.choice(indicators)
+        _depth, unit, _months, start, end, indicator = sample_query(rng, by_depth, indicators)
         t0 = time.perf_counter()
         live = rollup(indicator, unit, start, end)
         t1 = time.perf_counter()

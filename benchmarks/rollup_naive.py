@@ -15,6 +15,29 @@ ORG_FIELD = {
 }
 
 
+DEPTH_WEIGHTS = [(0, 5), (1, 15), (2, 40), (3, 40)]  # root, its children, below, below that
+
+
+def sample_query(
+    rng: Any, by_depth: dict[int, list[Any]], indicators: list[Any]
+) -> tuple[int, Any, int, dt.date, dt.date, Any]:
+    """One sampled (indicator, subtree, period) of the roll-up benchmarks: a unit at a depth
+    drawn by ``DEPTH_WEIGHTS``, a period of 1–60 months from 2020 on; (depth, unit, months,
+    start, end, indicator)."""
+    from capuy.text import shift_months
+
+    depth = rng.choices([d for d, _ in DEPTH_WEIGHTS], [w for _, w in DEPTH_WEIGHTS])[0]
+    unit = rng.choice(by_depth[depth])
+    months = rng.choice([1, 3, 6, 9, 12, 60])
+    first = dt.date(
+        2020 + rng.randrange(5 if months <= 12 else 1),
+        1 + rng.randrange(12 if months == 1 else 1),
+        1,
+    )
+    end = shift_months(first, months) - dt.timedelta(days=1)
+    return depth, unit, months, first, end, rng.choice(indicators)
+
+
 def make_naive(root: Any) -> Callable[[Any, Any, dt.date, dt.date], Decimal | None]:
     """The baseline for the data under ``root`` (its parent links read once, here)."""
     from capuy.indicators.models import IndicatorValue

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db import connection
-from django.db.models import F, Max, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 
+from capuy.indicators.batch import rollup_all
 from capuy.indicators.models import Indicator, IndicatorValue, Target, ValidationRule
 from capuy.orgs.models import Organisation, valid_at_q
 from capuy.stats.counts import count_for
@@ -44,102 +44,15 @@ def entered_values(
     )
 
 
-_SCALE = Decimal("0.0001")  # the values' own scale (IndicatorValue.value: 4 decimal places)
-
-
-def _sum(qs: QuerySet[IndicatorValue], expression: object = None) -> Decimal | None:
-    """The sum as one exact Decimal whatever the database: PostgreSQL's SUM over a
-    numeric(18, 4) keeps the scale ("49.0000"), SQLite's gives an integer or a float ("49"),
-    so the figure is rounded to the values' scale and written without trailing zeros ("49",
-    "12.5") — the report's provenance is then the same text on both."""
-    return _exact(qs.aggregate(total=Sum(expression or F("value")))["total"])
-
-
-def _exact(total: object) -> Decimal | None:
-    """A database's sum as ``_sum`` gives it (the values' scale, no trailing zeros)."""
-    if total is None:
-        return None
-    value = Decimal(str(total)).quantize(_SCALE, rounding=ROUND_HALF_UP)
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-# The two rules that pair a value with another row are one join each, not a sub-query per
-# value: the correlated sub-query ran once per value (EXPLAIN ANALYZE at 1/30 of the nation,
-# five years: SubPlan loops=6.660, 204 ms; 199.260 loops at full size), the grouped join reads
-# the values once (docs/national.md). Plain SQL the ORM cannot say
-# (a join on a grouped sub-query), built from the ORM's own filtered query, portable.
-
-
-def _latest_sum(
-    values: QuerySet[IndicatorValue], indicator: Indicator, end: dt.date
-) -> Decimal | None:
-    """Each unit's value of its last period in the range (``values``: the indicator's values
-    in the subtree and range), summed."""
-    last = values.order_by().values("organisation_id").annotate(last_start=Max("period_start"))
-    inner, params = last.query.sql_with_params()
-    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
-    sql = (
-        f"SELECT SUM(v.value) FROM {table} v JOIN ({inner}) t "
-        'ON v.organisation_id = t.organisation_id AND v.period_start = t."last_start" '
-        "WHERE v.indicator_id = %s AND v.period_end <= %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, indicator.pk, end])
-        (total,) = cursor.fetchone()
-    return _exact(total)
-
-
-def _weighted_sums(
-    values: QuerySet[IndicatorValue], weight: Indicator
-) -> tuple[Decimal | None, Decimal | None]:
-    """Σ value × weight and Σ weight over the values that have a weight for their unit and period."""
-    rows = values.order_by().values("organisation_id", "period_start", "period_end", "value")
-    inner, params = rows.query.sql_with_params()
-    table = connection.ops.quote_name(IndicatorValue._meta.db_table)
-    sql = (
-        f"SELECT SUM(v.value * w.value), SUM(w.value) FROM ({inner}) v JOIN {table} w "
-        "ON w.indicator_id = %s AND w.organisation_id = v.organisation_id "
-        "AND w.period_start = v.period_start AND w.period_end = v.period_end"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, weight.pk])
-        numerator, denominator = cursor.fetchone()
-    return _exact(numerator), _exact(denominator)
-
-
 def rollup(
     indicator: Indicator, root: Organisation, start: dt.date, end: dt.date
 ) -> Decimal | None:
-    """The indicator's value for ``root``'s subtree over [start, end] (None: no data)."""
-    if indicator.source:
-        return Decimal(count_for(indicator.source, root, start, end))
-    rule = indicator.rollup
-    if rule == "none":
-        own = IndicatorValue.objects.filter(
-            indicator=indicator, organisation=root, period_start=start, period_end=end
-        ).first()
-        return own.value if own else None
-    values = entered_values(indicator, root, start, end)
-    if rule == "sum":
-        return _sum(values)
-    if rule == "latest":
-        return _latest_sum(values, indicator, end)
-    if rule == "ratio":
-        assert indicator.numerator is not None and indicator.denominator is not None
-        numerator = rollup(indicator.numerator, root, start, end)
-        denominator = rollup(indicator.denominator, root, start, end)
-        if numerator is None or not denominator:
-            return None
-        return (numerator * 100 / denominator).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    if rule == "weighted_average":
-        assert indicator.weight is not None
-        numerator, denominator = _weighted_sums(values, indicator.weight)
-        if numerator is None or not denominator:
-            return None
-        return (numerator / denominator).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    raise ValueError(f"unknown roll-up rule {rule!r}")
+    """The indicator's value for ``root``'s subtree over [start, end] (None: no data).
+
+    One indicator is the batch of one: the rules' SQL lives once, in ``batch.rollup_all``,
+    so a page that reads many figures and a statement that reads one cannot disagree."""
+    period = (start, end)
+    return rollup_all([indicator], root, [period])[(indicator.pk, period)]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The indicators page reads every figure in a bounded number of queries (issue 17): the
-batch roll-up (``capuy.indicators.batch``) gives the values ``rollup`` gives one at a time —
+batch roll-up (``capuy.indicators.batch``) gives the values ``rollup`` gives one at a time
+and the naive baseline of the benchmarks walks row by row —
 on the demo data, for the year and each month — and the page's query count does not grow
 with indicators or months."""
 
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.rollup_naive import make_naive, same
 from capuy.accounts.levels import Role
 from capuy.indicators.batch import count_all, rollup_all
 from capuy.indicators.catalogue import ensure_computed_indicators
@@ -38,6 +40,10 @@ def test_the_page_and_the_batch_give_rollups_values_on_the_demo() -> None:
         one_by_one = {(i.pk, p): rollup(i, root, *p) for i in indicators for p in periods}
         assert batch == one_by_one
         assert any(v for v in one_by_one.values())  # real figures, not all empty
+        naive = make_naive(ctx.town)  # the Python baseline: parent links walked row by row
+        for (pk, period), value in batch.items():
+            indicator = next(i for i in indicators if i.pk == pk)
+            assert same(value, naive(indicator, root, *period)), (indicator.code, period)
     client = Client()
     client.force_login(ctx.users["lanhdao.ducpho"])
     response = client.get("/chi-tieu/?nam=2024")

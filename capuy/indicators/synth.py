@@ -103,25 +103,36 @@ def _commune_values(
 def _admission_targets(
     ket_nap: Indicator, root: Organisation, districts: list[Organisation]
 ) -> list[Target]:
-    """The yearly admissions target of the root and of each district (3,2% of its members)."""
+    """The yearly admissions target of the root and of each district (``ADMISSIONS_SHARE`` of
+    its members)."""
     targets = []
     for org, size in [(root, 1.0)] + [
         (d, 1.0 / max(len(districts), 1)) for d in districts if d != root
     ]:
         members = 100_000 * size if len(districts) > 1 else 4500 * size
-        for year in range(START.year, END.year + 1):
-            targets.append(
-                Target(
-                    indicator=ket_nap,
-                    organisation=org,
-                    start=dt.date(year, 1, 1),
-                    end=dt.date(year, 12, 31),
-                    label=f"năm {year}",
-                    value=Decimal(round(members * 0.032)),
-                    source="tỉnh giao",
-                )
-            )
+        targets += _yearly_targets(ket_nap, org, members, "tỉnh giao")
     return targets
+
+
+ADMISSIONS_SHARE = 0.032  # the yearly admissions target, as a share of the unit's members
+
+
+def _yearly_targets(
+    ket_nap: Indicator, org: Organisation, members: float, source: str
+) -> list[Target]:
+    """The unit's admissions target of each generated year (``ADMISSIONS_SHARE`` of its members)."""
+    return [
+        Target(
+            indicator=ket_nap,
+            organisation=org,
+            start=dt.date(year, 1, 1),
+            end=dt.date(year, 12, 31),
+            label=f"năm {year}",
+            value=Decimal(round(members * ADMISSIONS_SHARE)),
+            source=source,
+        )
+        for year in range(START.year, END.year + 1)
+    ]
 
 
 def indicators(
@@ -163,26 +174,15 @@ def demo_target(town: Organisation) -> None:
 
 
 def national_targets(root: Organisation, by_province: dict[int, int]) -> None:
-    """The admissions targets (3,2% of the members, as at the province scale) of the nation and
-    of each province, once ``capuy.stats.national`` has built them."""
+    """The admissions targets (``ADMISSIONS_SHARE`` of the members, as at the province scale)
+    of the nation and of each province, once ``capuy.stats.national`` has built them."""
     ket_nap = Indicator.objects.get(code="ket_nap")
     for province_id, members in by_province.items():
         Target.objects.filter(indicator=ket_nap, organisation_id=province_id).update(
-            value=Decimal(round(members * 0.032))
+            value=Decimal(round(members * ADMISSIONS_SHARE))
         )
     total = sum(by_province.values())
-    Target.objects.bulk_create(
-        Target(
-            indicator=ket_nap,
-            organisation=root,
-            start=dt.date(year, 1, 1),
-            end=dt.date(year, 12, 31),
-            label=f"năm {year}",
-            value=Decimal(round(total * 0.032)),
-            source="Trung ương giao",
-        )
-        for year in range(START.year, END.year + 1)
-    )
+    Target.objects.bulk_create(_yearly_targets(ket_nap, root, total, "Trung ương giao"))
 
 
 def register() -> None:

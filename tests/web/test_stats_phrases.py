@@ -17,6 +17,9 @@ from capuy.stats import phrases
             "kết nạp 00/40 quần chúng vào đảng (0,00% chỉ tiêu được giao năm 2025)",
         ),
         (phrases.admissions(7), "đã kết nạp được 07 đảng viên mới"),
+        (phrases.admissions(0), "chưa kết nạp được đảng viên mới nào"),
+        (phrases.admissions(0, 0), "chưa kết nạp được đảng viên mới nào"),
+        (phrases.admissions(0, 40, style="plain"), "chưa kết nạp được đảng viên mới nào"),
         (
             phrases.admissions(7, 0),
             "đã kết nạp được 07 đảng viên mới",

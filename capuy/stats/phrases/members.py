@@ -25,7 +25,8 @@ def admissions(
     - ``ratio`` (seed 001): "kết nạp 51/256 quần chúng vào đảng (19,92% chỉ tiêu được giao năm
       2024)";
     - ``achievement`` (seed 002): "đã kết nạp 165 đảng viên mới, đạt 91,7% chỉ tiêu tỉnh giao";
-    - ``plain`` or no target (seed 000): "đã kết nạp được 06 đảng viên mới".
+    - ``plain`` or no target (seed 000): "đã kết nạp được 06 đảng viên mới"; none admitted:
+      "chưa kết nạp được đảng viên mới nào" (as ``inspections`` says "chưa kiểm tra … nào").
     """
     percent = achievement_percent(count, target)
     numbers: dict[str, int | Decimal | None] = {
@@ -33,7 +34,9 @@ def admissions(
         "target": int(target) if target is not None else None,
         "percent": percent,
     }
-    if percent is None or style == "plain":
+    if (percent is None or style == "plain") and not count:
+        sentence = "chưa kết nạp được đảng viên mới nào"  # not "đã kết nạp được 00 …"
+    elif percent is None or style == "plain":
         sentence = f"đã kết nạp được {format_count(count)} đảng viên mới"
     elif style == "ratio":
         assert target is not None

@@ -71,6 +71,9 @@ NOT_AUDITED = {
     # documents themselves (capuy/documents/counters.py); the documents' changes are audited
     "documents.DocumentTally",
     "citations.DocumentCitation",
+    # the checker's findings on a document's stored text, rewritten by every archive check
+    # (capuy/archive/checks.py); the job that ran it is audited on jobs.Job
+    "archive.DocumentCheck",
     # a worker's heartbeat, rewritten every few seconds: no one's record, only liveness
     "jobs.WorkerBeat",
     # Huey's queue kept in the database (capuy/jobs/dbqueue.py): messages carrying a job's id;

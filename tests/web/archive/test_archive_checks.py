@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from capuy.accounts.levels import Classification, Role
@@ -140,6 +142,11 @@ def test_a_new_run_replaces_results_and_a_changed_document_shows_as_not_checked(
     assert second.pk != first.pk
     assert DocumentCheck.objects.count() == 3  # replaced, not added
     assert set(DocumentCheck.objects.values_list("job", flat=True)) == {second.pk}
+    # the trail keeps who ran each check (the job), not 3 rewritten results per run
+    logged = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Job))
+    assert {int(e.object_pk) for e in logged} >= {first.pk, second.pk}
+    checks = ContentType.objects.get_for_model(DocumentCheck)
+    assert not LogEntry.objects.filter(content_type=checks).exists()
     assert "Đã sửa sau lần soát" not in client.get("/luu-tru/soat-loi/?loc=").content.decode()
     assert DocumentCheck.objects.get(document=doc).errors == _expected(doc)["error"]
 

@@ -202,3 +202,25 @@ def test_gaps_found_from_any_non_letter_are_the_gaps_of_the_alternation() -> Non
     ]
     for text in [*_texts(), *(lm.fold(t) for t in _texts()[:5000]), *made]:
         assert _GAP.sub(" | ", text) == before.sub(" | ", text), text
+
+
+def test_words_kept_per_unit_are_the_words_of_the_unit() -> None:
+    """``duplicate._doubled_in`` keeps, for each unit with a candidate, the unit's words cut
+    from the document's list; they are the words ``_doubled`` would cut from the unit itself,
+    and ``_doubled`` finds the same phrases with them as without them, on every seed."""
+    from capuy.check import duplicate
+    from capuy.check.units import text_units, tone_normalised
+
+    kept = 0
+    for doc in load_documents(SEED_FILES):
+        doubled = duplicate._doubled_in(doc)
+        for unit in text_units(doc):
+            if unit.index not in doubled:
+                continue
+            text = tone_normalised(unit.text)
+            matches, words = doubled[unit.index]
+            assert words == duplicate._WORD.findall(text), unit.text
+            found = list(duplicate._doubled(text, matches, words))
+            assert found == list(duplicate._doubled(text, matches)), unit.text
+            kept += 1
+    assert kept > 20

@@ -150,3 +150,77 @@ def test_doubled_phrase_candidates_are_found_as_before() -> None:
     made = [[rnd.choice("abc") for _ in range(rnd.randint(0, 30))] for _ in range(3000)]
     for tokens in [words, *made]:
         assert list(duplicate._matching(tokens)) == _matching_before(tokens), tokens
+
+
+def _spaced_before(text: str) -> str | None:
+    """``duplicate._spaced`` as it was: a ``translate`` through a table that lowers each
+    character alone and makes it a space when it is not a letter or digit."""
+    out = []
+    for char in text:
+        lowered = char.lower()
+        out.append(" " if len(lowered) == 1 and re.match(r"[^\w]", lowered) else lowered)
+    spaced = "".join(out)
+    if len(spaced) != len(text) or "Σ" in text:
+        return None
+    return spaced
+
+
+def test_a_paragraph_lowered_at_once_is_spaced_as_character_by_character() -> None:
+    """``duplicate.sentence`` lowers a whole paragraph and spaces out what is not a letter or
+    digit: the same text (or the same ``None``) as the character-by-character table it
+    replaced, on the seeds' paragraphs (tone-normalised, as the rule reads them), their capitals
+    and generated text with the letters whose lower case is longer or depends on context."""
+    from capuy.check import duplicate
+    from capuy.check.units import tone_normalised
+
+    rnd = random.Random(2026)
+    odd = "İẞΣσςÅǅﬁ\u0301\u00a0\t\n–…“”ÐĐđ"
+    made = [
+        "".join(rnd.choice(odd + "aĂ b.,;1_") for _ in range(rnd.randint(0, 20)))
+        for _ in range(20000)
+    ]
+    texts = [tone_normalised(t) for t in _texts()] + made
+    nones = 0
+    for text in texts:
+        expected = _spaced_before(text)
+        assert duplicate._spaced(text) == expected, text
+        nones += expected is None
+    assert 0 < nones < len(texts) // 2  # both branches met
+
+
+def test_gaps_found_from_any_non_letter_are_the_gaps_of_the_alternation() -> None:
+    """``syllable_split._GAP`` opens with one character class and rules spaces and tabs out by a
+    look-behind: it replaces exactly what the alternation it replaced did, on the seeds' lines
+    folded as the split folds them (and as written) and on generated text."""
+    from capuy.check.syllable_split import _GAP
+
+    before = re.compile(r"(?:[^\w \t]|[\d_])[\W\d_]*")
+    rnd = random.Random(3)
+    made = [
+        "".join(rnd.choice("ab đ\t \n.,_19-–…(") for _ in range(rnd.randint(0, 25)))
+        for _ in range(20000)
+    ]
+    for text in [*_texts(), *(lm.fold(t) for t in _texts()[:5000]), *made]:
+        assert _GAP.sub(" | ", text) == before.sub(" | ", text), text
+
+
+def test_words_kept_per_unit_are_the_words_of_the_unit() -> None:
+    """``duplicate._doubled_in`` keeps, for each unit with a candidate, the unit's words cut
+    from the document's list; they are the words ``_doubled`` would cut from the unit itself,
+    and ``_doubled`` finds the same phrases with them as without them, on every seed."""
+    from capuy.check import duplicate
+    from capuy.check.units import text_units, tone_normalised
+
+    kept = 0
+    for doc in load_documents(SEED_FILES):
+        doubled = duplicate._doubled_in(doc)
+        for unit in text_units(doc):
+            if unit.index not in doubled:
+                continue
+            text = tone_normalised(unit.text)
+            matches, words = doubled[unit.index]
+            assert words == duplicate._WORD.findall(text), unit.text
+            found = list(duplicate._doubled(text, matches, words))
+            assert found == list(duplicate._doubled(text, matches)), unit.text
+            kept += 1
+    assert kept > 20

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, filterfalse
+from itertools import compress, filterfalse, islice
 from operator import and_
 
 from capuy.check.language_model import Counts, LanguageModel, current_model, text_hash
@@ -194,7 +194,9 @@ def _judged_syllables(split: SyllableSplit, support: _Support, gate: bool) -> It
         open_pairs = support.unseen_pairs()  # over split.counts(), the counts of these pairs
         flags = list(map(open_pairs.__contains__, pairs))
         # syllable j has pair j - 1 on its left and pair j on its right
-        places: Iterable[int] = compress(range(1, len(words) - 1), map(and_, flags, flags[1:]))
+        places: Iterable[int] = compress(
+            range(1, len(words) - 1), map(and_, flags, islice(flags, 1, None))
+        )
     else:
         places = range(1, len(words) - 1)
     for j in places:

@@ -12,8 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import compress
-from operator import eq
+from typing import cast
 
 from capuy.check.registry import RULES, register
 from capuy.check.shared import once
@@ -35,29 +34,36 @@ MIN_CLAUSE_WORDS = 10
 def _matching(tokens: Sequence[object]) -> Iterator[tuple[int, int]]:
     """(i, n) wherever the n tokens from i may be the n after them — the first and the last of
     them equal (token i is token i + n, token i + n - 1 is token i + 2n - 1) — for n from one
-    to six ("và … và" six words apart is common, a phrase typed twice is not).
+    to six ("và … và" six words apart is common, a phrase typed twice is not). By n, then i.
 
-    One comparison of the whole list with itself n on for each n, at C speed (``map``,
-    ``compress``), gives the few positions where token i is token i + n; whether token
-    i + n - 1 is one of them too is a set look-up for each of those few, not a second pass
-    over every word. In no particular order (callers sort)."""
-    for n in range(1, MAX_PHRASE_WORDS + 1):
-        hits = list(compress(range(len(tokens) - n), map(eq, tokens, tokens[n:])))
-        if n == 1:
-            for i in hits:
-                yield i, 1
-            continue
-        found = set(hits)
-        for i in hits:
-            if i + n - 1 in found:
-                yield i, n
+    One pass over the words: each word's last place (a dict) and, for each place, the place
+    before it of the same word give every earlier place of that word at most six back — the
+    few pairs (i, i + n) with token i equal to token i + n. This replaced six comparisons of
+    the whole list with itself n on, one per n (``map(eq, …)``), which cost a quarter more;
+    ``tests/test_check_speed.py`` checks both give the same pairs in the same order."""
+    last: dict[object, int] = {}
+    earlier: list[int] = []  # earlier[i]: the place before i of token i's word, or -1
+    hits: list[set[int]] = [set() for _ in range(MAX_PHRASE_WORDS + 1)]
+    for i, token in enumerate(tokens):
+        j = last.get(token, -1)
+        last[token] = i
+        earlier.append(j)
+        while j >= 0 and i - j <= MAX_PHRASE_WORDS:
+            hits[i - j].add(j)
+            j = earlier[j]
+    yield from ((i, 1) for i in sorted(hits[1]))
+    for n in range(2, MAX_PHRASE_WORDS + 1):
+        found = hits[n]
+        yield from ((i, n) for i in sorted(found) if i + n - 1 in found)
 
 
-def _doubled_in(doc: Document) -> dict[int, list[tuple[int, int]]]:
+def _doubled_in(doc: Document) -> dict[int, tuple[list[tuple[int, int]], list[str]]]:
     """For each unit (by ``TextUnit.index``) that may have a phrase typed twice, the (i, n) of
-    ``_matching``: the whole document's words compared in one pass (made once per document)."""
+    ``_matching`` and the unit's words (``_WORD`` on its tone-normalised text, kept so that
+    ``_doubled`` does not cut the paragraph into words again): the whole document's words
+    compared in one pass (made once per document)."""
 
-    def find() -> dict[int, list[tuple[int, int]]]:
+    def find() -> dict[int, tuple[list[tuple[int, int]], list[str]]]:
         tokens: list[str | int] = []
         starts = []
         for unit in text_units(doc):
@@ -68,23 +74,31 @@ def _doubled_in(doc: Document) -> dict[int, list[tuple[int, int]]]:
         for i, n in _matching(tokens):
             k = bisect_right(starts, i) - 1
             by_unit[k].append((i - starts[k], n))
-        return by_unit
+        ends = [*starts[1:], len(tokens)]  # each unit's words end before its index
+        return {
+            k: (found, cast(list[str], tokens[starts[k] : ends[k] - 1]))
+            for k, found in by_unit.items()
+        }
 
     return once(doc, "doubled words", find)
 
 
 def _doubled(
-    text: str, matches: list[tuple[int, int]] | None = None
+    text: str,
+    matches: list[tuple[int, int]] | None = None,
+    tokens: list[str] | None = None,
 ) -> Iterator[tuple[int, int, int]]:
     """(start, end of the first copy, end of the second) of each phrase of one to six words
     typed twice with only spaces between. Case-sensitive on purpose: "Ban Biên tập Tập tin",
     "Đại hội Hội Liên hiệp" are two different words.
 
-    Linear in the text: words are compared with the word n on at C speed (``map``,
-    ``compress``), and only the few positions that match are looked at in Python; whether such
+    ``matches`` and ``tokens`` (the text's words) come from ``_doubled_in`` when the whole
+    document was compared; alone, the text is cut into words and compared here (``_matching``).
+    Linear in the text: only the few positions that match are looked at in Python; whether such
     a stretch (at most twelve words) is unbroken is one bounded search for a character that is
     neither a letter nor a space, so "Báo cáo. Báo cáo. …" costs no more than prose."""
-    tokens = _WORD.findall(text)
+    if tokens is None:
+        tokens = _WORD.findall(text)
     count = len(tokens)
     if matches is None:
         matches = list(_matching(tokens))
@@ -117,7 +131,8 @@ def doubled_words(doc: Document) -> Iterator[Finding]:
         if unit.index not in doubled:
             continue  # no phrase there can be doubled
         text = tone_normalised(unit.text)
-        for start, first_end, end in _doubled(text, doubled[unit.index]):
+        matches, words = doubled[unit.index]
+        for start, first_end, end in _doubled(text, matches, words):
             phrase = text[start:first_end]
             if " " not in phrase and phrase.lower() in singles:
                 continue
@@ -151,18 +166,7 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-class _SpacedLower(dict[int, str]):
-    """For ``str.translate``: each character in lower case, or a space where that is not a
-    letter or digit (``_NON_WORD_CHAR``); worked out once per character met, then looked up."""
-
-    def __missing__(self, code: int) -> str:
-        lowered = chr(code).lower()
-        value = " " if len(lowered) == 1 and _NON_WORD_CHAR.match(lowered) else lowered
-        self[code] = value
-        return value
-
-
-_SPACED_LOWER = _SpacedLower()
+_NON_WORD_NOR_SPACE = re.compile(r"[^\w ]")  # a space stays a space: no need to match it
 
 
 def _spaced(text: str) -> str | None:
@@ -172,11 +176,19 @@ def _spaced(text: str) -> str | None:
     cut into words once (one ``translate``), not once for itself and once more for each
     clause. ``None`` where lowering is not one character for one (a capital that lowers to two
     characters, or a Greek sigma, whose lower form depends on the letter after it): then
-    ``_key`` is used."""
-    spaced = text.translate(_SPACED_LOWER)
-    if len(spaced) != len(text) or "Σ" in text:
+    ``_key`` is used.
+
+    The whole paragraph is lowered at once and only the characters that are neither a letter,
+    a digit nor a space are replaced (a ``translate`` through a table looked up character by
+    character cost twice as much). The same as lowering each character alone: whole-string
+    ``lower`` differs from it only for the Greek sigma, which returns ``None`` either way
+    (``tests/test_check_speed.py`` compares the two forms)."""
+    if "Σ" in text:
         return None
-    return spaced
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    return _NON_WORD_NOR_SPACE.sub(" ", lowered)
 
 
 def _key_of(text: str, spaced: str, start: int, end: int) -> str:

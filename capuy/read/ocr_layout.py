@@ -15,7 +15,7 @@ from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_order import header_columns, table_cells
+from capuy.read.ocr_order import header_columns, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -163,6 +163,32 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     return lines
 
 
+def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
+    """A scanned table row as one line: its cells' texts (each cell's lines joined) separated by
+    tabs, as the plain-text reader takes a table row — so a symbol and the date in the next cell
+    are read as one citation, as in the document's own table. Leading empty cells are left out:
+    the reader takes a row that starts with a tab for the wrapped lines of the row above."""
+    lines = [line for cell in cells for line in cell]
+    first = min(lines, key=lambda line: line.top)
+    while not cells[0]:  # a row whose number was not read: a tab first would continue the last
+        cells = cells[1:]
+    return OcrLine(
+        "\t".join(_cell_text(cell) for cell in cells),
+        min(line.left for line in lines),
+        first.top,
+        first.height,
+        [c for line in lines for c in line.confidences],
+    )
+
+
+def _cell_text(cell: list[OcrLine]) -> str:
+    text = ""
+    for line in cell:
+        glue = "" if not text or re.search(r"\d-$", text) else " "  # "số 37-" / "QĐ/TW"
+        text = f"{text}{glue}{line.text}"
+    return text.replace("\t", " ")
+
+
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
     """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
     order, with their words' confidences."""
@@ -181,7 +207,13 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
                 ordered.pop(edge)
         if page is pages[0]:
             ordered = header_columns(ordered, page.width)
-        ordered = closing_columns(table_cells(ordered, page.dpi), page.width)
+        ordered = closing_columns(
+            [
+                _row_line(item) if isinstance(item, list) else item
+                for item in table_rows(ordered, page.dpi)
+            ],
+            page.width,
+        )
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection
 from datetime import date
 from functools import cache
@@ -49,7 +50,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     digits, separators, _letters, _words = _tables()
     digit = "[0-9" + re.escape("".join(digits)) + "]"
     dash = "[" + re.escape("".join(k for k, v in separators.items() if v == "-")) + "-]"
-    code_chars = "A-ZĐÐa-z0-9" + re.escape("".join(separators) + "/-")
+    # capitals with a mark too: a code's letter read with a tone or hat ("ĐŨ" for "ĐU")
+    code_chars = "A-ZĐÐa-z0-9À-ỹ" + re.escape("".join(separators) + "/-")
     symbol = re.compile(
         rf"(?<![\w/.-])(?P<num>{digit}*\d{digit}*)[ ]?(?P<sep>{dash}|/)[ ]?"
         rf"(?P<rest>[A-ZĐÐ][{code_chars}]{{1,24}})(?![\w])"
@@ -80,19 +82,33 @@ def _known(type_code: str, issuer: str, system: str) -> bool:
 
 
 def _fix_code_letters(code: str, valid: object) -> list[str]:
-    """``code`` and its variants with OCR letter confusions undone (D→Đ, Ð→Đ, 0→O)."""
+    """``code`` and its variants with OCR letter confusions undone (D→Đ, Ð→Đ, 0→O, marks on a
+    letter dropped)."""
     letters = _tables()[2]
     options = [code]
     for read, means in letters.items():
         for option in list(options):
             if read in option:
                 options.append(option.replace(read, means))
+    # a mark OCR put on a code's letter ("ĐŨ", "BÇ"): codes are unmarked capitals and Đ
+    for option in list(options):
+        bare = _unmarked(option)
+        if bare != option:
+            options.append(bare)
     # one letter read twice ("QĐÐ": the Đ and its lookalike Ð side by side)
     for option in list(options):
         for index in range(1, len(option)):
             if option[index] == option[index - 1]:
                 options.append(option[:index] + option[index + 1 :])
     return options
+
+
+def _unmarked(code: str) -> str:
+    """``code`` with every diacritic dropped but Đ's bar (a letter of its own, not a mark)."""
+    decomposed = unicodedata.normalize("NFD", code)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _split_codes(rest: str, system: str) -> tuple[str, str] | None:

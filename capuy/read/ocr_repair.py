@@ -17,6 +17,7 @@ from collections.abc import Collection
 from datetime import date
 from functools import cache
 
+from capuy.read.ocr_places import repair_place_names
 from capuy.text import search_key
 from capuy.vocab import issuer_by_code, type_codes
 from capuy.vocab.ocr import ocr_repairs
@@ -263,12 +264,15 @@ def _terms(text: str) -> str:
 def repair_ocr_text(
     text: str, unsure_words: Collection[str] = (), repairs: list[str] | None = None
 ) -> str:
-    """One recognised paragraph with its symbols, dates, terms and fixed lines repaired; the
+    """One recognised paragraph with its symbols, dates, terms, fixed lines and (in a line of
+    capitals) place names repaired; the
     dates of Central citations against the catalogue (``ocr_citations``) — each such repair
     noted in ``repairs``. ``unsure_words``: the paragraph's words read at a low confidence."""
     from capuy.read.ocr_citations import repair_citation_dates  # it uses this module's tables
 
-    text, made = repair_citation_dates(_symbols(_fixed_line(text)), unsure_words)
+    text, made = repair_citation_dates(
+        _symbols(repair_place_names(_fixed_line(text))), unsure_words
+    )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)
     return _terms(_dates(text))

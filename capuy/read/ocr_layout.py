@@ -34,6 +34,9 @@ glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
 SPECK_CONFIDENCE = 75.0
 JUNK_CONFIDENCE = 30.0
 _CODE_SHAPED = re.compile(r"\d.*[-/].*[A-ZĐ]{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+_CODE_HALF = re.compile(r"[A-ZĐÐ][\w|]{0,6}/[\w|/-]{1,10}[.,;]?$")
+"""The codes of a symbol wrapped onto a line of their own ("CTI/IW" of "28-CT/TW" in a table
+cell, read at confidence 26): never dirt either."""
 """Digits, then a separator, then capitals (a symbol), or a slashed date."""
 _ROMAN = re.compile(r"[IVXLC]{2,8}")
 _EDGE_PUNCTUATION = "().,;:!?\"'“”«»_"
@@ -112,12 +115,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
     # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
-    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules
+    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules,
+    # or a symbol's codes wrapped onto their own line
     return [
         line
         for line in lines
         if max(line.confidences) >= JUNK_CONFIDENCE
         or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
+        or _CODE_HALF.match(line.text)
     ]
 
 
@@ -139,7 +144,7 @@ def is_speck(text: str, confidence: float) -> bool:
     symbol or a date ("218-QĐ/UBKTTU", "23/01/2024") is never dirt, however unsure Tesseract
     is of it: its language model does not know such words, so they come with low confidences,
     and they are what the repairs (``ocr_repair``) check against the vocabulary."""
-    if _CODE_SHAPED.search(text) or _is_word(text):
+    if _CODE_SHAPED.search(text) or _CODE_HALF.match(text) or _is_word(text):
         return False
     if confidence < JUNK_CONFIDENCE:
         return True

@@ -121,6 +121,19 @@ def _far_below(row: Sequence[PageLine], above: Sequence[PageLine]) -> bool:
     return row[0].top - max(line.top for line in above) > ROW_PITCH * height
 
 
+def _tail(
+    row: Sequence[PageLine], above: Sequence[PageLine], anchors: list[float], near: float
+) -> bool:
+    """A wrapped line of the last row's cells: a line's pitch below, starting at a column, and
+    either short and in one cell ("xã" / "Phổ" / "Thuận") or right of the first column (the
+    symbol's and the subject's next lines: a paragraph after the table starts at the margin)."""
+    if _far_below(row, above) or _column(row[0].left, anchors, near) is None:
+        return False
+    short = sum(len(line.text.split()) for line in row) <= TAIL_WORDS
+    inner = all((_within(line.left, anchors, near) or 0) >= 1 for line in row)
+    return (short and _one_cell(row, anchors, near)) or inner
+
+
 def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
     """(first, last + 1) visual rows of each table: from a row of three cells or more, on
     while rows are table rows or lines that start at one of its columns; then the wrapped
@@ -146,13 +159,7 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
                 probe += 1  # a wrapped line of a cell, if another table row follows
             else:
                 break
-        while (
-            end < len(rows)
-            and _one_cell(rows[end], anchors, near)
-            and _column(rows[end][0].left, anchors, near) is not None
-            and sum(len(line.text.split()) for line in rows[end]) <= TAIL_WORDS
-            and not _far_below(rows[end], rows[end - 1])
-        ):
+        while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near):
             end += 1
         regions.append((start, end))
         index = end
@@ -172,7 +179,8 @@ def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
     left to right, each cell its lines top to bottom (a row of several cells starts a table row,
     a line alone continues the cell of its column in the row above: cells are top-aligned; a
-    column no row fills — a heading centred right of its column's edge — is dropped); the
+    column no row fills is dropped — a heading centred right of its column's edge makes a
+    column of its own, empty in the other rows); the
     table's rows take the place of its first line in Tesseract's order."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)

@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 
 from capuy.read.ocr_places import repair_place_names
+from capuy.read.ocr_type_words import repair_type_words
 from capuy.text import search_key
 from capuy.vocab import issuer_by_code, type_codes
 from capuy.vocab.ocr import ocr_repairs
@@ -121,6 +122,8 @@ def _split_codes(rest: str, system: str) -> tuple[str, str] | None:
     if joiner in rest:  # the separator was read: only its own codes may be wrong
         head, tail = rest.split(joiner, 1)
         candidates.append((head, tail))
+        if separators.get(head[-1:]) == joiner:  # and read twice ("CTI/IW": "I" and "/")
+            candidates.append((head[:-1], tail))
     else:
         for index in range(1, len(rest) - 1):
             if separators.get(rest[index]) == joiner:
@@ -264,14 +267,14 @@ def _terms(text: str) -> str:
 def repair_ocr_text(
     text: str, unsure_words: Collection[str] = (), repairs: list[str] | None = None
 ) -> str:
-    """One recognised paragraph with its symbols, dates, terms, fixed lines and (in a line of
-    capitals) place names repaired; the
+    """One recognised paragraph with its symbols, type words before them, dates, terms, fixed
+    lines and (in a line of capitals) place names repaired; the
     dates of Central citations against the catalogue (``ocr_citations``) — each such repair
     noted in ``repairs``. ``unsure_words``: the paragraph's words read at a low confidence."""
     from capuy.read.ocr_citations import repair_citation_dates  # it uses this module's tables
 
     text, made = repair_citation_dates(
-        _symbols(repair_place_names(_fixed_line(text))), unsure_words
+        repair_type_words(_symbols(repair_place_names(_fixed_line(text)))), unsure_words
     )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)

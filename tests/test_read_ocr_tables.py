@@ -63,7 +63,9 @@ def scanned(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
     (png,) = work.glob("p-*.png")
     image = Image.open(png).convert("L")
-    image.crop((0, 0, image.width, int(image.height * 0.75))).save(work / "quet.png", dpi=(300, 300))
+    image.crop((0, 0, image.width, int(image.height * 0.75))).save(
+        work / "quet.png", dpi=(300, 300)
+    )
     return extract(read_file(work / "quet.png"))
 
 

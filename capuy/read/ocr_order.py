@@ -122,16 +122,21 @@ def _far_below(row: Sequence[PageLine], above: Sequence[PageLine]) -> bool:
 
 
 def _tail(
-    row: Sequence[PageLine], above: Sequence[PageLine], anchors: list[float], near: float
+    row: Sequence[PageLine],
+    above: Sequence[PageLine],
+    anchors: list[float],
+    near: float,
+    several: bool,
 ) -> bool:
     """A wrapped line of the last row's cells: a line's pitch below, starting at a column, and
-    either short and in one cell ("xã" / "Phổ" / "Thuận") or right of the first column (the
-    symbol's and the subject's next lines: a paragraph after the table starts at the margin)."""
+    either short and in one cell ("xã" / "Phổ" / "Thuận") or, in a table of several rows, right
+    of the first column (the symbol's and the subject's next lines: a paragraph after the table
+    starts at the margin; one "row" alone may be a line Tesseract cut at a wide word gap)."""
     if _far_below(row, above) or _column(row[0].left, anchors, near) is None:
         return False
     short = sum(len(line.text.split()) for line in row) <= TAIL_WORDS
     inner = all((_within(line.left, anchors, near) or 0) >= 1 for line in row)
-    return (short and _one_cell(row, anchors, near)) or inner
+    return (short and _one_cell(row, anchors, near)) or (several and inner)
 
 
 def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
@@ -159,7 +164,8 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
                 probe += 1  # a wrapped line of a cell, if another table row follows
             else:
                 break
-        while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near):
+        several = sum(len(row) >= TABLE_COLUMNS for row in rows[start:end]) > 1
+        while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near, several):
             end += 1
         regions.append((start, end))
         index = end

@@ -27,7 +27,7 @@ def _by_key() -> dict[str, str]:
     """Each type word by its folded form ("nghi quyet" → "Nghị quyết")."""
     words: dict[str, str] = {}
     for system in ("party", "state"):
-        for kind in document_types(system):  # type: ignore[arg-type]
+        for kind in document_types(system):
             for word in kind.words:
                 words.setdefault(search_key(word), normalize_tones(word))
     return words

@@ -14,7 +14,9 @@ the shortest to lay out, 7 pages; all four take over an hour on a loaded 2-core 
 by ``benchmarks/ocr_heldout_make.py``, and two reports composed by ``capuy report`` from the demo
 records, ``tests/expected/golden/reports/``), laid out through the same path; or "heldout2": the
 second set (``benchmarks/ocr_heldout2/``, ``python -m benchmarks.ocr_heldout_make 2``, and the
-thematic and mid-term composed reports), built when the first had been looked at.
+thematic and mid-term composed reports), built when the first had been looked at; or "heldout3":
+the third (``benchmarks/ocr_heldout3/``, ``python -m benchmarks.ocr_heldout_make 3``), built when
+the second had been looked at, from its own templates.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
@@ -42,6 +44,7 @@ COMPOSED = Path(__file__).parent.parent / "tests" / "expected" / "golden" / "rep
 COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
 HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
 COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
+HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 
 
@@ -89,6 +92,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(HELDOUT.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS]
     if wanted == "heldout2":
         return sorted(HELDOUT2.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS2]
+    if wanted == "heldout3":
+        return sorted(HELDOUT3.glob("*.md"))
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]

@@ -277,7 +277,177 @@ def main2() -> None:
     write_truth("heldout2", OUT2)
 
 
+# The third held-out set (``ocr_heldout3``), written 3 December 2026 at 15:45 UTC before the
+# changes of that session and measured once with the code as it was. Its own templates and
+# vocabulary (not the phrases above), another seed, and kinds of pages the first two lack: a
+# KẾ HOẠCH of a committee's board (Ban Tuyên giáo) signed "K/T TRƯỞNG BAN", citations in running
+# prose paragraphs (not bullets) with dates written with dashes ("ngày 5-3-2020") or spelled out,
+# local documents cited beside the Central ones; a BÁO CÁO of an Ủy ban Kiểm tra with a table
+# whose symbol stands alone in its cell ("Số, ký hiệu"), the type word in another cell and the
+# date alone in a third ("Ngày, tháng, năm"), and a closing table of indicators.
+OUT3 = Path(__file__).parent / "ocr_heldout3"
+
+OPENERS3 = (
+    "Căn cứ",
+    "Thực hiện",
+    "Quán triệt sâu sắc",
+    "Trên cơ sở",
+    "Nhằm cụ thể hóa",
+)
+CLOSERS3 = (
+    "Ban Tuyên giáo xây dựng kế hoạch tuyên truyền với các nội dung sau.",
+    "các cơ quan, đơn vị cần chủ động phối hợp, bảo đảm tiến độ đề ra.",
+    "trong đó chú trọng đổi mới hình thức, phương pháp tuyên truyền trên không gian mạng.",
+    "gắn với việc đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+)
+LOCAL3 = (
+    ("Kế hoạch", "112-KH/HU", "Huyện ủy"),
+    ("Công văn", "245-CV/TU", "Tỉnh ủy"),
+    ("Hướng dẫn", "08-HD/BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
+    ("Chương trình", "17-CTr/HU", "Ban Thường vụ Huyện ủy"),
+)
+
+FRONT_E = """
+---
+superior: HUYỆN ỦY TƯ NGHĨA
+issuer: BAN TUYÊN GIÁO
+issuer_code: BTGHU
+number: 56
+place: Tư Nghĩa
+date: '2025-04-11'
+kind: KẾ HOẠCH
+summary: tuyên truyền các văn bản của Trung ương và của Tỉnh ủy năm 2025
+draft: false
+signature:
+  capacity: K/T TRƯỞNG BAN
+  title: PHÓ TRƯỞNG BAN
+  name: Võ Thị Ngọc Diễm
+recipients:
+- Thường trực Huyện ủy (b/c),
+- Các tổ chức cơ sở đảng,
+- Lưu Ban Tuyên giáo.
+---
+"""
+
+FRONT_F = """
+---
+superior: TỈNH ỦY BÌNH ĐỊNH
+issuer: ỦY BAN KIỂM TRA
+issuer_code: UBKTTU
+number: 419
+place: Quy Nhơn
+date: '2023-11-30'
+kind: BÁO CÁO
+summary: kết quả kiểm tra việc chấp hành các quy định của Trung ương về công tác kiểm tra, giám sát năm 2023
+draft: false
+signature:
+  capacity: T/M ỦY BAN KIỂM TRA
+  title: CHỦ NHIỆM
+  name: Đặng Hữu Phước
+recipients:
+- Ủy ban Kiểm tra Trung ương (b/c),
+- Thường trực Tỉnh ủy (b/c),
+- Lưu Văn phòng UBKT.
+---
+"""
+
+
+def _date_text3(day: dt.date, style: int) -> str:
+    if style == 0:
+        return f"ngày {day.day}-{day.month}-{day.year}"
+    if style == 1:
+        return f"ngày {day.day:02d}-{day.month:02d}-{day.year}"
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def _plan3(docs: list[CentralDocument], rng: random.Random) -> str:
+    lines = [FRONT_E.strip(), "", "# I- MỤC ĐÍCH, YÊU CẦU", ""]
+    paragraph: list[str] = []
+    for index, doc in enumerate(docs):
+        if index % 4 == 0:
+            if index:
+                lines.append(" ".join(paragraph))
+                lines.append("")
+            paragraph = []
+        local = LOCAL3[index % len(LOCAL3)]
+        day = doc.date.replace(year=doc.date.year + 1) if index % 5 == 0 else doc.date
+        paragraph.append(
+            f"{rng.choice(OPENERS3)} {doc.type_word} số {doc.symbol} "
+            f"{_date_text3(doc.date, rng.randrange(3))} của {doc.body} và {local[0]} số {local[1]} "
+            f"{_date_text3(day, rng.randrange(3))} của {local[2]}, {rng.choice(CLOSERS3)}"
+        )
+    lines.append(" ".join(paragraph))
+    lines += [
+        "",
+        "# II- NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN",
+        "",
+        "1. Tuyên truyền trên báo chí, cổng thông tin điện tử và hệ thống truyền thanh cơ sở.",
+        "",
+        "2. Tổ chức hội nghị báo cáo viên định kỳ hằng quý; biên soạn tài liệu hỏi đáp.",
+        "",
+        "# III- TỔ CHỨC THỰC HIỆN",
+        "",
+        "Các tổ chức cơ sở đảng căn cứ kế hoạch này xây dựng kế hoạch của đơn vị, báo cáo kết quả "
+        "về Ban Tuyên giáo Huyện ủy trước ngày 15 tháng 12 năm 2025.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _inspection3(docs: list[CentralDocument], rng: random.Random) -> str:
+    lines = [
+        FRONT_F.strip(),
+        "",
+        "# I- TÌNH HÌNH CHẤP HÀNH",
+        "",
+        "Năm 2023, Ủy ban Kiểm tra Tỉnh ủy đã kiểm tra việc chấp hành các văn bản sau đây của "
+        "Trung ương tại 14 tổ chức đảng và 37 đảng viên; kết quả cụ thể theo bảng dưới đây.",
+        "",
+        "| TT | Loại văn bản | Số, ký hiệu | Ngày, tháng, năm | Cơ quan ban hành | Kết quả |",
+        "|---|---|---|---|---|---|",
+    ]
+    results = ("Chấp hành tốt", "Cơ bản chấp hành", "Còn hạn chế, phải khắc phục")
+    for number, doc in enumerate(docs, start=1):
+        day = doc.date
+        written = (
+            f"{day:%d/%m/%Y}",
+            f"{day.day}/{day.month}/{day.year}",
+            f"{day.day:02d}-{day.month:02d}-{day.year}",
+        )[rng.randrange(3)]
+        lines.append(
+            f"| {number} | {doc.type_word} | {doc.symbol} | {written} | {doc.body} "
+            f"| {rng.choice(results)} |"
+        )
+    lines += [
+        "",
+        "# II- KẾT QUẢ KIỂM TRA, GIÁM SÁT",
+        "",
+        "| Nội dung | Kế hoạch | Thực hiện | Tỷ lệ (%) |",
+        "|---|---|---|---|",
+        "| Kiểm tra tổ chức đảng | 14 | 14 | 100 |",
+        "| Kiểm tra đảng viên | 40 | 37 | 92,5 |",
+        "| Giám sát chuyên đề | 9 | 8 | 88,9 |",
+        "",
+        "Qua kiểm tra, Ủy ban Kiểm tra Tỉnh ủy đề nghị các cấp ủy khắc phục hạn chế trong thời "
+        "hạn 60 ngày kể từ ngày nhận được kết luận.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main3() -> None:
+    OUT3.mkdir(exist_ok=True)
+    docs = list(central_documents())
+    rng = random.Random(90317)
+    rng.shuffle(docs)
+    plan = docs[:14]
+    table = docs[14:32]
+    (OUT3 / "e_ban_tuyen_giao_ke_hoach_2025.md").write_text(_plan3(plan, rng), encoding="utf-8")
+    (OUT3 / "f_uy_ban_kiem_tra_2023.md").write_text(_inspection3(table, rng), encoding="utf-8")
+    write_truth("heldout3", OUT3)
+
+
 if __name__ == "__main__":
     import sys
 
-    main2() if sys.argv[1:] == ["2"] else main()
+    {"2": main2, "3": main3}.get(sys.argv[1] if sys.argv[1:] else "", main)()

@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from capuy.read.ocr_order import header_columns, table_cells
+from capuy.read.ocr_order import header_columns, table_cells, table_rows
 from capuy.text import search_key
 
 SOURCE = """---
@@ -218,6 +218,35 @@ TABLE_CASES = [
 ]
 
 
+TABLE_CASES += [
+    (  # heldout2's table of documents at 300 dpi (c_dang_uy_khoi_2024 page 3): the symbol
+        # wrapped under its type word, beside the subject's next line, continues the row; a
+        # row whose number was lost ("5") still starts one, its three cells side by side
+        [
+            L("ST", 371, 702),
+            L("Văn bản", 586, 702),
+            L("Ngày ban hành", 940, 702),
+            L("Trích yếu", 1697, 702),
+            L("T", 383, 764),
+            L("2", 359, 955),
+            L("Nghị quyết số", 491, 955),
+            L("20/12/2023", 923, 955),
+            L("về đổi mới, nâng cao chất lượng hoạt", 1355, 955),
+            L("46-NQ/TW", 490, 1012),
+            L("động của Hội Nông dân Việt Nam đáp", 1355, 1012),
+            L("giai đoạn mới", 1356, 1140),
+            L("Quyết định số", 490, 1830),
+            L("03/10/2017", 921, 1830),
+            L("ban hành Hướng dẫn khung", 1353, 1830),
+            L("sống", 1354, 2144),
+        ],
+        "ST T Văn bản Ngày ban hành Trích yếu 2 Nghị quyết số 46-NQ/TW 20/12/2023 "
+        "về đổi mới, nâng cao chất lượng hoạt động của Hội Nông dân Việt Nam đáp giai đoạn mới "
+        "Quyết định số 03/10/2017 ban hành Hướng dẫn khung sống",
+    ),
+]
+
+
 @pytest.mark.parametrize(("lines", "expected"), TABLE_CASES)
 def test_table_cells(lines: list[L], expected: str) -> None:
     assert " ".join(line.text for line in table_cells(lines, 300)) == expected
@@ -226,3 +255,36 @@ def test_table_cells(lines: list[L], expected: str) -> None:
 def test_the_header_order_keeps_every_line() -> None:
     lines, _expected = HEADER_CASES[0]
     assert sorted(map(id, header_columns(lines, 2480))) == sorted(map(id, lines))
+
+
+ROW_CASES = [  # (lines, each table row's cells as texts)
+    (  # the headings "Văn bản" and "Trích yếu", centred, stand right of their columns' edges
+        TABLE_CASES[-1][0][:11],
+        [
+            ["ST T", "", "Văn bản", "Ngày ban hành", "", "Trích yếu"],
+            [
+                "2",
+                "Nghị quyết số 46-NQ/TW",
+                "",
+                "20/12/2023",
+                "về đổi mới, nâng cao chất lượng hoạt động của Hội Nông dân Việt Nam đáp",
+                "",
+            ],
+        ],
+    ),
+    (  # the numbers centred under "Kết nạp" start a column of their own, empty above
+        TABLE_CASES[0][0][:13],
+        [
+            ["Tổ chức đảng", "Kết nạp", "", "Xóa tên"],
+            ["Đảng ủy phường Phổ Văn", "", "02", "03"],
+            ["Đảng ủy xã Phổ An", "", "04", "05"],
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), ROW_CASES)
+def test_table_rows_are_cells_side_by_side(lines: list[L], expected: list[list[str]]) -> None:
+    """A table comes back as rows of cells, each cell's lines top to bottom."""
+    rows = [item for item in table_rows(lines, 300) if isinstance(item, list)]
+    assert [[" ".join(line.text for line in cell) for cell in row] for row in rows] == expected

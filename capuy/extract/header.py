@@ -152,12 +152,27 @@ def is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def is_mostly_caps(text: str) -> bool:
+    """A capitals line a scan damaged: most letters capitals, its few lower-case words of one or
+    two letters ("ĐÔNG ni CHỢ DA" read from "ĐẢNG ỦY XÃ PHỔ CHÂU") — still a header line, not the
+    body's first sentence."""
+    letters = [c for c in text if c.isalpha()]
+    lower = [word for word in text.split() if any(c.islower() for c in word)]
+    return (
+        len(letters) >= 6
+        and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+        and all(len(word.strip(".,:;")) <= 2 for word in lower)
+    )
+
+
 def is_header_line(text: str, kind_seen: bool) -> bool:
     """Could this logical line belong to the header block?"""
     stripped = text.strip()
     if stripped in {"*", ""} or tokens.HEADER_NUMBER.match(stripped) or _DRAFT.match(stripped):
         return True
     if _PLACE_DATE.match(stripped) or is_all_caps(stripped):
+        return True
+    if is_mostly_caps(stripped):
         return True
     if _PLACE_DATE_OPEN.match(stripped) or _DATE_REST.match(stripped):
         return True

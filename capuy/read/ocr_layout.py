@@ -15,7 +15,7 @@ from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_order import header_columns, table_cells
+from capuy.read.ocr_order import header_columns, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -34,6 +34,9 @@ glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
 SPECK_CONFIDENCE = 75.0
 JUNK_CONFIDENCE = 30.0
 _CODE_SHAPED = re.compile(r"\d.*[-/].*[A-ZĐ]{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+_CODE_HALF = re.compile(r"[A-ZĐÐ][\w|]{0,6}/[\w|/-]{1,10}[.,;]?$")
+"""The codes of a symbol wrapped onto a line of their own ("CTI/IW" of "28-CT/TW" in a table
+cell, read at confidence 26): never dirt either."""
 """Digits, then a separator, then capitals (a symbol), or a slashed date."""
 _ROMAN = re.compile(r"[IVXLC]{2,8}")
 _EDGE_PUNCTUATION = "().,;:!?\"'“”«»_"
@@ -112,12 +115,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
     # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
-    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules
+    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules,
+    # or a symbol's codes wrapped onto their own line
     return [
         line
         for line in lines
         if max(line.confidences) >= JUNK_CONFIDENCE
         or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
+        or _CODE_HALF.match(line.text)
     ]
 
 
@@ -139,7 +144,7 @@ def is_speck(text: str, confidence: float) -> bool:
     symbol or a date ("218-QĐ/UBKTTU", "23/01/2024") is never dirt, however unsure Tesseract
     is of it: its language model does not know such words, so they come with low confidences,
     and they are what the repairs (``ocr_repair``) check against the vocabulary."""
-    if _CODE_SHAPED.search(text) or _is_word(text):
+    if _CODE_SHAPED.search(text) or _CODE_HALF.match(text) or _is_word(text):
         return False
     if confidence < JUNK_CONFIDENCE:
         return True
@@ -163,6 +168,32 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     return lines
 
 
+def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
+    """A scanned table row as one line: its cells' texts (each cell's lines joined) separated by
+    tabs, as the plain-text reader takes a table row — so a symbol and the date in the next cell
+    are read as one citation, as in the document's own table. Leading empty cells are left out:
+    the reader takes a row that starts with a tab for the wrapped lines of the row above."""
+    lines = [line for cell in cells for line in cell]
+    first = min(lines, key=lambda line: line.top)
+    while not cells[0]:  # a row whose number was not read: a tab first would continue the last
+        cells = cells[1:]
+    return OcrLine(
+        "\t".join(_cell_text(cell) for cell in cells),
+        min(line.left for line in lines),
+        first.top,
+        first.height,
+        [c for line in lines for c in line.confidences],
+    )
+
+
+def _cell_text(cell: list[OcrLine]) -> str:
+    text = ""
+    for line in cell:
+        glue = "" if not text or re.search(r"\d-$", text) else " "  # "số 37-" / "QĐ/TW"
+        text = f"{text}{glue}{line.text}"
+    return text.replace("\t", " ")
+
+
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
     """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
     order, with their words' confidences."""
@@ -181,7 +212,13 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
                 ordered.pop(edge)
         if page is pages[0]:
             ordered = header_columns(ordered, page.width)
-        ordered = closing_columns(table_cells(ordered, page.dpi), page.width)
+        ordered = closing_columns(
+            [
+                _row_line(item) if isinstance(item, list) else item
+                for item in table_rows(ordered, page.dpi)
+            ],
+            page.width,
+        )
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:

@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 
 from capuy.text import search_key
 
-__all__ = ["header_columns", "table_cells"]
+__all__ = ["header_columns", "table_cells", "table_rows"]
 
 HEADER_LINES = 14
 """The header is among the first lines of the first page."""
@@ -121,6 +121,24 @@ def _far_below(row: Sequence[PageLine], above: Sequence[PageLine]) -> bool:
     return row[0].top - max(line.top for line in above) > ROW_PITCH * height
 
 
+def _tail(
+    row: Sequence[PageLine],
+    above: Sequence[PageLine],
+    anchors: list[float],
+    near: float,
+    several: bool,
+) -> bool:
+    """A wrapped line of the last row's cells: a line's pitch below, starting at a column, and
+    either short and in one cell ("xã" / "Phổ" / "Thuận") or, in a table of several rows, right
+    of the first column (the symbol's and the subject's next lines: a paragraph after the table
+    starts at the margin; one "row" alone may be a line Tesseract cut at a wide word gap)."""
+    if _far_below(row, above) or _column(row[0].left, anchors, near) is None:
+        return False
+    short = sum(len(line.text.split()) for line in row) <= TAIL_WORDS
+    inner = all((_within(line.left, anchors, near) or 0) >= 1 for line in row)
+    return (short and _one_cell(row, anchors, near)) or (several and inner)
+
+
 def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
     """(first, last + 1) visual rows of each table: from a row of three cells or more, on
     while rows are table rows or lines that start at one of its columns; then the wrapped
@@ -146,41 +164,65 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
                 probe += 1  # a wrapped line of a cell, if another table row follows
             else:
                 break
-        while (
-            end < len(rows)
-            and _one_cell(rows[end], anchors, near)
-            and _column(rows[end][0].left, anchors, near) is not None
-            and sum(len(line.text.split()) for line in rows[end]) <= TAIL_WORDS
-            and not _far_below(rows[end], rows[end - 1])
-        ):
+        several = sum(len(row) >= TABLE_COLUMNS for row in rows[start:end]) > 1
+        while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near, several):
             end += 1
         regions.append((start, end))
         index = end
     return regions
 
 
-def table_cells(lines: list[L], dpi: int) -> list[L]:
-    """Each table's lines cell by cell, row by row: a row of several cells starts a table row,
-    a line alone continues the cell of its column in the row above (cells are top-aligned);
-    the table's lines take the place of its first line in Tesseract's order."""
+def _starts_row(row: Sequence[PageLine], anchors: list[float], near: float) -> bool:
+    """A visual row that begins a table row: pieces in three columns or more, or in two of
+    which one is the first column (the row's number). Two cells' wrapped lines side by side
+    ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
+    above; pieces of one cell side by side ("xã" "Phổ") are one cell."""
+    columns = {_within(line.left, anchors, near) for line in row}
+    return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and 0 in columns)
+
+
+def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
+    """The page's lines with each table's rows in place of its lines: a table row is its cells
+    left to right, each cell its lines top to bottom (a row of several cells starts a table row,
+    a line alone continues the cell of its column in the row above: cells are top-aligned; a
+    column no row fills is dropped — a heading centred right of its column's edge makes a
+    column of its own, empty in the other rows); the
+    table's rows take the place of its first line in Tesseract's order."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
-    ordered = list(lines)
+    ordered: list[L | list[list[L]]] = list(lines)
     for start, end in _regions(rows, near):
         region = rows[start:end]
         anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near)
         table_rows: list[list[list[L]]] = []
         for row in region:
-            columns = {_within(line.left, anchors, near) for line in row}
-            if len(columns) >= 2 or not table_rows:  # "xã" "Phổ" side by side: one cell
+            if _starts_row(row, anchors, near) or not table_rows:
                 table_rows.append([[] for _ in anchors])
             for line in row:
                 column = _within(line.left, anchors, near)
                 table_rows[-1][column if column is not None else 0].append(line)
-        in_order = [line for cells in table_rows for cell in cells for line in cell]
-        members = {id(line) for line in in_order}
-        first = min(index for index, line in enumerate(ordered) if id(line) in members)
-        rest = [line for line in ordered if id(line) not in members]
-        before = len([line for line in ordered[:first] if id(line) not in members])
-        ordered = [*rest[:before], *in_order, *rest[before:]]
+        used = [column for column in range(len(anchors)) if any(row[column] for row in table_rows)]
+        table_rows = [[row[column] for column in used] for row in table_rows]
+        members = {id(line) for cells in table_rows for cell in cells for line in cell}
+        first = min(
+            index
+            for index, item in enumerate(ordered)
+            if not isinstance(item, list) and id(item) in members
+        )
+        rest = [item for item in ordered if isinstance(item, list) or id(item) not in members]
+        before = len(
+            [item for item in ordered[:first] if isinstance(item, list) or id(item) not in members]
+        )
+        ordered = [*rest[:before], *table_rows, *rest[before:]]
     return ordered
+
+
+def table_cells(lines: list[L], dpi: int) -> list[L]:
+    """Each table's lines cell by cell, row by row (``table_rows`` flattened)."""
+    flat: list[L] = []
+    for item in table_rows(lines, dpi):
+        if isinstance(item, list):
+            flat += [line for cell in item for line in cell]
+        else:
+            flat.append(item)
+    return flat

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection
 from datetime import date
 from functools import cache
 
+from capuy.read.ocr_places import repair_place_names
+from capuy.read.ocr_type_words import repair_type_words
 from capuy.text import search_key
 from capuy.vocab import issuer_by_code, type_codes
 from capuy.vocab.ocr import ocr_repairs
@@ -49,7 +52,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     digits, separators, _letters, _words = _tables()
     digit = "[0-9" + re.escape("".join(digits)) + "]"
     dash = "[" + re.escape("".join(k for k, v in separators.items() if v == "-")) + "-]"
-    code_chars = "A-ZĐÐa-z0-9" + re.escape("".join(separators) + "/-")
+    # capitals with a mark too: a code's letter read with a tone or hat ("ĐŨ" for "ĐU")
+    code_chars = "A-ZĐÐa-z0-9À-ỹ" + re.escape("".join(separators) + "/-")
     symbol = re.compile(
         rf"(?<![\w/.-])(?P<num>{digit}*\d{digit}*)[ ]?(?P<sep>{dash}|/)[ ]?"
         rf"(?P<rest>[A-ZĐÐ][{code_chars}]{{1,24}})(?![\w])"
@@ -80,19 +84,33 @@ def _known(type_code: str, issuer: str, system: str) -> bool:
 
 
 def _fix_code_letters(code: str, valid: object) -> list[str]:
-    """``code`` and its variants with OCR letter confusions undone (D→Đ, Ð→Đ, 0→O)."""
+    """``code`` and its variants with OCR letter confusions undone (D→Đ, Ð→Đ, 0→O, marks on a
+    letter dropped)."""
     letters = _tables()[2]
     options = [code]
     for read, means in letters.items():
         for option in list(options):
             if read in option:
                 options.append(option.replace(read, means))
+    # a mark OCR put on a code's letter ("ĐŨ", "BÇ"): codes are unmarked capitals and Đ
+    for option in list(options):
+        bare = _unmarked(option)
+        if bare != option:
+            options.append(bare)
     # one letter read twice ("QĐÐ": the Đ and its lookalike Ð side by side)
     for option in list(options):
         for index in range(1, len(option)):
             if option[index] == option[index - 1]:
                 options.append(option[:index] + option[index + 1 :])
     return options
+
+
+def _unmarked(code: str) -> str:
+    """``code`` with every diacritic dropped but Đ's bar (a letter of its own, not a mark)."""
+    decomposed = unicodedata.normalize("NFD", code)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _split_codes(rest: str, system: str) -> tuple[str, str] | None:
@@ -104,6 +122,8 @@ def _split_codes(rest: str, system: str) -> tuple[str, str] | None:
     if joiner in rest:  # the separator was read: only its own codes may be wrong
         head, tail = rest.split(joiner, 1)
         candidates.append((head, tail))
+        if separators.get(head[-1:]) == joiner:  # and read twice ("CTI/IW": "I" and "/")
+            candidates.append((head[:-1], tail))
     else:
         for index in range(1, len(rest) - 1):
             if separators.get(rest[index]) == joiner:
@@ -247,12 +267,15 @@ def _terms(text: str) -> str:
 def repair_ocr_text(
     text: str, unsure_words: Collection[str] = (), repairs: list[str] | None = None
 ) -> str:
-    """One recognised paragraph with its symbols, dates, terms and fixed lines repaired; the
+    """One recognised paragraph with its symbols, type words before them, dates, terms, fixed
+    lines and (in a line of capitals) place names repaired; the
     dates of Central citations against the catalogue (``ocr_citations``) — each such repair
     noted in ``repairs``. ``unsure_words``: the paragraph's words read at a low confidence."""
     from capuy.read.ocr_citations import repair_citation_dates  # it uses this module's tables
 
-    text, made = repair_citation_dates(_symbols(_fixed_line(text)), unsure_words)
+    text, made = repair_citation_dates(
+        repair_type_words(_symbols(repair_place_names(_fixed_line(text)))), unsure_words
+    )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)
     return _terms(_dates(text))

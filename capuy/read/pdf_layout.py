@@ -76,6 +76,8 @@ class Geometry:
         sizes: list[float] = []
         for lines in pages:
             for previous, line in zip([None, *lines], lines, strict=False):
+                if "\t" in line.text or (previous is not None and "\t" in previous.text):
+                    continue  # a table row: its cells side by side are no line of text
                 size = round(line.size, 1)
                 sizes.append(size)
                 xs.setdefault(size, []).append(line.x)
@@ -135,7 +137,12 @@ def paragraphs(lines: list[Line], geometry: Geometry) -> list[Paragraph]:
     result: list[Paragraph] = []
     previous: Line | None = None
     for line in lines:
-        if previous is None or geometry.starts_paragraph(previous, line):
+        if (
+            previous is None
+            or "\t" in previous.text
+            or "\t" in line.text
+            or geometry.starts_paragraph(previous, line)
+        ):  # a table row (cells between tabs) is a paragraph of its own
             indented = (
                 line.x > geometry.margins.get(round(line.size, 1), line.x) + INDENT_EM * line.size
             )

@@ -30,7 +30,7 @@ from capuy.search.tokens import SCOPE_ORGS, SCOPE_SHARE, entry_tokens, narrowing
 
 PER_PAGE = 20
 EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
-TOTAL_CAP = 10_000  # above: "hơn 10.000 kết quả" (as the document list's filtered count)
+TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the facet pass already stops there (one pass)
 MAX_PAGE = 50
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 
@@ -296,20 +296,21 @@ def search(
     start = (results.page - 1) * per_page
     matches = engine.match(qs, query, narrow)
     # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
-    # matches (it stops there): then the total is counted alone, up to TOTAL_CAP, and the
-    # facets over the pool
+    # matches (it stops there): then the total is "more than TOTAL_CAP" (counted alone if the
+    # cap is above EXACT_FACETS) and the facets count the pool
     results.facets, results.total = facets_and_total(matches, EXACT_FACETS + 1)
     results.facets_counted = results.total
-    if results.total > EXACT_FACETS:
+    if results.total > EXACT_FACETS and TOTAL_CAP > EXACT_FACETS:
         results.total = matches.order_by()[: TOTAL_CAP + 1].count()
-        if results.total > TOTAL_CAP:
-            results.total, results.total_exact = TOTAL_CAP, False
+    if results.total > TOTAL_CAP:
+        results.total, results.total_exact = TOTAL_CAP, False
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     if not results.total:
         return results
     columns = (*FACET_FIELDS, "type_name")
-    ranked, pool = engine.ranked(qs, query, results.total, start, per_page, columns, narrow)
-    if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
+    at_least = max(results.total, results.facets_counted)  # the facet pass's, when over the cap
+    ranked, pool = engine.ranked(qs, query, at_least, start, per_page, columns, narrow)
+    if at_least > EXACT_FACETS:  # a common word: count the facets over the pool
         results.facets, results.facets_counted = counted(pool_counts(pool or []))
     results.hits = _hits(ranked, query)
     return results

@@ -109,8 +109,13 @@ def test_above_the_cap_the_total_says_more_than(client, corpus, leader, tree, mo
 
     exact = search(leader, "2024")
     assert exact.total == 5 and exact.total_exact
+    monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 10_000)
     monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 1)
-    assert search(leader, "2024").total == 5  # counted exactly up to the cap
+    assert search(leader, "2024").total == 5  # counted alone up to the cap
+    monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 1)
+    monkeypatch.setattr("capuy.search.backends.base.POOL", 1)
+    one = search(leader, "2024")  # the cap at the facet pass's stop: no count of its own
+    assert (one.total, one.total_exact, one.facets_counted) == (1, False, 1)
     monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 3)
     capped = search(leader, "2024")
     assert (capped.total, capped.total_exact, capped.pages) == (3, False, 1)

@@ -25,7 +25,8 @@ PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the 
 cluster) under that folder and reuses it on the next run (generation and indexing then skipped,
 their figures those of the first run); ``CAPUY_BENCH_SEARCH_BASELINE=0`` times the queries alone
 (no LIKE baseline, no citation sample); ``CAPUY_BENCH_SEARCH_CITATIONS=0`` skips the citation
-sample alone (the LIKE baseline still runs); ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
+sample alone (the LIKE baseline still runs); ``CAPUY_BENCH_SEARCH_DUMP=/file.json`` writes
+every query's wall and CPU time and total there; ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
 cluster's port (default: one derived from the process id).
 """
 

@@ -24,7 +24,9 @@ Run: ``python -m benchmarks search`` (part of ``make bench``; about 15 minutes o
 PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the SQLite file, the PostgreSQL
 cluster) under that folder and reuses it on the next run (generation and indexing then skipped,
 their figures those of the first run); ``CAPUY_BENCH_SEARCH_BASELINE=0`` times the queries alone
-(no LIKE baseline, no citation sample); ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
+(no LIKE baseline, no citation sample); ``CAPUY_BENCH_SEARCH_CITATIONS=0`` skips the citation
+sample alone (the LIKE baseline still runs); ``CAPUY_BENCH_SEARCH_DUMP=/file.json`` writes
+every query's wall and CPU time and total there; ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
 cluster's port (default: one derived from the process id).
 """
 
@@ -52,6 +54,7 @@ QUERIES = {
 }
 CITATION_SAMPLE = 5000
 WITH_BASELINE = os.environ.get("CAPUY_BENCH_SEARCH_BASELINE", "1") != "0"
+WITH_CITATIONS = os.environ.get("CAPUY_BENCH_SEARCH_CITATIONS", "1") != "0"
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -298,6 +301,9 @@ def run_here() -> dict:
         search(user, "đảng")
     timings: dict[str, list[float]] = {}
     cpu: list[float] = []
+    cpu_by_kind: dict[str, list[float]] = {}
+    each: list[dict] = []  # every query's figures (CAPUY_BENCH_SEARCH_DUMP: written there)
+    figures["load_before"] = os.getloadavg()
     baseline: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     for kind, query, filters, username in queries:
@@ -306,12 +312,27 @@ def run_here() -> dict:
         result = search(user, query, filters)
         timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
+        cpu_by_kind.setdefault(kind, []).append(cpu[-1])
+        each.append(
+            {
+                "kind": kind,
+                "query": query,
+                "filters": filters,
+                "user": username,
+                "ms": timings[kind][-1],
+                "cpu_ms": cpu[-1],
+                "total": result.total,
+            }
+        )
         hits[kind] = hits.get(kind, 0) + (1 if result.total else 0)
         if not WITH_BASELINE:
             continue
         started = time.perf_counter()
         like_baseline(user, query)
         baseline.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    figures["load_after"] = os.getloadavg()
+    if os.environ.get("CAPUY_BENCH_SEARCH_DUMP"):
+        Path(os.environ["CAPUY_BENCH_SEARCH_DUMP"]).write_text(json.dumps(each, default=str))
     every = [t for values in timings.values() for t in values]
     every_baseline = [t for values in baseline.values() for t in values] or [float("nan")]
     figures["search_ms"] = _percentiles(every)
@@ -323,10 +344,11 @@ def run_here() -> dict:
             "with_results": hits.get(k, 0),
             "n": len(v),
             "like_p95": _percentiles(baseline.get(k) or [float("nan")])["p95"],
+            "cpu_p95": _percentiles(cpu_by_kind[k])["p95"],
         }
         for k, v in timings.items()
     }
-    figures["citations"] = citation_rate() if WITH_BASELINE else {}
+    figures["citations"] = citation_rate() if WITH_BASELINE and WITH_CITATIONS else {}
     return figures
 
 
@@ -492,12 +514,21 @@ def main() -> None:
             )
         else:
             print("- baseline LIKE scan: not run (CAPUY_BENCH_SEARCH_BASELINE=0)")
-        print("| queries | n | with results | p50 ms | p95 ms | max ms | LIKE p95 ms |")
-        print("|---|---|---|---|---|---|---|")
+        print(
+            "- load average (1, 5, 15 min) before the queries: "
+            + ", ".join(_ms(x) for x in f["load_before"])
+            + "; after: "
+            + ", ".join(_ms(x) for x in f["load_after"])
+        )
+        print(
+            "| queries | n | with results | p50 ms | p95 ms | max ms | CPU p95 ms | LIKE p95 ms |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
         for kind, k in f["by_kind"].items():
             print(
                 f"| {kind} | {k['n']} | {k['with_results']} | {_ms(k['p50'])} | "
-                f"{_ms(k['p95'])} | {_ms(k['max'])} | {_ms(k['like_p95'])} |"
+                f"{_ms(k['p95'])} | {_ms(k['max'])} | {_ms(k['cpu_p95'])} | "
+                f"{_ms(k['like_p95'])} |"
             )
         c = f["citations"]
         if not c:

@@ -40,7 +40,8 @@ def _reader(user: str | None) -> object:
 def _print_results(results: Any) -> None:
     from capuy.search.snippets import marked_text
 
-    console.print(f"{results.total:,} kết quả / results".replace(",", "."))
+    more = "" if results.total_exact else "hơn / more than "
+    console.print(f"{more}{results.total:,} kết quả / results".replace(",", "."))
     for hit in results.hits:
         when = f"{hit.date:%d/%m/%Y}" if hit.date else ""
         head = " · ".join(p for p in (hit.kind_label, hit.symbol, when) if p)

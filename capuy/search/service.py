@@ -26,21 +26,30 @@ from capuy.search.models import SearchEntry, SearchText
 from capuy.search.query import ParsedQuery, parse, symbol_key
 from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
 from capuy.search.snippets import highlight, snippet
+from capuy.search.tokens import SCOPE_ORGS, SCOPE_SHARE, entry_tokens, narrowing
 
 PER_PAGE = 20
 EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
+TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the facet pass already stops there (one pass)
 MAX_PAGE = 50
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 
 
-def _index_text(entry_id: int, entry: Entry) -> IndexText:
+def _index_text(entry_id: int, entry: Entry, kind: str) -> IndexText:
     date_words = f"{entry.date:%d/%m/%Y} {entry.date.year}" if entry.date else ""
     title = " ".join(
         p
         for p in (entry.symbol, entry.title, entry.type_name, entry.issuer, date_words, entry.meta)
         if p
     )
-    return IndexText(entry_id, title, entry.body)
+    tokens = entry_tokens(
+        kind,
+        entry.organisation_id,
+        int(entry.classification or 0),
+        entry.type_code,
+        entry.date.year if entry.date else None,
+    )
+    return IndexText(entry_id, title, entry.body, tuple(tokens))
 
 
 def _fields(entry: Entry) -> dict[str, Any]:
@@ -74,7 +83,7 @@ def index_object(record: Any, provider: SearchProvider | None = None) -> None:
         SearchText.objects.update_or_create(
             entry=row, defaults={"title": entry.title, "body": entry.body}
         )
-        backend().write([_index_text(row.pk, entry)])
+        backend().write([_index_text(row.pk, entry, provider.kind)])
 
 
 def remove_object(provider: SearchProvider, pk: Any) -> None:
@@ -128,7 +137,10 @@ def rebuild(
                     ]
                 )
                 engine.write(
-                    [_index_text(row.pk, e) for row, (_, e) in zip(rows, pairs, strict=True)]
+                    [
+                        _index_text(row.pk, e, provider.kind)
+                        for row, (_, e) in zip(rows, pairs, strict=True)
+                    ]
                 )
             done += len(chunk)
             counts[provider.kind] += len(pairs)
@@ -176,6 +188,21 @@ def scoped_entries(user: Any) -> QuerySet[SearchEntry]:
     return SearchEntry.objects.filter(condition)
 
 
+def _narrow_organisations(user: Any) -> list[int] | None:
+    """The ids of the organisations a user sees, when they are few (at most ``SCOPE_ORGS``,
+    and at most one in ``SCOPE_SHARE`` of all): their tokens then narrow the engine's walk.
+    ``None`` for everyone else — narrowing to most of the index costs more than it saves."""
+    if user is UNCLASSIFIED_ONLY or user is None or getattr(user, "is_superuser", False):
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return None
+    visible = visible_organisations(user)
+    ids = list(visible.values_list("pk", flat=True)[: SCOPE_ORGS + 1])
+    if len(ids) > SCOPE_ORGS or len(ids) * SCOPE_SHARE > visible.model.objects.count():
+        return None
+    return ids
+
+
 @dataclass
 class Hit:
     kind: str
@@ -218,6 +245,7 @@ class SearchResults:
     pages: int = 0
     facets: list[Facet] = field(default_factory=list)
     facets_counted: int = 0  # how many matches the facet counts are over (≤ total)
+    total_exact: bool = True  # False: more than ``total`` (= TOTAL_CAP) matches, not counted
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -225,6 +253,7 @@ class SearchResults:
             "page": self.page,
             "pages": self.pages,
             "facets_counted": self.facets_counted,
+            "total_exact": self.total_exact,
             "results": [h.as_json() for h in self.hits],
             "facets": {
                 f.field: [{"value": v, "label": label, "count": n} for v, label, n in f.values]
@@ -260,22 +289,28 @@ def search(
         return results
     engine = backend()
     qs = scoped_entries(user)
-    for name, value in clean_filters(filters or {}).items():
+    chosen = clean_filters(filters or {})
+    for name, value in chosen.items():
         qs = qs.filter(**{name: value})
+    narrow = narrowing(_narrow_organisations(user), chosen)
     start = (results.page - 1) * per_page
-    matches = engine.match(qs, query)
+    matches = engine.match(qs, query, narrow)
     # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
-    # matches (it stops there): then the total is counted alone, the facets over the pool
+    # matches (it stops there): then the total is "more than TOTAL_CAP" (counted alone if the
+    # cap is above EXACT_FACETS) and the facets count the pool
     results.facets, results.total = facets_and_total(matches, EXACT_FACETS + 1)
     results.facets_counted = results.total
-    if results.total > EXACT_FACETS:
-        results.total = matches.count()
+    if results.total > EXACT_FACETS and TOTAL_CAP > EXACT_FACETS:
+        results.total = matches.order_by()[: TOTAL_CAP + 1].count()
+    if results.total > TOTAL_CAP:
+        results.total, results.total_exact = TOTAL_CAP, False
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     if not results.total:
         return results
     columns = (*FACET_FIELDS, "type_name")
-    ranked, pool = engine.ranked(qs, query, results.total, start, per_page, columns)
-    if results.total > EXACT_FACETS:  # a common word: count the facets over the pool
+    at_least = max(results.total, results.facets_counted)  # the facet pass's, when over the cap
+    ranked, pool = engine.ranked(qs, query, at_least, start, per_page, columns, narrow)
+    if at_least > EXACT_FACETS:  # a common word: count the facets over the pool
         results.facets, results.facets_counted = counted(pool_counts(pool or []))
     results.hits = _hits(ranked, query)
     return results

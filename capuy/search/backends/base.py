@@ -11,6 +11,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from capuy.search.query import ParsedQuery
+from capuy.search.tokens import NO_NARROWING, Narrowing
 
 TABLE = "search_searchentry"
 RECENCY_YEARS = 20  # a record this old gets no recency boost; a new one up to +30 %
@@ -28,6 +29,7 @@ class IndexText:
     entry_id: int
     title: str
     body: str
+    tokens: tuple[str, ...] = ()  # scope and facet values (``capuy.search.tokens``)
 
 
 class Backend:
@@ -44,12 +46,17 @@ class Backend:
 
     pool_order = "-id"  # the order in which the newest matches come cheapest
 
-    def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+    def match(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
         """``qs`` restricted to the entries matching ``query`` — no score: what the total and
-        the facets count."""
+        the facets count. ``narrow``: tokens the engine intersects first (``qs`` keeps the
+        same conditions in SQL)."""
         raise NotImplementedError
 
-    def scored(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+    def scored(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
         """``qs`` restricted to the matches, with a ``score`` annotation."""
         raise NotImplementedError
 
@@ -61,6 +68,7 @@ class Backend:
         start: int,
         count: int,
         columns: Sequence[str] = (),
+        narrow: Narrowing = NO_NARROWING,
     ) -> tuple[list[tuple[int, float]], list[tuple[Any, ...]] | None]:
         """The page's (id, score), best first, and the pool it was cut from as rows of
         ``columns`` (None: every match was ranked). Up to ``POOL`` matches, every match is scored. Above it (a common word: tens of
@@ -69,7 +77,7 @@ class Backend:
         the cost (bm25/ts_rank over 30–42 thousand rows), newer records are boosted anyway, and
         nobody pages past ``POOL`` results. The pool is the same set on both databases; scope
         and filters are inside it (``qs``)."""
-        scored = self.scored(qs, query)
+        scored = self.scored(qs, query, narrow)
         if total <= POOL:
             page = scored.order_by("-score", "-date", "-id").values_list("id", "score")
             return [(int(i), float(s or 0)) for i, s in page[start : start + count]], None

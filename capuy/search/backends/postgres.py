@@ -5,7 +5,10 @@ immutable SQL wrapper around ``unaccent`` (``unaccent`` itself is only STABLE, s
 appear in an index expression or a generated column directly) — it maps đ to d, strips the
 marks, lower-cases and keeps letters and digits. ``exact_vector`` keeps the diacritics
 (lower-cased in Python, canonical tone placement) for ranking exact matches first. Titles
-weigh A, bodies B.
+weigh A, bodies B. The entry's scope and facet tokens (``capuy.search.tokens``) are lexemes
+of ``search_vector`` too, prefixed with ``§`` (typed words are folded to ``[a-z0-9]`` and never
+reach them); a narrowed search adds them to the one ``@@`` the GIN index answers, so the index
+intersects them with the words, and ``ts_rank`` — given the words only — does not see them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from django.db.models.expressions import RawSQL
 
 from capuy.search.backends.base import TABLE, Backend, IndexText, boost_sql
 from capuy.search.query import Clause, ParsedQuery, exact
+from capuy.search.tokens import NO_NARROWING, Narrowing
+
+TOKEN_PREFIX = "§"
 
 SETUP = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -61,6 +67,23 @@ def exact_tsquery(query: ParsedQuery) -> str:
     return " | ".join(_clause(c, c.exact) for c in query.clauses if c.exact != c.folded)
 
 
+def token_tsquery(narrow: Narrowing) -> str:
+    """The narrowing groups as a tsquery literal: ('§o1' | '§o2') & '§y2024'."""
+    return " & ".join(
+        "(" + " | ".join(_lexeme(TOKEN_PREFIX + t) for t in group) + ")" for group in narrow.groups
+    )
+
+
+def _matching(query: ParsedQuery, narrow: Narrowing) -> tuple[str, list[Any]]:
+    """The one ``@@`` condition (words, and the narrowing tokens when there are some)."""
+    if not narrow:
+        return f"{TABLE}.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
+    return (
+        f"{TABLE}.search_vector @@ (to_tsquery('simple', %s) && %s::tsquery)",
+        [tsquery(query), token_tsquery(narrow)],
+    )
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
 
@@ -71,10 +94,21 @@ class PostgresBackend(Backend):
             cursor.executemany(
                 f"UPDATE {TABLE} SET "
                 "search_vector = setweight(to_tsvector('simple', capuy_fold(%s)), 'A') || "
-                "setweight(to_tsvector('simple', capuy_fold(%s)), 'B'), "
+                "setweight(to_tsvector('simple', capuy_fold(%s)), 'B') || "
+                "array_to_tsvector(%s::text[]), "
                 "exact_vector = setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') WHERE id = %s",
-                [(r.title, r.body, exact(r.title), exact(r.body), r.entry_id) for r in rows],
+                [
+                    (
+                        r.title,
+                        r.body,
+                        [TOKEN_PREFIX + t for t in r.tokens],
+                        exact(r.title),
+                        exact(r.body),
+                        r.entry_id,
+                    )
+                    for r in rows
+                ],
             )
 
     def delete(self, entry_ids: Iterable[int]) -> None:
@@ -83,12 +117,15 @@ class PostgresBackend(Backend):
     def clear(self) -> None:
         """Nothing to do: the vectors live on the entry rows."""
 
-    def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
-        return qs.extra(
-            where=[f"{TABLE}.search_vector @@ to_tsquery('simple', %s)"], params=[tsquery(query)]
-        )
+    def match(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
+        where, params = _matching(query, narrow)
+        return qs.extra(where=[where], params=params)
 
-    def scored(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+    def scored(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
         recency, recency_params, extra, extra_params = boost_sql(query)
         folded = tsquery(query)
         text_score = f"ts_rank({TABLE}.search_vector, to_tsquery('simple', %s))"
@@ -99,9 +136,10 @@ class PostgresBackend(Backend):
             )
             params.append(exact_tsquery(query))
         score = f"{text_score} * {recency} + {extra}"
-        return qs.extra(
-            where=[f"{TABLE}.search_vector @@ to_tsquery('simple', %s)"], params=[folded]
-        ).annotate(score=RawSQL(score, (*params, *recency_params, *extra_params)))
+        where, where_params = _matching(query, narrow)
+        return qs.extra(where=[where], params=where_params).annotate(
+            score=RawSQL(score, (*params, *recency_params, *extra_params))
+        )
 
     def size_bytes(self) -> int:
         with connection.cursor() as cursor:

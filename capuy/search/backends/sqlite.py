@@ -1,9 +1,10 @@
 """SQLite FTS5: an FTS5 table ``search_fts`` whose rowid is the entry's id.
 
-Four columns: ``t`` and ``b`` hold the folded title and body (folded in Python by
+Five columns: ``t`` and ``b`` hold the folded title and body (folded in Python by
 ``capuy.search.query.fold``: FTS5's own ``remove_diacritics`` keeps đ apart from d, so the
 text is folded before it reaches the tokenizer), ``tx`` and ``bx`` the same words with their
-diacritics. A query matches on the folded columns; when it carries diacritics the same words
+diacritics, ``s`` the entry's scope and facet tokens (``capuy.search.tokens``; weight 0 in
+bm25, never matched by typed text). A query matches on the folded columns; when it carries diacritics the same words
 are also sought in the exact columns, so bm25 ranks the exact-diacritic matches first.
 """
 
@@ -18,12 +19,13 @@ from django.db.models.expressions import RawSQL
 
 from capuy.search.backends.base import TABLE, Backend, IndexText, boost_sql
 from capuy.search.query import Clause, ParsedQuery, exact, fold
+from capuy.search.tokens import NO_NARROWING, Narrowing
 
 CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "t, b, tx, bx, tokenize = 'unicode61 remove_diacritics 0')"
+    "t, b, tx, bx, s, tokenize = 'unicode61 remove_diacritics 0')"
 )
-WEIGHTS = "4.0, 1.0, 8.0, 2.0"  # t, b, tx, bx
+WEIGHTS = "4.0, 1.0, 8.0, 2.0, 0.0"  # t, b, tx, bx, s
 
 
 def _quoted(word: str) -> str:
@@ -35,7 +37,9 @@ def _clause(clause: Clause, words: tuple[str, ...]) -> str:
     return text + (" *" if clause.prefix else "")
 
 
-def fts_expression(query: ParsedQuery, ranking: bool = True) -> str:
+def fts_expression(
+    query: ParsedQuery, ranking: bool = True, narrow: Narrowing = NO_NARROWING
+) -> str:
     """The FTS5 MATCH expression: every clause on the folded columns; a clause typed with
     diacritics may also match the exact columns, which weigh more in bm25::
 
@@ -50,6 +54,8 @@ def fts_expression(query: ParsedQuery, ranking: bool = True) -> str:
         if ranking and clause.exact != clause.folded:
             folded = f"({folded} OR {{tx bx}} : {_clause(clause, clause.exact)})"
         parts.append(folded)
+    for group in narrow.groups:  # tokens are [a-z0-9]: quoted, they are single terms
+        parts.append("{s} : (" + " OR ".join(_quoted(t) for t in group) + ")")
     return " AND ".join(parts)
 
 
@@ -64,9 +70,16 @@ class SqliteBackend(Backend):
                 "DELETE FROM search_fts WHERE rowid = %s", [(r.entry_id,) for r in rows]
             )
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, t, b, tx, bx) VALUES (%s, %s, %s, %s, %s)",
+                "INSERT INTO search_fts (rowid, t, b, tx, bx, s) VALUES (%s, %s, %s, %s, %s, %s)",
                 [
-                    (r.entry_id, fold(r.title), fold(r.body), exact(r.title), exact(r.body))
+                    (
+                        r.entry_id,
+                        fold(r.title),
+                        fold(r.body),
+                        exact(r.title),
+                        exact(r.body),
+                        " ".join(r.tokens),
+                    )
                     for r in rows
                 ],
             )
@@ -85,20 +98,24 @@ class SqliteBackend(Backend):
 
     pool_order = "-search_fts.rowid"  # FTS5 walks its matches by rowid, newest first
 
-    def match(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+    def match(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
         return qs.extra(
             tables=["search_fts"],
             where=[f"search_fts.rowid = {TABLE}.id", "search_fts MATCH %s"],
-            params=[fts_expression(query, ranking=False)],
+            params=[fts_expression(query, ranking=False, narrow=narrow)],
         )
 
-    def scored(self, qs: QuerySet[Any], query: ParsedQuery) -> QuerySet[Any]:
+    def scored(
+        self, qs: QuerySet[Any], query: ParsedQuery, narrow: Narrowing = NO_NARROWING
+    ) -> QuerySet[Any]:
         recency, recency_params, extra, extra_params = boost_sql(query)
         score = f"(-bm25(search_fts, {WEIGHTS})) * {recency} + {extra}"
         return qs.extra(
             tables=["search_fts"],
             where=[f"search_fts.rowid = {TABLE}.id", "search_fts MATCH %s"],
-            params=[fts_expression(query)],
+            params=[fts_expression(query, narrow=narrow)],
         ).annotate(score=RawSQL(score, (*recency_params, *extra_params)))
 
     def size_bytes(self) -> int:
@@ -108,7 +125,8 @@ class SqliteBackend(Backend):
             cursor.execute("SELECT coalesce(sum(length(block)), 0) FROM search_fts_data")
             total += cursor.fetchone()[0]
             cursor.execute(
-                "SELECT coalesce(sum(length(c0) + length(c1) + length(c2) + length(c3)), 0) "
+                "SELECT coalesce(sum(length(c0) + length(c1) + length(c2) + length(c3) "
+                "+ coalesce(length(c4), 0)), 0) "
                 "FROM search_fts_content"
             )
             total += cursor.fetchone()[0]

@@ -8,9 +8,11 @@ def forwards(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     with schema_editor.connection.cursor() as cursor:
         if vendor == "sqlite":
-            from capuy.search.backends.sqlite import CREATE
-
-            cursor.execute(CREATE)
+            # the table as it was then (four columns); search.0005 adds the tokens column
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+                "t, b, tx, bx, tokenize = 'unicode61 remove_diacritics 0')"
+            )
         elif vendor == "postgresql":
             from capuy.search.backends.postgres import SETUP
 

@@ -1,0 +1,128 @@
+"""Scope and facet tokens inside the index narrow the engine's walk; the SQL conditions stay the
+authority. Totals above ``TOTAL_CAP`` are said as "hơn …". Same assertions on SQLite and, with
+CAPUY_DATABASE_URL, on PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps as django_apps
+from django.db import connection
+
+from capuy.accounts.levels import Classification, Role
+from capuy.documents.models import Document
+from capuy.search.backends import backend
+from capuy.search.models import SearchEntry
+from capuy.search.registry import provider_for
+from capuy.search.service import _index_text, _narrow_organisations, search
+from capuy.search.tokens import narrowing
+from tests.web import test_search as shared
+from tests.web.conftest import make_user
+
+corpus, leader, symbols = shared.corpus, shared.leader, shared.symbols  # the same corpus
+
+
+@pytest.fixture
+def narrowed(monkeypatch):
+    """Every user with a scope narrows (the small test tree is below the share threshold)."""
+    monkeypatch.setattr("capuy.search.service.SCOPE_SHARE", 1)
+
+
+def _rewrite(document: Document, tokens: tuple[str, ...]) -> None:
+    """Write a document's index text again with the given tokens (as an old index would have
+    none, or a wrong one)."""
+    row = SearchEntry.objects.get(kind="document", object_id=document.pk)
+    text = _index_text(row.pk, provider_for(Document).entry(document), "document")
+    backend().write([dataclasses.replace(text, tokens=tokens)])
+
+
+def test_a_narrow_user_is_narrowed_and_a_wide_one_is_not(corpus, tree, leader) -> None:
+    ward = make_user("phohoa", tree.pho_hoa, Role.SPECIALIST)
+    assert _narrow_organisations(leader) is None  # sees 4 of 5 organisations: not worth it
+    assert _narrow_organisations(ward) is None  # 2 of 5: more than one in four
+    assert narrowing([3, 1], {"type_code": "QĐi", "year": 2024, "issuer": "x"}).groups == (
+        ("o1", "o3"),
+        ("tqdi",),
+        ("y2024",),
+    )
+
+
+@pytest.mark.parametrize("typed", ["an ninh chinh tri", "77-BC/TU", "Phổ Châu", "2024", "BC/TU"])
+def test_a_wrong_token_never_shows_or_counts_the_towns_secret_document(
+    corpus, tree, narrowed, typed
+) -> None:
+    """The town's Mật report is given the ward's own tokens (a stale or wrong index): the ward
+    user's narrowed search still never returns it, counts it, quotes it or facets it."""
+    ward = make_user("phohoa", tree.pho_hoa, Role.SPECIALIST, clearance=Classification.TOP_SECRET)
+    assert sorted(_narrow_organisations(ward)) == sorted([tree.pho_hoa.pk, tree.pho_hoa_cell.pk])
+    secret = corpus["77-BC/TU"]
+    _rewrite(secret, (f"o{tree.pho_hoa.pk}", "c0", "kdocument", "tkh", "y2024"))
+    results = search(ward, typed)
+    assert "77-BC/TU" not in symbols(results)
+    assert all("Phổ Châu" not in str(h.snippet) + str(h.title) for h in results.hits)
+    for facet in results.facets:
+        assert "Văn phòng Thị ủy" not in [v for v, _, _ in facet.values]
+        if facet.field == "classification":
+            assert Classification.SECRET not in [v for v, _, _ in facet.values]
+    kinds = {v: n for f in results.facets if f.field == "kind" for v, _, n in f.values}
+    assert sum(kinds.values()) == results.total == len(results.hits)
+    filtered = search(ward, typed, {"type_code": "KH", "year": 2024})
+    assert "77-BC/TU" not in symbols(filtered)
+
+
+def test_narrowed_results_equal_the_unnarrowed(corpus, tree, monkeypatch) -> None:
+    ward = make_user("phohoa", tree.pho_hoa, Role.SPECIALIST, clearance=Classification.TOP_SECRET)
+    typed = ["ke hoach", "2024", "the thao", "Phổ Hòa", "12-KH/ĐU", "hoa giai"]
+    wide = [(symbols(r), r.total, r.facets) for r in (search(ward, t) for t in typed)]
+    monkeypatch.setattr("capuy.search.service.SCOPE_SHARE", 1)
+    narrow = [(symbols(r), r.total, r.facets) for r in (search(ward, t) for t in typed)]
+    assert narrow == wide and wide[0][1] == 2
+    for field, value, expected in [
+        ("type_code", "KH", ["12-KH/ĐU"]),
+        ("year", 2022, []),
+        ("classification", 0, ["12-KH/ĐU"]),
+    ]:
+        assert symbols(search(ward, "2024", {field: value})) == expected
+
+
+def test_the_migration_gives_existing_entries_their_tokens(corpus, tree, narrowed) -> None:
+    """Entries indexed before search.0005 have no tokens: a narrowed search misses them until
+    the migration (or ``capuy search --rebuild``) writes them."""
+    ward = make_user("phohoa", tree.pho_hoa, Role.SPECIALIST)
+    for document in corpus.values():
+        _rewrite(document, ())
+    assert search(ward, "ke hoach").total == 0  # the tokens are what the engine walks
+    migration = importlib.import_module("capuy.search.migrations.0005_index_tokens")
+    migration.forwards(django_apps, SimpleNamespace(connection=connection))
+    assert sorted(symbols(search(ward, "ke hoach"))) == ["12-KH/ĐU", "13-KH/ĐU"]
+    assert symbols(search(ward, "ke hoach", {"year": 2022})) == ["13-KH/ĐU"]
+
+
+def test_above_the_cap_the_total_says_more_than(client, corpus, leader, tree, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from capuy.cli import app
+
+    exact = search(leader, "2024")
+    assert exact.total == 5 and exact.total_exact
+    monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 10_000)
+    monkeypatch.setattr("capuy.search.service.EXACT_FACETS", 1)
+    assert search(leader, "2024").total == 5  # counted alone up to the cap
+    monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 1)
+    monkeypatch.setattr("capuy.search.backends.base.POOL", 1)
+    one = search(leader, "2024")  # the cap at the facet pass's stop: no count of its own
+    assert (one.total, one.total_exact, one.facets_counted) == (1, False, 1)
+    monkeypatch.setattr("capuy.search.service.TOTAL_CAP", 3)
+    capped = search(leader, "2024")
+    assert (capped.total, capped.total_exact, capped.pages) == (3, False, 1)
+    assert capped.as_json()["total_exact"] is False
+    client.force_login(leader)
+    page = client.get("/tim-kiem/", {"q": "2024"}).content.decode()
+    assert "hơn 3 kết quả" in page
+    make_user("cli", tree.town, Role.LEADER)
+    result = CliRunner().invoke(app, ["search", "2024", "--json", "--user", "cli"])
+    assert json.loads(result.output)["total_exact"] is False

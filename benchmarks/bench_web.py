@@ -384,6 +384,46 @@ def _print_browse(found: dict[str, list[float]]) -> None:
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its live children (the
+    gunicorn master and its workers), from /proc; 0 where /proc is missing."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def _cpu_share(server_pid: int, run) -> tuple[object, str]:
+    """Run ``run()`` and say how much CPU the server and this process (the load generator's
+    threads) used meanwhile, per second of the run and per request served."""
+    before_server, before_self = _tree_cpu(server_pid), time.process_time()
+    began = time.perf_counter()
+    result = run()
+    seconds = time.perf_counter() - began
+    server = _tree_cpu(server_pid) - before_server
+    clients = time.process_time() - before_self
+    requests = sum(len(v) for v in result.values()) if isinstance(result, dict) else 0
+    per = (
+        f", per request: server {server / requests * 1000:.1f} ms, load generator "
+        if requests
+        else ""
+    )
+    per += f"{clients / requests * 1000:.1f} ms" if requests else ""
+    return result, (
+        f"CPU during the run ({seconds:.0f} s, {os.cpu_count()} cores = {(os.cpu_count() or 1) * seconds:.0f} core-s "
+        f"at most): server {server:.1f} s ({server / seconds:.2f} cores), load generator "
+        f"{clients:.1f} s ({clients / seconds:.2f} cores){per}"
+    )
+
+
 def _p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
@@ -439,7 +479,9 @@ def main() -> None:
         if "stress" in SCENARIOS:
             _stress(port, urls, cookie)
         if "browse" in SCENARIOS:
-            _print_browse(_browse(port, urls, cookie))
+            found, cpu = _cpu_share(server.pid, lambda: _browse(port, urls, cookie))
+            _print_browse(found)
+            print(cpu)
     finally:
         if server is not None:
             server.terminate()

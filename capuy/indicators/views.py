@@ -27,7 +27,6 @@ from capuy.stats.phrases import achievement_percent
 from capuy.text import shift_months
 from capuy.web.pagecache import remember
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
-from capuy.web.vocabedit.middleware import overlay_stamp
 
 
 def _months(year: int) -> list[tuple[dt.date, dt.date]]:
@@ -57,16 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("chi_tieu")
     # The figures depend on the unit in scope (already checked against the user), the period,
     # the choices and the data; kept while the database is unchanged (capuy.web.pagecache).
-    key = (
-        "indicators.dashboard",
-        root.pk,
-        start,
-        end,
-        code,
-        month,
-        dt.date.today(),
-        overlay_stamp(),
-    )
+    key = ("indicators.dashboard", root.pk, start, end, code, month, dt.date.today())
     figures = remember(key, lambda: _figures(root, start, end, code, month))
     context: dict[str, Any] = {
         "root": root,

@@ -6,7 +6,9 @@ whenever any other connection — another thread, another gunicorn worker, ``cap
 command line — commits to the file, and never for uncommitted work; so an entry is only ever
 served while the data it was computed from is still what every connection reads. The caller
 puts in the key whatever else the figures depend on (the unit in scope, the period, the
-request's choices, today's date); the figures must not depend on the user beyond that.
+request's choices, today's date); the figures must not depend on the user beyond that. The
+vocabulary overlay's stamp (its directory's modification time, as the vocabulary middleware
+reads it) is part of every key, for figures worded with the vocabulary.
 
 Nothing is kept (the figures are computed each time):
 - on PostgreSQL (no such number; ``pg_current_wal_lsn()`` would do, not built);
@@ -20,6 +22,7 @@ only make the entry unreachable (the next request reads a newer version), never 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -27,6 +30,8 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.db import connection
+
+from capuy.vocab.loader import OVERLAY_ENV
 
 __all__ = ["data_version", "remember"]
 
@@ -60,12 +65,21 @@ def data_version() -> tuple[str, int] | None:
             return None
 
 
+def _overlay_stamp() -> tuple[str, int | None]:
+    folder = os.environ.get(OVERLAY_ENV, "").strip()
+    try:
+        return folder, os.stat(folder).st_mtime_ns if folder else None
+    except OSError:
+        return folder, None
+
+
 def remember(key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, or what it returned for ``key`` at the database's current data version."""
+    """``compute()``, or what it returned for ``key`` at the database's current data version
+    (and the vocabulary overlay's current stamp)."""
     version = data_version()
     if version is None:
         return compute()
-    full = (version, key)
+    full = (version, _overlay_stamp(), key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)

@@ -47,6 +47,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 CLIENTS = int(os.environ.get("CAPUY_BENCH_WEB_CLIENTS", "50"))
@@ -421,7 +422,9 @@ def _settle(server_pid: int, limit: float = 90.0) -> str:
     )
 
 
-def _cpu_share(server_pid: int, run) -> tuple[object, str]:
+def _cpu_share(
+    server_pid: int, run: Callable[[], dict[str, list[float]]]
+) -> tuple[dict[str, list[float]], str]:
     """Run ``run()`` and say how much CPU the server and this process (the load generator's
     threads) used meanwhile, per second of the run and per request served."""
     before_server, before_self = _tree_cpu(server_pid), time.process_time()
@@ -430,7 +433,7 @@ def _cpu_share(server_pid: int, run) -> tuple[object, str]:
     seconds = time.perf_counter() - began
     server = _tree_cpu(server_pid) - before_server
     clients = time.process_time() - before_self
-    requests = sum(len(v) for v in result.values()) if isinstance(result, dict) else 0
+    requests = sum(len(v) for v in result.values())
     per = (
         f", per request: server {server / requests * 1000:.1f} ms, load generator "
         if requests

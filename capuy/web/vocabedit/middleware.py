@@ -28,12 +28,6 @@ def _stamp() -> tuple[str, int | None]:
         return folder, None
 
 
-def overlay_stamp() -> tuple[str, int | None]:
-    """The overlay directory and its modification time: changes whenever the overlay does
-    (part of the key of figures computed with the vocabulary, capuy.web.pagecache)."""
-    return _stamp()
-
-
 def refresh_if_changed() -> bool:
     """Reload the vocabulary when the overlay directory changed since the last look."""
     global _seen

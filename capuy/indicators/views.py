@@ -25,6 +25,7 @@ from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
 from capuy.stats.phrases import achievement_percent
 from capuy.text import shift_months
+from capuy.web.pagecache import remember
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
 
 
@@ -51,6 +52,33 @@ def _chosen_month(request: HttpRequest, year: int) -> tuple[dt.date, dt.date]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     root = scoped_organisation(request)
     start, end = period_of(request)
+    month = _chosen_month(request, start.year)
+    code = request.GET.get("chi_tieu")
+    # The figures depend on the unit in scope (already checked against the user), the period,
+    # the choices and the data; kept while the database is unchanged (capuy.web.pagecache).
+    key = ("indicators.dashboard", root.pk, start, end, code, month, dt.date.today())
+    figures = remember(key, lambda: _figures(root, start, end, code, month))
+    context: dict[str, Any] = {
+        "root": root,
+        "children": Organisation.objects.filter(parent=root).order_by("position", "name"),
+        "start": start,
+        "end": end,
+        "year": start.year,
+        "month": month,
+        **figures,
+    }
+    return render(request, "indicators/dashboard.html", context)
+
+
+def _figures(
+    root: Organisation,
+    start: dt.date,
+    end: dt.date,
+    code: str | None,
+    month: tuple[dt.date, dt.date],
+) -> dict[str, Any]:
+    """The dashboard's figures: statements, the indicator table, the chosen indicator's chart
+    and the subordinate units' reporting status."""
     indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
     # every figure of the page in a bounded number of queries (capuy.indicators.batch)
     targets = targets_of(indicators, root, start, end)
@@ -66,7 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
         )
     chosen = next(
-        (i for i in indicators if i.code == request.GET.get("chi_tieu")),
+        (i for i in indicators if i.code == code),
         next(
             (row["indicator"] for row in table if row["result"].target),
             indicators[0] if indicators else None,
@@ -80,21 +108,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         target = targets.get(chosen.pk)
         cumulative = chosen.rollup == "sum"
         chart = monthly_chart(monthly, target.value if target else None, cumulative)
-    month = _chosen_month(request, start.year)
-    context: dict[str, Any] = {
-        "root": root,
-        "children": Organisation.objects.filter(parent=root).order_by("position", "name"),
-        "start": start,
-        "end": end,
-        "year": start.year,
+    return {
         "statements": statement_rows(root, start, end),
         "table": table,
         "chosen": chosen,
         "chart": chart,
-        "month": month,
         "statuses": reporting_status(root, *month),
     }
-    return render(request, "indicators/dashboard.html", context)
 
 
 def _record_row(obj: Any) -> dict[str, Any]:

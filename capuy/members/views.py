@@ -13,7 +13,7 @@ from typing import Any, overload
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -50,16 +50,43 @@ _name_key = lru_cache(maxsize=100_000)(name_sort_key)
 
 class RegisterOrder(Sequence[Member]):
     """The members of ``members`` in the register's order (unit, then name the Vietnamese
-    way), read a page at a time: the order is computed on (id, unit order, name) only, and a
-    page's slice fetches its own rows, still through ``members`` (so through its scope)."""
+    way), read a page at a time, still through ``members`` (so through its scope).
+
+    The units come in ``tree_key`` order from the database, so only the units a page spans
+    need their names sorted in Python: one grouped query counts the members per unit, and a
+    page reads (id, name) of its few units, sorts them and fetches its own rows. Sorting the
+    whole register on every view cost ~60 ms of CPU for the demo's 4.265 members; the order is
+    the same ((unit, name key, id), as the full sort over the (full_name, id)-ordered rows)."""
 
     def __init__(self, members: QuerySet[Member]) -> None:
-        rows = members.values_list("pk", "organisation__tree_key", "full_name")
-        self._pks = [row[0] for row in sorted(rows, key=lambda r: (r[1], _name_key(r[2])))]
+        counted = (
+            members.order_by()
+            .values_list("organisation__tree_key")
+            .annotate(n=Count("pk"))
+            .order_by("organisation__tree_key")
+        )
+        self._units = [(key, n) for key, n in counted]
+        self._length = sum(n for _, n in self._units)
         self._members = members
 
     def __len__(self) -> int:
-        return len(self._pks)
+        return self._length
+
+    def _pks(self, start: int, stop: int) -> list[int]:
+        """The ids at positions ``start``..``stop`` of the register's order."""
+        keys, offset, first = [], 0, None
+        for key, n in self._units:
+            if offset + n > start and offset < stop:
+                keys.append(key)
+                first = offset if first is None else first
+            offset += n
+        if not keys:
+            return []
+        rows = self._members.filter(organisation__tree_key__in=keys).values_list(
+            "pk", "organisation__tree_key", "full_name"
+        )
+        ordered = sorted(rows, key=lambda r: (r[1], _name_key(r[2]), r[0]))
+        return [row[0] for row in ordered][start - (first or 0) : stop - (first or 0)]
 
     @overload
     def __getitem__(self, index: int) -> Member: ...
@@ -68,7 +95,8 @@ class RegisterOrder(Sequence[Member]):
     def __getitem__(self, index: int | slice) -> Member | list[Member]:
         if isinstance(index, int):
             return self[index : index + 1 or None][0]
-        pks = self._pks[index]
+        start, stop, step = index.indices(self._length)
+        pks = self._pks(start, stop)[::step] if stop > start else []
         found = self._members.in_bulk(pks)
         return [found[pk] for pk in pks if pk in found]  # one deleted meanwhile is gone
 

@@ -99,13 +99,24 @@ _LINKS = {
 }
 
 
+def _link_maker(name: str) -> Any:
+    """``pk -> reverse(name, args=[pk])`` that reverses once: the URL of pk 0 split at its
+    ``/0/`` (every pattern of ``_LINKS`` is ``…/<int:pk>/…``); reverse() itself otherwise."""
+    url = reverse(name, args=[0])
+    head, sep, tail = url.rpartition("/0/")
+    if not sep:
+        return lambda pk: reverse(name, args=[pk])
+    return lambda pk: f"{head}/{int(pk)}/{tail}"
+
+
 def _provenance(report: Report) -> list[dict[str, Any]]:
     rows = []
+    makers: dict[str, Any] = {}
     for source in report.provenance:
         name = _LINKS.get(source.get("model", ""))
-        links = (
-            [(pk, reverse(name, args=[pk])) for pk in source.get("ids", [])[:50]] if name else []
-        )
+        if name and name not in makers:
+            makers[name] = _link_maker(name)
+        links = [(pk, makers[name](pk)) for pk in source.get("ids", [])[:50]] if name else []
         rows.append(
             {
                 **source,
@@ -135,6 +146,35 @@ def _figure(value: Any) -> Any:
     return format_number(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else value
 
 
+def int_writer() -> Any:
+    """``n -> str``: an int as the template would write it (``{{ n }}`` with the thousands
+    separator on: 1.044), computed directly — Django's localize() costs ~15 µs a number and a
+    report page writes four per finding (hundreds of findings on a long report). Anything but
+    an int is returned unchanged, for the template to localise as before."""
+    from django.conf import settings
+    from django.utils.formats import get_format, localize
+
+    exact = settings.USE_THOUSAND_SEPARATOR and get_format("NUMBER_GROUPING") == 3
+    separator = get_format("THOUSAND_SEPARATOR")
+
+    def write(value: Any) -> Any:
+        if type(value) is not int:
+            return value
+        return f"{value:,}".replace(",", separator) if exact else localize(value)
+
+    return write
+
+
+def _findings(report: Report) -> list[dict[str, Any]]:
+    """The findings with ``line_text`` and ``index_text``: their numbers already written."""
+    found = annotated_findings(report)
+    write = int_writer()
+    for finding in found:
+        finding["line_text"] = write(finding.get("line"))
+        finding["index_text"] = write(finding["index"])
+    return found
+
+
 def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
     user = request.user
     return {
@@ -147,7 +187,7 @@ def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
         "can_submit": workflow.can(user, "submit", report),
         "can_revert": workflow.can(user, "revert", report),
         "today": timezone.localdate(),
-        "findings": annotated_findings(report),
+        "findings": _findings(report),
         "next_step": next_step(report),
     }
 

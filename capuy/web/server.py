@@ -125,7 +125,14 @@ def default_workers() -> int:
     return (os.cpu_count() or 1) + 1
 
 
-def serve(host: str, port: int, workers: int | None = None, threads: int = 4) -> None:
+def default_threads() -> int:
+    """Threads per process: CAPUY_THREADS, else 4."""
+    if value := os.environ.get("CAPUY_THREADS"):
+        return max(1, int(value))
+    return 4
+
+
+def serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> None:
     """Run gunicorn on ``host:port`` until interrupted."""
     from gunicorn.app.base import BaseApplication
 
@@ -137,7 +144,7 @@ def serve(host: str, port: int, workers: int | None = None, threads: int = 4) ->
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or default_workers(),
         "worker_class": "gthread",
-        "threads": threads,
+        "threads": threads or default_threads(),
         "timeout": 60,
         "keepalive": 5,
         "graceful_timeout": 10,

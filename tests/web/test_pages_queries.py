@@ -86,6 +86,32 @@ def test_member_list_keeps_the_registers_order_and_scope(tree) -> None:
             assert listed == (member.pk in on_page), member.full_name
 
 
+def test_every_slice_of_the_register_is_the_full_sorts_slice(tree) -> None:
+    """The register sorts only the units a page spans: any window — inside one unit, across
+    unit boundaries, at either end, past the end — equals the same window of the whole
+    register sorted at once (unit, name the Vietnamese way, then id for namesakes)."""
+    add_members(tree, 40)
+    for _ in range(2):  # namesakes in one unit keep the order of their ids
+        admit(tree.pho_minh, "Nguyễn Văn An", "nam", dt.date(2016, 3, 3))
+    leader = make_user("lanhdao.ducpho", tree.town, Role.LEADER)
+    from capuy.members.views import visible_members
+
+    class Request:
+        user = leader
+
+    members = visible_members(Request())  # type: ignore[arg-type]
+    whole = sorted(
+        members.order_by("pk"),
+        key=lambda m: (m.organisation.tree_key, name_sort_key(m.full_name), m.pk),
+    )
+    ordered = RegisterOrder(members)
+    assert len(ordered) == len(whole) == 42
+    for start, stop in [(0, 1), (0, 7), (5, 19), (13, 14), (13, 29), (30, 42), (41, 42), (40, 99)]:
+        assert [m.pk for m in ordered[start:stop]] == [m.pk for m in whole[start:stop]]
+    assert ordered[-1].pk == whole[-1].pk and ordered[0].pk == whole[0].pk
+    assert RegisterOrder(members.filter(pk=-1))[0:30] == []
+
+
 def test_a_documents_relations_cost_the_same_queries_and_stay_scoped(tree) -> None:
     town_btv = Body.objects.get(organisation=tree.town, kind="btv")
     hoa_btv = Body.objects.create(organisation=tree.pho_hoa, kind="btv", name="BTV Phổ Hòa")

@@ -60,3 +60,7 @@ class MembersConfig(AppConfig):
         register_scoped(models.Badge, "member__organisation")
         register_scoped(models.MemberRating, "member__organisation")
         register_scoped(models.OrganisationRating, "organisation")
+        # counts kept by triggers from the records above (capuy/members/tallies.py): scoped by
+        # unit, not audited (the records' changes are)
+        register_scoped(models.MemberRatingTally, "organisation")
+        register_scoped(models.MemberCountTally, "organisation")

@@ -71,6 +71,10 @@ NOT_AUDITED = {
     # documents themselves (capuy/documents/counters.py); the documents' changes are audited
     "documents.DocumentTally",
     "citations.DocumentCitation",
+    # members per (unit, year, rating) and member-count changes per (unit, month), kept by
+    # triggers from the ratings and affiliations (capuy/members/tallies.py), which are audited
+    "members.MemberRatingTally",
+    "members.MemberCountTally",
     # a worker's heartbeat, rewritten every few seconds: no one's record, only liveness
     "jobs.WorkerBeat",
     # Huey's queue kept in the database (capuy/jobs/dbqueue.py): messages carrying a job's id;

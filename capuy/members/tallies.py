@@ -51,6 +51,7 @@ TALLY_FROM = dt.date(2020, 1, 1)  # months from here on have their own row; befo
 GOOD_RATINGS = ("xuat_sac", "tot")
 
 _RATING, _MEMBER, _AFF = "members_memberrating", "members_member", "members_affiliation"
+_ORG = "orgs_organisation"
 _RT, _CT = "members_memberratingtally", "members_membercounttally"
 
 # SQL of the month bucket of a date column, per engine (SQLite stores dates as 'YYYY-MM-DD').
@@ -64,38 +65,52 @@ _BUCKET = {
         "ELSE date_trunc('month', {col})::date END"
     ),
 }
+# The units on a path ("/1/4/17/": 1, 4 and 17) as a table ``a`` with the id ``a.id`` (SQLite's
+# json_each calls it ``a.value``: ``_on`` renames it).
+_ANCESTORS = {
+    "sqlite": "json_each('[' || replace(trim({path}, '/'), '/', ',') || ']') AS a",
+    "postgresql": "unnest(string_to_array(trim(both '/' from {path}), '/')::bigint[]) AS a(id)",
+}
+_RATING_UPSERT = (
+    f"ON CONFLICT (organisation_id, year, rating) DO UPDATE SET total = {_RT}.total + "
+    "excluded.total"
+)
+_COUNT_UPSERT = f"ON CONFLICT (organisation_id, month) DO UPDATE SET net = {_CT}.net + excluded.net"
 
 
-def _rating_delta(row: str, sign: int) -> str:
-    """Add ``sign`` to the tally row of the rating ``row`` (NEW or OLD) under its member's unit."""
+def _on(vendor: str, sql: str) -> str:
+    """``sql`` as the engine spells the ancestor's id."""
+    return sql.replace("a.id", "a.value") if vendor == "sqlite" else sql
+
+
+def _rating_delta(vendor: str, row: str, sign: int) -> str:
+    """Add ``sign`` to the rating ``row`` (NEW or OLD)'s row of every unit over its member."""
     return (
         f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT m.organisation_id, {row}.year, {row}.rating, {sign} FROM {_MEMBER} m "
-        f"WHERE m.id = {row}.member_id "
-        f"ON CONFLICT (organisation_id, year, rating) DO UPDATE SET total = {_RT}.total + "
-        "excluded.total"
+        f"SELECT a.id, {row}.year, {row}.rating, {sign} FROM {_MEMBER} m, {_ORG} o, "
+        f"{_ANCESTORS[vendor].format(path='o.path')} "
+        f"WHERE m.id = {row}.member_id AND o.id = m.organisation_id {_RATING_UPSERT}"
     )
 
 
-def _member_moved(row: str, sign: int) -> str:
-    """Add ``sign`` for every rating of the member ``row`` under ``row``'s unit."""
+def _member_moved(vendor: str, row: str, sign: int) -> str:
+    """Add ``sign`` for every rating of the member ``row`` over ``row``'s unit."""
     return (
         f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT {row}.organisation_id, r.year, r.rating, {sign} FROM {_RATING} r "
-        f"WHERE r.member_id = {row}.id "
-        f"ON CONFLICT (organisation_id, year, rating) DO UPDATE SET total = {_RT}.total + "
-        "excluded.total"
+        f"SELECT a.id, r.year, r.rating, {sign} FROM {_RATING} r, {_ORG} o, "
+        f"{_ANCESTORS[vendor].format(path='o.path')} "
+        f"WHERE r.member_id = {row}.id AND o.id = {row}.organisation_id {_RATING_UPSERT}"
     )
 
 
 def _count_delta(vendor: str, row: str, column: str, sign: int) -> str:
-    """Add ``sign`` to the month of ``row``'s ``column`` (start or end) under its unit."""
+    """Add ``sign`` to the month of ``row``'s ``column`` (start or end) over its unit."""
     col = f'{row}."{column}"'
     return (
         f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT {row}.organisation_id, {_BUCKET[vendor].format(col=col)}, {sign} "
-        f"WHERE {col} IS NOT NULL "
-        f"ON CONFLICT (organisation_id, month) DO UPDATE SET net = {_CT}.net + excluded.net"
+        f"SELECT a.id, {_BUCKET[vendor].format(col=col)}, {sign} FROM {_ORG} o, "
+        f"{_ANCESTORS[vendor].format(path='o.path')} "
+        f"WHERE o.id = {row}.organisation_id AND {col} IS NOT NULL {_COUNT_UPSERT}"
     )
 
 
@@ -107,35 +122,80 @@ def _affiliation_out(vendor: str, row: str) -> list[str]:
     return [_count_delta(vendor, row, "start", -1), _count_delta(vendor, row, "end", 1)]
 
 
+def _own_ratings(vendor: str, path: str, sign: str, unit: str) -> str:
+    """The ratings of the members of the unit ``unit`` (an id), added with ``sign`` ('' or
+    '-') to every unit on ``path``: a unit's own share, moved when its path changes."""
+    return (
+        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
+        f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {_RATING} r, {_MEMBER} m, "
+        f"{_ANCESTORS[vendor].format(path=path)} "
+        f"WHERE m.id = r.member_id AND m.organisation_id = {unit} "
+        f"GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
+    )
+
+
+def _deltas(vendor: str, where: str) -> str:
+    """Each affiliation (of ``where``) as +1 in its start's month and -1 in its end's."""
+    bucket = _BUCKET[vendor]
+    return (
+        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta FROM {_AFF} "
+        f"WHERE {where} UNION ALL SELECT organisation_id, {bucket.format(col=chr(34) + 'end' + chr(34))}, "
+        f'-1 FROM {_AFF} WHERE "end" IS NOT NULL AND {where}'
+    )
+
+
+def _own_count(vendor: str, path: str, sign: str, unit: str) -> str:
+    """The member-count changes of the unit ``unit``, added with ``sign`` over ``path``."""
+    return (
+        f"INSERT INTO {_CT} (organisation_id, month, net) "
+        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas(vendor, f'organisation_id = {unit}')}) AS d, "
+        f"{_ANCESTORS[vendor].format(path=path)} WHERE true GROUP BY a.id, d.month {_COUNT_UPSERT}"
+    )
+
+
+def _unit_moved(vendor: str) -> list[str]:
+    """A unit's own share taken from the units on its old path and given to those on the new
+    one (each unit of a moved subtree has its path rewritten, so each moves its own share)."""
+    return [
+        _own_ratings(vendor, "OLD.path", "-", "OLD.id"),
+        _own_ratings(vendor, "NEW.path", "", "NEW.id"),
+        _own_count(vendor, "OLD.path", "-", "OLD.id"),
+        _own_count(vendor, "NEW.path", "", "NEW.id"),
+    ]
+
+
 _RATING_CHANGED = "member_id, year, rating"
 _AFF_CHANGED = 'organisation_id, start, "end"'
 
 
 def _sqlite_triggers() -> list[str]:
     def body(statements: list[str]) -> str:
-        return "BEGIN " + "; ".join(statements) + "; END"
+        return "BEGIN " + _on("sqlite", "; ".join(statements)) + "; END"
 
     def differs(columns: str) -> str:
         return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns.split(", "))
 
+    v = "sqlite"
     return [
         f"CREATE TRIGGER member_rating_tally_insert AFTER INSERT ON {_RATING} "
-        + body([_rating_delta("NEW", 1)]),
+        + body([_rating_delta(v, "NEW", 1)]),
         f"CREATE TRIGGER member_rating_tally_delete AFTER DELETE ON {_RATING} "
-        + body([_rating_delta("OLD", -1)]),
+        + body([_rating_delta(v, "OLD", -1)]),
         f"CREATE TRIGGER member_rating_tally_update AFTER UPDATE OF {_RATING_CHANGED} "
         f"ON {_RATING} WHEN {differs(_RATING_CHANGED)} "
-        + body([_rating_delta("OLD", -1), _rating_delta("NEW", 1)]),
+        + body([_rating_delta(v, "OLD", -1), _rating_delta(v, "NEW", 1)]),
         f"CREATE TRIGGER member_rating_tally_move AFTER UPDATE OF organisation_id ON {_MEMBER} "
         "WHEN OLD.organisation_id IS NOT NEW.organisation_id "
-        + body([_member_moved("OLD", -1), _member_moved("NEW", 1)]),
+        + body([_member_moved(v, "OLD", -1), _member_moved(v, "NEW", 1)]),
         f"CREATE TRIGGER member_count_tally_insert AFTER INSERT ON {_AFF} "
-        + body(_affiliation_in("sqlite", "NEW")),
+        + body(_affiliation_in(v, "NEW")),
         f"CREATE TRIGGER member_count_tally_delete AFTER DELETE ON {_AFF} "
-        + body(_affiliation_out("sqlite", "OLD")),
+        + body(_affiliation_out(v, "OLD")),
         f"CREATE TRIGGER member_count_tally_update AFTER UPDATE OF {_AFF_CHANGED} ON {_AFF} "
         f"WHEN {differs(_AFF_CHANGED)} "
-        + body(_affiliation_out("sqlite", "OLD") + _affiliation_in("sqlite", "NEW")),
+        + body(_affiliation_out(v, "OLD") + _affiliation_in(v, "NEW")),
+        f"CREATE TRIGGER member_tally_unit_moved AFTER UPDATE OF path ON {_ORG} "
+        "WHEN OLD.path IS NOT NEW.path " + body(_unit_moved(v)),
     ]
 
 
@@ -147,6 +207,7 @@ _SQLITE_NAMES = [
     "member_count_tally_insert",
     "member_count_tally_delete",
     "member_count_tally_update",
+    "member_tally_unit_moved",
 ]
 
 
@@ -177,24 +238,25 @@ PG_TRIGGERS = [
     ("member_rating_tally_move", _MEMBER),
     ("member_count_tally_insert_delete", _AFF),
     ("member_count_tally_update", _AFF),
+    ("member_tally_unit_moved", _ORG),
 ]
 
 
 def _pg_triggers() -> list[str]:
+    v = "postgresql"
     return [
         _pg_function(
             "member_rating_tally",
-            _pg_old_new([_rating_delta("OLD", -1)], [_rating_delta("NEW", 1)]),
+            _pg_old_new([_rating_delta(v, "OLD", -1)], [_rating_delta(v, "NEW", 1)]),
         ),
         _pg_function(  # on UPDATE only
-            "member_rating_tally_move", f"{_member_moved('OLD', -1)}; {_member_moved('NEW', 1)};"
+            "member_rating_tally_move",
+            f"{_member_moved(v, 'OLD', -1)}; {_member_moved(v, 'NEW', 1)};",
         ),
         _pg_function(
-            "member_count_tally",
-            _pg_old_new(
-                _affiliation_out("postgresql", "OLD"), _affiliation_in("postgresql", "NEW")
-            ),
+            "member_count_tally", _pg_old_new(_affiliation_out(v, "OLD"), _affiliation_in(v, "NEW"))
         ),
+        _pg_function("member_tally_unit_moved", "; ".join(_unit_moved(v)) + ";"),
         f"CREATE TRIGGER member_rating_tally_insert_delete AFTER INSERT OR DELETE ON {_RATING} "
         "FOR EACH ROW EXECUTE FUNCTION member_rating_tally()",
         f"CREATE TRIGGER member_rating_tally_update AFTER UPDATE OF {_RATING_CHANGED} "
@@ -208,6 +270,9 @@ def _pg_triggers() -> list[str]:
         f"CREATE TRIGGER member_count_tally_update AFTER UPDATE OF {_AFF_CHANGED} ON {_AFF} "
         f"FOR EACH ROW WHEN ({_pg_distinct(_AFF_CHANGED)}) "
         "EXECUTE FUNCTION member_count_tally()",
+        f"CREATE TRIGGER member_tally_unit_moved AFTER UPDATE OF path ON {_ORG} "
+        "FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) "
+        "EXECUTE FUNCTION member_tally_unit_moved()",
     ]
 
 
@@ -219,9 +284,13 @@ def _statements(vendor: str, drop: bool) -> list[str]:
     if vendor == "postgresql":
         if drop:
             return [f"DROP TRIGGER IF EXISTS {t} ON {table}" for t, table in PG_TRIGGERS] + [
-                "DROP FUNCTION IF EXISTS member_rating_tally()",
-                "DROP FUNCTION IF EXISTS member_rating_tally_move()",
-                "DROP FUNCTION IF EXISTS member_count_tally()",
+                f"DROP FUNCTION IF EXISTS {f}()"
+                for f in (
+                    "member_rating_tally",
+                    "member_rating_tally_move",
+                    "member_count_tally",
+                    "member_tally_unit_moved",
+                )
             ]
         return _pg_triggers()
     raise NotImplementedError(f"no member tally triggers for {vendor}")
@@ -239,38 +308,40 @@ def drop_triggers(schema_editor: Any) -> None:
 
 
 def _recount_sql(vendor: str) -> list[str]:
-    bucket = _BUCKET[vendor]
-    return [
+    ancestors = _ANCESTORS[vendor].format(path="o.path")
+    statements = [
         f"DELETE FROM {_RT}",
         f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT m.organisation_id, r.year, r.rating, COUNT(*) FROM {_RATING} r "
-        f"JOIN {_MEMBER} m ON m.id = r.member_id GROUP BY m.organisation_id, r.year, r.rating",
+        f"SELECT a.id, r.year, r.rating, COUNT(*) FROM {_RATING} r "
+        f"JOIN {_MEMBER} m ON m.id = r.member_id JOIN {_ORG} o ON o.id = m.organisation_id, "
+        f"{ancestors} GROUP BY a.id, r.year, r.rating",
         f"DELETE FROM {_CT}",
         f"INSERT INTO {_CT} (organisation_id, month, net) "
-        "SELECT organisation_id, month, SUM(delta) FROM ("
-        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta FROM {_AFF} "
-        f"UNION ALL SELECT organisation_id, {bucket.format(col=chr(34) + 'end' + chr(34))}, -1 "
-        f'FROM {_AFF} WHERE "end" IS NOT NULL) AS deltas GROUP BY organisation_id, month',
+        f"SELECT a.id, d.month, SUM(d.delta) FROM ({_deltas(vendor, 'true')}) AS d "
+        f"JOIN {_ORG} o ON o.id = d.organisation_id, {ancestors} GROUP BY a.id, d.month",
     ]
+    return [_on(vendor, sql) for sql in statements]
 
 
 def _lock(execute: Any) -> None:
     """On PostgreSQL, no writes to the counted tables while they are recounted."""
     if connection.vendor == "postgresql":
-        execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE")
+        execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF}, {_ORG} IN SHARE MODE")
 
 
 def recount(schema_editor: Any) -> None:
     """Both tallies recounted from the records, in the migration's transaction."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE", None)
+        schema_editor.execute(
+            f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF}, {_ORG} IN SHARE MODE", None
+        )
     for sql in _recount_sql(vendor):
         schema_editor.execute(sql, params=None)
 
 
 def rebuild_tallies() -> tuple[int, int]:
-    """Recount both tallies from the records; returns (ratings, affiliations' net total).
+    """Recount both tallies from the records; returns how many rows each holds.
 
     The migration does it once for an existing register and the national loader at the end of
     a build (its COPY runs with the triggers off, see ``capuy.stats.national``); otherwise the
@@ -282,15 +353,13 @@ def rebuild_tallies() -> tuple[int, int]:
         _lock(cursor.execute)
         for sql in _recount_sql(connection.vendor):
             cursor.execute(sql)
-    ratings = MemberRatingTally.objects.aggregate(n=Sum("total"))["n"] or 0
-    net = MemberCountTally.objects.aggregate(n=Sum("net"))["n"] or 0
-    return int(ratings), int(net)
+    return MemberRatingTally.objects.count(), MemberCountTally.objects.count()
 
 
 def rating_counts(root: Organisation, year: int) -> dict[str, int]:
     """The members rated in ``year`` in ``root``'s subtree: all of them, and the good ones
     (excellent or good), from the tally — what counting ``MemberRating`` would say."""
-    rows = MemberRatingTally.objects.filter(year=year, organisation__path__startswith=root.path)
+    rows = MemberRatingTally.objects.filter(year=year, organisation=root)
     n = rows.aggregate(rated=Sum("total"), good=Sum("total", filter=Q(rating__in=GOOD_RATINGS)))
     return {"total": int(n["rated"] or 0), "good": int(n["good"] or 0)}
 
@@ -304,7 +373,9 @@ def member_count_at(root: Organisation, at: dt.date) -> int:
             Q(end__isnull=True) | Q(end__gt=at), start__lte=at, **under
         ).count()
     first = at.replace(day=1)
-    before = MemberCountTally.objects.filter(month__lt=first, **under).aggregate(n=Sum("net"))
+    before = MemberCountTally.objects.filter(organisation=root, month__lt=first).aggregate(
+        n=Sum("net")
+    )
     started, ended = Q(start__gte=first, start__lte=at), Q(end__gte=first, end__lte=at)
     inside = Affiliation.objects.filter(started | ended, **under).aggregate(
         started=Count("pk", filter=started), ended=Count("pk", filter=ended)

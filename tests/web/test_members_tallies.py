@@ -14,7 +14,6 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from django.db.models import Count
 
 from capuy.indicators.statements import STATEMENTS, statement_rows
 from capuy.members import stats
@@ -45,19 +44,25 @@ def _bucket(day: dt.date) -> dt.date:
 
 
 def recount() -> tuple[dict, dict]:
-    """Both tallies as they should be, counted from the records in Python."""
-    ratings = {
-        (r["member__organisation_id"], r["year"], r["rating"]): r["n"]
-        for r in MemberRating.objects.values("member__organisation_id", "year", "rating")
-        .annotate(n=Count("pk"))
-        .order_by()
+    """Both tallies as they should be, counted from the records in Python: each record
+    counted under its unit and every unit above it (the ids on the unit's path)."""
+    above = {
+        pk: [int(p) for p in path.strip("/").split("/")]
+        for pk, path in Organisation.objects.values_list("pk", "path")
     }
+    ratings: Counter[tuple[int, int, str]] = Counter()
+    for org, year, rating in MemberRating.objects.values_list(
+        "member__organisation_id", "year", "rating"
+    ):
+        for unit in above[org]:
+            ratings[(unit, year, rating)] += 1
     net: Counter[tuple[int, dt.date]] = Counter()
     for org, start, end in Affiliation.objects.values_list("organisation_id", "start", "end"):
-        net[(org, _bucket(start))] += 1
-        if end is not None:
-            net[(org, _bucket(end))] -= 1
-    return ratings, {k: v for k, v in net.items() if v}
+        for unit in above[org]:
+            net[(unit, _bucket(start))] += 1
+            if end is not None:
+                net[(unit, _bucket(end))] -= 1
+    return dict(ratings), {k: v for k, v in net.items() if v}
 
 
 def tallies() -> tuple[dict, dict]:
@@ -151,11 +156,20 @@ def test_the_tallies_follow_every_kind_of_change(tree: Tree) -> None:
     Affiliation.objects.filter(member=extra[4]).delete()
     assert_right(units)
 
+    # a unit moved elsewhere in the tree (its path and its cell's rewritten): the members and
+    # ratings below it now count under the new parent, no longer under the old one
+    other = Organisation.objects.create(
+        name="Đảng bộ Khối cơ quan tỉnh", kind="dang_bo_huyen", parent=tree.province
+    )
+    tree.pho_hoa.parent = other
+    tree.pho_hoa.save()
+    units = [Organisation.objects.get(pk=u.pk) for u in [*units, other]]
+    assert member_count_at(other, D(2024, 3, 20)) > 0 and rating_counts(other, 2024)["total"] > 0
+    assert_right(units)
+
     MemberRatingTally.objects.update(total=0)  # damaged by hand: the rebuild repairs it
     MemberCountTally.objects.all().delete()
-    ratings, net = rebuild_tallies()
-    assert ratings == MemberRating.objects.count()
-    assert net == Affiliation.objects.filter(end__isnull=True).count()
+    rebuild_tallies()
     assert_right(units)
 
 

@@ -64,3 +64,8 @@ class MembersConfig(AppConfig):
         # unit, not audited (the records' changes are)
         register_scoped(models.MemberRatingTally, "organisation")
         register_scoped(models.MemberCountTally, "organisation")
+        from capuy.members.tallies import pause_triggers, resume_and_rebuild
+        from capuy.stats.national import register_national_copy
+
+        # a national COPY build: the tallies recounted once at the end, not a trigger a row
+        register_national_copy("members.tallies", pause_triggers, resume_and_rebuild)

@@ -42,9 +42,11 @@ __all__ = [
     "drop_triggers",
     "install_triggers",
     "member_count_at",
+    "pause_triggers",
     "rating_counts",
     "rebuild_tallies",
     "recount",
+    "resume_and_rebuild",
 ]
 
 TALLY_FROM = dt.date(2020, 1, 1)  # months from here on have their own row; before, one bucket
@@ -134,13 +136,13 @@ def _own_ratings(vendor: str, path: str, sign: str, unit: str) -> str:
     )
 
 
-def _deltas(vendor: str, where: str) -> str:
-    """Each affiliation (of ``where``) as +1 in its start's month and -1 in its end's."""
+def _deltas(vendor: str, source: str, where: str) -> str:
+    """Each affiliation of ``source`` (``where``) as +1 in its start's month, -1 in its end's."""
     bucket = _BUCKET[vendor]
     return (
-        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta FROM {_AFF} "
+        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta FROM {source} AS s "
         f"WHERE {where} UNION ALL SELECT organisation_id, {bucket.format(col=chr(34) + 'end' + chr(34))}, "
-        f'-1 FROM {_AFF} WHERE "end" IS NOT NULL AND {where}'
+        f'-1 FROM {source} AS s WHERE "end" IS NOT NULL AND {where}'
     )
 
 
@@ -148,7 +150,7 @@ def _own_count(vendor: str, path: str, sign: str, unit: str) -> str:
     """The member-count changes of the unit ``unit``, added with ``sign`` over ``path``."""
     return (
         f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas(vendor, f'organisation_id = {unit}')}) AS d, "
+        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas(vendor, _AFF, f'organisation_id = {unit}')}) AS d, "
         f"{_ANCESTORS[vendor].format(path=path)} WHERE true GROUP BY a.id, d.month {_COUNT_UPSERT}"
     )
 
@@ -211,69 +213,126 @@ _SQLITE_NAMES = [
 ]
 
 
-def _pg_function(name: str, body: str) -> str:
+def _pg_function(name: str, body: list[str]) -> str:
+    statements = "".join(f"  {sql};\n" for sql in body)
     return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
 BEGIN
-  {body}
-  RETURN NULL;
+{statements}  RETURN NULL;
 END $$ LANGUAGE plpgsql"""
 
 
-def _pg_old_new(old: list[str], new: list[str]) -> str:
-    """Undo OLD's share (delete, update), then add NEW's (insert, update)."""
+_PG_ANCESTORS = _ANCESTORS["postgresql"]
+
+
+def _pg_ratings(source: str, sign: str) -> str:
+    """The ratings of ``source`` (a transition table or a sub-query), grouped, added with
+    ``sign`` ('' or '-') to every unit over each rating's member."""
     return (
-        f"IF TG_OP IN ('DELETE', 'UPDATE') THEN {'; '.join(old)}; END IF;\n"
-        f"  IF TG_OP IN ('INSERT', 'UPDATE') THEN {'; '.join(new)}; END IF;"
+        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
+        f"SELECT a.id, x.year, x.rating, {sign}COUNT(*) FROM {source} x "
+        f"JOIN {_MEMBER} m ON m.id = x.member_id JOIN {_ORG} o ON o.id = m.organisation_id, "
+        f"{_PG_ANCESTORS.format(path='o.path')} GROUP BY a.id, x.year, x.rating {_RATING_UPSERT}"
     )
 
 
-def _pg_distinct(columns: str) -> str:
-    return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns.split(", "))
+def _pg_counts(source: str, sign: str, path: str = "o.path", join: str = "") -> str:
+    """The affiliations of ``source``, as monthly changes, added with ``sign`` over their
+    units (or over ``path`` of the row ``join`` brings)."""
+    join = join or f"JOIN {_ORG} o ON o.id = d.organisation_id"
+    return (
+        f"INSERT INTO {_CT} (organisation_id, month, net) "
+        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas('postgresql', source, 'true')}) "
+        f"AS d {join}, {_PG_ANCESTORS.format(path=path)} GROUP BY a.id, d.month "
+        f"HAVING SUM(d.delta) <> 0 {_COUNT_UPSERT}"
+    )
 
 
-# (trigger, table) pairs on PostgreSQL: the national loader disables and re-enables these
+def _changed(columns: str) -> str:
+    """The rows an UPDATE changed in one of ``columns``: old (x) and new (y) side by side."""
+    differs = " OR ".join(f"x.{c} IS DISTINCT FROM y.{c}" for c in columns.split(", "))
+    return f"old_rows x JOIN new_rows y ON y.id = x.id WHERE {differs}"
+
+
+def _pg_member_moved() -> list[str]:
+    moved = (
+        "(SELECT x.id, x.organisation_id AS old_unit, y.organisation_id AS new_unit "
+        f"FROM {_changed('organisation_id')})"
+    )
+    return [
+        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
+        f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {moved} c "
+        f"JOIN {_RATING} r ON r.member_id = c.id JOIN {_ORG} o ON o.id = c.{unit}, "
+        f"{_PG_ANCESTORS.format(path='o.path')} GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
+        for sign, unit in (("-", "old_unit"), ("", "new_unit"))
+    ]
+
+
+def _pg_units_moved() -> list[str]:
+    """Each unit whose path changed: its own share from the old path's units to the new's."""
+    moved = f"(SELECT x.id, x.path AS old_path, y.path AS new_path FROM {_changed('path')})"
+    out = []
+    for sign, path in (("-", "c.old_path"), ("", "c.new_path")):
+        out.append(
+            f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
+            f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {moved} c "
+            f"JOIN {_MEMBER} m ON m.organisation_id = c.id JOIN {_RATING} r ON r.member_id = m.id, "
+            f"{_PG_ANCESTORS.format(path=path)} GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
+        )
+        out.append(
+            _pg_counts(
+                f"(SELECT * FROM {_AFF} WHERE organisation_id IN (SELECT id FROM {moved} m))",
+                sign,
+                path,
+                f"JOIN {moved} c ON c.id = d.organisation_id",
+            )
+        )
+    return out
+
+
+_PG_FUNCTIONS = {
+    "member_rating_tally_insert": [_pg_ratings("new_rows", "")],
+    "member_rating_tally_delete": [_pg_ratings("old_rows", "-")],
+    "member_rating_tally_update": [
+        _pg_ratings(f"(SELECT x.* FROM {_changed(_RATING_CHANGED)})", "-"),
+        _pg_ratings(f"(SELECT y.* FROM {_changed(_RATING_CHANGED)})", ""),
+    ],
+    "member_rating_tally_move": _pg_member_moved(),
+    "member_count_tally_insert": [_pg_counts("new_rows", "")],
+    "member_count_tally_delete": [_pg_counts("old_rows", "-")],
+    "member_count_tally_update": [
+        _pg_counts(f"(SELECT x.* FROM {_changed(_AFF_CHANGED)})", "-"),
+        _pg_counts(f"(SELECT y.* FROM {_changed(_AFF_CHANGED)})", ""),
+    ],
+    "member_tally_unit_moved": _pg_units_moved(),
+}
+_REFERENCING = {
+    "INSERT": "REFERENCING NEW TABLE AS new_rows",
+    "DELETE": "REFERENCING OLD TABLE AS old_rows",
+    "UPDATE": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+}
+# (trigger, table, event) on PostgreSQL: one trigger per statement, not per row, reading the
+# statement's rows from its transition tables — a bulk insert of 100.000 ratings is one
+# grouped upsert, not 100.000 × the units above each (which rewrote the nation's row each time)
 PG_TRIGGERS = [
-    ("member_rating_tally_insert_delete", _RATING),
-    ("member_rating_tally_update", _RATING),
-    ("member_rating_tally_move", _MEMBER),
-    ("member_count_tally_insert_delete", _AFF),
-    ("member_count_tally_update", _AFF),
-    ("member_tally_unit_moved", _ORG),
+    ("member_rating_tally_insert", _RATING, "INSERT"),
+    ("member_rating_tally_delete", _RATING, "DELETE"),
+    ("member_rating_tally_update", _RATING, "UPDATE"),
+    ("member_rating_tally_move", _MEMBER, "UPDATE"),
+    ("member_count_tally_insert", _AFF, "INSERT"),
+    ("member_count_tally_delete", _AFF, "DELETE"),
+    ("member_count_tally_update", _AFF, "UPDATE"),
+    ("member_tally_unit_moved", _ORG, "UPDATE"),
 ]
 
 
 def _pg_triggers() -> list[str]:
-    v = "postgresql"
-    return [
-        _pg_function(
-            "member_rating_tally",
-            _pg_old_new([_rating_delta(v, "OLD", -1)], [_rating_delta(v, "NEW", 1)]),
-        ),
-        _pg_function(  # on UPDATE only
-            "member_rating_tally_move",
-            f"{_member_moved(v, 'OLD', -1)}; {_member_moved(v, 'NEW', 1)};",
-        ),
-        _pg_function(
-            "member_count_tally", _pg_old_new(_affiliation_out(v, "OLD"), _affiliation_in(v, "NEW"))
-        ),
-        _pg_function("member_tally_unit_moved", "; ".join(_unit_moved(v)) + ";"),
-        f"CREATE TRIGGER member_rating_tally_insert_delete AFTER INSERT OR DELETE ON {_RATING} "
-        "FOR EACH ROW EXECUTE FUNCTION member_rating_tally()",
-        f"CREATE TRIGGER member_rating_tally_update AFTER UPDATE OF {_RATING_CHANGED} "
-        f"ON {_RATING} FOR EACH ROW WHEN ({_pg_distinct(_RATING_CHANGED)}) "
-        "EXECUTE FUNCTION member_rating_tally()",
-        f"CREATE TRIGGER member_rating_tally_move AFTER UPDATE OF organisation_id ON {_MEMBER} "
-        "FOR EACH ROW WHEN (OLD.organisation_id IS DISTINCT FROM NEW.organisation_id) "
-        "EXECUTE FUNCTION member_rating_tally_move()",
-        f"CREATE TRIGGER member_count_tally_insert_delete AFTER INSERT OR DELETE ON {_AFF} "
-        "FOR EACH ROW EXECUTE FUNCTION member_count_tally()",
-        f"CREATE TRIGGER member_count_tally_update AFTER UPDATE OF {_AFF_CHANGED} ON {_AFF} "
-        f"FOR EACH ROW WHEN ({_pg_distinct(_AFF_CHANGED)}) "
-        "EXECUTE FUNCTION member_count_tally()",
-        f"CREATE TRIGGER member_tally_unit_moved AFTER UPDATE OF path ON {_ORG} "
-        "FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) "
-        "EXECUTE FUNCTION member_tally_unit_moved()",
+    out = [_pg_function(name, body) for name, body in _PG_FUNCTIONS.items()]
+    out += [
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} {_REFERENCING[event]} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
+        for name, table, event in PG_TRIGGERS
     ]
+    return out
 
 
 def _statements(vendor: str, drop: bool) -> list[str]:
@@ -283,14 +342,8 @@ def _statements(vendor: str, drop: bool) -> list[str]:
         return _sqlite_triggers()
     if vendor == "postgresql":
         if drop:
-            return [f"DROP TRIGGER IF EXISTS {t} ON {table}" for t, table in PG_TRIGGERS] + [
-                f"DROP FUNCTION IF EXISTS {f}()"
-                for f in (
-                    "member_rating_tally",
-                    "member_rating_tally_move",
-                    "member_count_tally",
-                    "member_tally_unit_moved",
-                )
+            return [f"DROP TRIGGER IF EXISTS {t} ON {table}" for t, table, _ in PG_TRIGGERS] + [
+                f"DROP FUNCTION IF EXISTS {name}()" for name in _PG_FUNCTIONS
             ]
         return _pg_triggers()
     raise NotImplementedError(f"no member tally triggers for {vendor}")
@@ -317,7 +370,7 @@ def _recount_sql(vendor: str) -> list[str]:
         f"{ancestors} GROUP BY a.id, r.year, r.rating",
         f"DELETE FROM {_CT}",
         f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, d.month, SUM(d.delta) FROM ({_deltas(vendor, 'true')}) AS d "
+        f"SELECT a.id, d.month, SUM(d.delta) FROM ({_deltas(vendor, _AFF, 'true')}) AS d "
         f"JOIN {_ORG} o ON o.id = d.organisation_id, {ancestors} GROUP BY a.id, d.month",
     ]
     return [_on(vendor, sql) for sql in statements]
@@ -354,6 +407,22 @@ def rebuild_tallies() -> tuple[int, int]:
         for sql in _recount_sql(connection.vendor):
             cursor.execute(sql)
     return MemberRatingTally.objects.count(), MemberCountTally.objects.count()
+
+
+def pause_triggers() -> None:
+    """The tally triggers off, for a bulk load in this transaction (PostgreSQL; the national
+    COPY build, which calls ``resume_and_rebuild`` after its last row)."""
+    with connection.cursor() as cursor:
+        for trigger, table, _ in PG_TRIGGERS:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+
+
+def resume_and_rebuild() -> None:
+    """The tally triggers on again and both tallies recounted from what was loaded."""
+    with connection.cursor() as cursor:
+        for trigger, table, _ in PG_TRIGGERS:
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+    rebuild_tallies()
 
 
 def rating_counts(root: Organisation, year: int) -> dict[str, int]:

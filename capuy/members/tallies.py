@@ -412,16 +412,23 @@ def rebuild_tallies() -> tuple[int, int]:
 def pause_triggers() -> None:
     """The tally triggers off, for a bulk load in this transaction (PostgreSQL; the national
     COPY build, which calls ``resume_and_rebuild`` after its last row)."""
+    _alter_triggers("DISABLE")
+
+
+def _alter_triggers(action: str) -> None:
+    """ENABLE or DISABLE the tally triggers. Django's foreign keys are checked at commit; the
+    checks pending in this transaction are run first (PostgreSQL refuses to alter a table
+    with pending trigger events), and deferred again after."""
     with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for trigger, table, _ in PG_TRIGGERS:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+            cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def resume_and_rebuild() -> None:
     """The tally triggers on again and both tallies recounted from what was loaded."""
-    with connection.cursor() as cursor:
-        for trigger, table, _ in PG_TRIGGERS:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+    _alter_triggers("ENABLE")
     rebuild_tallies()
 
 

@@ -22,7 +22,6 @@ only make the entry unreachable (the next request reads a newer version), never 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -31,7 +30,7 @@ from typing import TypeVar
 
 from django.db import connection
 
-from capuy.vocab.loader import OVERLAY_ENV
+from capuy.vocab.loader import overlay_stamp
 
 __all__ = ["data_version", "remember"]
 
@@ -65,21 +64,13 @@ def data_version() -> tuple[str, int] | None:
             return None
 
 
-def _overlay_stamp() -> tuple[str, int | None]:
-    folder = os.environ.get(OVERLAY_ENV, "").strip()
-    try:
-        return folder, os.stat(folder).st_mtime_ns if folder else None
-    except OSError:
-        return folder, None
-
-
 def remember(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned for ``key`` at the database's current data version
     (and the vocabulary overlay's current stamp)."""
     version = data_version()
     if version is None:
         return compute()
-    full = (version, _overlay_stamp(), key)
+    full = (version, overlay_stamp(), key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)

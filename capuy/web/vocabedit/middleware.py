@@ -7,31 +7,22 @@ by unlink, both of which touch it), at the cost of one ``stat`` per request.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
 import capuy.vocab as vocab
-from capuy.vocab.loader import OVERLAY_ENV
+from capuy.vocab.loader import overlay_stamp
 
 _seen: tuple[str, int | None] | None = None
 _lock = threading.Lock()
 
 
-def _stamp() -> tuple[str, int | None]:
-    folder = os.environ.get(OVERLAY_ENV, "").strip()
-    try:
-        return folder, os.stat(folder).st_mtime_ns if folder else None
-    except OSError:
-        return folder, None
-
-
 def refresh_if_changed() -> bool:
     """Reload the vocabulary when the overlay directory changed since the last look."""
     global _seen
-    stamp = _stamp()
+    stamp = overlay_stamp()
     if stamp == _seen:
         return False
     with _lock:

@@ -1,9 +1,9 @@
 """The import graph of ``capuy`` has one direction: every import points down ``LAYERS``.
 
 Each node is a top-level package or module of ``capuy`` (``capuy.members``, ``capuy.cli``),
-except that four modules of ``capuy.web`` are nodes of their own because the record apps use
-them: the registries ``web.home`` (home panels, menu) and ``web.demo`` (demo steps), the
-shared page kit ``web.records`` and the figures kept per data version ``web.pagecache``. The rest of ``capuy.web`` (settings, URLs, views) sits on top.
+except that three modules of ``capuy.web`` are nodes of their own because the record apps use
+them: the registries ``web.home`` (home panels, menu) and ``web.demo`` (demo steps), and the
+shared page kit ``web.records``. The rest of ``capuy.web`` (settings, URLs, views) sits on top.
 
 A node may import only nodes of lower layers; two nodes of one layer must not import each other.
 So an upward import fails, and a cycle between packages cannot exist (the test also looks for
@@ -39,7 +39,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("accounts",),
     ("jobs",),
     ("formtokens", "search"),
-    ("web.demo", "web.records", "web.pagecache"),
+    ("web.demo", "web.records"),
     ("documents",),
     ("incoming",),
     ("meetings",),
@@ -55,7 +55,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("__main__",),
 ]
 LAYER = {node: index for index, nodes in enumerate(LAYERS) for node in nodes}
-WEB_NODES = {"web.home", "web.demo", "web.records", "web.pagecache"}
+WEB_NODES = {"web.home", "web.demo", "web.records"}
 # The pure core: no Django, so it runs (and is tested) without a database or settings.
 CORE = {"capuy", "errors", "text", "vocab", "model", "read", "extract", "check", "render", "api"}
 

@@ -25,7 +25,6 @@ from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
 from capuy.stats.phrases import achievement_percent
 from capuy.text import shift_months
-from capuy.web.pagecache import remember
 from capuy.web.records import ENTRY_ROLES, READ_ROLES, period_of, scoped_organisation
 
 
@@ -54,10 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     start, end = period_of(request)
     month = _chosen_month(request, start.year)
     code = request.GET.get("chi_tieu")
-    # The figures depend on the unit in scope (already checked against the user), the period,
-    # the choices and the data; kept while the database is unchanged (capuy.web.pagecache).
-    key = ("indicators.dashboard", root.pk, start, end, code, month, dt.date.today())
-    figures = remember(key, lambda: _figures(root, start, end, code, month))
+    figures = _figures(root, start, end, code, month)
     context: dict[str, Any] = {
         "root": root,
         "children": Organisation.objects.filter(parent=root).order_by("position", "name"),

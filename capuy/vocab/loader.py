@@ -39,7 +39,7 @@ OVERLAY_ENV = "CAPUY_VOCAB_DIR"
 def overlay_stamp() -> tuple[str, int | None]:
     """The overlay directory and its modification time (None when unset or missing): files
     are written by rename and removed by unlink, both of which touch the directory, so the
-    stamp changes whenever the overlay does (the web workers' vocabulary and page caches)."""
+    stamp changes whenever the overlay does (each web worker's vocabulary cache)."""
     folder = os.environ.get(OVERLAY_ENV, "").strip()
     try:
         return folder, os.stat(folder).st_mtime_ns if folder else None

@@ -3,8 +3,7 @@
 # cluster started here (initdb/pg_ctl into a temporary directory, loopback only).
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
-# Two workers (pytest-xdist): the suite takes ~5 min on SQLite and ~8 on PostgreSQL on 2 cores
-# instead of about twice that; PYTEST_WORKERS=0 runs it in one process.
+# Two workers (pytest-xdist) on 2 cores, about half the time of one; PYTEST_WORKERS=0 runs it in one process.
 WORKERS=${PYTEST_WORKERS:-2}
 
 echo "== capuy: bộ kiểm thử trên SQLite / test suite on SQLite =="
@@ -28,13 +27,17 @@ trap cleanup EXIT
 
 echo "== capuy: bộ kiểm thử trên PostgreSQL / test suite on PostgreSQL (port $port) =="
 pg_status=0
-# The browser tests (marker "browser", ~60 tests, 2–3 min) drive the pages through chromium;
-# what they check does not depend on the database engine, and every database-specific path
-# has tests of its own that run here. They run on SQLite only, to keep CI well under its
-# 30 minutes as the suite grows; CAPUY_PG_BROWSER=1 runs them on PostgreSQL too.
+# The PostgreSQL half runs the tests that reach the database (pytest-django's fixtures or the
+# "database" mark; tests/conftest.py, CAPUY_TESTS_DATABASE_ONLY): the readers, the checker, the
+# renderer and OCR — two thirds of the suite — never touch it, give the same result on either
+# engine and run once, above. The browser tests (marker "browser", ~60 tests, 2–3 min) drive the
+# pages through chromium; what they check does not depend on the database engine, and every
+# database-specific path has tests of its own that run here. Both cuts keep CI well under its 30
+# minutes as the suite grows; CAPUY_PG_ALL=1 runs the whole suite on PostgreSQL too.
 pg_marks=(-m "not browser")
-[ "${CAPUY_PG_BROWSER:-0}" = "1" ] && pg_marks=()
-CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q -n "$WORKERS" "${pg_marks[@]}" "$@" || pg_status=$?
+pg_env=(CAPUY_TESTS_DATABASE_ONLY=1)
+if [ "${CAPUY_PG_ALL:-0}" = "1" ]; then pg_marks=(); pg_env=(CAPUY_TESTS_DATABASE_ONLY=0); fi
+env "${pg_env[@]}" CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q -n "$WORKERS" "${pg_marks[@]}" "$@" || pg_status=$?
 
 # Both halves always run; the script fails if either failed (pytest's 5, "no tests", fails too).
 echo "== SQLite: exit $sqlite_status, PostgreSQL: exit $pg_status =="

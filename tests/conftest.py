@@ -23,6 +23,46 @@ def seed(prefix: str) -> Path:
     return match
 
 
+# The fixtures through which a test reaches the Django database (pytest-django's own names).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    """Whether a test reaches the database engine the suite runs on.
+
+    Through pytest-django (the ``django_db`` mark or one of its fixtures, directly or through
+    another fixture), or — for a test that reaches the engine some other way, such as a
+    subprocess given ``CAPUY_DATABASE_URL`` — by the ``database`` mark.
+    """
+    if item.get_closest_marker("django_db") or item.get_closest_marker("database"):
+        return True
+    return bool(DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``CAPUY_TESTS_DATABASE_ONLY=1``, keep only the tests that reach the database.
+
+    ``scripts/test.sh`` sets it for its PostgreSQL half: a test that never touches the database
+    (the readers, the checker, the renderer, OCR — two thirds of the suite) gives the same result
+    on either engine, and runs once, in the SQLite half. The deselected count is printed.
+    """
+    if os.environ.get("CAPUY_TESTS_DATABASE_ONLY") != "1":
+        return
+    kept = [item for item in items if uses_the_database(item)]
+    dropped = [item for item in items if not uses_the_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR

@@ -55,6 +55,10 @@ def _run(command: list[str]) -> None:
     assert done.returncode == 0, f"{command[0]}: {done.stdout[-2000:]}{done.stderr[-2000:]}"
 
 
+# It reaches PostgreSQL through processes of its own, not through pytest-django's fixtures.
+pytestmark = pytest.mark.database
+
+
 @pytest.fixture
 def clusters() -> Iterator[tuple[int, int]]:
     if not (os.environ.get("CAPUY_DATABASE_URL") or os.environ.get("CAPUY_REPLICA_TEST")):

@@ -111,14 +111,10 @@ class _Support:
         gate before any scoring (valid for ``most_original`` 0, and for documents the model was
         not built from — the others are skipped whole). Worked out once per document over its
         distinct pairs, with the lookups at C speed (``filterfalse``)."""
-        bigrams, dictionary, own = (
-            self.model.counts.bigrams,
-            self.model.dictionary_bigrams,
-            self.own_bigrams,
-        )
-        rare = list(
-            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, own.keys()))
-        )
+        own = self.own_bigrams
+        # one look-up per distinct pair in the counted and dictionary pairs together
+        # (``LanguageModel.seen_pairs``, made once per model)
+        rare = list(filterfalse(self.model.seen_pairs.__contains__, own.keys()))
         seen = list(map(own.__getitem__, rare))
         unseen = set(compress(rare, map((2).__gt__, seen)))
         # a pair twice in this document is seen elsewhere, unless it spans a break (only the

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
@@ -180,6 +180,15 @@ class LanguageModel:
     counts: Counts
     dictionary_bigrams: frozenset[str]
     syllables: frozenset[str]
+
+    @cached_property
+    def seen_pairs(self) -> frozenset[str]:
+        """Every pair the model has seen: counted in some text or inside a dictionary word.
+        Made once per model, on first use (about 28.000 pairs, a few milliseconds), so the
+        checker tests a document's pairs against one set instead of two. A model's counts
+        are not changed once it is made (``load_model`` and the benchmarks build the counts
+        first), so the set cannot go stale."""
+        return self.dictionary_bigrams.union(self.counts.bigrams)
 
     def bigram(self, a: str, b: str) -> int:
         return self.counts.bigrams.get(f"{a} {b}", 0)

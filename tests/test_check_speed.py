@@ -224,3 +224,43 @@ def test_words_kept_per_unit_are_the_words_of_the_unit() -> None:
             assert found == list(duplicate._doubled(text, matches)), unit.text
             kept += 1
     assert kept > 20
+
+
+def test_dates_found_from_the_day_are_the_dates_of_the_whole_pattern() -> None:
+    """``find_dates`` reads each date from its day's first digit (``_FROM_DAY``) and takes in an
+    "ngày" just before it: the same dates, offsets, raw text and numbers as ``_DATE.finditer``,
+    on the seeds' lines and on generated text with "ngày" glued, spaced, doubled or in capitals,
+    both forms, odd digits (Arabic-Indic, superscript), and "/", ".", "," around the date."""
+    from capuy.text import dates
+
+    def before(text: str) -> list[dates.DateMatch]:
+        return [dates._match_to_date(m) for m in dates._DATE.finditer(text)]
+
+    rnd = random.Random(7)
+    lead = ["", "ngày ", "Ngày  ", "ngày\t", "xngày ", "/ngày ", ".ngày ", "ngày", "(ngày "]
+    lead += ["ngàyngày ", "a ", "1", "/", ".", " ", "\n", "_ngày ", "NGÀY ", "ngày \n "]
+    numbers = ["1", "12", "123", "0", "31", "٣", "²", "05"]
+    cuts = ["/", ".", "-", " tháng ", "/ ", "  tháng\t"]
+    years = ["2024", "202", "20245", "1999"]
+    tail = ["", " ", "/", ".5", ",3", ".", ",", "a", "-2024", "/1", " năm "]
+    made = []
+    for _ in range(40000):
+        parts = []
+        for _ in range(rnd.randint(1, 3)):
+            first = rnd.choice(cuts)
+            if "tháng" in first:
+                second = rnd.choice([" năm ", " năm\t", "năm ", " năm  "])
+            else:
+                second = rnd.choice([first, first, rnd.choice(cuts)])
+            parts.append(
+                rnd.choice(lead) + rnd.choice(numbers) + first + rnd.choice(numbers) + second
+            )
+            parts[-1] += rnd.choice(years) + rnd.choice(tail)
+        made.append("".join(parts))
+    found = 0
+    for text in [*_texts(), *made]:
+        expected = before(text)
+        assert dates.find_dates(text) == expected, text
+        found += len(expected)
+    assert found > 5000
+

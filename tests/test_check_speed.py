@@ -263,4 +263,3 @@ def test_dates_found_from_the_day_are_the_dates_of_the_whole_pattern() -> None:
         assert dates.find_dates(text) == expected, text
         found += len(expected)
     assert found > 5000
-

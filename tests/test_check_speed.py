@@ -263,3 +263,23 @@ def test_dates_found_from_the_day_are_the_dates_of_the_whole_pattern() -> None:
         assert dates.find_dates(text) == expected, text
         found += len(expected)
     assert found > 5000
+
+
+def test_clause_ends_opening_with_a_class_are_the_ends_of_the_alternation() -> None:
+    """``duplicate._CLAUSE_END`` opens with one character class: the same clause ends as the
+    alternation it replaced, on the seeds' lines (with the line end ``_clauses`` adds) and on
+    generated text with stops before spaces, letters, digits, line ends and the end."""
+    from capuy.check import duplicate
+
+    before = re.compile(r"[.;!?…](?=\s|$)|\n")
+    rnd = random.Random(8)
+    made = [
+        "".join(rnd.choice("ab .;!?…\n\t1,") for _ in range(rnd.randint(0, 20)))
+        for _ in range(20000)
+    ]
+    ends = 0
+    for text in [*_texts(), *(t + "\n" for t in _texts()[:5000]), *made]:
+        found = [m.span() for m in duplicate._CLAUSE_END.finditer(text)]
+        assert found == [m.span() for m in before.finditer(text)], text
+        ends += len(found)
+    assert ends > 10000

@@ -283,3 +283,48 @@ def test_clause_ends_opening_with_a_class_are_the_ends_of_the_alternation() -> N
         assert found == [m.span() for m in before.finditer(text)], text
         ends += len(found)
     assert ends > 10000
+
+
+def test_dictionary_sides_find_the_candidates_the_dictionary_pairs_find() -> None:
+    """``spelling.context`` picks the one-slip neighbours that make a dictionary word with the
+    syllable before or after by set tests on ``LanguageModel.dictionary_sides``: the two sides
+    hold exactly the dictionary pairs, and they give the same candidates, in the same order, as
+    looking "before c" and "c after" up in the pairs — at every place of every seed (breaks
+    included) and for 20.000 generated triples of known syllables."""
+    from capuy.check import context_spelling
+    from capuy.check.neighbours import neighbours
+    from capuy.check.syllable_split import syllable_split
+    from capuy.check.units import text_units
+
+    model = _unseen_model()
+    dictionary, known = model.dictionary_bigrams, model.syllables
+    follows, precedes = model.dictionary_sides
+    assert {f"{a} {b}" for a, bs in follows.items() for b in bs} == dictionary
+    assert {f"{a} {b}" for b, a_s in precedes.items() for a in a_s} == dictionary
+
+    def plain(left: str, key: str, right: str) -> list[str]:
+        return [
+            c
+            for c in neighbours(key, known)
+            if f"{left} {c}" in dictionary or f"{c} {right}" in dictionary
+        ]
+
+    def sides(left: str, key: str, right: str) -> list[str]:
+        near = neighbours(key, known)
+        return context_spelling._candidates(
+            near, follows.get(left, frozenset()), precedes.get(right, frozenset())
+        )
+
+    triples = []
+    for doc in load_documents(SEED_FILES):
+        words = syllable_split(list(text_units(doc))).words
+        triples += zip(words, words[1:], words[2:], strict=False)
+    rnd = random.Random(41)
+    pool = sorted(known)
+    triples += [tuple(rnd.choice(pool) for _ in range(3)) for _ in range(20000)]
+    with_candidates = 0
+    for left, key, right in triples:
+        expected = plain(left, key, right)
+        assert sides(left, key, right) == expected, (left, key, right)
+        with_candidates += bool(expected)
+    assert with_candidates > 1000

@@ -224,3 +224,107 @@ def test_words_kept_per_unit_are_the_words_of_the_unit() -> None:
             assert found == list(duplicate._doubled(text, matches)), unit.text
             kept += 1
     assert kept > 20
+
+
+def test_dates_found_from_the_day_are_the_dates_of_the_whole_pattern() -> None:
+    """``find_dates`` reads each date from its day's first digit (``_FROM_DAY``) and takes in an
+    "ngày" just before it: the same dates, offsets, raw text and numbers as ``_DATE.finditer``,
+    on the seeds' lines and on generated text with "ngày" glued, spaced, doubled or in capitals,
+    both forms, odd digits (Arabic-Indic, superscript), and "/", ".", "," around the date."""
+    from capuy.text import dates
+
+    def before(text: str) -> list[dates.DateMatch]:
+        return [dates._match_to_date(m) for m in dates._DATE.finditer(text)]
+
+    rnd = random.Random(7)
+    lead = ["", "ngày ", "Ngày  ", "ngày\t", "xngày ", "/ngày ", ".ngày ", "ngày", "(ngày "]
+    lead += ["ngàyngày ", "a ", "1", "/", ".", " ", "\n", "_ngày ", "NGÀY ", "ngày \n "]
+    numbers = ["1", "12", "123", "0", "31", "٣", "²", "05"]
+    cuts = ["/", ".", "-", " tháng ", "/ ", "  tháng\t"]
+    years = ["2024", "202", "20245", "1999"]
+    tail = ["", " ", "/", ".5", ",3", ".", ",", "a", "-2024", "/1", " năm "]
+    made = []
+    for _ in range(40000):
+        parts = []
+        for _ in range(rnd.randint(1, 3)):
+            first = rnd.choice(cuts)
+            if "tháng" in first:
+                second = rnd.choice([" năm ", " năm\t", "năm ", " năm  "])
+            else:
+                second = rnd.choice([first, first, rnd.choice(cuts)])
+            parts.append(
+                rnd.choice(lead) + rnd.choice(numbers) + first + rnd.choice(numbers) + second
+            )
+            parts[-1] += rnd.choice(years) + rnd.choice(tail)
+        made.append("".join(parts))
+    found = 0
+    for text in [*_texts(), *made]:
+        expected = before(text)
+        assert dates.find_dates(text) == expected, text
+        found += len(expected)
+    assert found > 5000
+
+
+def test_clause_ends_opening_with_a_class_are_the_ends_of_the_alternation() -> None:
+    """``duplicate._CLAUSE_END`` opens with one character class: the same clause ends as the
+    alternation it replaced, on the seeds' lines (with the line end ``_clauses`` adds) and on
+    generated text with stops before spaces, letters, digits, line ends and the end."""
+    from capuy.check import duplicate
+
+    before = re.compile(r"[.;!?…](?=\s|$)|\n")
+    rnd = random.Random(8)
+    made = [
+        "".join(rnd.choice("ab .;!?…\n\t1,") for _ in range(rnd.randint(0, 20)))
+        for _ in range(20000)
+    ]
+    ends = 0
+    for text in [*_texts(), *(t + "\n" for t in _texts()[:5000]), *made]:
+        found = [m.span() for m in duplicate._CLAUSE_END.finditer(text)]
+        assert found == [m.span() for m in before.finditer(text)], text
+        ends += len(found)
+    assert ends > 10000
+
+
+def test_dictionary_sides_find_the_candidates_the_dictionary_pairs_find() -> None:
+    """``spelling.context`` picks the one-slip neighbours that make a dictionary word with the
+    syllable before or after by set tests on ``LanguageModel.dictionary_sides``: the two sides
+    hold exactly the dictionary pairs, and they give the same candidates, in the same order, as
+    looking "before c" and "c after" up in the pairs — at every place of every seed (breaks
+    included) and for 20.000 generated triples of known syllables."""
+    from capuy.check import context_spelling
+    from capuy.check.neighbours import neighbours
+    from capuy.check.syllable_split import syllable_split
+    from capuy.check.units import text_units
+
+    model = _unseen_model()
+    dictionary, known = model.dictionary_bigrams, model.syllables
+    follows, precedes = model.dictionary_sides
+    assert {f"{a} {b}" for a, bs in follows.items() for b in bs} == dictionary
+    assert {f"{a} {b}" for b, a_s in precedes.items() for a in a_s} == dictionary
+
+    def plain(left: str, key: str, right: str) -> list[str]:
+        return [
+            c
+            for c in neighbours(key, known)
+            if f"{left} {c}" in dictionary or f"{c} {right}" in dictionary
+        ]
+
+    def sides(left: str, key: str, right: str) -> list[str]:
+        near = neighbours(key, known)
+        return context_spelling._candidates(
+            near, follows.get(left, frozenset()), precedes.get(right, frozenset())
+        )
+
+    triples = []
+    for doc in load_documents(SEED_FILES):
+        words = syllable_split(list(text_units(doc))).words
+        triples += zip(words, words[1:], words[2:], strict=False)
+    rnd = random.Random(41)
+    pool = sorted(known)
+    triples += [tuple(rnd.choice(pool) for _ in range(3)) for _ in range(20000)]
+    with_candidates = 0
+    for left, key, right in triples:
+        expected = plain(left, key, right)
+        assert sides(left, key, right) == expected, (left, key, right)
+        with_candidates += bool(expected)
+    assert with_candidates > 1000

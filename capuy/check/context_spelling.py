@@ -20,7 +20,7 @@ evaluation (``benchmarks/checker_eval.py``), never on its test documents.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from itertools import compress, filterfalse, islice
 from operator import and_
@@ -46,6 +46,7 @@ class Thresholds:
 
 
 THRESHOLDS = Thresholds()
+_NONE: frozenset[str] = frozenset()
 
 
 class _Support:
@@ -111,20 +112,25 @@ class _Support:
         gate before any scoring (valid for ``most_original`` 0, and for documents the model was
         not built from — the others are skipped whole). Worked out once per document over its
         distinct pairs, with the lookups at C speed (``filterfalse``)."""
-        bigrams, dictionary, own = (
-            self.model.counts.bigrams,
-            self.model.dictionary_bigrams,
-            self.own_bigrams,
-        )
-        rare = list(
-            filterfalse(dictionary.__contains__, filterfalse(bigrams.__contains__, own.keys()))
-        )
+        own = self.own_bigrams
+        # one look-up per distinct pair in the counted and dictionary pairs together
+        # (``LanguageModel.seen_pairs``, made once per model)
+        rare = list(filterfalse(self.model.seen_pairs.__contains__, own.keys()))
         seen = list(map(own.__getitem__, rare))
         unseen = set(compress(rare, map((2).__gt__, seen)))
         # a pair twice in this document is seen elsewhere, unless it spans a break (only the
         # few repeated pairs are looked at one by one)
         unseen.update(p for p in compress(rare, map((2).__le__, seen)) if BREAK in p)
         return unseen
+
+
+def _candidates(near: tuple[str, ...], after: Set[str], before: Set[str]) -> list[str]:
+    """The neighbours in ``near`` that may follow the syllable before (``after``: what follows
+    it in a dictionary pair) or precede the one after (``before``), in ``near``'s order; two
+    tests at C speed settle the common case, a syllable with none."""
+    if after.isdisjoint(near) and before.isdisjoint(near):
+        return []
+    return [c for c in near if c in after or c in before]
 
 
 def _restores_word(
@@ -219,7 +225,7 @@ def context_findings(
     split = syllable_split(list(text_units(doc)))
     support = _Support(model, doc_hash, weights, split.counts())
     known = model.syllables
-    dictionary = model.dictionary_bigrams
+    follows, precedes = model.dictionary_sides
     words = split.words
     for j in _judged_syllables(split, support, weights.most_original < 1):
         # the tests on keys first (set look-ups, cached neighbours); offsets into the text only
@@ -228,12 +234,15 @@ def context_findings(
         if key not in known and not key.isalpha():
             continue
         # only a candidate that makes a dictionary word with the syllable before or after can
-        # restore one (a pair with BREAK is in no dictionary word): tested first, in one
-        # comprehension with two set look-ups per one-slip neighbour
-        before, after = f"{words[j - 1]} ", f" {words[j + 1]}"
-        candidates = [
-            c for c in neighbours(key, known) if before + c in dictionary or c + after in dictionary
-        ]
+        # restore one (a pair with BREAK is in no dictionary word): tested first, by two set
+        # tests at C speed against what may follow the syllable before and precede the one
+        # after (``LanguageModel.dictionary_sides``); the same candidates, in the same order,
+        # as looking up "before c" and "c after" in the dictionary pairs (tested)
+        candidates = _candidates(
+            neighbours(key, known),
+            follows.get(words[j - 1], _NONE),
+            precedes.get(words[j + 1], _NONE),
+        )
         if not candidates:
             continue
         first, last = split.run_span(j)

@@ -126,9 +126,15 @@ def confusions_in(doc: Document) -> dict[int, tuple[Confusion, ...]] | None:
             return None
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         found: dict[int, list[Confusion]] = defaultdict(list)
+        present: dict[str, bool] = {}  # several entries share a first word: searched once
         for entry in confusions():
-            if entry.needle and entry.needle not in lowered:
-                continue
+            needle = entry.needle
+            if needle:
+                there = present.get(needle)
+                if there is None:
+                    there = present[needle] = needle in lowered
+                if not there:
+                    continue
             for match in entry.pattern.finditer(lowered):
                 first = bisect_right(starts, match.start()) - 1
                 last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1

@@ -69,9 +69,68 @@ def _match_to_date(match: re.Match[str]) -> DateMatch:
     )
 
 
+# ``_DATE`` read from the day's first digit: the pattern opens with a digit and looks behind
+# it, so ``re`` skips from digit to digit at C speed (``_DATE`` opens with a look-behind and an
+# optional "ngày", and is tried at every character: about 4× slower on the seeds). The day's
+# first digit is the match's first character, its other digit a group of each form.
+_FROM_DAY = re.compile(
+    r"\d(?<![\w/.]\d)(?:(?P<wday2>\d?)\s+tháng\s+(?P<wmonth>\d{1,2})\s+năm\s+(?P<wyear>\d{4})"
+    r"|(?P<day2>\d?)(?P<sep>[/.\-])(?P<month1>\d{1,2})(?P=sep)(?P<year>\d{4}))"
+    r"(?![\w/]|[.,]\d)"
+)
+_NGAY_WORDS = ("ngày", "Ngày")  # ``_NGAY``'s two spellings, four characters each
+
+
+def _ngay_before(text: str, start: int) -> int:
+    """Where "ngày" and the spaces after it begin, when they stand right before ``start`` and
+    nothing of a word, "/" or "." touches them (``_DATE``'s look-behind); else ``start``."""
+    k = start
+    while k and text[k - 1].isspace():  # ``\s``: the same characters as ``str.isspace``
+        k -= 1
+    if k == start or k < 4 or text[k - 4 : k] not in _NGAY_WORDS:
+        return start
+    before = text[k - 5 : k - 4]
+    if before and (before.isalnum() or before in "_/."):  # ``[\w/.]``
+        return start
+    return k - 4
+
+
 def find_dates(text: str) -> list[DateMatch]:
-    """Every date in ``text``, in order. Offsets refer to ``text`` as given (NFC expected)."""
-    return [_match_to_date(match) for match in _DATE.finditer(text)]
+    """Every date in ``text``, in order. Offsets refer to ``text`` as given (NFC expected).
+
+    The same matches as ``_DATE.finditer`` (``tests/test_check_speed.py`` compares them on the
+    seeds and on generated text): each date is found from its day (``_FROM_DAY``), and an
+    "ngày" right before it is taken in as ``_DATE`` would. ``_DATE`` matches at the "n" only
+    what it would match at the day, and no date ends inside "ngày" and the spaces after it,
+    so the dates found are the same, in the same order, with the same extent."""
+    out = []
+    for match in _FROM_DAY.finditer(text):
+        start = _ngay_before(text, match.start())
+        first = match.group()[0]
+        if match.group("wmonth") is not None:
+            day, month, year = (
+                int(first + match.group("wday2")),
+                match.group("wmonth"),
+                match.group("wyear"),
+            )
+        else:
+            day, month, year = (
+                int(first + match.group("day2")),
+                match.group("month1"),
+                match.group("year"),
+            )
+        out.append(
+            DateMatch(
+                start=start,
+                end=match.end(),
+                raw=text[start : match.end()],
+                day=day,
+                month=int(month),
+                year=int(year),
+                date=to_date(int(year), int(month), day),
+            )
+        )
+    return out
 
 
 def parse_date(s: str) -> date | None:

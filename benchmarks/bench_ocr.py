@@ -45,6 +45,7 @@ COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
 HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
 COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
 HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
+HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 
 
@@ -94,6 +95,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(HELDOUT2.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS2]
     if wanted == "heldout3":
         return sorted(HELDOUT3.glob("*.md"))
+    if wanted == "heldout4":
+        return sorted(HELDOUT4.glob("*.md"))
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]

@@ -11,8 +11,6 @@ once for the module. The geometry tests feed lines as Tesseract gives them.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +18,7 @@ import pytest
 
 from capuy.read.ocr_order import header_columns, table_cells, table_rows
 from capuy.text import search_key
+from tests.ocr_pages import needs_tesseract, scanned_page
 
 SOURCE = """---
 superior: THỊ ỦY ĐỨC PHỔ
@@ -49,33 +48,12 @@ ROWS = [  # a row's first cell, then its numbers, in the document's order
     ("dang uy xa pho khanh", ["51", "62", "73", "84"]),
 ]
 
-needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
-)
-
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The report's page 1 as printed, at 300 dpi, cropped below the table, read by Tesseract."""
-    from PIL import Image
-
-    from capuy.api import convert_file
-    from capuy.read import read_file
-    from capuy.render import PdfConverter
-
-    work = tmp_path_factory.mktemp("bang")
-    source = work / "bao-cao.md"
-    source.write_text(SOURCE, encoding="utf-8")
-    with PdfConverter() as converter:
-        convert_file(source, work / "b.docx", work / "b.pdf", converter=converter)
-    command = ["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1"]
-    subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
-    (png,) = work.glob("p-*.png")
-    image = Image.open(png).convert("L")  # cropped in the blank below the table
-    image.crop((0, 0, image.width, int(image.height * 0.475))).save(
-        work / "quet.png", dpi=(300, 300)
-    )
-    return read_file(work / "quet.png")
+    """The report's page 1 as printed, at 300 dpi, cropped in the blank below the table, read by
+    Tesseract."""
+    return scanned_page(SOURCE, tmp_path_factory.mktemp("bang"), 0.475)
 
 
 def _words(doc) -> str:  # type: ignore[no-untyped-def]

@@ -96,7 +96,7 @@ def texts(wanted: str) -> list[Path]:
     if wanted == "heldout3":
         return sorted(HELDOUT3.glob("*.md"))
     if wanted == "heldout4":
-        return sorted(HELDOUT4.glob("*.md"))
+        return sorted(p for p in HELDOUT4.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]

@@ -19,13 +19,9 @@ needs_tesseract = pytest.mark.skipif(
 )
 
 
-def scanned_page(source: str, work: Path, keep: float, dpi: int = 300) -> Document:
-    """Page 1 of ``source`` as printed, at ``dpi``, cropped to its top ``keep`` share (cut in a
-    blank band the caller chose), read through ``read_file`` — Tesseract and every repair."""
-    from PIL import Image
-
+def rasterised_page(source: str, work: Path, dpi: int = 300) -> Path:
+    """Page 1 of ``source`` (capuy's authoring format) as printed: a grey PNG at ``dpi``."""
     from capuy.api import convert_file
-    from capuy.read import read_file
     from capuy.render import PdfConverter
 
     markdown = work / "bao-cao.md"
@@ -35,7 +31,17 @@ def scanned_page(source: str, work: Path, keep: float, dpi: int = 300) -> Docume
     command = ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1"]
     subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
     (png,) = work.glob("p-*.png")
-    image = Image.open(png).convert("L")
+    return png
+
+
+def scanned_page(source: str, work: Path, keep: float, dpi: int = 300) -> Document:
+    """Page 1 of ``source`` as printed, at ``dpi``, cropped to its top ``keep`` share (cut in a
+    blank band the caller chose), read through ``read_file`` — Tesseract and every repair."""
+    from PIL import Image
+
+    from capuy.read import read_file
+
+    image = Image.open(rasterised_page(source, work, dpi)).convert("L")
     image.crop((0, 0, image.width, int(image.height * keep))).save(
         work / "quet.png", dpi=(dpi, dpi)
     )

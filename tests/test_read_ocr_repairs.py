@@ -52,6 +52,10 @@ READ_99 = "lãnh đạo thực hiện tốt Quyết định số 99-QĐÐ/TW ng�
         ),
         # ... and the T of TW read I
         ("Chỉ thị số 35-CT/IW ngày 30/5/2019", "Chỉ thị số 35-CT/TW ngày 30/5/2019"),
+        # ... or U in a scanned table's cell (the third held-out set, development text since)
+        ("Kết luận\t41-KL/UW\t31-03-2009", "Kết luận\t41-KL/TW\t31-03-2009"),
+        # a code read as a known one stays: "HU" is Huyện ủy, not a misread "HT"
+        ("Kế hoạch số 112-KH/HU ngày 17-4-2015", "Kế hoạch số 112-KH/HU ngày 17-4-2015"),
         # left alone: a bracket that goes on, a word that is not "khóa", a sentence's "."
         ("(khóa XIII và XIV)", "(khóa XIII và XIV)"),
         ("(Phần II_", "(Phần II_"),

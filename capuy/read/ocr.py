@@ -5,7 +5,8 @@ docs/decisions.md: one process per page that writes the words with their boxes a
 (TSV) and a one-page PDF with an invisible text layer in the same pass, a time limit that kills
 the process, no compiled binding to keep in step with the Debian library).
 
-Per page: straighten it — a quarter turn or upside down from Tesseract's orientation detection
+Per page: remove isolated specks (``capuy.read.ocr_clean``: dust Tesseract reads as stray
+punctuation), straighten it — a quarter turn or upside down from Tesseract's orientation detection
 (``--psm 0``, Debian ``tesseract-ocr-osd``), a slight skew from the angle whose row profile is
 sharpest — then recognise it. The words' boxes become visual lines (a line with a wide gap is
 two: the header's two columns), and the same layout rules as a PDF's text layer
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from capuy.errors import InputError, MissingProgramError
 from capuy.model import Document
+from capuy.read.ocr_clean import despeckle
 from capuy.read.ocr_layout import (  # the lines and the document: re-exported from here too
     JUNK_CONFIDENCE,
     SIZE_SNAP,
@@ -282,6 +284,7 @@ def _recognise_page(image: object, dpi: int, base: Path, deadline: float, source
     from PIL import Image
 
     assert isinstance(image, Image.Image)
+    image = despeckle(image)  # before straightening: a turned speck blurs into a grey blot
     image = _straighten(image, dpi, base.parent, deadline, source)
     assert isinstance(image, Image.Image)
     png = base.with_suffix(".png")

@@ -53,6 +53,8 @@ class OcrLine:
     top: int
     height: int
     confidences: list[float] = field(default_factory=list)
+    right: int = 0
+    """The right edge of the line's last word (0: not known)."""
 
 
 @dataclass
@@ -104,13 +106,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
             or top + height < current.top  # wholly above it
         )
         if current is None or row_key != key or left - last_right > gap_limit or off_line:
-            current = OcrLine(text, left, top, height, [conf])
+            current = OcrLine(text, left, top, height, [conf], left + width)
             lines.append(current)
         else:
             current.text += " " + text
             current.top = min(current.top, top)
             current.height = max(current.height, height)
             current.confidences.append(conf)
+            current.right = max(current.right, left + width)
         key = row_key
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
@@ -183,6 +186,7 @@ def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
         first.top,
         first.height,
         [c for line in lines for c in line.confidences],
+        max(line.right for line in lines),
     )
 
 

@@ -54,6 +54,18 @@ READ_99 = "lãnh đạo thực hiện tốt Quyết định số 99-QĐÐ/TW ng�
         ("Chỉ thị số 35-CT/IW ngày 30/5/2019", "Chỉ thị số 35-CT/TW ngày 30/5/2019"),
         # ... or U in a scanned table's cell (the third held-out set, development text since)
         ("Kết luận\t41-KL/UW\t31-03-2009", "Kết luận\t41-KL/TW\t31-03-2009"),
+        # spaces read inside a symbol or a dashed date (the third held-out set at 200 dpi,
+        # development text since)
+        (
+            "Thực hiện Nghị quyết số 20- NQ/TW ngày 1-11- 2012 của Ban Chấp hành",
+            "Thực hiện Nghị quyết số 20-NQ/TW ngày 1-11-2012 của Ban Chấp hành",
+        ),
+        ("Quy định số 114 -QĐ/TW ngày 11- 7-2023", "Quy định số 114-QĐ/TW ngày 11-7-2023"),
+        ("Nghị quyết số 27-NQ/T W ngày 21", "Nghị quyết số 27-NQ/TW ngày 21"),
+        # left alone: a range of years, a date that is not one, a known code and a capital
+        ("giai đoạn 2020- 2025", "giai đoạn 2020- 2025"),
+        ("ngày 31- 2-2023", "ngày 31- 2-2023"),
+        ("Kế hoạch số 112-KH/HU A và B", "Kế hoạch số 112-KH/HU A và B"),
         # a code read as a known one stays: "HU" is Huyện ủy, not a misread "HT"
         ("Kế hoạch số 112-KH/HU ngày 17-4-2015", "Kế hoạch số 112-KH/HU ngày 17-4-2015"),
         # left alone: a bracket that goes on, a word that is not "khóa", a sentence's "."

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_order import header_columns, table_rows
+from capuy.read.ocr_order import HEADER_LINES, header_columns, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -198,6 +198,23 @@ def _cell_text(cell: list[OcrLine]) -> str:
     return text.replace("\t", " ")
 
 
+STAR_HEIGHT = 0.6
+"""The "*" under the issuer is under this share of the body's line height."""
+
+
+def _header_star(lines: list[OcrLine], body_px: float) -> list[OcrLine]:
+    """The header's "*" (the ornament under the issuer) read as a small mark of its own: a
+    line of three characters at most and well under the body's height among the first page's
+    header lines — Tesseract reads the star "3k", "x" or "#". Read as "*", the header's
+    issuer, number and date lines around it are read as they are."""
+    fixed = list(lines)
+    for index, line in enumerate(fixed[:HEADER_LINES]):
+        text = line.text.strip()
+        if text and text != "*" and len(text) <= 3 and line.height <= STAR_HEIGHT * body_px:
+            fixed[index] = replace(line, text="*")
+    return fixed
+
+
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
     """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
     order, with their words' confidences."""
@@ -215,7 +232,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
         if page is pages[0]:
-            ordered = header_columns(ordered, page.width)
+            ordered = header_columns(_header_star(ordered, body_px), page.width)
         ordered = closing_columns(
             [
                 _row_line(item) if isinstance(item, list) else item

@@ -201,3 +201,30 @@ def test_recipients_and_marks_through_the_document() -> None:
     assert extracted.recipients == ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Thị ủy"]
     assert extracted.signature is not None and extracted.signature.capacity == "T/M BAN THƯỜNG VỤ"
     assert [(c.symbol, str(c.date)) for c in extracted.citations] == [("114-QĐ/TW", "2023-07-11")]
+
+
+# The header's star as Tesseract read it on the development sets at 300 dpi (the third held-out
+# set: "3k" at height 21 under "ỦY BAN KIỂM TRA"; the mid-term report: ">k"), and lines that
+# look alike but are not the star. (text, height); the body's lines are 50 high.
+STAR_CASES = [
+    ("3k", 21, "*"),
+    (">k", 21, "*"),
+    ("+»", 24, "*"),
+    ("*", 22, "*"),
+    ("Số", 43, "Số"),  # a real short word: as high as text
+    ("I-", 52, "I-"),
+    ("ĐẢNG ỦY", 20, "ĐẢNG ỦY"),  # longer than a mark
+]
+
+
+@pytest.mark.parametrize(("text", "height", "expected"), STAR_CASES)
+def test_the_header_star_read_as_a_small_mark(text: str, height: int, expected: str) -> None:
+    from capuy.read.ocr_layout import _header_star
+
+    lines = [
+        OcrLine("TỈNH ỦY BÌNH ĐỊNH", 496, 240, 51),
+        OcrLine("ỦY BAN KIỂM TRA", 506, 308, 51),
+        OcrLine(text, 761, 388, height),
+        OcrLine("Số 419-BC/UBKTTU", 520, 451, 43),
+    ]
+    assert [line.text for line in _header_star(lines, 50)][2] == expected

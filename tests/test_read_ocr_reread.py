@@ -3,7 +3,8 @@
 The TSV rows are Tesseract's own, from the second held-out set's commune report at 300 dpi
 (development text since): the issuer "ĐẢNG ỦY XÃ PHỔ CHÂU" taken into one line with the place
 and date of the other column and read "Ko) m_j n K29 HYU". The last test is real: that header
-laid out by ``capuy convert``, printed, rasterised at 300 dpi, cropped and read by Tesseract.
+laid out by ``capuy convert``, printed, scanned as ``benchmarks/bench_ocr.py`` scans (300 dpi,
+turned, speckled) and read by Tesseract.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from capuy.read.ocr_reread import unsure_runs
-from tests.ocr_pages import needs_tesseract, scanned_page
+from tests.ocr_pages import needs_tesseract, rasterised_page
 
 FIELDS = "level page_num block_num par_num line_num word_num left top width height conf text"
 ISSUER_LINE = [  # (line, left, top, width, height, conf, text)
@@ -84,9 +85,14 @@ draft: false
 @pytest.mark.pdf
 @pytest.mark.slow
 def test_a_tight_bold_issuer_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The page scanned as the benchmark scans it (300 dpi, turned 0,6°, speckled)."""
+    from benchmarks.bench_ocr import scan_pdf
     from capuy.extract import extract, to_json
+    from capuy.read import read_file
 
-    header = to_json(extract(scanned_page(SOURCE, tmp_path, 0.3)))
+    rasterised_page(SOURCE, tmp_path)
+    scan_pdf(tmp_path / "b.pdf", 300, tmp_path / "quet.pdf", seed=300)
+    header = to_json(extract(read_file(tmp_path / "quet.pdf")))
     assert (header["issuer"], header["number"], header["date"]) == (
         "ĐẢNG ỦY XÃ PHỔ CHÂU",
         "31-BC/ĐU",

@@ -16,7 +16,8 @@ records, ``tests/expected/golden/reports/``), laid out through the same path; or
 second set (``benchmarks/ocr_heldout2/``, ``python -m benchmarks.ocr_heldout_make 2``, and the
 thematic and mid-term composed reports), built when the first had been looked at; or "heldout3":
 the third (``benchmarks/ocr_heldout3/``, ``python -m benchmarks.ocr_heldout_make 3``), built when
-the second had been looked at, from its own templates.
+the second had been looked at, from its own templates; or "heldout4" (``benchmarks/ocr_heldout4/``,
+``python -m benchmarks.ocr_heldout_make 4``), built when the third had been looked at.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the

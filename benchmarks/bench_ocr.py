@@ -16,7 +16,8 @@ records, ``tests/expected/golden/reports/``), laid out through the same path; or
 second set (``benchmarks/ocr_heldout2/``, ``python -m benchmarks.ocr_heldout_make 2``, and the
 thematic and mid-term composed reports), built when the first had been looked at; or "heldout3":
 the third (``benchmarks/ocr_heldout3/``, ``python -m benchmarks.ocr_heldout_make 3``), built when
-the second had been looked at, from its own templates.
+the second had been looked at, from its own templates; or "heldout4" (``benchmarks/ocr_heldout4/``,
+``python -m benchmarks.ocr_heldout_make 4``), built when the third had been looked at.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
@@ -45,6 +46,7 @@ COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
 HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
 COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
 HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
+HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 
 
@@ -94,6 +96,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(HELDOUT2.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS2]
     if wanted == "heldout3":
         return sorted(HELDOUT3.glob("*.md"))
+    if wanted == "heldout4":
+        return sorted(p for p in HELDOUT4.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]

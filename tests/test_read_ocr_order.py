@@ -11,8 +11,6 @@ once for the module. The geometry tests feed lines as Tesseract gives them.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +18,7 @@ import pytest
 
 from capuy.read.ocr_order import header_columns, table_cells, table_rows
 from capuy.text import search_key
+from tests.ocr_pages import needs_tesseract, scanned_page
 
 SOURCE = """---
 superior: THỊ ỦY ĐỨC PHỔ
@@ -49,33 +48,12 @@ ROWS = [  # a row's first cell, then its numbers, in the document's order
     ("dang uy xa pho khanh", ["51", "62", "73", "84"]),
 ]
 
-needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
-)
-
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The report's page 1 as printed, at 300 dpi, cropped below the table, read by Tesseract."""
-    from PIL import Image
-
-    from capuy.api import convert_file
-    from capuy.read import read_file
-    from capuy.render import PdfConverter
-
-    work = tmp_path_factory.mktemp("bang")
-    source = work / "bao-cao.md"
-    source.write_text(SOURCE, encoding="utf-8")
-    with PdfConverter() as converter:
-        convert_file(source, work / "b.docx", work / "b.pdf", converter=converter)
-    command = ["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1"]
-    subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
-    (png,) = work.glob("p-*.png")
-    image = Image.open(png).convert("L")  # cropped in the blank below the table
-    image.crop((0, 0, image.width, int(image.height * 0.475))).save(
-        work / "quet.png", dpi=(300, 300)
-    )
-    return read_file(work / "quet.png")
+    """The report's page 1 as printed, at 300 dpi, cropped in the blank below the table, read by
+    Tesseract."""
+    return scanned_page(SOURCE, tmp_path_factory.mktemp("bang"), 0.475)
 
 
 def _words(doc) -> str:  # type: ignore[no-untyped-def]
@@ -120,6 +98,7 @@ class L:
     left: int
     top: int
     height: int = 50
+    right: int = 0
 
 
 HEADER_CASES = [
@@ -287,4 +266,69 @@ ROW_CASES = [  # (lines, each table row's cells as texts)
 def test_table_rows_are_cells_side_by_side(lines: list[L], expected: list[list[str]]) -> None:
     """A table comes back as rows of cells, each cell's lines top to bottom."""
     rows = [item for item in table_rows(lines, 300) if isinstance(item, list)]
+    assert [[" ".join(line.text for line in cell) for cell in row] for row in rows] == expected
+
+
+# The third held-out set's table of documents (development text since), its last two columns as
+# Tesseract read them at 300 dpi: "Cơ quan ban hành" and "Kết quả", each cell justified in a
+# narrow column, so "Cơ      bản" and "Ban     Bí" came as two pieces each — and their second
+# pieces ("bản" at 2179, "Bí" at 1916) made columns of their own, which the cells' other lines
+# ("chấp hành", "Bộ Chính") run across. (left, top, right, text)
+JUSTIFIED = [
+    (359, 1373, 395, "1"),
+    (863, 1367, 1100, "57-KL/TW"),
+    (1757, 1367, 1957, "Bộ Chính"),
+    (2012, 1370, 2076, "Cơ"),
+    (2179, 1368, 2257, "bản"),
+    (1756, 1432, 1800, "trị"),
+    (2012, 1428, 2230, "chấp hành"),
+    (357, 1626, 395, "2"),
+    (864, 1624, 1100, "35-CT/TW"),
+    (1757, 1621, 1957, "Bộ Chính"),
+    (2013, 1621, 2100, "Còn"),
+    (2181, 1621, 2258, "hạn"),
+    (1756, 1685, 1800, "trị"),
+    (2012, 1681, 2258, "chế, phải"),
+    (2013, 1744, 2229, "khắc phục"),
+    (358, 2255, 395, "3"),
+    (863, 2254, 1100, "41-KL/TW"),
+    (1758, 2253, 1848, "Ban"),
+    (1916, 2250, 1960, "Bí"),
+    (2014, 2250, 2090, "Cơ"),
+    (2181, 2250, 2257, "bản"),
+    (1758, 2314, 1830, "thư"),
+    (2014, 2312, 2230, "chấp hành"),
+]
+SPLIT_CELL = [  # two real columns with short words: never run across, both stay
+    (300, 100, 340, "1"),
+    (600, 100, 700, "Nghị quyết"),
+    (1000, 100, 1040, "Có"),
+    (1300, 100, 1400, "Không"),
+    (300, 200, 340, "2"),
+    (600, 200, 700, "Chỉ thị"),
+    (1000, 200, 1060, "Không"),
+    (1300, 200, 1340, "Có"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            JUSTIFIED,
+            [
+                ["1", "57-KL/TW", "Bộ Chính trị", "Cơ bản chấp hành"],
+                ["2", "35-CT/TW", "Bộ Chính trị", "Còn hạn chế, phải khắc phục"],
+                ["3", "41-KL/TW", "Ban Bí thư", "Cơ bản chấp hành"],
+            ],
+        ),
+        (SPLIT_CELL, [["1", "Nghị quyết", "Có", "Không"], ["2", "Chỉ thị", "Không", "Có"]]),
+    ],
+)
+def test_a_justified_cell_is_one_cell(
+    lines: list[tuple[int, int, int, str]], expected: list[list[str]]
+) -> None:
+    """A column edge that the table's other lines run across is a justified cell's word gap."""
+    read = [L(text, left, top, 45, right) for left, top, right, text in lines]
+    rows = [item for item in table_rows(read, 300) if isinstance(item, list)]
     assert [[" ".join(line.text for line in cell) for cell in row] for row in rows] == expected

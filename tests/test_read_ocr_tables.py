@@ -10,10 +10,9 @@ once for the module.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
+
+from tests.ocr_pages import needs_tesseract, scanned_page
 
 SOURCE = """---
 superior: HUYỆN ỦY SƠN TỊNH
@@ -39,34 +38,13 @@ Các văn bản trên còn hiệu lực.
 """  # noqa: E501
 CITED = {("69-QĐ/TW", "2022-07-06"), ("26-NQ/TW", "2018-05-19"), ("28-CT/TW", "2023-12-25")}
 
-needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
-)
-
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The report's page 1 as printed, at 300 dpi, cropped below the table, read by Tesseract."""
-    from PIL import Image
-
-    from capuy.api import convert_file
     from capuy.extract import extract
-    from capuy.read import read_file
-    from capuy.render import PdfConverter
 
-    work = tmp_path_factory.mktemp("bang-van-ban")
-    source = work / "bao-cao.md"
-    source.write_text(SOURCE, encoding="utf-8")
-    with PdfConverter() as converter:
-        convert_file(source, work / "b.docx", work / "b.pdf", converter=converter)
-    command = ["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1"]
-    subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
-    (png,) = work.glob("p-*.png")
-    image = Image.open(png).convert("L")
-    image.crop((0, 0, image.width, int(image.height * 0.75))).save(
-        work / "quet.png", dpi=(300, 300)
-    )
-    return extract(read_file(work / "quet.png"))
+    return extract(scanned_page(SOURCE, tmp_path_factory.mktemp("bang-van-ban"), 0.75))
 
 
 @needs_tesseract

@@ -5,13 +5,16 @@ docs/decisions.md: one process per page that writes the words with their boxes a
 (TSV) and a one-page PDF with an invisible text layer in the same pass, a time limit that kills
 the process, no compiled binding to keep in step with the Debian library).
 
-Per page: straighten it — a quarter turn or upside down from Tesseract's orientation detection
+Per page: remove isolated specks (``capuy.read.ocr_clean``: dust Tesseract reads as stray
+punctuation), straighten it — a quarter turn or upside down from Tesseract's orientation detection
 (``--psm 0``, Debian ``tesseract-ocr-osd``), a slight skew from the angle whose row profile is
 sharpest — then recognise it. The words' boxes become visual lines (a line with a wide gap is
 two: the header's two columns), and the same layout rules as a PDF's text layer
 (``capuy.read.pdf_layout``) join them into paragraphs. What Vietnamese OCR gets wrong in the
 parts that matter most (symbols, codes, dates, the fixed header lines) is repaired from the
-vocabulary (``capuy.read.ocr_repair``). Every block carries its mean word confidence
+vocabulary (``capuy.read.ocr_repair``). On the first page, a run of header words read as
+noise is read again alone (``capuy.read.ocr_reread``; the searchable PDF's layer keeps the first
+reading). Every block carries its mean word confidence
 (``Block.confidence``, 0–100) and the document its mean (``Document.confidence``).
 
 The page PDFs are merged into one searchable PDF (the scan with its text layer):
@@ -36,6 +39,7 @@ from pathlib import Path
 
 from capuy.errors import InputError, MissingProgramError
 from capuy.model import Document
+from capuy.read.ocr_clean import despeckle
 from capuy.read.ocr_layout import (  # the lines and the document: re-exported from here too
     JUNK_CONFIDENCE,
     SIZE_SNAP,
@@ -47,6 +51,7 @@ from capuy.read.ocr_layout import (  # the lines and the document: re-exported f
     is_speck,
     tsv_lines,
 )
+from capuy.read.ocr_reread import reread_header
 
 __all__ = [
     "DPI",
@@ -138,7 +143,7 @@ def recognise(data: bytes, source: str, kind: str) -> OcrResult:
     with tempfile.TemporaryDirectory(prefix="capuy-ocr-") as tmp:
         work = Path(tmp)
         pages = [
-            _recognise_page(image, dpi, work / f"p{index}", deadline, source)
+            _recognise_page(image, dpi, work / f"p{index}", deadline, source, index == 0)
             for index, (image, dpi) in enumerate(_page_images(data, kind, work, deadline, source))
         ]
     if not any(line.text for page in pages for line in page.lines):
@@ -277,11 +282,14 @@ def skew_angle(image: object) -> float:
     return best_angle
 
 
-def _recognise_page(image: object, dpi: int, base: Path, deadline: float, source: str) -> OcrPage:
+def _recognise_page(
+    image: object, dpi: int, base: Path, deadline: float, source: str, first: bool = False
+) -> OcrPage:
     import pytesseract
     from PIL import Image
 
     assert isinstance(image, Image.Image)
+    image = despeckle(image)  # before straightening: a turned speck blurs into a grey blot
     image = _straighten(image, dpi, base.parent, deadline, source)
     assert isinstance(image, Image.Image)
     png = base.with_suffix(".png")
@@ -309,6 +317,22 @@ def _recognise_page(image: object, dpi: int, base: Path, deadline: float, source
             f"Tesseract failed on a page image: {source}",
         ) from exc
     tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
+    if first:  # the header's lines Tesseract read as noise, read again alone
+
+        def read(crop: object) -> str:
+            return str(
+                pytesseract.image_to_data(
+                    crop,
+                    lang=LANG,
+                    config=f"--dpi {dpi} --psm 6",
+                    timeout=_remaining(deadline, source),
+                )
+            )
+
+        try:
+            tsv = reread_header(image, tsv, read)
+        except RuntimeError:  # pytesseract's timeout
+            _remaining(0, source)
     pdf = base.with_suffix(".pdf").read_bytes()
     width, height = image.size
     return OcrPage(width, height, dpi, tsv_lines(tsv), pdf, tsv)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_order import header_columns, table_rows
+from capuy.read.ocr_order import HEADER_LINES, header_columns, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -53,6 +53,8 @@ class OcrLine:
     top: int
     height: int
     confidences: list[float] = field(default_factory=list)
+    right: int = 0
+    """The right edge of the line's last word (0: not known)."""
 
 
 @dataclass
@@ -104,13 +106,14 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
             or top + height < current.top  # wholly above it
         )
         if current is None or row_key != key or left - last_right > gap_limit or off_line:
-            current = OcrLine(text, left, top, height, [conf])
+            current = OcrLine(text, left, top, height, [conf], left + width)
             lines.append(current)
         else:
             current.text += " " + text
             current.top = min(current.top, top)
             current.height = max(current.height, height)
             current.confidences.append(conf)
+            current.right = max(current.right, left + width)
         key = row_key
         last_right = left + width
     # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
@@ -183,6 +186,7 @@ def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
         first.top,
         first.height,
         [c for line in lines for c in line.confidences],
+        max(line.right for line in lines),
     )
 
 
@@ -192,6 +196,23 @@ def _cell_text(cell: list[OcrLine]) -> str:
         glue = "" if not text or re.search(r"\d-$", text) else " "  # "số 37-" / "QĐ/TW"
         text = f"{text}{glue}{line.text}"
     return text.replace("\t", " ")
+
+
+STAR_HEIGHT = 0.6
+"""The "*" under the issuer is under this share of the body's line height."""
+
+
+def _header_star(lines: list[OcrLine], body_px: float) -> list[OcrLine]:
+    """The header's "*" (the ornament under the issuer) read as a small mark of its own: a
+    line of three characters at most and well under the body's height among the first page's
+    header lines — Tesseract reads the star "3k", "x" or "#". Read as "*", the header's
+    issuer, number and date lines around it are read as they are."""
+    fixed = list(lines)
+    for index, line in enumerate(fixed[:HEADER_LINES]):
+        text = line.text.strip()
+        if text and text != "*" and len(text) <= 3 and line.height <= STAR_HEIGHT * body_px:
+            fixed[index] = replace(line, text="*")
+    return fixed
 
 
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
@@ -211,7 +232,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
         if page is pages[0]:
-            ordered = header_columns(ordered, page.width)
+            ordered = header_columns(_header_star(ordered, body_px), page.width)
         ordered = closing_columns(
             [
                 _row_line(item) if isinstance(item, list) else item

@@ -45,6 +45,8 @@ class PageLine(Protocol):
     left: int
     top: int
     height: int
+    right: int
+    """0 when not known."""
 
 
 L = TypeVar("L", bound=PageLine)
@@ -83,14 +85,39 @@ def _visual_rows(lines: list[L]) -> list[list[L]]:
     return [sorted(row, key=lambda item: item.left) for row in rows]
 
 
-def _anchors(rows: Sequence[Sequence[PageLine]], near: float) -> list[float]:
+def _anchors(
+    rows: Sequence[Sequence[PageLine]],
+    near: float,
+    region: Sequence[Sequence[PageLine]] = (),
+    keep_crossed: bool = False,
+) -> list[float]:
+    """The left edges of the columns: where the rows' pieces start, less the edges the lines of
+    the rows or of the whole ``region`` (the table's wrapped lines too) run across
+    (``_crossed``) — kept while a table's extent is found (``keep_crossed``): fewer columns
+    would make a body paragraph's lines look like one cell's wrapped lines."""
     lefts = sorted(line.left for row in rows for line in row)
     anchors: list[float] = []
     for left in lefts:
         if anchors and left - anchors[-1] <= near:
             continue
         anchors.append(left)
-    return anchors
+    if keep_crossed:
+        return anchors
+    return [anchor for anchor in anchors if not _crossed(anchor, region or rows, near)]
+
+
+def _crossed(anchor: float, rows: Sequence[Sequence[PageLine]], near: float) -> bool:
+    """A column edge is never crossed by a cell's text; a justified cell's line ("Cơ      bản"
+    in a narrow column, its wide gap taken for a column gap) starts a piece where the cell's
+    other lines ("chấp hành" below it) run across. An edge crossed by two lines or more, and by
+    at least half as many lines as start at it, is such a piece (Tesseract joining two real
+    cells across an edge does so once, not in most rows)."""
+    lines = [line for row in rows for line in row]
+    starts = sum(1 for line in lines if abs(line.left - anchor) <= near)
+    crossing = sum(
+        1 for line in lines if line.left < anchor - near and line.right > anchor + near / 2
+    )
+    return crossing >= 2 and 2 * crossing >= starts
 
 
 def _column(left: float, anchors: list[float], near: float) -> int | None:
@@ -150,7 +177,7 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
             index += 1
             continue
         start, end = index, index + 1
-        anchors = _anchors([rows[index]], near)
+        anchors = _anchors([rows[index]], near, keep_crossed=True)
         probe = end
         while probe < len(rows):
             row = rows[probe]
@@ -158,7 +185,7 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
                 len(row) >= 2 and all(_column(x.left, anchors, near) is not None for x in row[1:])
             ):
                 wide = [row for row in rows[start : probe + 1] if len(row) >= TABLE_COLUMNS]
-                anchors = _anchors(wide or [rows[start]], near)
+                anchors = _anchors(wide or [rows[start]], near, keep_crossed=True)
                 end = probe = probe + 1
             elif _one_cell(row, anchors, near) and not _far_below(row, rows[probe - 1]):
                 probe += 1  # a wrapped line of a cell, if another table row follows
@@ -193,7 +220,9 @@ def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
     ordered: list[L | list[list[L]]] = list(lines)
     for start, end in _regions(rows, near):
         region = rows[start:end]
-        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near)
+        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near, region)
+        if len(anchors) < TABLE_COLUMNS:
+            continue  # the "columns" were a paragraph's wide word gaps its own lines run across
         table_rows: list[list[list[L]]] = []
         for row in region:
             if _starts_row(row, anchors, near) or not table_rows:

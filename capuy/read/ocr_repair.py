@@ -153,7 +153,10 @@ def _repaired(found: re.Match[str]) -> str | None:
     number = to_digits(found.group("num"))
     sep = separators.get(found.group("sep"), found.group("sep"))
     rest = found.group("rest")
-    as_written = number == found.group("num") and sep == found.group("sep")
+    # a space read beside the separator ("20- NQ/TW", "114 -QĐ/TW") is not part of the symbol
+    as_written = (
+        number == found.group("num") and sep == found.group("sep") and " " not in found.group(0)
+    )
     if sep == "-":
         head, _, tail = rest.partition("/")
         if tail and _known(head, tail, "party") and as_written:
@@ -179,8 +182,47 @@ def repair_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
     return d, m, y
 
 
+_CUT_CODE = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,4})-(?P<type>[A-ZĐ]{1,5})/(?P<head>[A-ZĐ]{1,8}) (?P<tail>[A-ZĐ]{1,3})"
+    r"(?![\w/])"
+)
+"""A symbol whose issuer code was cut by a space ("27-NQ/T W", "62-KL/T W" at 200 dpi)."""
+_DASH_DATE = re.compile(
+    r"(?<![\w/-])(?P<d>\d{1,2})(?P<s1> ?- ?)(?P<m>\d{1,2})(?P<s2> ?- ?)(?P<y>\d{4})(?![\w/-])"
+)
+"""A dashed date with a space read beside a dash ("ngày 11- 7-2023", "7-9- 2010")."""
+
+
+def _joined_codes(text: str) -> str:
+    """ "27-NQ/T W" → "27-NQ/TW": only when the codes as read are not a known pair and joined
+    they are."""
+
+    def join(found: re.Match[str]) -> str:
+        head, tail, kind = found.group("head"), found.group("tail"), found.group("type")
+        if _known(kind, head, "party") or not _known(kind, head + tail, "party"):
+            return found.group(0)
+        return f"{found.group('num')}-{kind}/{head}{tail}"
+
+    return _CUT_CODE.sub(join, text)
+
+
+def _dash_dates(text: str) -> str:
+    """A dashed date's stray spaces dropped when the pieces make a valid date."""
+
+    def join(found: re.Match[str]) -> str:
+        if " " not in found.group("s1") + found.group("s2"):
+            return found.group(0)
+        fixed = repair_date(found.group("d"), found.group("m"), found.group("y"))
+        if fixed is None or not 1900 <= int(fixed[2]) <= 2100:
+            return found.group(0)
+        return "-".join(fixed)
+
+    return _DASH_DATE.sub(join, text)
+
+
 def _symbols(text: str) -> str:
     symbol, _date, _word = _patterns()
+    text = _joined_codes(text)
 
     def replace(found: re.Match[str]) -> str:
         repaired = _repaired(found)
@@ -278,4 +320,4 @@ def repair_ocr_text(
     )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)
-    return _terms(_dates(text))
+    return _terms(_dates(_dash_dates(text)))

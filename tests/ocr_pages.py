@@ -1,0 +1,48 @@
+"""Real scanned pages for the OCR tests: a report in capuy's authoring format laid out by
+``capuy convert``, printed by LibreOffice, rasterised by ``pdftoppm``, cropped and read by
+Tesseract — the one path the scan tests share, so each test module states only its source text
+and where to crop.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from capuy.model import Document
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
+)
+
+
+def rasterised_page(source: str, work: Path, dpi: int = 300) -> Path:
+    """Page 1 of ``source`` (capuy's authoring format) as printed: a grey PNG at ``dpi``."""
+    from capuy.api import convert_file
+    from capuy.render import PdfConverter
+
+    markdown = work / "bao-cao.md"
+    markdown.write_text(source, encoding="utf-8")
+    with PdfConverter() as converter:
+        convert_file(markdown, work / "b.docx", work / "b.pdf", converter=converter)
+    command = ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1"]
+    subprocess.run([*command, work / "b.pdf", work / "p"], check=True)
+    (png,) = work.glob("p-*.png")
+    return png
+
+
+def scanned_page(source: str, work: Path, keep: float, dpi: int = 300) -> Document:
+    """Page 1 of ``source`` as printed, at ``dpi``, cropped to its top ``keep`` share (cut in a
+    blank band the caller chose), read through ``read_file`` — Tesseract and every repair."""
+    from PIL import Image
+
+    from capuy.read import read_file
+
+    image = Image.open(rasterised_page(source, work, dpi)).convert("L")
+    image.crop((0, 0, image.width, int(image.height * keep))).save(
+        work / "quet.png", dpi=(dpi, dpi)
+    )
+    return read_file(work / "quet.png")

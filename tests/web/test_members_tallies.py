@@ -1,0 +1,236 @@
+"""The members' tallies (``capuy.members.tallies``), kept by database triggers, and the
+statements that read them (issue 17: a never-stale summary for the nation's member figures).
+
+The tests change ratings, members and affiliations every way the code base does — the
+services (admit, move, leave), ``save()``, ``QuerySet.update``, ``bulk_create``, ``delete``
+and a cascade — and read, at once, that each tally is the recount of the records, that the
+counts read from the tallies are the live counts for every unit and many days, and that a
+statement states the new figure straight after the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from capuy.indicators.statements import STATEMENTS, statement_rows
+from capuy.members import stats
+from capuy.members.models import (
+    Affiliation,
+    Member,
+    MemberCountTally,
+    MemberRating,
+    MemberRatingTally,
+)
+from capuy.members.services import admit, members_at, record_event
+from capuy.members.tallies import (
+    GOOD_RATINGS,
+    TALLY_FROM,
+    member_count_at,
+    rating_counts,
+    rebuild_tallies,
+)
+from capuy.orgs.models import Organisation
+from tests.web.conftest import Tree
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def _bucket(day: dt.date) -> dt.date:
+    return D(1, 1, 1) if day < TALLY_FROM else day.replace(day=1)
+
+
+def recount() -> tuple[dict, dict]:
+    """Both tallies as they should be, counted from the records in Python: each record
+    counted under its unit and every unit above it (the ids on the unit's path)."""
+    above = {
+        pk: [int(p) for p in path.strip("/").split("/")]
+        for pk, path in Organisation.objects.values_list("pk", "path")
+    }
+    ratings: Counter[tuple[int, int, str]] = Counter()
+    for org, year, rating in MemberRating.objects.values_list(
+        "member__organisation_id", "year", "rating"
+    ):
+        for unit in above[org]:
+            ratings[(unit, year, rating)] += 1
+    net: Counter[tuple[int, dt.date]] = Counter()
+    for org, start, end in Affiliation.objects.values_list("organisation_id", "start", "end"):
+        for unit in above[org]:
+            net[(unit, _bucket(start))] += 1
+            if end is not None:
+                net[(unit, _bucket(end))] -= 1
+    return dict(ratings), {k: v for k, v in net.items() if v}
+
+
+def tallies() -> tuple[dict, dict]:
+    ratings = {
+        (t.organisation_id, t.year, t.rating): t.total
+        for t in MemberRatingTally.objects.exclude(total=0)
+    }
+    counts = {(t.organisation_id, t.month): t.net for t in MemberCountTally.objects.exclude(net=0)}
+    return ratings, counts
+
+
+DAYS = [
+    D(2019, 6, 30),  # before TALLY_FROM: counted live
+    D(2020, 1, 1),
+    D(2023, 12, 31),
+    D(2024, 1, 1),
+    D(2024, 3, 1),
+    D(2024, 3, 14),
+    D(2024, 3, 15),
+    D(2024, 3, 31),
+    D(2024, 4, 1),
+    D(2024, 12, 31),
+]
+
+
+def assert_right(units: list[Organisation]) -> None:
+    """Each tally is its recount, and every figure read from it is the live count."""
+    assert tallies() == recount()
+    for unit in units:
+        for day in DAYS:
+            assert member_count_at(unit, day) == members_at(unit, day).count(), (unit, day)
+        for year in (2023, 2024):
+            live = MemberRating.objects.filter(
+                year=year, member__organisation__path__startswith=unit.path
+            )
+            expected = {
+                "total": live.count(),
+                "good": live.filter(rating__in=GOOD_RATINGS).count(),
+            }
+            assert rating_counts(unit, year) == expected, (unit, year)
+
+
+def test_the_tallies_follow_every_kind_of_change(tree: Tree) -> None:
+    units = [tree.province, tree.town, tree.pho_hoa, tree.pho_hoa_cell, tree.pho_minh]
+    assert_right(units)
+    lan = admit(tree.pho_hoa_cell, "Nguyễn Thị Lan", "Nữ", D(2015, 5, 19))
+    hung = admit(tree.pho_hoa_cell, "Trần Văn Hùng", "Nam", D(2024, 3, 10))
+    minh = admit(tree.pho_minh, "Lê Văn Minh", "Nam", D(2024, 3, 15))
+    assert_right(units)
+
+    rating = MemberRating.objects.create(member=lan, year=2024, rating="tot")
+    MemberRating.objects.create(member=hung, year=2024, rating="hoan_thanh")
+    MemberRating.objects.create(member=lan, year=2023, rating="xuat_sac")
+    assert_right(units)
+
+    rating.rating = "khong_hoan_thanh"  # an edit
+    rating.save()
+    MemberRating.objects.filter(member=hung).update(rating="xuat_sac")  # QuerySet.update
+    assert_right(units)
+
+    record_event(lan, "transfer_internal", D(2024, 3, 14), organisation=tree.pho_minh)  # a move
+    assert Member.objects.get(pk=lan.pk).organisation == tree.pho_minh
+    assert_right(units)
+
+    record_event(hung, "resignation", D(2024, 3, 31))  # leaves: the affiliation is closed
+    Affiliation.objects.filter(member=minh).update(start=D(2024, 4, 1))  # a date corrected
+    assert_right(units)
+
+    extra = Member.objects.bulk_create(
+        Member(organisation=tree.pho_minh, full_name=f"Đảng viên {i}", gender="Nam")
+        for i in range(6)
+    )
+    Affiliation.objects.bulk_create(
+        Affiliation(
+            member=m,
+            organisation=tree.pho_minh,
+            start=D(2010 + i, 3, 1),
+            end=D(2024, 3, 1 + i) if i % 2 else None,
+        )
+        for i, m in enumerate(extra)
+    )
+    MemberRating.objects.bulk_create(
+        MemberRating(member=m, year=2024, rating="tot" if i % 3 else "hoan_thanh")
+        for i, m in enumerate(extra)
+    )
+    assert_right(units)
+
+    Member.objects.filter(pk__in=[m.pk for m in extra[:2]]).update(organisation=tree.pho_hoa)
+    MemberRating.objects.filter(member=extra[2]).delete()
+    extra[3].delete()  # the member's ratings and affiliations go with it (cascade)
+    Affiliation.objects.filter(member=extra[4]).delete()
+    assert_right(units)
+
+    # a unit moved elsewhere in the tree (its path and its cell's rewritten): the members and
+    # ratings below it now count under the new parent, no longer under the old one
+    other = Organisation.objects.create(
+        name="Đảng bộ Khối cơ quan tỉnh", kind="dang_bo_huyen", parent=tree.province
+    )
+    tree.pho_hoa.parent = other
+    tree.pho_hoa.save()
+    units = [Organisation.objects.get(pk=u.pk) for u in [*units, other]]
+    assert member_count_at(other, D(2024, 3, 20)) > 0 and rating_counts(other, 2024)["total"] > 0
+    assert_right(units)
+
+    MemberRatingTally.objects.update(total=0)  # damaged by hand: the rebuild repairs it
+    MemberCountTally.objects.all().delete()
+    rebuild_tallies()
+    assert_right(units)
+
+
+def test_a_statement_states_the_new_figure_at_once(tree: Tree) -> None:
+    """A rating, a member joining, leaving and moving: the next statement says it."""
+    end = D(2024, 12, 31)
+
+    def members(unit: Organisation) -> object:
+        return stats.member_count(unit, end).numbers["members"]
+
+    def rated(unit: Organisation) -> tuple[object, object]:
+        numbers = stats.quality_ratings(unit, 2024).numbers
+        return numbers["members_good"], numbers["members_rated"]
+
+    assert members(tree.town) == 0
+    lan = admit(tree.pho_hoa_cell, "Nguyễn Thị Lan", "Nữ", D(2024, 12, 2))
+    assert members(tree.town) == members(tree.pho_hoa) == 1
+    assert rated(tree.town) == (0, 0)
+    rating = MemberRating.objects.create(member=lan, year=2024, rating="hoan_thanh")
+    assert rated(tree.town) == (0, 1)
+    rating.rating = "tot"
+    rating.save()
+    assert rated(tree.town) == (1, 1)
+    record_event(lan, "transfer_internal", D(2024, 12, 20), organisation=tree.pho_minh)
+    assert (members(tree.pho_hoa), members(tree.pho_minh), members(tree.town)) == (0, 1, 1)
+    assert rated(tree.pho_hoa) == (0, 0) and rated(tree.pho_minh) == (1, 1)
+    record_event(lan, "resignation", D(2024, 12, 31))
+    assert members(tree.town) == 0
+    assert stats.member_count(tree.town, D(2024, 12, 30)).numbers["members"] == 1
+
+
+@pytest.mark.slow
+def test_on_the_demo_the_tallies_give_the_live_counts() -> None:
+    from capuy.web.demo import load_demo
+
+    ctx = load_demo()
+    assert MemberRating.objects.exists() and Affiliation.objects.exists()
+    units = list(Organisation.objects.filter(path__startswith=ctx.town.path))
+    assert_right(units)
+    # every day of 2024 for the town and one ward: a month's first and last days included
+    for unit in (ctx.town, ctx.wards["Phổ Hòa"]):
+        day = D(2024, 1, 1)
+        while day.year == 2024:
+            assert member_count_at(unit, day) == members_at(unit, day).count(), day
+            day += dt.timedelta(days=1)
+
+
+@pytest.mark.slow
+def test_statement_rows_give_each_part_its_records_count() -> None:
+    """The rows reuse the counts the statements carry; each link's count is still the count
+    of the records behind it, part by part, as before."""
+    from capuy.web.demo import load_demo
+
+    ctx = load_demo()
+    start, end = D(2024, 1, 1), D(2024, 12, 31)
+    for root in (ctx.town, ctx.wards["Phổ Hòa"]):
+        rows = statement_rows(root, start, end)
+        assert len(rows) == len(STATEMENTS)
+        for kind, row in zip(STATEMENTS, rows, strict=True):
+            statement = kind.compute(root, start, end)
+            assert row["sentence"] == statement.as_sentence()
+            counts = [link["count"] for link in row["links"]]
+            assert counts == [qs.count() for qs in statement.records.values()], kind.key
+        assert any(link["count"] for row in rows for link in row["links"])

@@ -16,13 +16,18 @@ organisation, so a subtree's figure is a sum over a few rows per unit:
   (indexed on ``start`` and ``end``). Every day before ``TALLY_FROM`` falls in one bucket
   (01/01/0001): a unit's history before it is one row, and a day before it is counted live.
 
+A record counts under its own unit only, never under the units above: a subtree's figure is
+the sum of its units' rows, found through the units' current paths (the ``path`` index), so
+a write locks only its own unit's rows (no row shared by every office at the top of the tree)
+and a unit moved in the tree, or thousands of new units given their paths by
+``bulk_create_level``, need no work at all (``docs/decisions.md``).
+
 The rows are kept by triggers in the database, not by Django signals (the reason is in
 ``docs/decisions.md``, the register's ``DocumentTally``): a trigger runs in the transaction of
 the statement that changes a rating, a member's unit or an affiliation — a ``save()``, a
 ``delete()``, a ``bulk_create``, a ``QuerySet.update`` or a COPY alike — so the tallies are
-never stale. A unit moved elsewhere in the tree needs nothing: the rows stay with the unit and a
-subtree is read through the units' current paths. ``rebuild_tallies()`` recounts both from the
-records (the migration runs it once; the national loader at the end of a build).
+never stale. ``rebuild_tallies()`` recounts both from the records (the migration runs it once;
+the national loader at the end of a build).
 """
 
 from __future__ import annotations
@@ -58,22 +63,19 @@ __all__ = [
 
 GOOD_RATINGS = ("xuat_sac", "tot")
 _RATING, _MEMBER, _AFF = "members_memberrating", "members_member", "members_affiliation"
-_ORG = "orgs_organisation"
 
 
 def _lock(execute: Any) -> None:
     """On PostgreSQL, no writes to the counted tables while they are recounted."""
     if connection.vendor == "postgresql":
-        execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF}, {_ORG} IN SHARE MODE")
+        execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE")
 
 
 def recount(schema_editor: Any) -> None:
     """Both tallies recounted from the records, in the migration's transaction."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(
-            f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF}, {_ORG} IN SHARE MODE", None
-        )
+        schema_editor.execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE", None)
     for sql in recount_sql(vendor):
         schema_editor.execute(sql, params=None)
 
@@ -119,8 +121,8 @@ def resume_and_rebuild() -> None:
 
 def rating_counts(root: Organisation, year: int) -> dict[str, int]:
     """The members rated in ``year`` in ``root``'s subtree: all of them, and the good ones
-    (excellent or good), from the tally — what counting ``MemberRating`` would say."""
-    rows = MemberRatingTally.objects.filter(year=year, organisation=root)
+    (excellent or good), from the subtree's units' tally rows — what counting ``MemberRating`` would say."""
+    rows = MemberRatingTally.objects.filter(year=year, organisation__path__startswith=root.path)
     n = rows.aggregate(rated=Sum("total"), good=Sum("total", filter=Q(rating__in=GOOD_RATINGS)))
     return {"total": int(n["rated"] or 0), "good": int(n["good"] or 0)}
 
@@ -134,9 +136,7 @@ def member_count_at(root: Organisation, at: dt.date) -> int:
             Q(end__isnull=True) | Q(end__gt=at), start__lte=at, **under
         ).count()
     first = at.replace(day=1)
-    before = MemberCountTally.objects.filter(organisation=root, month__lt=first).aggregate(
-        n=Sum("net")
-    )
+    before = MemberCountTally.objects.filter(month__lt=first, **under).aggregate(n=Sum("net"))
     started, ended = Q(start__gte=first, start__lte=at), Q(end__gte=first, end__lte=at)
     inside = Affiliation.objects.filter(started | ended, **under).aggregate(
         started=Count("pk", filter=started), ended=Count("pk", filter=ended)

@@ -2,10 +2,16 @@
 SQLite (a trigger per row) and PostgreSQL (a trigger per statement, reading its transition
 tables), and the recount, as text for each engine.
 
-Each record counts under its unit and under every unit above it: the ids on the unit's
-``path`` ("/1/4/17/" → 1, 4, 17; SQLite's ``json_each``, PostgreSQL's ``unnest``), so the
-nation's figure is its own row. A unit whose path changes (moved in the tree) takes its own
-records' share from the units on its old path and gives it to those on the new one.
+Each record counts under its own unit only — a rating under its member's unit, an affiliation
+under its unit — never under the units above (a subtree's figure is the sum of its units'
+rows, read through the units' current paths). So:
+
+- a write touches only its own unit's rows: no row at the top of the tree is written by every
+  office (no shared lock at the nation's or a province's row, ``docs/decisions.md``);
+- nothing fires when a unit's ``path`` changes (a unit moved, or ``bulk_create_level``
+  setting the paths of thousands of new units): the rows stay with the unit. The withdrawn
+  first version (every unit above counted) had a statement trigger on the organisations'
+  paths that made that ``bulk_update`` run for minutes in the PostgreSQL test suite.
 """
 
 from __future__ import annotations
@@ -38,103 +44,65 @@ _BUCKET = {
         "ELSE date_trunc('month', {col})::date END"
     ),
 }
-# The units on a path ("/1/4/17/": 1, 4 and 17) as a table ``a`` with the id ``a.id`` (SQLite's
-# json_each calls it ``a.value``: ``_on`` renames it).
-_ANCESTORS = {
-    "sqlite": "json_each('[' || replace(trim({path}, '/'), '/', ',') || ']') AS a",
-    "postgresql": "unnest(string_to_array(trim(both '/' from {path}), '/')::bigint[]) AS a(id)",
-}
+# SQLite needs a WHERE in an INSERT … SELECT with an upsert (a parsing ambiguity): every
+# SELECT below has one.
 _RATING_UPSERT = (
     f"ON CONFLICT (organisation_id, year, rating) DO UPDATE SET total = {_RT}.total + "
     "excluded.total"
 )
 _COUNT_UPSERT = f"ON CONFLICT (organisation_id, month) DO UPDATE SET net = {_CT}.net + excluded.net"
-
-
-def _on(vendor: str, sql: str) -> str:
-    """``sql`` as the engine spells the ancestor's id."""
-    return sql.replace("a.id", "a.value") if vendor == "sqlite" else sql
-
-
-def _rating_delta(vendor: str, row: str, sign: int) -> str:
-    """Add ``sign`` to the rating ``row`` (NEW or OLD)'s row of every unit over its member."""
-    return (
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, {row}.year, {row}.rating, {sign} FROM {_MEMBER} m, {_ORG} o, "
-        f"{_ANCESTORS[vendor].format(path='o.path')} "
-        f"WHERE m.id = {row}.member_id AND o.id = m.organisation_id {_RATING_UPSERT}"
-    )
-
-
-def _member_moved(vendor: str, row: str, sign: int) -> str:
-    """Add ``sign`` for every rating of the member ``row`` over ``row``'s unit."""
-    return (
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, r.year, r.rating, {sign} FROM {_RATING} r, {_ORG} o, "
-        f"{_ANCESTORS[vendor].format(path='o.path')} "
-        f"WHERE r.member_id = {row}.id AND o.id = {row}.organisation_id {_RATING_UPSERT}"
-    )
-
-
-def _count_delta(vendor: str, row: str, column: str, sign: int) -> str:
-    """Add ``sign`` to the month of ``row``'s ``column`` (start or end) over its unit."""
-    col = f'{row}."{column}"'
-    return (
-        f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, {_BUCKET[vendor].format(col=col)}, {sign} FROM {_ORG} o, "
-        f"{_ANCESTORS[vendor].format(path='o.path')} "
-        f"WHERE o.id = {row}.organisation_id AND {col} IS NOT NULL {_COUNT_UPSERT}"
-    )
-
-
-def _affiliation_in(vendor: str, row: str) -> list[str]:
-    return [_count_delta(vendor, row, "start", 1), _count_delta(vendor, row, "end", -1)]
-
-
-def _affiliation_out(vendor: str, row: str) -> list[str]:
-    return [_count_delta(vendor, row, "start", -1), _count_delta(vendor, row, "end", 1)]
-
-
-def _own_ratings(vendor: str, path: str, sign: str, unit: str) -> str:
-    """The ratings of the members of the unit ``unit`` (an id), added with ``sign`` ('' or
-    '-') to every unit on ``path``: a unit's own share, moved when its path changes."""
-    return (
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {_RATING} r, {_MEMBER} m, "
-        f"{_ANCESTORS[vendor].format(path=path)} "
-        f"WHERE m.id = r.member_id AND m.organisation_id = {unit} "
-        f"GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
-    )
+_INTO_RT = f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
+_INTO_CT = f"INSERT INTO {_CT} (organisation_id, month, net) "
 
 
 def _deltas(vendor: str, source: str, where: str) -> str:
     """Each affiliation of ``source`` (``where``) as +1 in its start's month, -1 in its end's."""
     bucket = _BUCKET[vendor]
+    end = '"end"'
     return (
-        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta FROM {source} AS s "
-        f"WHERE {where} UNION ALL SELECT organisation_id, {bucket.format(col=chr(34) + 'end' + chr(34))}, "
-        f'-1 FROM {source} AS s WHERE "end" IS NOT NULL AND {where}'
+        f"SELECT organisation_id, {bucket.format(col='start')} AS month, 1 AS delta "
+        f"FROM {source} AS s WHERE {where} UNION ALL "
+        f"SELECT organisation_id, {bucket.format(col=end)}, -1 FROM {source} AS s "
+        f"WHERE {end} IS NOT NULL AND {where}"
     )
 
 
-def _own_count(vendor: str, path: str, sign: str, unit: str) -> str:
-    """The member-count changes of the unit ``unit``, added with ``sign`` over ``path``."""
+# --- SQLite: one trigger per row ---------------------------------------------------------
+
+
+def _rating_delta(row: str, sign: int) -> str:
+    """Add ``sign`` to the rating ``row`` (NEW or OLD)'s row of its member's unit."""
     return (
-        f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas(vendor, _AFF, f'organisation_id = {unit}')}) AS d, "
-        f"{_ANCESTORS[vendor].format(path=path)} WHERE true GROUP BY a.id, d.month {_COUNT_UPSERT}"
+        f"{_INTO_RT}SELECT m.organisation_id, {row}.year, {row}.rating, {sign} "
+        f"FROM {_MEMBER} m WHERE m.id = {row}.member_id {_RATING_UPSERT}"
     )
 
 
-def _unit_moved(vendor: str) -> list[str]:
-    """A unit's own share taken from the units on its old path and given to those on the new
-    one (each unit of a moved subtree has its path rewritten, so each moves its own share)."""
-    return [
-        _own_ratings(vendor, "OLD.path", "-", "OLD.id"),
-        _own_ratings(vendor, "NEW.path", "", "NEW.id"),
-        _own_count(vendor, "OLD.path", "-", "OLD.id"),
-        _own_count(vendor, "NEW.path", "", "NEW.id"),
-    ]
+def _member_moved(row: str, sign: str) -> str:
+    """Add the ratings of the member ``row`` to (or, ``sign`` '-', take them from) ``row``'s
+    unit."""
+    return (
+        f"{_INTO_RT}SELECT {row}.organisation_id, r.year, r.rating, {sign}COUNT(*) "
+        f"FROM {_RATING} r WHERE r.member_id = {row}.id GROUP BY r.year, r.rating "
+        f"{_RATING_UPSERT}"
+    )
+
+
+def _count_delta(row: str, column: str, sign: int) -> str:
+    """Add ``sign`` to the month of ``row``'s ``column`` (start or end) of its unit."""
+    col = f'{row}."{column}"'
+    return (
+        f"{_INTO_CT}SELECT {row}.organisation_id, {_BUCKET['sqlite'].format(col=col)}, {sign} "
+        f"WHERE {col} IS NOT NULL {_COUNT_UPSERT}"
+    )
+
+
+def _affiliation_in(row: str) -> list[str]:
+    return [_count_delta(row, "start", 1), _count_delta(row, "end", -1)]
+
+
+def _affiliation_out(row: str) -> list[str]:
+    return [_count_delta(row, "start", -1), _count_delta(row, "end", 1)]
 
 
 _RATING_CHANGED = "member_id, year, rating"
@@ -143,32 +111,28 @@ _AFF_CHANGED = 'organisation_id, start, "end"'
 
 def _sqlite_triggers() -> list[str]:
     def body(statements: list[str]) -> str:
-        return "BEGIN " + _on("sqlite", "; ".join(statements)) + "; END"
+        return "BEGIN " + "; ".join(statements) + "; END"
 
     def differs(columns: str) -> str:
         return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns.split(", "))
 
-    v = "sqlite"
     return [
         f"CREATE TRIGGER member_rating_tally_insert AFTER INSERT ON {_RATING} "
-        + body([_rating_delta(v, "NEW", 1)]),
+        + body([_rating_delta("NEW", 1)]),
         f"CREATE TRIGGER member_rating_tally_delete AFTER DELETE ON {_RATING} "
-        + body([_rating_delta(v, "OLD", -1)]),
+        + body([_rating_delta("OLD", -1)]),
         f"CREATE TRIGGER member_rating_tally_update AFTER UPDATE OF {_RATING_CHANGED} "
         f"ON {_RATING} WHEN {differs(_RATING_CHANGED)} "
-        + body([_rating_delta(v, "OLD", -1), _rating_delta(v, "NEW", 1)]),
+        + body([_rating_delta("OLD", -1), _rating_delta("NEW", 1)]),
         f"CREATE TRIGGER member_rating_tally_move AFTER UPDATE OF organisation_id ON {_MEMBER} "
         "WHEN OLD.organisation_id IS NOT NEW.organisation_id "
-        + body([_member_moved(v, "OLD", -1), _member_moved(v, "NEW", 1)]),
+        + body([_member_moved("OLD", "-"), _member_moved("NEW", "")]),
         f"CREATE TRIGGER member_count_tally_insert AFTER INSERT ON {_AFF} "
-        + body(_affiliation_in(v, "NEW")),
+        + body(_affiliation_in("NEW")),
         f"CREATE TRIGGER member_count_tally_delete AFTER DELETE ON {_AFF} "
-        + body(_affiliation_out(v, "OLD")),
+        + body(_affiliation_out("OLD")),
         f"CREATE TRIGGER member_count_tally_update AFTER UPDATE OF {_AFF_CHANGED} ON {_AFF} "
-        f"WHEN {differs(_AFF_CHANGED)} "
-        + body(_affiliation_out(v, "OLD") + _affiliation_in(v, "NEW")),
-        f"CREATE TRIGGER member_tally_unit_moved AFTER UPDATE OF path ON {_ORG} "
-        "WHEN OLD.path IS NOT NEW.path " + body(_unit_moved(v)),
+        f"WHEN {differs(_AFF_CHANGED)} " + body(_affiliation_out("OLD") + _affiliation_in("NEW")),
     ]
 
 
@@ -180,8 +144,13 @@ _SQLITE_NAMES = [
     "member_count_tally_insert",
     "member_count_tally_delete",
     "member_count_tally_update",
-    "member_tally_unit_moved",
 ]
+# the withdrawn first version's trigger on the organisations' paths (every unit above
+# counted): dropped wherever it was installed, never created again
+_WITHDRAWN = ("member_tally_unit_moved", _ORG)
+
+
+# --- PostgreSQL: one trigger per statement, over its transition tables ---------------------
 
 
 def _pg_function(name: str, body: list[str]) -> str:
@@ -192,29 +161,22 @@ BEGIN
 END $$ LANGUAGE plpgsql"""
 
 
-_PG_ANCESTORS = _ANCESTORS["postgresql"]
-
-
 def _pg_ratings(source: str, sign: str) -> str:
-    """The ratings of ``source`` (a transition table or a sub-query), grouped, added with
-    ``sign`` ('' or '-') to every unit over each rating's member."""
+    """The ratings of ``source`` (a transition table or a sub-query), grouped by their
+    member's unit, added with ``sign`` ('' or '-')."""
     return (
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, x.year, x.rating, {sign}COUNT(*) FROM {source} x "
-        f"JOIN {_MEMBER} m ON m.id = x.member_id JOIN {_ORG} o ON o.id = m.organisation_id, "
-        f"{_PG_ANCESTORS.format(path='o.path')} GROUP BY a.id, x.year, x.rating {_RATING_UPSERT}"
+        f"{_INTO_RT}SELECT m.organisation_id, r.year, r.rating, {sign}COUNT(*) "
+        f"FROM {source} r JOIN {_MEMBER} m ON m.id = r.member_id WHERE true "
+        f"GROUP BY m.organisation_id, r.year, r.rating {_RATING_UPSERT}"
     )
 
 
-def _pg_counts(source: str, sign: str, path: str = "o.path", join: str = "") -> str:
-    """The affiliations of ``source``, as monthly changes, added with ``sign`` over their
-    units (or over ``path`` of the row ``join`` brings)."""
-    join = join or f"JOIN {_ORG} o ON o.id = d.organisation_id"
+def _pg_counts(source: str, sign: str) -> str:
+    """The affiliations of ``source`` as month deltas of their units, added with ``sign``."""
     return (
-        f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, d.month, {sign}SUM(d.delta) FROM ({_deltas('postgresql', source, 'true')}) "
-        f"AS d {join}, {_PG_ANCESTORS.format(path=path)} GROUP BY a.id, d.month "
-        f"HAVING SUM(d.delta) <> 0 {_COUNT_UPSERT}"
+        f"{_INTO_CT}SELECT d.organisation_id, d.month, {sign}SUM(d.delta) "
+        f"FROM ({_deltas('postgresql', source, 'true')}) AS d WHERE true "
+        f"GROUP BY d.organisation_id, d.month HAVING SUM(d.delta) <> 0 {_COUNT_UPSERT}"
     )
 
 
@@ -225,39 +187,17 @@ def _changed(columns: str) -> str:
 
 
 def _pg_member_moved() -> list[str]:
+    """Members whose unit changed: their ratings leave the old unit and join the new."""
     moved = (
         "(SELECT x.id, x.organisation_id AS old_unit, y.organisation_id AS new_unit "
         f"FROM {_changed('organisation_id')})"
     )
     return [
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {moved} c "
-        f"JOIN {_RATING} r ON r.member_id = c.id JOIN {_ORG} o ON o.id = c.{unit}, "
-        f"{_PG_ANCESTORS.format(path='o.path')} GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
+        f"{_INTO_RT}SELECT c.{unit}, r.year, r.rating, {sign}COUNT(*) FROM {moved} c "
+        f"JOIN {_RATING} r ON r.member_id = c.id WHERE true "
+        f"GROUP BY c.{unit}, r.year, r.rating {_RATING_UPSERT}"
         for sign, unit in (("-", "old_unit"), ("", "new_unit"))
     ]
-
-
-def _pg_units_moved() -> list[str]:
-    """Each unit whose path changed: its own share from the old path's units to the new's."""
-    moved = f"(SELECT x.id, x.path AS old_path, y.path AS new_path FROM {_changed('path')})"
-    out = []
-    for sign, path in (("-", "c.old_path"), ("", "c.new_path")):
-        out.append(
-            f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-            f"SELECT a.id, r.year, r.rating, {sign}COUNT(*) FROM {moved} c "
-            f"JOIN {_MEMBER} m ON m.organisation_id = c.id JOIN {_RATING} r ON r.member_id = m.id, "
-            f"{_PG_ANCESTORS.format(path=path)} GROUP BY a.id, r.year, r.rating {_RATING_UPSERT}"
-        )
-        out.append(
-            _pg_counts(
-                f"(SELECT * FROM {_AFF} WHERE organisation_id IN (SELECT id FROM {moved} m))",
-                sign,
-                path,
-                f"JOIN {moved} c ON c.id = d.organisation_id",
-            )
-        )
-    return out
 
 
 _PG_FUNCTIONS = {
@@ -274,7 +214,6 @@ _PG_FUNCTIONS = {
         _pg_counts(f"(SELECT x.* FROM {_changed(_AFF_CHANGED)})", "-"),
         _pg_counts(f"(SELECT y.* FROM {_changed(_AFF_CHANGED)})", ""),
     ],
-    "member_tally_unit_moved": _pg_units_moved(),
 }
 _REFERENCING = {
     "INSERT": "REFERENCING NEW TABLE AS new_rows",
@@ -283,7 +222,7 @@ _REFERENCING = {
 }
 # (trigger, table, event) on PostgreSQL: one trigger per statement, not per row, reading the
 # statement's rows from its transition tables — a bulk insert of 100.000 ratings is one
-# grouped upsert, not 100.000 × the units above each (which rewrote the nation's row each time)
+# grouped upsert. None on the organisations: a unit's rows do not depend on its path.
 PG_TRIGGERS = [
     ("member_rating_tally_insert", _RATING, "INSERT"),
     ("member_rating_tally_delete", _RATING, "DELETE"),
@@ -292,7 +231,6 @@ PG_TRIGGERS = [
     ("member_count_tally_insert", _AFF, "INSERT"),
     ("member_count_tally_delete", _AFF, "DELETE"),
     ("member_count_tally_update", _AFF, "UPDATE"),
-    ("member_tally_unit_moved", _ORG, "UPDATE"),
 ]
 
 
@@ -306,42 +244,38 @@ def _pg_triggers() -> list[str]:
     return out
 
 
-def _statements(vendor: str, drop: bool) -> list[str]:
+def _drops(vendor: str) -> list[str]:
     if vendor == "sqlite":
-        if drop:
-            return [f"DROP TRIGGER IF EXISTS {name}" for name in _SQLITE_NAMES]
-        return _sqlite_triggers()
+        return [f"DROP TRIGGER IF EXISTS {name}" for name in [*_SQLITE_NAMES, _WITHDRAWN[0]]]
     if vendor == "postgresql":
-        if drop:
-            return [f"DROP TRIGGER IF EXISTS {t} ON {table}" for t, table, _ in PG_TRIGGERS] + [
-                f"DROP FUNCTION IF EXISTS {name}()" for name in _PG_FUNCTIONS
-            ]
-        return _pg_triggers()
+        triggers = [*((t, table) for t, table, _ in PG_TRIGGERS), _WITHDRAWN]
+        return [f"DROP TRIGGER IF EXISTS {t} ON {table}" for t, table in triggers] + [
+            f"DROP FUNCTION IF EXISTS {name}()" for name in [*_PG_FUNCTIONS, _WITHDRAWN[0]]
+        ]
     raise NotImplementedError(f"no member tally triggers for {vendor}")
 
 
 def install_triggers(schema_editor: Any) -> None:
-    """Create the triggers (migration ``members.0002``)."""
-    for sql in _statements(schema_editor.connection.vendor, drop=False):
+    """Create the triggers (migration ``members.0002``), dropping any earlier ones first."""
+    vendor = schema_editor.connection.vendor
+    creates = _sqlite_triggers() if vendor == "sqlite" else _pg_triggers()
+    for sql in [*_drops(vendor), *creates]:
         schema_editor.execute(sql, params=None)
 
 
 def drop_triggers(schema_editor: Any) -> None:
-    for sql in _statements(schema_editor.connection.vendor, drop=True):
+    for sql in _drops(schema_editor.connection.vendor):
         schema_editor.execute(sql, params=None)
 
 
 def recount_sql(vendor: str) -> list[str]:
-    ancestors = _ANCESTORS[vendor].format(path="o.path")
-    statements = [
+    """Both tallies counted from the records, per unit."""
+    return [
         f"DELETE FROM {_RT}",
-        f"INSERT INTO {_RT} (organisation_id, year, rating, total) "
-        f"SELECT a.id, r.year, r.rating, COUNT(*) FROM {_RATING} r "
-        f"JOIN {_MEMBER} m ON m.id = r.member_id JOIN {_ORG} o ON o.id = m.organisation_id, "
-        f"{ancestors} GROUP BY a.id, r.year, r.rating",
+        f"{_INTO_RT}SELECT m.organisation_id, r.year, r.rating, COUNT(*) FROM {_RATING} r "
+        f"JOIN {_MEMBER} m ON m.id = r.member_id GROUP BY m.organisation_id, r.year, r.rating",
         f"DELETE FROM {_CT}",
-        f"INSERT INTO {_CT} (organisation_id, month, net) "
-        f"SELECT a.id, d.month, SUM(d.delta) FROM ({_deltas(vendor, _AFF, 'true')}) AS d "
-        f"JOIN {_ORG} o ON o.id = d.organisation_id, {ancestors} GROUP BY a.id, d.month",
+        f"{_INTO_CT}SELECT d.organisation_id, d.month, SUM(d.delta) "
+        f"FROM ({_deltas(vendor, _AFF, 'true')}) AS d GROUP BY d.organisation_id, d.month "
+        "HAVING SUM(d.delta) <> 0",
     ]
-    return [_on(vendor, sql) for sql in statements]

@@ -274,3 +274,43 @@ def test_thousands_of_new_units_get_their_paths_and_the_tallies_stay_right(tree:
     units = [Organisation.objects.get(pk=u.pk) for u in (tree.town, tree.pho_minh, moved)]
     assert rating_counts(units[1], 2024)["total"] == 20
     assert_right([*units, tree.province, cells[25]])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_offices_rate_members_at_once_without_waiting_for_each_other(tree: Tree) -> None:
+    """The write hot spot the per-unit rows remove (docs/decisions.md): while one office's
+    transaction has rated a member and not committed, another office rates a member of
+    another unit under the same town. With rows for every unit above (the withdrawn first
+    version) the second would wait at the town's and the province's rows until the first
+    commits — here it would fail on its lock timeout. Per unit it goes through at once.
+    PostgreSQL only: SQLite lets one writer in at a time whatever the rows."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks between concurrent writers: PostgreSQL")
+    lan = admit(tree.pho_hoa_cell, "Nguyễn Thị Lan", "Nữ", D(2015, 5, 19))
+    minh = admit(tree.pho_minh, "Lê Văn Minh", "Nam", D(2016, 3, 15))
+    errors: list[BaseException] = []
+
+    def other_office() -> None:
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '5s'")
+                MemberRating.objects.create(member=minh, year=2024, rating="tot")
+        except BaseException as error:  # noqa: BLE001 - reported to the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        MemberRating.objects.create(member=lan, year=2024, rating="tot")
+        worker = threading.Thread(target=other_office)
+        worker.start()
+        worker.join(60)
+        assert not worker.is_alive()
+        assert errors == []
+    assert tallies() == recount()
+    assert rating_counts(tree.town, 2024) == {"total": 2, "good": 2}

@@ -104,8 +104,8 @@ class Backend:
         """Up to ``limit`` matches, newest first (highest entry ids, read in the engine's own
         order), as ``PoolRow``s: ONE statement gives the total (up to ``limit``), the facet
         counts and the ranking pool — each used to walk the matches again."""
-        names = ("id", "date", "year", "symbol_key", "symbol", "text__title")
-        names += ("kind", "type_code", "classification", "issuer", "type_name")
+        names = [*PoolRow._fields]
+        names[names.index("title")] = "text__title"  # SearchText's, joined
         rows = matches.extra(order_by=[self.pool_order]).values_list(*names)[:limit]
         sql, params = rows.query.sql_with_params()
         with connections[matches.db].cursor() as cursor:  # the queryset's database (a replica)

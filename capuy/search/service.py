@@ -31,7 +31,7 @@ from capuy.search.tokens import SCOPE_ORGS, SCOPE_SHARE, entry_tokens, narrowing
 
 PER_PAGE = 20
 EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
-TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the facet pass already stops there (one pass)
+TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the one read of the matches stops there
 MAX_PAGE = 50
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 

@@ -108,6 +108,46 @@ def postgres_parts(text: str) -> list[tuple[str, float, int]]:
     return out
 
 
+def search_phases(user: Any, text: str) -> list[tuple[str, float, int]]:
+    """``search()``'s own steps, each timed alone (best of three; CPU on SQLite, wall on
+    PostgreSQL, whose work is in the server): the one statement reading the newest matches
+    (total, facets, pool), the ranking of the page, the page's texts and snippets."""
+    from django.db import connection
+
+    from capuy.search import service
+    from capuy.search.backends import backend
+    from capuy.search.facets import counted, pool_counts
+    from capuy.search.query import parse
+    from capuy.search.tokens import narrowing
+
+    clock = time.process_time if connection.vendor == "sqlite" else time.perf_counter
+
+    def best(run: Callable[[], Any]) -> tuple[float, Any]:
+        fastest, value = float("inf"), None
+        for _ in range(3):
+            started = clock()
+            value = run()
+            fastest = min(fastest, clock() - started)
+        return fastest * 1000, value
+
+    engine, query = backend(), parse(text)
+    qs = service.scoped_entries(user)
+    narrow = narrowing(service._narrow_organisations(user), {})
+    matches = engine.match(qs, query, narrow)
+    ms_rows, rows = best(lambda: engine.newest(matches, service.EXACT_FACETS + 1))
+    ms_facets, _ = best(lambda: counted(pool_counts([r.facets() for r in rows])))
+    ms_rank, page = best(lambda: engine.ranked(qs, query, rows, 0, service.PER_PAGE, narrow))
+    ms_hits, _ = best(lambda: service._hits(page, query))
+    ms_all, _ = best(lambda: service.search(user, text))
+    return [
+        ("newest matches (total, facets, pool)", ms_rows, len(rows)),
+        ("facet counts (Python)", ms_facets, 0),
+        ("ranking the page", ms_rank, len(page)),
+        ("page texts and snippets", ms_hits, len(page)),
+        ("search(), whole", ms_all, 0),
+    ]
+
+
 def main(texts: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "capuy.web.settings")
     import django
@@ -118,13 +158,17 @@ def main(texts: list[str]) -> None:
 
     from capuy.search.service import search
 
-    user = User.objects.get(username="lanhdao")
-    for text in texts:
+    for spec in texts:
+        text, _, username = spec.partition("@")  # "thuc hien@phuong": as that user
+        user = User.objects.get(username=username or "lanhdao")
+        print(f"\n{connection.vendor}: «{text}» as {user.username}, search()'s steps")
+        for label, ms, rows in search_phases(user, text):
+            print(f"  {label:40s} {ms:9.1f} ms  {rows or ''}")
         parts = sqlite_parts(text) if connection.vendor == "sqlite" else postgres_parts(text)
         print(f"\n{connection.vendor}: «{text}»")
         for label, ms, _rows in parts:
             print(f"  {label:40s} {ms:9.1f} ms")
-        ms, found = _best(lambda text=text: search(user, text))
+        ms, found = _best(lambda text=text, user=user: search(user, text))
         print(
             f"  {'search(): page, total, facets (CPU here)':40s} {ms:9.1f} ms — {found.total} matches"
         )

@@ -1,5 +1,6 @@
-"""Facet counts of a search: every match's (up to a cap) in one statement, or the ranked pool's
-rows counted in Python — both give (facet, value, count) triples, labelled the same way."""
+"""Facet counts of a search, counted in Python from the rows ``Backend.newest`` read (every
+match up to ``EXACT_FACETS``, else the ranking pool): no statement of their own — the one that
+reads the matches newest first gives the total, the facets and the pool."""
 
 from __future__ import annotations
 
@@ -8,10 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
-
 from capuy.accounts.levels import Classification
-from capuy.search.models import SearchEntry
 from capuy.search.registry import kind_labels
 
 FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
@@ -21,22 +19,6 @@ FACET_FIELDS = ("kind", "type_code", "year", "classification", "issuer")
 class Facet:
     field: str
     values: list[tuple[Any, str, int]]  # (value, label, count)
-
-
-def facets_statement(qs: QuerySet[SearchEntry], limit: int | None = None) -> tuple[str, Any]:
-    """The one statement of ``facets_and_total`` and its parameters."""
-    inner = qs.order_by().values("id", *FACET_FIELDS, "type_name")
-    if limit is not None:
-        inner = inner[:limit]
-    sql, params = inner.query.sql_with_params()
-    groups = [
-        f"SELECT '{name}', CAST({column} AS TEXT), count(*) FROM m GROUP BY {column}"
-        for name, column in (
-            *((n, n) for n in FACET_FIELDS),
-            ("type_name", "type_code || '|' || type_name"),
-        )
-    ]
-    return f"WITH m AS MATERIALIZED ({sql}) {' UNION ALL '.join(groups)}", params
 
 
 def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list[Facet]:
@@ -62,24 +44,8 @@ def _facets(sums: dict[str, dict[Any, int]], type_names: dict[str, str]) -> list
     return facets
 
 
-def facets_and_total(
-    qs: QuerySet[SearchEntry], limit: int | None = None
-) -> tuple[list[Facet], int]:
-    """Every facet's counts and the total, in ONE statement over the scoped, matched entries:
-    the matches are materialised once in a CTE (the entry's narrow columns only — no score, no
-    text: the title and body live in ``SearchText``), then grouped per facet (``UNION ALL``).
-    With ``limit``, at most that many matches are counted."""
-    from django.db import connections
-
-    statement, params = facets_statement(qs, limit)
-    with connections[qs.db].cursor() as cursor:  # the queryset's database (a read replica)
-        cursor.execute(statement, params)
-        return counted(cursor.fetchall())
-
-
 def pool_counts(rows: list[tuple[Any, ...]]) -> list[tuple[str, Any, int]]:
-    """(facet, value, count) of the pool's rows — (``FACET_FIELDS``…, type_name) each — as the
-    facet statement gives them."""
+    """(facet, value, count) of the rows — (``FACET_FIELDS``…, type_name) each."""
     if not rows:
         return []
     columns = dict(zip((*FACET_FIELDS, "type_name"), zip(*rows, strict=True), strict=True))

@@ -20,8 +20,9 @@ from django.db.models import Q, QuerySet
 from capuy.accounts.access import clearance_of, has_role, visible_organisations
 from capuy.accounts.levels import Classification
 from capuy.search.backends import backend
+from capuy.search.backends import base as engine_base
 from capuy.search.backends.base import IndexText
-from capuy.search.facets import FACET_FIELDS, Facet, counted, facets_and_total, pool_counts
+from capuy.search.facets import Facet, counted, pool_counts
 from capuy.search.models import SearchEntry, SearchText
 from capuy.search.query import ParsedQuery, parse, symbol_key
 from capuy.search.registry import Entry, SearchProvider, kind_labels, provider_for, providers
@@ -30,7 +31,7 @@ from capuy.search.tokens import SCOPE_ORGS, SCOPE_SHARE, entry_tokens, narrowing
 
 PER_PAGE = 20
 EXACT_FACETS = 2000  # above: the facets count the ranked pool (the newest 1000), said so
-TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the facet pass already stops there (one pass)
+TOTAL_CAP = 2000  # above: "hơn 2.000 kết quả" — the one read of the matches stops there
 MAX_PAGE = 50
 FILTER_FIELDS = {"kind": str, "type_code": str, "year": int, "classification": int, "issuer": str}
 
@@ -295,11 +296,15 @@ def search(
     narrow = narrowing(_narrow_organisations(user), chosen)
     start = (results.page - 1) * per_page
     matches = engine.match(qs, query, narrow)
-    # one pass gives the total and exact facets — unless there are more than EXACT_FACETS
-    # matches (it stops there): then the total is "more than TOTAL_CAP" (counted alone if the
-    # cap is above EXACT_FACETS) and the facets count the pool
-    results.facets, results.total = facets_and_total(matches, EXACT_FACETS + 1)
-    results.facets_counted = results.total
+    # one statement, the newest EXACT_FACETS + 1 matches: the total and exact facets up to
+    # EXACT_FACETS; above it the total is "more than TOTAL_CAP" (counted alone if the cap is
+    # above EXACT_FACETS) and the facets count the ranking pool (the newest POOL)
+    rows = engine.newest(matches, EXACT_FACETS + 1)
+    results.total = len(rows)
+    counted_rows = rows if len(rows) <= EXACT_FACETS else rows[: engine_base.POOL]
+    results.facets, results.facets_counted = counted(
+        pool_counts([r.facets() for r in counted_rows])
+    )
     if results.total > EXACT_FACETS and TOTAL_CAP > EXACT_FACETS:
         results.total = matches.order_by()[: TOTAL_CAP + 1].count()
     if results.total > TOTAL_CAP:
@@ -307,11 +312,7 @@ def search(
     results.pages = math.ceil(results.total / per_page) if results.total else 0
     if not results.total:
         return results
-    columns = (*FACET_FIELDS, "type_name")
-    at_least = max(results.total, results.facets_counted)  # the facet pass's, when over the cap
-    ranked, pool = engine.ranked(qs, query, at_least, start, per_page, columns, narrow)
-    if at_least > EXACT_FACETS:  # a common word: count the facets over the pool
-        results.facets, results.facets_counted = counted(pool_counts(pool or []))
+    ranked = engine.ranked(qs, query, rows, start, per_page, narrow)
     results.hits = _hits(ranked, query)
     return results
 

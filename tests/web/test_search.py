@@ -300,3 +300,20 @@ def test_command_line_search_json_and_rebuild(corpus, tree) -> None:
     assert result.exit_code == 0 and "1401-CV/TU" in result.output
     bad = CliRunner().invoke(app, ["search", "x", "--user", "khong-co"])
     assert bad.exit_code == 2
+
+
+def test_the_python_ranking_of_a_large_pool_keeps_the_promises(corpus, leader, monkeypatch) -> None:
+    """Above ``ENGINE_RANKED`` matches the pool is ranked by ``capuy.search.rank`` (title,
+    diacritics as typed, recency, symbol) instead of bm25/ts_rank — the same promises hold,
+    and the order is the same on both databases."""
+    monkeypatch.setattr("capuy.search.backends.base.ENGINE_RANKED", 0)
+    assert symbols(search(leader, "thể")) == ["12-KH/ĐU", "13-KH/ĐU"]
+    assert symbols(search(leader, "thế")) == ["13-KH/ĐU", "12-KH/ĐU"]
+    assert symbols(search(leader, "1401"))[0] == "1401-CV/TU"
+    assert symbols(search(leader, "cv/tu 1402")) == ["1402-CV/TU"]
+    found = [symbols(search(leader, typed)) for typed in ("hoà giải", "hòa giải", "hoa giai")]
+    assert found[0] == found[1] == found[2] == ["20-CV/ĐU", "12-KH/ĐU"]
+    # "phát triển" in the resolution's title, only in no other's: the title weighs more
+    assert symbols(search(leader, "phat trien"))[0] == "15-NQ/TU"
+    scores = [h.score for h in search(leader, "2024").hits]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 5

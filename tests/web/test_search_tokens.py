@@ -126,3 +126,25 @@ def test_above_the_cap_the_total_says_more_than(client, corpus, leader, tree, mo
     make_user("cli", tree.town, Role.LEADER)
     result = CliRunner().invoke(app, ["search", "2024", "--json", "--user", "cli"])
     assert json.loads(result.output)["total_exact"] is False
+
+
+def test_postgres_phrases_are_matched_through_their_word_pairs(corpus, leader) -> None:
+    """PostgreSQL: an entry's neighbouring words are lexemes ``a_b`` (search.0006), and a
+    phrase needs its pairs — so GIN narrows a phrase of common words to the entries that can
+    hold it before positions are rechecked. An entry indexed before has none: the phrase
+    misses it until the migration (or ``capuy search --rebuild``) writes them."""
+    if connection.vendor != "postgresql":
+        pytest.skip("pair lexemes are PostgreSQL's (FTS5 matches phrases from its positions)")
+    assert symbols(search(leader, '"kinh tế biển"')) == ["15-NQ/TU"]
+    assert symbols(search(leader, '"phát triển bền*"')) == ["15-NQ/TU"]  # a prefix: unpaired
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE search_searchentry SET search_vector = ts_delete(search_vector, "
+            "ARRAY(SELECT lexeme FROM unnest(search_vector) WHERE lexeme LIKE '%\\_%'))"
+        )
+    assert symbols(search(leader, '"kinh tế biển"')) == []
+    assert symbols(search(leader, "kinh tế biển")) == ["15-NQ/TU"]  # words need no pairs
+    migration = importlib.import_module("capuy.search.migrations.0006_postgres_pairs")
+    migration.forwards(django_apps, SimpleNamespace(connection=connection))
+    assert symbols(search(leader, '"kinh tế biển"')) == ["15-NQ/TU"]
+    assert symbols(search(leader, '"biển kinh tế"')) == []

@@ -5,20 +5,55 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connections
 from django.db.models import QuerySet
 
 from capuy.search.query import ParsedQuery
+from capuy.search.rank import (
+    NUMBER_BOOST,
+    RECENCY_WEIGHT,
+    RECENCY_YEARS,
+    SYMBOL_BOOST,
+    needs_dates,
+    score_rows,
+    title_of,
+)
 from capuy.search.tokens import NO_NARROWING, Narrowing
 
 TABLE = "search_searchentry"
-RECENCY_YEARS = 20  # a record this old gets no recency boost; a new one up to +30 %
-RECENCY_WEIGHT = 0.3
-SYMBOL_BOOST = 1000.0  # the record whose symbol is the one typed comes first
-NUMBER_BOOST = 50.0  # "1401": records numbered 1401 before others that mention 1401
 POOL = 1000  # the most a user can page through (50 pages of 20): above it, the newest are ranked
+ENGINE_RANKED = (
+    100  # up to this many matches the engine scores them (bm25, ts_rank); above: rank.py
+)
+
+
+class PoolRow(NamedTuple):
+    """A match as ``Backend.newest`` reads it: what ranks it in Python, and its facets."""
+
+    id: int
+    date: Any
+    year: int | None
+    symbol_key: str
+    symbol: str
+    title: str | None  # ``SearchText.title`` (None: no text row)
+    kind: str
+    type_code: str
+    classification: int
+    issuer: str
+    type_name: str
+
+    def facets(self) -> tuple[Any, ...]:
+        """(``FACET_FIELDS``…, type_name), as ``capuy.search.facets.pool_counts`` reads them."""
+        return (
+            self.kind,
+            self.type_code,
+            self.year,
+            self.classification,
+            self.issuer,
+            self.type_name,
+        )
 
 
 @dataclass(frozen=True)
@@ -60,36 +95,61 @@ class Backend:
         """``qs`` restricted to the matches, with a ``score`` annotation."""
         raise NotImplementedError
 
+    def among(self, qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
+        """``qs`` limited to the matches already read (``ids``), so that scoring them does
+        not match again (PostgreSQL: a phrase's positions rechecked in every candidate)."""
+        return qs.filter(id__in=ids)
+
+    def newest(self, matches: QuerySet[Any], limit: int) -> list[PoolRow]:
+        """Up to ``limit`` matches, newest first (highest entry ids, read in the engine's own
+        order), as ``PoolRow``s: ONE statement gives the total (up to ``limit``), the facet
+        counts and the ranking pool — each used to walk the matches again."""
+        names = [*PoolRow._fields]
+        names[names.index("title")] = "text__title"  # SearchText's, joined
+        rows = matches.extra(order_by=[self.pool_order]).values_list(*names)[:limit]
+        sql, params = rows.query.sql_with_params()
+        with connections[matches.db].cursor() as cursor:  # the queryset's database (a replica)
+            cursor.execute(sql, params)
+            return [PoolRow(*row) for row in cursor.fetchall()]
+
     def ranked(
         self,
         qs: QuerySet[Any],
         query: ParsedQuery,
-        total: int,
+        rows: Sequence[PoolRow],
         start: int,
         count: int,
-        columns: Sequence[str] = (),
         narrow: Narrowing = NO_NARROWING,
-    ) -> tuple[list[tuple[int, float]], list[tuple[Any, ...]] | None]:
-        """The page's (id, score), best first, and the pool it was cut from as rows of
-        ``columns`` (None: every match was ranked). Up to ``POOL`` matches, every match is scored. Above it (a common word: tens of
-        thousands of matches) only the ``POOL`` newest matches — highest entry ids, read in
-        index order without scoring the rest — are scored and ranked: scoring every match was
-        the cost (bm25/ts_rank over 30–42 thousand rows), newer records are boosted anyway, and
-        nobody pages past ``POOL`` results. The pool is the same set on both databases; scope
-        and filters are inside it (``qs``)."""
-        scored = self.scored(qs, query, narrow)
-        if total <= POOL:
+    ) -> list[tuple[int, float]]:
+        """The page's (id, score), best first, from the newest matches ``rows`` (``newest``).
+
+        Up to ``ENGINE_RANKED`` matches, every match is scored by the engine (``scored``:
+        bm25, ts_rank). Above it only the ``POOL`` newest matches are ranked (nobody pages
+        past ``POOL`` results), and by ``capuy.search.rank`` (title, diacritics, recency,
+        symbol) in Python rather than by the engine: the engine's score was the cost (bm25's
+        whole-index document counts per statement, ts_rank's de-TOASTed vectors), and a
+        common word is in the body of every match anyway. The pool is the same set on both
+        databases, and so is its order; scope and filters are inside it (``qs``)."""
+        if len(rows) <= min(ENGINE_RANKED, POOL):
+            scored = self.scored(self.among(qs, [r.id for r in rows]), query, narrow)
             page = scored.order_by("-score", "-date", "-id").values_list("id", "score")
-            return [(int(i), float(s or 0)) for i, s in page[start : start + count]], None
-        names = ("id", "score", "date", *columns)
-        pool = scored.extra(order_by=[self.pool_order]).values(*names)[:POOL]
-        sql, params = pool.query.sql_with_params()
-        with connections[qs.db].cursor() as cursor:  # the queryset's database (a replica)
-            cursor.execute(f"SELECT {', '.join(names)} FROM ({sql}) AS pool", params)
-            rows = cursor.fetchall()
-        best = sorted(rows, key=lambda r: (float(r[1] or 0), str(r[2] or ""), r[0]), reverse=True)
-        page = [(int(r[0]), float(r[1] or 0)) for r in best[start : start + count]]
-        return page, [r[3:] for r in rows]
+            return [(int(i), float(s or 0)) for i, s in page[start : start + count]]
+        dates = needs_dates(query)
+        scores = score_rows(
+            query,
+            (
+                (
+                    r.id,
+                    r.date,
+                    r.year,
+                    r.symbol_key or "",
+                    title_of(r.symbol or "", r.title or "", r.type_name, r.issuer, r.date, dates),
+                )
+                for r in rows[:POOL]
+            ),
+        )
+        best = sorted(scores, key=lambda r: (r[1], str(r[2] or ""), r[0]), reverse=True)
+        return [(pk, score) for pk, score, _ in best[start : start + count]]
 
     def size_bytes(self) -> int:
         raise NotImplementedError

@@ -96,6 +96,12 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 
+    def among(self, qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
+        """``qs`` itself: FTS5 walks a MATCH cheaply, and bm25's cost (its whole-index
+        document counts) is the same for any rows — a list of rowids would be one MATCH per
+        id, each recounting them."""
+        return qs
+
     pool_order = "-search_fts.rowid"  # FTS5 walks its matches by rowid, newest first
 
     def match(

@@ -132,11 +132,12 @@ def test_multipage_tiff_and_image_pdf(tmp_path: Path, page_top) -> None:  # type
 def test_ocr_time_limit_is_a_one_line_error(
     tmp_path: Path, page_top, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CAPUY_OCR_TIMEOUT_S", "1")
+    # 50 ms: no recognition meets it however fast the machine (1 s could be met on a quiet one).
+    monkeypatch.setenv("CAPUY_OCR_TIMEOUT_S", "0.05")
     big = page_top.resize((page_top.width * 2, page_top.height * 2))
     with pytest.raises(InputError) as error:
         read_file(save(big, tmp_path / "cham.png"))
-    assert "quá thời hạn" in error.value.vi and "limit" in error.value.en
+    assert "quá thời hạn 0,05 giây" in error.value.vi and "0.05 s limit" in error.value.en
 
 
 # --- repairs (no OCR needed) -------------------------------------------------------

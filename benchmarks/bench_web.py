@@ -26,7 +26,7 @@ all pages together, with the two baselines in the same mix; ``CAPUY_BENCH_WEB_BR
 ("1,3"); ``CAPUY_BENCH_WEB_SCENARIOS`` ("stress,browse": either or both).
 
 Environment: ``CAPUY_BENCH_WEB_CLIENTS`` (50), ``CAPUY_BENCH_WEB_REQUESTS`` (per client and
-URL, 6), ``CAPUY_BENCH_WEB_DOCUMENTS`` (100.000), ``CAPUY_BENCH_WEB_DATA_DIR`` (keep and
+URL, 6), ``CAPUY_BENCH_WEB_DOCUMENTS`` (100.000), ``CAPUY_BENCH_WEB_PORT`` (a free one), ``CAPUY_BENCH_WEB_DATA_DIR`` (keep and
 reuse a prepared data directory instead of a throw-away one — the set-up takes most of the
 run).
 
@@ -489,7 +489,7 @@ def main() -> None:
         )
         print(f"Each page alone, in-process (load average {os.getloadavg()[0]:.1f}):\n")
         print(alone.stdout)
-        port = _free_port()
+        port = int(os.environ.get("CAPUY_BENCH_WEB_PORT", "0")) or _free_port()
         server = subprocess.Popen(
             [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env,

@@ -80,7 +80,13 @@ def _active(user: Any) -> bool:
 
 
 def _assignments(user: Any) -> list[RoleAssignment]:
-    """The user's role assignments, read once per user object (i.e. once per request)."""
+    """The user's role assignments, read once per user object (i.e. once per request).
+
+    The memo (``_CACHE`` in the object's ``__dict__``: assignments, covered paths, clearance,
+    the visible units' queryset) lives as long as the object: ``request.user`` is loaded
+    afresh for every request by ``AuthenticationMiddleware``, so a role or clearance changed
+    between two requests counts from the next one, and nothing is shared between users or
+    threads (``tests/web/test_access_memo.py``)."""
     cache = user.__dict__.setdefault(_CACHE, {})
     if "assignments" not in cache:
         cache["assignments"] = list(
@@ -127,6 +133,13 @@ def visible_organisations(user: Any) -> QuerySet[Organisation]:
     """The organisations whose records the user may see (a lazy queryset, usable as subquery)."""
     if not _active(user):
         return Organisation.objects.none()
+    cache = user.__dict__.setdefault(_CACHE, {})
+    if "visible" not in cache:  # built once per user object (a request); a clone each call
+        cache["visible"] = _visible(user)
+    return cache["visible"].all()
+
+
+def _visible(user: Any) -> QuerySet[Organisation]:
     if user.is_superuser:
         return _units().all()
     paths = _root_paths(user)

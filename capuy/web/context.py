@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from capuy.accounts.access import primary_organisation, roles_of
 from capuy.accounts.levels import Role
@@ -35,9 +36,8 @@ def menu_groups(request: HttpRequest, roles: set[str] | frozenset[str]) -> list[
     for item in nav_items():
         if item.roles is not None and not (roles & item.roles):
             continue
-        try:
-            url = reverse(item.url_name)
-        except NoReverseMatch:
+        url = _nav_url(item.url_name)
+        if url is None:
             continue
         items.append({"label": item.label, "url": url, "group": group_of(item), "active": False})
     matching = [i for i in items if request.path.startswith(i["url"])]
@@ -55,3 +55,19 @@ def menu_groups(request: HttpRequest, roles: set[str] | frozenset[str]) -> list[
                 {"key": "", "label": alone["label"], "items": [alone], "active": alone["active"]}
             )
     return bar
+
+
+_NAV_URLS: dict[tuple[str, str, str], str | None] = {}
+
+
+def _nav_url(url_name: str) -> str | None:
+    """The menu item's URL, reversed once per process, URL configuration and script prefix:
+    they do not change while the process runs, and every page draws the menu (~30
+    ``reverse()`` calls a page before)."""
+    key = (url_name, get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
+    if key not in _NAV_URLS:
+        try:
+            _NAV_URLS[key] = reverse(url_name)
+        except NoReverseMatch:
+            _NAV_URLS[key] = None
+    return _NAV_URLS[key]

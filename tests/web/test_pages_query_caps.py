@@ -3,8 +3,8 @@ a list or a page fails here), and the figure does not grow with the records behi
 
 Caps are the counts measured on 3 December 2026 (webfast2): the session, the user and the
 first-login check (3), the user's access read once per request (roles, reorganisations,
-clearance: 3), then the page's own. The indicators page is counted computing its figures
-(the tests run in a transaction, where its cache is off)."""
+clearance: 3), then the page's own. The indicators page computes its figures on every
+request (no cache of them has landed)."""
 
 from __future__ import annotations
 

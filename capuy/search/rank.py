@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from capuy.search.query import Clause, ParsedQuery
-from capuy.text.normalize import _OLD_TO_NEW, _strip_table
+from capuy.text.normalize import OLD_TO_NEW_TONES, search_key_table
 
 RECENCY_YEARS = 20  # a record this old gets no recency boost; a new one up to +30 %
 RECENCY_WEIGHT = 0.3
@@ -42,7 +42,7 @@ EXACT_TITLE = 8.0  # …with the diacritics as typed (bm25's weight of the exact
 def _letters() -> dict[str, str]:
     """Each folded letter → a character class of every lower-case letter folding to it."""
     variants: dict[str, set[str]] = {}
-    for code, folded in _strip_table().items():
+    for code, folded in search_key_table().items():
         char = chr(code)
         if folded and len(folded) == 1 and char == char.lower():
             variants.setdefault(folded.lower(), set()).add(char)
@@ -62,7 +62,7 @@ def _folded_word(word: str) -> tuple[str, str]:
 def _exact_word(word: str) -> tuple[str, str]:
     """The word, or its old-style tone placement (hòa | hoà): first letter, rest."""
     forms = {word}
-    for old, new in _OLD_TO_NEW.items():
+    for old, new in OLD_TO_NEW_TONES.items():
         if old.islower() and word.endswith(new) and not word[:-2].endswith("q"):
             forms.add(word[: -len(new)] + old)
     if len({f[0] for f in forms}) > 1:  # "ủy" | "uỷ": no common first letter

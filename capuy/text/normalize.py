@@ -17,7 +17,16 @@ import re
 import unicodedata
 from functools import cache
 
-__all__ = ["fix_lookalikes", "fold_chars", "nfc", "normalize_tones", "same_text", "search_key"]
+__all__ = [
+    "OLD_TO_NEW_TONES",
+    "fix_lookalikes",
+    "fold_chars",
+    "nfc",
+    "normalize_tones",
+    "same_text",
+    "search_key",
+    "search_key_table",
+]
 
 # Combining tone marks (grave, acute, hook above, tilde, dot below). Vowel-quality marks
 # (circumflex, breve, horn) are not tones and never move.
@@ -37,13 +46,13 @@ def _old_to_new_table() -> dict[str, str]:
     return table
 
 
-_OLD_TO_NEW = _old_to_new_table()
+OLD_TO_NEW_TONES = _old_to_new_table()
 # An old-style syllable end: (not after q)(o|u)(a|e|y carrying the tone), then no further
 # letter or mark. Matched on NFC text, where each toned vowel is one character. The pattern
 # opens with the o/u itself (the look-behinds come after it) so that ``re`` can skip to each
 # o or u at C speed instead of trying every position: 3× faster, the same matches.
-_TONED_AFTER_O = "".join(sorted({old[1] for old in _OLD_TO_NEW if old[0] in "oO"}))
-_TONED_AFTER_U = "".join(sorted({old[1] for old in _OLD_TO_NEW if old[0] in "uU"}))
+_TONED_AFTER_O = "".join(sorted({old[1] for old in OLD_TO_NEW_TONES if old[0] in "oO"}))
+_TONED_AFTER_U = "".join(sorted({old[1] for old in OLD_TO_NEW_TONES if old[0] in "uU"}))
 _OLD_STYLE = re.compile(
     rf"[oOuU](?<![qQ][oOuU])(?:(?<=[oO])[{_TONED_AFTER_O}]|(?<=[uU])[{_TONED_AFTER_U}])"
     r"(?![^\W\d_]|[\u0300-\u036f])"
@@ -52,7 +61,7 @@ _ETH_TO_D = str.maketrans({"ð": "đ", "Ð": "Đ"})
 
 
 @cache
-def _strip_table() -> dict[int, str | None]:
+def search_key_table() -> dict[int, str | None]:
     """One ``str.translate`` table for search keys: every precomposed Latin letter → its base
     letter, đ/ð → d, and every combining mark of the BMP → nothing. Built on first use
     (about 50 ms), not at import, so the CLI starts fast."""
@@ -82,7 +91,7 @@ def fix_lookalikes(s: str) -> str:
 
 def normalize_tones(s: str) -> str:
     """NFC with one tone placement (new style: hòa, khỏe, thủy, ủy, Hòa); case is kept."""
-    return _OLD_STYLE.sub(lambda match: _OLD_TO_NEW[match.group(0)], nfc(s))
+    return _OLD_STYLE.sub(lambda match: OLD_TO_NEW_TONES[match.group(0)], nfc(s))
 
 
 def same_text(a: str, b: str) -> bool:
@@ -97,7 +106,7 @@ def search_key(s: str) -> str:
     """
     # Ð/ð (Icelandic eth, U+00D0/U+00F0) are common lookalikes of Đ/đ in pasted text.
     # NFD after the table catches letters outside it (the table is the fast path).
-    table = _strip_table()
+    table = search_key_table()
     stripped = unicodedata.normalize("NFD", nfc(s).translate(table)).translate(table)
     return " ".join(stripped.lower().split())
 
@@ -105,7 +114,7 @@ def search_key(s: str) -> str:
 @cache
 def _aligned_table() -> dict[int, str]:
     """The search-key table with every entry one character long (marks → space)."""
-    return {k: (v[:1] if v else " ") for k, v in _strip_table().items()}
+    return {k: (v[:1] if v else " ") for k, v in search_key_table().items()}
 
 
 def fold_chars(s: str) -> str:

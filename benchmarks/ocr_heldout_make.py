@@ -44,11 +44,8 @@ TAILS = (
 
 
 def _date_text(day: dt.date, style: int) -> str:
-    if style == 0:
-        return f"ngày {day:%d/%m/%Y}"
-    if style == 1:
-        return f"ngày {day.day}/{day.month}/{day.year}"
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """The date in one of three styles, after "ngày" (set 4 writes it without)."""
+    return f"ngày {_date_text4(day, style)}"
 
 
 def _slip(day: dt.date, index: int) -> dt.date:

@@ -61,15 +61,20 @@ def test_a_role_given_between_two_requests_counts_from_the_next(tree: Tree) -> N
     assert "Người Phổ Minh" not in client.get("/dang-vien/").content.decode()
 
 
-def test_a_clearance_changed_between_two_requests_counts_from_the_next(tree: Tree) -> None:
+def _secret_plan(tree: Tree) -> Document:
+    """A Mật plan of the town's standing committee."""
     body = Body.objects.get(organisation=tree.town, kind="btv")
-    secret = register_outgoing(
+    return register_outgoing(
         issuing_body=body,
         type_code="KH",
         issued_on=dt.date(2024, 2, 1),
         summary="Kế hoạch mật",
         classification=Classification.SECRET,
     )
+
+
+def test_a_clearance_changed_between_two_requests_counts_from_the_next(tree: Tree) -> None:
+    secret = _secret_plan(tree)
     user = make_user("lanhdao.ducpho", tree.town, Role.LEADER)
     client = login(user)
     assert client.get(f"/van-ban/{secret.pk}/").status_code == 404
@@ -83,14 +88,7 @@ def test_a_clearance_changed_between_two_requests_counts_from_the_next(tree: Tre
 def test_interleaved_users_never_see_each_others_scope_or_clearance(tree: Tree) -> None:
     admit(tree.pho_hoa_cell, "Người Phổ Hòa", "nam", dt.date(2015, 1, 1))
     admit(tree.pho_minh, "Người Phổ Minh", "nu", dt.date(2015, 1, 1))
-    body = Body.objects.get(organisation=tree.town, kind="btv")
-    secret = register_outgoing(
-        issuing_body=body,
-        type_code="KH",
-        issued_on=dt.date(2024, 2, 1),
-        summary="Kế hoạch mật",
-        classification=Classification.SECRET,
-    )
+    secret = _secret_plan(tree)
     town = login(
         make_user("lanhdao.ducpho", tree.town, Role.LEADER, clearance=Classification.SECRET)
     )

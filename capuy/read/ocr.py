@@ -52,6 +52,7 @@ from capuy.read.ocr_layout import (  # the lines and the document: re-exported f
     tsv_lines,
 )
 from capuy.read.ocr_reread import reread_header
+from capuy.text.numbers import format_number
 
 __all__ = [
     "DPI",
@@ -176,10 +177,10 @@ def _remaining(deadline: float, source: str) -> int:
     left = deadline - time.monotonic()
     if left <= 0:
         limit = timeout_s()
-        shown = str(int(limit)) if limit == int(limit) else f"{limit:.2f}"
+        shown = format_number(int(limit) if limit == int(limit) else limit)
         raise InputError(
-            f"Nhận dạng chữ quá thời hạn {shown.replace('.', ',')} giây: {source}",
-            f"OCR took longer than the {shown} s limit: {source}",
+            f"Nhận dạng chữ quá thời hạn {shown} giây: {source}",
+            f"OCR took longer than the {limit:g} s limit: {source}",
         )
     return max(1, int(left))
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from capuy.errors import InputError, MissingProgramError
 from capuy.model import Document
+from capuy.text.numbers import format_number
 
 OLD_FORMATS = {".doc": "Word 97–2003", ".rtf": "RTF", ".odt": "OpenDocument", ".wpd": "WordPerfect"}
 DEFAULT_TIMEOUT_S = 120
@@ -49,11 +50,9 @@ def timeout_s() -> float:
         return DEFAULT_TIMEOUT_S
 
 
-def _seconds(value: float, decimal: str) -> str:
-    """``1`` for whole seconds, else two decimals with the language's separator (``0,05``)."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".replace(".", decimal)
+def _seconds_vi(value: float) -> str:
+    """Seconds the Vietnamese way: ``120``, ``0,05``."""
+    return format_number(int(value) if value == int(value) else value)
 
 
 def _soffice() -> str:
@@ -109,9 +108,9 @@ def to_docx(data: bytes, suffix: str, source: str) -> bytes:
         except subprocess.TimeoutExpired:
             _kill_group(process)
             raise InputError(
-                f"LibreOffice đọc tệp {name} quá {_seconds(timeout_s(), ',')} giây, "
+                f"LibreOffice đọc tệp {name} quá {_seconds_vi(timeout_s())} giây, "
                 f"đã dừng: {source}",
-                f"LibreOffice took over {_seconds(timeout_s(), '.')} s to read the {name} file, "
+                f"LibreOffice took over {timeout_s():g} s to read the {name} file, "
                 f"stopped: {source}",
             ) from None
         finally:

@@ -8,7 +8,7 @@ WORKERS=${PYTEST_WORKERS:-2}
 
 echo "== capuy: bộ kiểm thử trên SQLite / test suite on SQLite =="
 sqlite_status=0
-env -u CAPUY_DATABASE_URL "$PY" -m pytest -q -n "$WORKERS" "$@" || sqlite_status=$?
+env -u CAPUY_DATABASE_URL "$PY" -m pytest -q -n "$WORKERS" --durations=10 "$@" || sqlite_status=$?
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$pgbin" ]; then
@@ -21,7 +21,7 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 [ "$(id -u)" -eq 0 ] && chown postgres "$tmp"
 as_pg "$pgbin/initdb" -D "$tmp/data" -U capuy --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
-  -o "-h 127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  -o "-h 127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c log_min_duration_statement=2000" start >/dev/null
 cleanup() { as_pg "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 
@@ -37,7 +37,13 @@ pg_status=0
 pg_marks=(-m "not browser")
 pg_env=(CAPUY_TESTS_DATABASE_ONLY=1)
 if [ "${CAPUY_PG_ALL:-0}" = "1" ]; then pg_marks=(); pg_env=(CAPUY_TESTS_DATABASE_ONLY=0); fi
-env "${pg_env[@]}" CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q -n "$WORKERS" "${pg_marks[@]}" "$@" || pg_status=$?
+env "${pg_env[@]}" CAPUY_DATABASE_URL="postgresql://capuy@127.0.0.1:$port/postgres" "$PY" -m pytest -q -n "$WORKERS" --durations=10 "${pg_marks[@]}" "$@" || pg_status=$?
+
+# Statements that took more than 2 s (log_min_duration_statement above): none is expected; when
+# one test's queries once ran for minutes (a plan gone wrong), this is what names them.
+slow=$(grep -c "duration: " "$tmp/server.log" 2>/dev/null || true); slow=${slow:-0}
+echo "== PostgreSQL: câu lệnh chạy quá 2 giây / statements over 2 s: $slow =="
+if [ "$slow" -gt 0 ]; then grep -A1 "duration: " "$tmp/server.log" | cut -c1-400 | head -n 40 || true; fi
 
 # Both halves always run; the script fails if either failed (pytest's 5, "no tests", fails too).
 echo "== SQLite: exit $sqlite_status, PostgreSQL: exit $pg_status =="

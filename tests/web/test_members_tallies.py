@@ -45,12 +45,18 @@ def _bucket(day: dt.date) -> dt.date:
 
 def recount() -> tuple[dict, dict]:
     """Both tallies as they should be, counted from the records in Python: each record
-    counted under its own unit only (a rating under its member's unit)."""
+    counted under its own unit only (a rating under its member's unit), and only if that unit
+    is there (in the middle of a transaction that deletes in any order, a record may outlive
+    its unit until the commit: ``tests/web/test_members_tallies_deletes.py``)."""
+    units = Organisation.objects.values("pk")
     ratings: Counter[tuple[int, int, str]] = Counter(
-        MemberRating.objects.values_list("member__organisation_id", "year", "rating")
+        MemberRating.objects.filter(member__organisation_id__in=units).values_list(
+            "member__organisation_id", "year", "rating"
+        )
     )
     net: Counter[tuple[int, dt.date]] = Counter()
-    for org, start, end in Affiliation.objects.values_list("organisation_id", "start", "end"):
+    affiliations = Affiliation.objects.filter(organisation_id__in=units)
+    for org, start, end in affiliations.values_list("organisation_id", "start", "end"):
         net[(org, _bucket(start))] += 1
         if end is not None:
             net[(org, _bucket(end))] -= 1

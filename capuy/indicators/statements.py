@@ -98,14 +98,16 @@ def drill_url(kind: str, part: str, root: Organisation, start: dt.date, end: dt.
 def statement_rows(root: Organisation, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Each statement's sentence with a link per number to the records behind it."""
     computed = [(kind, kind.compute(root, start, end)) for kind in STATEMENTS]
-    # every link's count in one query (capuy.indicators.batch.count_all), not one each
-    counts = iter(count_all([qs for _, st in computed for qs in st.records.values()]))
+    # the parts a statement has already counted (``Statement.counts``) are not counted again;
+    # the others' counts in one query (capuy.indicators.batch.count_all), not one each
+    missing = [qs for _, st in computed for part, qs in st.records.items() if part not in st.counts]
+    counted = iter(count_all(missing))
     rows = []
     for kind, statement in computed:
         links = [
             {
                 "name": PART_LABELS.get(part, part),
-                "count": next(counts),
+                "count": statement.counts[part] if part in statement.counts else next(counted),
                 "url": drill_url(kind.key, part, root, start, end),
             }
             for part in statement.records

@@ -60,3 +60,12 @@ class MembersConfig(AppConfig):
         register_scoped(models.Badge, "member__organisation")
         register_scoped(models.MemberRating, "member__organisation")
         register_scoped(models.OrganisationRating, "organisation")
+        # counts kept by triggers from the records above (capuy/members/tallies.py): scoped by
+        # unit, not audited (the records' changes are)
+        register_scoped(models.MemberRatingTally, "organisation")
+        register_scoped(models.MemberCountTally, "organisation")
+        from capuy.members.tallies import pause_triggers, resume_and_rebuild
+        from capuy.stats.national import register_national_copy
+
+        # a national COPY build: the tallies recounted once at the end, not a trigger a row
+        register_national_copy("members.tallies", pause_triggers, resume_and_rebuild)

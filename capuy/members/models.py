@@ -110,7 +110,13 @@ class Affiliation(models.Model):
         verbose_name = "sinh hoạt đảng"
         verbose_name_plural = "sinh hoạt đảng"
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["organisation", "start", "end"])]
+        indexes = [
+            models.Index(fields=["organisation", "start", "end"]),
+            # the live part of a member count (``capuy.members.tallies``): the affiliations
+            # that start or end inside one month, over a whole subtree
+            models.Index(fields=["start"], name="members_aff_start"),
+            models.Index(fields=["end"], name="members_aff_end"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
@@ -171,3 +177,62 @@ class OrganisationRating(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "year"], name="org_rating_once")
         ]
+
+
+class MemberRatingTally(models.Model):
+    """How many members of one organisation got one rating in one year.
+
+    Kept by database triggers (``capuy.members.tallies``) on every insert, delete and change
+    of a member's rating and on a member's move to another unit — in the same transaction,
+    for ``bulk_create``, ``QuerySet.update`` and COPY too — so it is never stale. The nation's
+    ratings statement sums these rows instead of reading every member's rating.
+    """
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation", verbose_name="chi bộ", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    rating = models.CharField("xếp loại", max_length=20, choices=rating_choices)
+    total = models.IntegerField("số đảng viên", default=0)
+
+    class Meta:
+        verbose_name = "số đảng viên theo chi bộ, năm và xếp loại"
+        verbose_name_plural = "số đảng viên theo chi bộ, năm và xếp loại"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "rating"], name="member_rating_tally_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year} {self.rating}: {self.total}"
+
+
+class MemberCountTally(models.Model):
+    """The net change of one organisation's member count in one month: affiliations that start
+    in the month minus those that end in it (``month`` is the month's first day; every day
+    before ``capuy.members.tallies.TALLY_FROM`` falls in one bucket dated 01/01/0001).
+
+    The members of a subtree on a day are the sum of its rows before that day's month plus
+    the affiliations that start or end inside that month, read live (exact, see
+    ``capuy.members.tallies.member_count_at``). Kept by database triggers, like
+    ``MemberRatingTally``.
+    """
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation", verbose_name="chi bộ", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField("tháng")
+    net = models.IntegerField("tăng (giảm) trong tháng", default=0)
+
+    class Meta:
+        verbose_name = "biến động số đảng viên theo chi bộ và tháng"
+        verbose_name_plural = "biến động số đảng viên theo chi bộ và tháng"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "month"], name="member_count_tally_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.month:%m/%Y}: {self.net:+d}"

@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 
 from capuy.members.models import MemberEvent, MemberRating, OrganisationRating
 from capuy.members.services import members_at
+from capuy.members.tallies import GOOD_RATINGS, member_count_at, rating_counts
 from capuy.orgs.models import Organisation
 from capuy.stats import phrases
 from capuy.stats.counts import register_count, target_for, under
@@ -53,22 +54,24 @@ def admissions(
 ) -> Statement:
     """Admissions in the period against the target that covers it (if any)."""
     qs = member_events(root, start, end, ["admission"])
+    n = qs.count()
     target = target_for(root, "members.admissions", start, end)
     stmt = phrases.admissions(
-        qs.count(),
+        n,
         target.value if target else None,
         style=style,
         target_year=target.start.year if target else None,
         target_source=target.source if target else "",
         places=places,
     )
-    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"admitted": qs})
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"admitted": qs}, {"admitted": n})
 
 
 def recognitions(root: Organisation, start: dt.date, end: dt.date) -> Statement:
     qs = member_events(root, start, end, ["recognition"])
-    stmt = phrases.recognitions(qs.count())
-    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"recognised": qs})
+    n = qs.count()
+    stmt = phrases.recognitions(n)
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"recognised": qs}, {"recognised": n})
 
 
 def strike_offs_and_removals(
@@ -89,18 +92,25 @@ def strike_offs_and_removals(
     )
     stmt = phrases.strike_offs_and_removals(n["struck"], n["removed"], style=style)
     return Statement(
-        stmt.kind, stmt.numbers, stmt.sentence, {"struck_off": struck, "removed": removed}
+        stmt.kind,
+        stmt.numbers,
+        stmt.sentence,
+        {"struck_off": struck, "removed": removed},
+        {"struck_off": n["struck"], "removed": n["removed"]},
     )
 
 
 def member_count(root: Organisation, at: dt.date) -> Statement:
-    qs = members_at(root, at)
-    stmt = phrases.member_count(qs.count())
-    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"members": qs})
+    """Members of the subtree on ``at``: from the member-count tally (``capuy.members.tallies``)
+    and the month's own changes, never stale; the drill-down lists the affiliations."""
+    n = member_count_at(root, at)
+    stmt = phrases.member_count(n)
+    return Statement(
+        stmt.kind, stmt.numbers, stmt.sentence, {"members": members_at(root, at)}, {"members": n}
+    )
 
 
 GRASSROOTS_KINDS = ("dang_bo_co_so", "chi_bo_co_so")
-GOOD_RATINGS = ("xuat_sac", "tot")
 
 
 def quality_ratings(
@@ -116,14 +126,17 @@ def quality_ratings(
     members = MemberRating.objects.filter(
         year=year, member__organisation__path__startswith=root.path
     )
-    # One pass over each table: the total and the good ratings as two filtered counts (the
-    # nation's members' ratings are a whole-table scan; four counts read it twice).
-    good = Q(rating__in=GOOD_RATINGS)
-    o = orgs.aggregate(total=Count("pk"), good=Count("pk", filter=good))
-    m = members.aggregate(total=Count("pk"), good=Count("pk", filter=good))
+    # The units' ratings in one pass (the total and the good ones as two filtered counts); the
+    # members' from their tally (a few rows per unit instead of every member's rating).
+    o = orgs.aggregate(total=Count("pk"), good=Count("pk", filter=Q(rating__in=GOOD_RATINGS)))
+    m = rating_counts(root, year)
     stmt = phrases.quality_ratings(o["good"], o["total"], m["good"], m["total"], style=style)
     return Statement(
-        stmt.kind, stmt.numbers, stmt.sentence, {"organisations": orgs, "members": members}
+        stmt.kind,
+        stmt.numbers,
+        stmt.sentence,
+        {"organisations": orgs, "members": members},
+        {"organisations": o["total"], "members": m["total"]},
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "expected_rows",
     "generate_national",
     "national_plan",
+    "register_national_copy",
     "register_national_finish",
 ]
 
@@ -220,6 +221,18 @@ def register_national_finish(name: str, finish: Finish) -> None:
     _FINISHERS[name] = finish
 
 
+Hook = Callable[[], None]
+_AROUND_COPY: dict[str, tuple[Hook, Hook]] = {}
+
+
+def register_national_copy(name: str, before: Hook, after: Hook) -> None:
+    """Add (or replace, by name) what a family does around a COPY build, inside its
+    transaction: ``before`` the first row and ``after`` the last (the members app: its tally
+    triggers off, then on again and the tallies recounted — one recount costs far less than a
+    trigger per copied row; ``capuy.members.tallies``)."""
+    _AROUND_COPY[name] = (before, after)
+
+
 def generate_national(
     fraction: float,
     *,
@@ -248,6 +261,8 @@ def generate_national(
     )
     gen = Generator(scale, seed, report)
     with transaction.atomic(), copying() if copy else nullcontext():
+        for before, _after in _AROUND_COPY.values() if copy else ():
+            before()
         root, units = _organisations(plan, shape)
         report("tổ chức đảng", 1 + len(units) + sum(len(u.communes) + len(u.below) for u in units))
         members: dict[int, int] = {}
@@ -264,6 +279,8 @@ def generate_national(
             members[entry.unit.pk] = len(synth.members)
         for finish in _FINISHERS.values():
             finish(root, members)
+        for _before, after in _AROUND_COPY.values() if copy else ():
+            after()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -74,6 +74,10 @@ NOT_AUDITED = {
     # the checker's findings on a document's stored text, rewritten by every archive check
     # (capuy/archive/checks.py); the job that ran it is audited on jobs.Job
     "archive.DocumentCheck",
+    # members per (unit, year, rating) and member-count changes per (unit, month), kept by
+    # triggers from the ratings and affiliations (capuy/members/tallies.py), which are audited
+    "members.MemberRatingTally",
+    "members.MemberCountTally",
     # a worker's heartbeat, rewritten every few seconds: no one's record, only liveness
     "jobs.WorkerBeat",
     # Huey's queue kept in the database (capuy/jobs/dbqueue.py): messages carrying a job's id;

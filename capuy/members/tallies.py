@@ -1,0 +1,144 @@
+"""The members' figures of a whole subtree without reading every member: two tallies kept by
+database triggers, and the counts read from them.
+
+At national size (5,6 million members) the nation's ratings of a year and its member count on
+a day read every member row (2–5 s each). Two tables keep what those counts need, per
+organisation, so a subtree's figure is a sum over a few rows per unit:
+
+- ``MemberRatingTally``: members per (organisation, year, rating). The organisation is the
+  member's current unit (``Member.organisation``), as the ratings statement has always
+  counted them.
+- ``MemberCountTally``: per (organisation, month), the affiliations starting in the month minus
+  those ending in it. Members on a day ``d`` = affiliations started on or before ``d`` minus
+  those ended on or before ``d`` (an affiliation ends on its ``end``, exclusive, and never
+  before it starts), so the count is the sum of the rows of the months before ``d``'s month
+  plus the starts and ends inside that month up to ``d``, read live from ``Affiliation``
+  (indexed on ``start`` and ``end``). Every day before ``TALLY_FROM`` falls in one bucket
+  (01/01/0001): a unit's history before it is one row, and a day before it is counted live.
+
+A record counts under its own unit only, never under the units above: a subtree's figure is
+the sum of its units' rows, found through the units' current paths (the ``path`` index), so
+a write locks only its own unit's rows (no row shared by every office at the top of the tree)
+and a unit moved in the tree, or thousands of new units given their paths by
+``bulk_create_level``, need no work at all (``docs/decisions.md``).
+
+The rows are kept by triggers in the database, not by Django signals (the reason is in
+``docs/decisions.md``, the register's ``DocumentTally``): a trigger runs in the transaction of
+the statement that changes a rating, a member's unit or an affiliation — a ``save()``, a
+``delete()``, a ``bulk_create``, a ``QuerySet.update`` or a COPY alike — so the tallies are
+never stale. ``rebuild_tallies()`` recounts both from the records (the migration runs it once;
+the national loader at the end of a build).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
+
+from capuy.members.models import Affiliation, MemberCountTally, MemberRatingTally
+from capuy.members.tally_sql import (
+    PG_TRIGGERS,
+    TALLY_FROM,
+    drop_triggers,
+    install_triggers,
+    recount_sql,
+)
+from capuy.orgs.models import Organisation
+
+__all__ = [
+    "GOOD_RATINGS",
+    "TALLY_FROM",
+    "drop_triggers",
+    "install_triggers",
+    "member_count_at",
+    "pause_triggers",
+    "rating_counts",
+    "rebuild_tallies",
+    "recount",
+    "resume_and_rebuild",
+]
+
+GOOD_RATINGS = ("xuat_sac", "tot")
+_RATING, _MEMBER, _AFF = "members_memberrating", "members_member", "members_affiliation"
+
+
+def _lock(execute: Any) -> None:
+    """On PostgreSQL, no writes to the counted tables while they are recounted."""
+    if connection.vendor == "postgresql":
+        execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE")
+
+
+def recount(schema_editor: Any) -> None:
+    """Both tallies recounted from the records, in the migration's transaction."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(f"LOCK TABLE {_RATING}, {_MEMBER}, {_AFF} IN SHARE MODE", None)
+    for sql in recount_sql(vendor):
+        schema_editor.execute(sql, params=None)
+
+
+def rebuild_tallies() -> tuple[int, int]:
+    """Recount both tallies from the records; returns how many rows each holds.
+
+    The migration does it once for an existing register and the national loader at the end of
+    a build (its COPY runs with the triggers off, see ``capuy.stats.national``); otherwise the
+    triggers keep the rows right, so this is a repair and a check (the tests compare the two
+    after every kind of change). One transaction; on PostgreSQL the tables are locked
+    against writes meanwhile.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        _lock(cursor.execute)
+        for sql in recount_sql(connection.vendor):
+            cursor.execute(sql)
+    return MemberRatingTally.objects.count(), MemberCountTally.objects.count()
+
+
+def pause_triggers() -> None:
+    """The tally triggers off, for a bulk load in this transaction (PostgreSQL; the national
+    COPY build, which calls ``resume_and_rebuild`` after its last row)."""
+    _alter_triggers("DISABLE")
+
+
+def _alter_triggers(action: str) -> None:
+    """ENABLE or DISABLE the tally triggers. Django's foreign keys are checked at commit; the
+    checks pending in this transaction are run first (PostgreSQL refuses to alter a table
+    with pending trigger events), and deferred again after."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for trigger, table, _ in PG_TRIGGERS:
+            cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def resume_and_rebuild() -> None:
+    """The tally triggers on again and both tallies recounted from what was loaded."""
+    _alter_triggers("ENABLE")
+    rebuild_tallies()
+
+
+def rating_counts(root: Organisation, year: int) -> dict[str, int]:
+    """The members rated in ``year`` in ``root``'s subtree: all of them, and the good ones
+    (excellent or good), from the subtree's units' tally rows — what counting ``MemberRating`` would say."""
+    rows = MemberRatingTally.objects.filter(year=year, organisation__path__startswith=root.path)
+    n = rows.aggregate(rated=Sum("total"), good=Sum("total", filter=Q(rating__in=GOOD_RATINGS)))
+    return {"total": int(n["rated"] or 0), "good": int(n["good"] or 0)}
+
+
+def member_count_at(root: Organisation, at: dt.date) -> int:
+    """Members of ``root``'s subtree on ``at`` — ``members_at(root, at).count()`` — from the
+    tally of the months before ``at``'s month and the affiliations that start or end in it."""
+    under = {"organisation__path__startswith": root.path}
+    if at < TALLY_FROM:  # before the tally's months: one bucket, so counted live
+        return Affiliation.objects.filter(
+            Q(end__isnull=True) | Q(end__gt=at), start__lte=at, **under
+        ).count()
+    first = at.replace(day=1)
+    before = MemberCountTally.objects.filter(month__lt=first, **under).aggregate(n=Sum("net"))
+    started, ended = Q(start__gte=first, start__lte=at), Q(end__gte=first, end__lte=at)
+    inside = Affiliation.objects.filter(started | ended, **under).aggregate(
+        started=Count("pk", filter=started), ended=Count("pk", filter=ended)
+    )
+    return int(before["n"] or 0) + inside["started"] - inside["ended"]

@@ -208,6 +208,25 @@ def _ratio(numerator: Decimal | None, denominator: Decimal | None, scale: int) -
     return (numerator * scale / denominator).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def _computed(
+    indicators: list[Indicator],
+    root: Organisation,
+    periods: Sequence[Period],
+    counted: Mapping[tuple[int, Period], int],
+) -> dict[tuple[int, Period], Decimal | None]:
+    """The computed indicators' values: the counts given, the others in one query."""
+    out: dict[tuple[int, Period], Decimal | None] = {
+        (i.pk, p): Decimal(counted[(i.pk, p)])
+        for i in indicators
+        for p in periods
+        if (i.pk, p) in counted
+    }
+    asked = [(i, p) for i in indicators for p in periods if (i.pk, p) not in counted]
+    counts = count_all([COUNTS[i.source](root, *p) for i, p in asked])
+    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(asked, counts, strict=True)})
+    return out
+
+
 def rollup_all(
     indicators: Iterable[Indicator],
     root: Organisation,
@@ -220,24 +239,11 @@ def rollup_all(
     ``counted`` gives computed indicators' counts the caller has already made in this
     request from the same querysets (the indicators page's statements,
     ``statements.SOURCE_PARTS``); those are not asked again."""
-    counted = counted or {}
     chosen = _with_parts(indicators)
     unknown = {i.rollup for i in chosen if not i.source} - _RULE_NAMES
     if unknown:
         raise ValueError(f"unknown roll-up rule {sorted(unknown)[0]!r}")
-    out: dict[tuple[int, Period], Decimal | None] = {}
-    out.update(
-        {
-            (i.pk, p): Decimal(counted[(i.pk, p)])
-            for i in chosen
-            if i.source
-            for p in periods
-            if (i.pk, p) in counted
-        }
-    )
-    computed = [(i, p) for i in chosen if i.source for p in periods if (i.pk, p) not in counted]
-    counts = count_all([COUNTS[i.source](root, *p) for i, p in computed])
-    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(computed, counts, strict=True)})
+    out = _computed([i for i in chosen if i.source], root, periods, counted or {})
     entered = [i for i in chosen if not i.source]
     own = _own([i.pk for i in entered if i.rollup == "none"], root, periods)
     out.update(

@@ -73,6 +73,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/dashboard.html", context)
 
 
+def _row(indicator: Indicator, actual: Any, target: Any) -> dict[str, Any]:
+    """An indicator's row of the table: its value against its target."""
+    percent = achievement_percent(actual, target.value) if (target and actual is not None) else None
+    return {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
+
+
 def _figures(
     root: Organisation,
     start: dt.date,
@@ -103,16 +109,7 @@ def _figures(
     # every figure of the page in a bounded number of queries (capuy.indicators.batch)
     targets = targets_of(indicators, root, start, end)
     actuals = rollup_all(indicators, root, [period], counted)
-    table = []
-    for indicator in indicators:
-        target = targets.get(indicator.pk)
-        actual = actuals[(indicator.pk, period)]
-        percent = (
-            achievement_percent(actual, target.value) if (target and actual is not None) else None
-        )
-        table.append(
-            {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
-        )
+    table = [_row(i, actuals[(i.pk, period)], targets.get(i.pk)) for i in indicators]
     chosen = next(
         (i for i in indicators if i.code == code),
         next(

@@ -3,21 +3,23 @@ of queries — one per roll-up rule, whatever the number of indicators and perio
 only place the roll-up rules are written in SQL; ``rollup.rollup`` asks it for one indicator
 (tests/web/test_indicators_batch.py compares both with the naive baseline).
 
-Each rule is one query grouped by indicator, one branch per period joined by ``UNION ALL``
-(the grouped joins of ``latest`` and ``weighted_average``); the computed indicators' counts
+Each rule is one query grouped by period and indicator: the subtree's values over the span
+of all the periods (one query the ORM compiles once, however many periods) joined with the
+periods themselves (``_periods``: a value counts for every period that contains it), then
+the grouped joins of ``latest`` and ``weighted_average``; the computed indicators' counts
 are scalar sub-queries of one ``SELECT`` (``count_all``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.orgs.models import Organisation
@@ -84,58 +86,86 @@ def _values(ids: list[int], root: Organisation, start: dt.date, end: dt.date) ->
     ).order_by()
 
 
-def _sum(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
-    rows = _values(ids, root, start, end).values_list("indicator_id", "value")
+def _periods(periods: Sequence[Period]) -> Branch:
+    """The periods as a relation ``(k, s, e)`` (``k`` the period's index in ``periods``):
+    plain ``SELECT``s joined by ``UNION ALL``, which SQLite and PostgreSQL both read."""
+    adapt = connection.ops.adapt_datefield_value
+    sql = " UNION ALL ".join(f"SELECT {k} AS k, %s AS s, %s AS e" for k in range(len(periods)))
+    return sql, [adapt(day) for period in periods for day in period]
+
+
+def _span(
+    ids: list[int], root: Organisation, periods: Sequence[Period], *fields: str
+) -> tuple[str, list[Any], str, list[Any]]:
+    """The subtree's values of ``ids`` inside the span of all ``periods`` (compiled once by
+    the ORM, whatever the number of periods) and the periods' relation to join them with."""
+    low, high = min(s for s, _ in periods), max(e for _, e in periods)
+    rows = _values(ids, root, low, high).values(*fields)
     inner, params = rows.query.sql_with_params()
+    relation, dates = _periods(periods)
+    return inner, list(params), relation, dates
+
+
+_INSIDE = "t.period_start >= p.s AND t.period_end <= p.e"  # a value counts for period p
+
+
+def _sum(ids: list[int], root: Organisation, periods: Sequence[Period]) -> Branch:
+    inner, params, relation, dates = _span(
+        ids, root, periods, "indicator_id", "period_start", "period_end", "value"
+    )
     return (
-        f"SELECT {k}, t.indicator_id, SUM(t.value), NULL FROM ({inner}) t GROUP BY t.indicator_id",
-        list(params),
+        f"SELECT p.k, t.indicator_id, SUM(t.value), NULL FROM ({inner}) t "
+        f"JOIN ({relation}) p ON {_INSIDE} GROUP BY p.k, t.indicator_id",
+        [*params, *dates],
     )
 
 
-def _latest(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
+def _latest(ids: list[int], root: Organisation, periods: Sequence[Period]) -> Branch:
     """Each unit's value of its last period in the range, summed per indicator of ``ids``.
 
     This rule and ``weighted_average`` pair a value with another row: one grouped join each,
     not a sub-query per value (the correlated sub-query ran once per value — EXPLAIN ANALYZE
     at 1/30 of the nation, five years: SubPlan loops=6.660, 204 ms; docs/national.md). Plain
     SQL the ORM cannot say (a join on a grouped sub-query), built from the ORM's own query."""
-    last = (
-        _values(ids, root, start, end)
-        .values("indicator_id", "organisation_id")
-        .annotate(last_start=Max("period_start"))
+    inner, params, relation, dates = _span(
+        ids, root, periods, "indicator_id", "organisation_id", "period_start", "period_end"
     )
-    inner, params = last.query.sql_with_params()
     table = connection.ops.quote_name(IndicatorValue._meta.db_table)
+    last = (
+        "SELECT p.k, t.indicator_id, t.organisation_id, MAX(t.period_start) AS last_start "
+        f"FROM ({inner}) t JOIN ({relation}) p ON {_INSIDE} "
+        "GROUP BY p.k, t.indicator_id, t.organisation_id"
+    )
     return (
-        f"SELECT {k}, v.indicator_id, SUM(v.value), NULL FROM {table} v JOIN ({inner}) t "
-        "ON v.indicator_id = t.indicator_id AND v.organisation_id = t.organisation_id "
-        'AND v.period_start = t."last_start" WHERE v.period_end <= %s GROUP BY v.indicator_id',
-        [*params, end],
+        f"SELECT l.k, v.indicator_id, SUM(v.value), NULL FROM {table} v JOIN ({last}) l "
+        "ON v.indicator_id = l.indicator_id AND v.organisation_id = l.organisation_id "
+        f"AND v.period_start = l.last_start JOIN ({relation}) q ON q.k = l.k "
+        "WHERE v.period_end <= q.e GROUP BY l.k, v.indicator_id",
+        [*params, *dates, *dates],
     )
 
 
-def _weighted(k: int, ids: list[int], root: Organisation, start: dt.date, end: dt.date) -> Branch:
+def _weighted(ids: list[int], root: Organisation, periods: Sequence[Period]) -> Branch:
     """Σ value × weight and Σ weight per indicator of ``ids`` (each with its own weight
     indicator), over the values that have a weight for their unit and period."""
-    rows = _values(ids, root, start, end).values(
-        "indicator_id", "organisation_id", "period_start", "period_end", "value"
+    inner, params, relation, dates = _span(
+        ids, root, periods, "indicator_id", "organisation_id", "period_start", "period_end", "value"
     )
-    inner, params = rows.query.sql_with_params()
     table = connection.ops.quote_name(IndicatorValue._meta.db_table)
     indicators = connection.ops.quote_name(Indicator._meta.db_table)
     weight = connection.ops.quote_name(Indicator._meta.get_field("weight").column)
     return (
-        f"SELECT {k}, v.indicator_id, SUM(v.value * w.value), SUM(w.value) FROM ({inner}) v "
-        f"JOIN {indicators} i ON i.id = v.indicator_id JOIN {table} w "
-        f"ON w.indicator_id = i.{weight} AND w.organisation_id = v.organisation_id "
-        "AND w.period_start = v.period_start AND w.period_end = v.period_end "
-        "GROUP BY v.indicator_id",
-        list(params),
+        f"SELECT p.k, t.indicator_id, SUM(t.value * w.value), SUM(w.value) FROM ({inner}) t "
+        f"JOIN ({relation}) p ON {_INSIDE} "
+        f"JOIN {indicators} i ON i.id = t.indicator_id JOIN {table} w "
+        f"ON w.indicator_id = i.{weight} AND w.organisation_id = t.organisation_id "
+        "AND w.period_start = t.period_start AND w.period_end = t.period_end "
+        "GROUP BY p.k, t.indicator_id",
+        [*params, *dates],
     )
 
 
-_RULES: dict[str, Callable[[int, list[int], Organisation, dt.date, dt.date], Branch]] = {
+_RULES: dict[str, Callable[[list[int], Organisation, Sequence[Period]], Branch]] = {
     "sum": _sum,
     "latest": _latest,
     "weighted_average": _weighted,
@@ -178,19 +208,42 @@ def _ratio(numerator: Decimal | None, denominator: Decimal | None, scale: int) -
     return (numerator * scale / denominator).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def _computed(
+    indicators: list[Indicator],
+    root: Organisation,
+    periods: Sequence[Period],
+    counted: Mapping[tuple[int, Period], int],
+) -> dict[tuple[int, Period], Decimal | None]:
+    """The computed indicators' values: the counts given, the others in one query."""
+    out: dict[tuple[int, Period], Decimal | None] = {
+        (i.pk, p): Decimal(counted[(i.pk, p)])
+        for i in indicators
+        for p in periods
+        if (i.pk, p) in counted
+    }
+    asked = [(i, p) for i in indicators for p in periods if (i.pk, p) not in counted]
+    counts = count_all([COUNTS[i.source](root, *p) for i, p in asked])
+    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(asked, counts, strict=True)})
+    return out
+
+
 def rollup_all(
-    indicators: Iterable[Indicator], root: Organisation, periods: Sequence[Period]
+    indicators: Iterable[Indicator],
+    root: Organisation,
+    periods: Sequence[Period],
+    counted: Mapping[tuple[int, Period], int] | None = None,
 ) -> dict[tuple[int, Period], Decimal | None]:
     """``{(indicator.pk, period): rollup(indicator, root, *period)}`` for every pair, in at
-    most five queries (the counts, the own values, and one per rule)."""
+    most five queries (the counts, the own values, and one per rule).
+
+    ``counted`` gives computed indicators' counts the caller has already made in this
+    request from the same querysets (the indicators page's statements,
+    ``statements.SOURCE_PARTS``); those are not asked again."""
     chosen = _with_parts(indicators)
     unknown = {i.rollup for i in chosen if not i.source} - _RULE_NAMES
     if unknown:
         raise ValueError(f"unknown roll-up rule {sorted(unknown)[0]!r}")
-    out: dict[tuple[int, Period], Decimal | None] = {}
-    computed = [(i, p) for i in chosen if i.source for p in periods]
-    counts = count_all([COUNTS[i.source](root, *p) for i, p in computed])
-    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(computed, counts, strict=True)})
+    out = _computed([i for i in chosen if i.source], root, periods, counted or {})
     entered = [i for i in chosen if not i.source]
     own = _own([i.pk for i in entered if i.rollup == "none"], root, periods)
     out.update(
@@ -199,14 +252,11 @@ def rollup_all(
     sums: dict[tuple[int, Period], tuple[Any, Any]] = {}
     for rule, branch in _RULES.items():
         ids = [i.pk for i in entered if i.rollup == rule]
-        if not ids:
+        if not ids or not periods:
             continue
-        branches = [branch(k, ids, root, s, e) for k, (s, e) in enumerate(periods)]
+        sql, params = branch(ids, root, periods)
         with connection.cursor() as cursor:
-            cursor.execute(
-                " UNION ALL ".join(sql for sql, _ in branches),
-                [p for _, params in branches for p in params],
-            )
+            cursor.execute(sql, params)
             for k, pk, first, second in cursor.fetchall():
                 sums[(pk, periods[k])] = (first, second)
     for i in entered:

@@ -9,6 +9,7 @@ enter, the levels above aggregate), so summing a subtree never counts a figure t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -141,11 +142,23 @@ class UnitStatus:
         return self.complete and self.last_submitted is not None and self.last_submitted <= self.due
 
 
-def reporting_status(root: Organisation, start: dt.date, end: dt.date) -> list[UnitStatus]:
+def reporting_status(
+    root: Organisation,
+    start: dt.date,
+    end: dt.date,
+    catalogue: Iterable[Indicator] | None = None,
+) -> list[UnitStatus]:
     """For each unit directly under ``root`` (valid at the period's end): which required
-    indicators it has not entered for exactly this period, and whether it was on time."""
+    indicators it has not entered for exactly this period, and whether it was on time.
+    ``catalogue``: every indicator, when the caller has just read them (not read again)."""
     due = end + dt.timedelta(days=int(load("indicators")["reporting_deadline_days"]))
-    required = list(Indicator.objects.filter(required=True, source=""))
+    if catalogue is None:
+        required = list(Indicator.objects.filter(required=True, source=""))
+    else:  # the same filter and the model's order (position, code), on the rows in hand
+        required = sorted(
+            (i for i in catalogue if i.required and i.source == ""),
+            key=lambda i: (i.position, i.code),
+        )
     units = list(
         Organisation.objects.filter(Q(parent=root) & valid_at_q(end)).order_by("position", "name")
     )

@@ -2,12 +2,21 @@
 
 One row per kind of statement (members, oversight, petitions …): its sentence in report
 language (each family's ``stats`` module) and a link per number to the records behind it.
+
+A link shows how many records it leads to. Most of those counts are numbers the statement
+has just counted from the very same queryset (``COUNTED_AS``: the admissions' number *is*
+the count of ``records["admitted"]``), so they are read from ``Statement.numbers``; only the
+parts no number counts are asked of the database, in one query (``link_counts``). The
+computed indicators of the page's table count the same querysets as some statement parts
+(``SOURCE_PARTS``: ``members.admissions`` is the admissions' ``admitted``), so the page
+reads their values from the same counts. Nothing is kept between requests: every count is
+this request's (tests/web/test_indicators_counts.py checks each against ``count()``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -95,19 +104,104 @@ def drill_url(kind: str, part: str, root: Organisation, start: dt.date, end: dt.
     return f"{reverse('indicators:drill')}?{query}"
 
 
-def statement_rows(root: Organisation, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Each statement's sentence with a link per number to the records behind it."""
-    computed = [(kind, kind.compute(root, start, end)) for kind in STATEMENTS]
-    # the parts a statement has already counted (``Statement.counts``) are not counted again;
-    # the others' counts in one query (capuy.indicators.batch.count_all), not one each
-    missing = [qs for _, st in computed for part, qs in st.records.items() if part not in st.counts]
-    counted = iter(count_all(missing))
+# (statement kind, part) → the number of ``Statement.numbers`` that is the count of
+# ``records[part]``: the stats function counted exactly that queryset (or the same rows in
+# one grouped pass) to state it. A part not listed here is counted by the database.
+COUNTED_AS: dict[tuple[str, str], str] = {
+    ("member_count", "members"): "members",
+    ("admissions", "admitted"): "admitted",
+    ("recognitions", "recognised"): "recognised",
+    ("strike_offs", "struck_off"): "struck_off",
+    ("strike_offs", "removed"): "removed",
+    ("discipline", "members"): "members",
+    ("discipline", "organisations"): "organisations",
+    ("inspections", "members"): "members",
+    ("inspections", "organisations"): "organisations",
+    ("supervisions", "members"): "members",
+    ("supervisions", "organisations"): "organisations",
+    ("assets", "verified"): "verified",
+    ("petitions", "received"): "received",
+    ("petitions", "out_of_jurisdiction"): "out_of_jurisdiction",
+    ("petitions", "forwarded"): "forwarded",
+    ("petitions", "filed"): "filed",
+    ("petitions", "own"): "own",
+    ("petitions", "own_resolved"): "own_resolved",
+    ("petitions", "own_in_progress"): "own_in_progress",
+    ("letters", "letters"): "letters",
+    ("letters", "carried_letters"): "carried_letters",
+    ("dialogues", "own_dialogues"): "own",
+    ("dialogues", "unit_dialogues"): "unit_dialogues",
+    ("ratings", "organisations"): "organisations_rated",
+    ("ratings", "members"): "members_rated",
+}
+
+# A computed indicator's source (``capuy.stats.counts``) → the statement part whose records
+# are the same queryset for the same subtree and period (the same function builds both, so
+# the SQL is the same text: tests/web/test_indicators_counts.py). ``petitions.resolved`` is
+# the petitions' ``own_resolved`` by meaning but built by other filter calls: counted apart.
+SOURCE_PARTS: dict[str, tuple[str, str]] = {
+    "members.admissions": ("admissions", "admitted"),
+    "members.recognitions": ("recognitions", "recognised"),
+    "members.strike_offs": ("strike_offs", "struck_off"),
+    "members.removals": ("strike_offs", "removed"),
+    "members.count": ("member_count", "members"),
+    "oversight.disciplined_members": ("discipline", "members"),
+    "oversight.disciplined_organisations": ("discipline", "organisations"),
+    "oversight.inspected_members": ("inspections", "members"),
+    "oversight.inspected_organisations": ("inspections", "organisations"),
+    "petitions.received": ("petitions", "received"),
+}
+
+Computed = Sequence[tuple[StatementKind, Statement]]
+
+
+def compute_statements(root: Organisation, start: dt.date, end: dt.date) -> Computed:
+    """Every statement of the page for the subtree and period."""
+    return [(kind, kind.compute(root, start, end)) for kind in STATEMENTS]
+
+
+def link_counts(
+    computed: Computed, also: Sequence[Any] = ()
+) -> tuple[dict[tuple[str, str], int], list[int]]:
+    """``{(kind, part): records[part].count()}`` for every link — the statement's own count
+    (``Statement.counts``) or number (``COUNTED_AS``) where it is that count, the others in one
+    query (``count_all``) — and,
+    in that same query, the counts of the querysets ``also``."""
+    counts: dict[tuple[str, str], int] = {}
+    asked: list[tuple[tuple[str, str], Any]] = []
+    for kind, statement in computed:
+        for part, records in statement.records.items():
+            number = statement.counts.get(part)  # a count the statement already made
+            if number is None:
+                number = statement.numbers.get(COUNTED_AS.get((kind.key, part), ""))
+            if isinstance(number, int):
+                counts[(kind.key, part)] = number
+            else:
+                asked.append(((kind.key, part), records))
+    found = count_all([records for _, records in asked] + list(also))
+    counts.update({key: n for (key, _), n in zip(asked, found, strict=False)})
+    return counts, found[len(asked) :]
+
+
+def statement_rows(
+    root: Organisation,
+    start: dt.date,
+    end: dt.date,
+    computed: Computed | None = None,
+    counts: dict[tuple[str, str], int] | None = None,
+) -> list[dict[str, Any]]:
+    """Each statement's sentence with a link per number to the records behind it (the
+    statements and their counts computed here unless the caller has them already)."""
+    if computed is None:
+        computed = compute_statements(root, start, end)
+    if counts is None:
+        counts, _ = link_counts(computed)
     rows = []
     for kind, statement in computed:
         links = [
             {
                 "name": PART_LABELS.get(part, part),
-                "count": statement.counts[part] if part in statement.counts else next(counted),
+                "count": counts[(kind.key, part)],
                 "url": drill_url(kind.key, part, root, start, end),
             }
             for part in statement.records

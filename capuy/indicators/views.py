@@ -20,7 +20,14 @@ from capuy.indicators.charts import monthly_chart
 from capuy.indicators.forms import MonthlyValuesForm
 from capuy.indicators.models import Indicator, IndicatorValue
 from capuy.indicators.rollup import Achievement, entered_values, reporting_status
-from capuy.indicators.statements import PART_LABELS, STATEMENTS_BY_KEY, statement_rows
+from capuy.indicators.statements import (
+    PART_LABELS,
+    SOURCE_PARTS,
+    STATEMENTS_BY_KEY,
+    compute_statements,
+    link_counts,
+    statement_rows,
+)
 from capuy.orgs.models import Organisation
 from capuy.stats.counts import COUNTS
 from capuy.stats.phrases import achievement_percent
@@ -66,6 +73,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/dashboard.html", context)
 
 
+def _row(indicator: Indicator, actual: Any, target: Any) -> dict[str, Any]:
+    """An indicator's row of the table: its value against its target."""
+    percent = achievement_percent(actual, target.value) if (target and actual is not None) else None
+    return {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
+
+
 def _figures(
     root: Organisation,
     start: dt.date,
@@ -74,21 +87,29 @@ def _figures(
     month: tuple[dt.date, dt.date],
 ) -> dict[str, Any]:
     """The dashboard's figures: statements, the indicator table, the chosen indicator's chart
-    and the subordinate units' reporting status."""
+    and the subordinate units' reporting status.
+
+    Computed live on every request. A record set is counted once: the statements count their
+    records, their links show those counts, and the computed indicators that count the same
+    records (``SOURCE_PARTS``) take them too (capuy/indicators/statements.py)."""
     indicators = list(Indicator.objects.select_related("numerator", "denominator", "weight"))
+    computed = compute_statements(root, start, end)
+    period = (start, end)
+    # the computed indicators no statement part counts: in the links' one query
+    others = [i for i in indicators if i.source and i.source not in SOURCE_PARTS]
+    counts, found = link_counts(computed, [COUNTS[i.source](root, start, end) for i in others])
+    counted = {(i.pk, period): n for i, n in zip(others, found, strict=True)}
+    counted.update(
+        {
+            (i.pk, period): counts[SOURCE_PARTS[i.source]]
+            for i in indicators
+            if i.source in SOURCE_PARTS
+        }
+    )
     # every figure of the page in a bounded number of queries (capuy.indicators.batch)
     targets = targets_of(indicators, root, start, end)
-    actuals = rollup_all(indicators, root, [(start, end)])
-    table = []
-    for indicator in indicators:
-        target = targets.get(indicator.pk)
-        actual = actuals[(indicator.pk, (start, end))]
-        percent = (
-            achievement_percent(actual, target.value) if (target and actual is not None) else None
-        )
-        table.append(
-            {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
-        )
+    actuals = rollup_all(indicators, root, [period], counted)
+    table = [_row(i, actuals[(i.pk, period)], targets.get(i.pk)) for i in indicators]
     chosen = next(
         (i for i in indicators if i.code == code),
         next(
@@ -105,11 +126,11 @@ def _figures(
         cumulative = chosen.rollup == "sum"
         chart = monthly_chart(monthly, target.value if target else None, cumulative)
     return {
-        "statements": statement_rows(root, start, end),
+        "statements": statement_rows(root, start, end, computed, counts),
         "table": table,
         "chosen": chosen,
         "chart": chart,
-        "statuses": reporting_status(root, *month),
+        "statuses": reporting_status(root, *month, indicators),
     }
 
 

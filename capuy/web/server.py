@@ -118,41 +118,69 @@ def check_port_free(host: str, port: int) -> None:
             ) from exc
 
 
+def _env_int(name: str, default: int, least: int = 1) -> int:
+    """An integer setting from the environment (``CAPUY_WORKERS`` …), else ``default``."""
+    value = os.environ.get(name, "").strip()
+    return max(least, int(value)) if value else default
+
+
 def default_workers() -> int:
-    """Processes: CAPUY_WORKERS, else one per core plus one (threads handle the waiting)."""
-    if value := os.environ.get("CAPUY_WORKERS"):
-        return max(1, int(value))
-    return (os.cpu_count() or 1) + 1
+    """Processes: CAPUY_WORKERS, else two per core plus one.
+
+    The pages are CPU-bound Python (templates, the ORM); threads of one process share one GIL,
+    so two requests in one process take twice as long each while another process may idle.
+    More processes with fewer threads each let the kernel hand a request to a free process
+    (docs/decisions.md, "Web server: more processes, fewer threads, no keep-alive").
+    """
+    return _env_int("CAPUY_WORKERS", 2 * (os.cpu_count() or 1) + 1)
 
 
 def default_threads() -> int:
-    """Threads per process: CAPUY_THREADS, else 4."""
-    if value := os.environ.get("CAPUY_THREADS"):
-        return max(1, int(value))
-    return 4
+    """Threads per process: CAPUY_THREADS, else 2 (one waits on the database or a slow
+    client while the other computes; more only queue behind the GIL)."""
+    return _env_int("CAPUY_THREADS", 2)
 
 
-def serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> None:
-    """Run gunicorn on ``host:port`` until interrupted."""
-    from gunicorn.app.base import BaseApplication
+def default_keepalive() -> int:
+    """Seconds an idle connection is kept open: CAPUY_KEEPALIVE, else 0 (off).
 
-    check_port_free(host, port)
-    setup_django()
-    from capuy.web.wsgi import application
+    A kept-alive connection stays with the process that accepted it, so a user's next page
+    queues there even when another process is idle; without it each page goes to whichever
+    process is free. Behind nginx (docs/deploy.md) the browser's keep-alive ends at nginx.
+    """
+    return _env_int("CAPUY_KEEPALIVE", 0, least=0)
 
-    options: dict[str, Any] = {
+
+def server_options(
+    host: str, port: int, workers: int | None = None, threads: int | None = None
+) -> dict[str, Any]:
+    """Gunicorn's settings for ``capuy serve`` (the arguments, else the ``CAPUY_*`` variables,
+    else the defaults above)."""
+    keepalive = default_keepalive()
+    worker_class = os.environ.get("CAPUY_WORKER_CLASS") or "gthread"
+    # gunicorn turns "sync" with more than one thread into gthread: keep the class asked for
+    threads = 1 if worker_class == "sync" else threads or default_threads()
+    return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": "gthread",
-        "threads": threads or default_threads(),
+        "worker_class": worker_class,
+        "threads": threads,
         "timeout": 60,
-        "keepalive": 5,
+        # gunicorn treats keepalive 0 as "close after each response"
+        "keepalive": keepalive,
+        "reuse_port": os.environ.get("CAPUY_REUSE_PORT", "") == "1",
         "graceful_timeout": 10,
         "accesslog": os.environ.get("CAPUY_ACCESS_LOG") or None,
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "capuy",
     }
+
+
+def gunicorn_app(options: dict[str, Any]) -> Any:
+    """Gunicorn's application for ``capuy serve``, configured with ``options`` (its ``cfg``
+    is what gunicorn will run with: the tests read it)."""
+    from gunicorn.app.base import BaseApplication
 
     class CapuyServer(BaseApplication):
         def load_config(self) -> None:
@@ -161,9 +189,21 @@ def serve(host: str, port: int, workers: int | None = None, threads: int | None 
                     self.cfg.set(key, value)
 
         def load(self) -> Any:
+            from capuy.web.wsgi import application
+
             return application
 
+    return CapuyServer()
+
+
+def serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> None:
+    """Run gunicorn on ``host:port`` until interrupted."""
+    check_port_free(host, port)
+    setup_django()
+    import capuy.web.wsgi  # noqa: F401 — the app is loaded in the master, before the fork
+
+    app = gunicorn_app(server_options(host, port, workers, threads))
     from django.db import connections
 
     connections.close_all()  # never share the master's database connection with workers
-    CapuyServer().run()
+    app.run()

@@ -18,10 +18,10 @@ def serve_command(
     port: Annotated[int, typer.Option(help="cổng / port")] = 8000,
     workers: Annotated[
         int | None,
-        typer.Option(help="số tiến trình (mặc định 2 × số lõi + 1) / processes (2 × cores + 1)"),
+        typer.Option(help="số tiến trình (mặc định số lõi + 1) / processes (cores + 1)"),
     ] = None,
     threads: Annotated[
-        int | None, typer.Option(help="số luồng mỗi tiến trình (mặc định 2) / threads each (2)")
+        int | None, typer.Option(help="số luồng mỗi tiến trình (mặc định 4) / threads each (4)")
     ] = None,
     no_worker: Annotated[
         bool,

@@ -125,30 +125,29 @@ def _env_int(name: str, default: int, least: int = 1) -> int:
 
 
 def default_workers() -> int:
-    """Processes: CAPUY_WORKERS, else two per core plus one.
+    """Processes: CAPUY_WORKERS, else one per core plus one.
 
-    The pages are CPU-bound Python (templates, the ORM); threads of one process share one GIL,
-    so two requests in one process take twice as long each while another process may idle.
-    More processes with fewer threads each let the kernel hand a request to a free process
-    (docs/decisions.md, "Web server: more processes, fewer threads, no keep-alive").
+    Measured against 2 × cores + 1 processes with 1, 2 or 4 threads, keep-alive off and the
+    sync worker (docs/decisions.md, "Web server: the configuration kept, measured"): none
+    was faster under 50 users, and five processes take 130–420 MB more than three.
     """
-    return _env_int("CAPUY_WORKERS", 2 * (os.cpu_count() or 1) + 1)
+    return _env_int("CAPUY_WORKERS", (os.cpu_count() or 1) + 1)
 
 
 def default_threads() -> int:
-    """Threads per process: CAPUY_THREADS, else 2 (one waits on the database or a slow
-    client while the other computes; more only queue behind the GIL)."""
-    return _env_int("CAPUY_THREADS", 2)
+    """Threads per process: CAPUY_THREADS, else 4 (they wait on the database and on slow
+    clients; a kept-alive connection stays with its process, so a process needs several)."""
+    return _env_int("CAPUY_THREADS", 4)
 
 
 def default_keepalive() -> int:
-    """Seconds an idle connection is kept open: CAPUY_KEEPALIVE, else 0 (off).
+    """Seconds an idle connection is kept open: CAPUY_KEEPALIVE, else 5.
 
-    A kept-alive connection stays with the process that accepted it, so a user's next page
-    queues there even when another process is idle; without it each page goes to whichever
-    process is free. Behind nginx (docs/deploy.md) the browser's keep-alive ends at nginx.
+    Off (0), gunicorn closes every connection gracefully on the worker's main loop — it waits
+    for the client to close its side — and nothing else in that process is accepted or
+    dispatched meanwhile: the static file's p95 went from 0,15 s to 0,7–1,4 s.
     """
-    return _env_int("CAPUY_KEEPALIVE", 0, least=0)
+    return _env_int("CAPUY_KEEPALIVE", 5, least=0)
 
 
 def server_options(

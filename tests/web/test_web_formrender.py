@@ -134,3 +134,20 @@ def _stable(client: Client, url: str) -> str:
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
     html = re.sub(rf'name="{TOKEN_FIELD}" value="[0-9a-f]{{32}}"', "", html)
     return re.sub(r'"X-CSRFToken": "[^"]+"', "", html)
+
+
+def test_page_and_widget_templates_come_from_the_cached_loader() -> None:
+    from django.template import engines
+
+    from capuy.web.formrender import FastRenderer as Configured
+
+    page_loaders = engines["django"].engine.template_loaders  # type: ignore[attr-defined]
+    assert [type(loader).__module__ for loader in page_loaders] == [
+        "django.template.loaders.cached"
+    ]
+    renderer = renderers.get_default_renderer()
+    assert isinstance(renderer, Configured)
+    widget_loaders = renderer.engine.engine.template_loaders
+    assert [type(loader).__module__ for loader in widget_loaders] == [
+        "django.template.loaders.cached"
+    ]

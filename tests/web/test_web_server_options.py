@@ -1,5 +1,5 @@
-"""``capuy serve`` runs gunicorn with the chosen defaults (2 × cores + 1 processes, 2 threads
-each, no keep-alive: docs/decisions.md) and takes the ``--workers``/``--threads`` options and
+"""``capuy serve`` runs gunicorn with the chosen defaults (cores + 1 processes, 4 threads
+each, keep-alive 5 s: docs/decisions.md) and takes the ``--workers``/``--threads`` options and
 the ``CAPUY_*`` variables over them — read from gunicorn's own configuration object, the one
 ``serve`` runs."""
 
@@ -32,23 +32,23 @@ def configured(*args: object) -> object:
     return gunicorn_app(server_options(*args)).cfg  # type: ignore[arg-type]
 
 
-def test_defaults_are_more_processes_two_threads_and_no_keep_alive() -> None:
+def test_defaults_are_a_process_per_core_plus_one_four_threads_and_keep_alive() -> None:
     cfg = configured("127.0.0.1", 8631)
-    assert cfg.workers == 2 * (os.cpu_count() or 1) + 1  # type: ignore[attr-defined]
-    assert cfg.threads == 2  # type: ignore[attr-defined]
-    assert cfg.keepalive == 0  # type: ignore[attr-defined]
+    assert cfg.workers == (os.cpu_count() or 1) + 1  # type: ignore[attr-defined]
+    assert cfg.threads == 4  # type: ignore[attr-defined]
+    assert cfg.keepalive == 5  # type: ignore[attr-defined]
     assert cfg.worker_class_str == "gthread"  # type: ignore[attr-defined]
     assert cfg.reuse_port is False  # type: ignore[attr-defined]
     assert cfg.bind == ["127.0.0.1:8631"]  # type: ignore[attr-defined]
 
 
 def test_the_variables_override_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CAPUY_WORKERS", "3")
-    monkeypatch.setenv("CAPUY_THREADS", "4")
-    monkeypatch.setenv("CAPUY_KEEPALIVE", "5")
+    monkeypatch.setenv("CAPUY_WORKERS", "5")
+    monkeypatch.setenv("CAPUY_THREADS", "2")
+    monkeypatch.setenv("CAPUY_KEEPALIVE", "0")
     monkeypatch.setenv("CAPUY_REUSE_PORT", "1")
     cfg = configured("::1", 8632)
-    assert (cfg.workers, cfg.threads, cfg.keepalive) == (3, 4, 5)  # type: ignore[attr-defined]
+    assert (cfg.workers, cfg.threads, cfg.keepalive) == (5, 2, 0)  # type: ignore[attr-defined]
     assert cfg.reuse_port is True  # type: ignore[attr-defined]
     assert cfg.bind == ["[::1]:8632"]  # type: ignore[attr-defined]
 

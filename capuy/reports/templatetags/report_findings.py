@@ -18,12 +18,19 @@ from django.template.defaulttags import CsrfTokenNode
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from capuy.web.templatetags.vn import vn_datetime, vn_name
-
 register = template.Library()
 
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}  # anything else: "ghi chú"
 MISSING = object()
+
+
+def _builtin_filter(context: template.Context, name: str) -> Any:
+    """A filter of the engine's built-in libraries (``vn_name``, ``vn_datetime`` from
+    ``capuy.web``'s ``vn``, which this layer may not import), the one the template used."""
+    for library in context.template.engine.template_builtins:
+        if name in library.filters:
+            return library.filters[name]
+    raise template.TemplateSyntaxError(f"no built-in filter {name!r}")
 
 
 @register.simple_tag(takes_context=True)
@@ -63,6 +70,8 @@ def finding_items(
             parts.append(f'<div class="suggestion">→ {text(suggestion)}</div>')
         parts.append("\n      ")
         if dismissal:
+            vn_name = _builtin_filter(context, "vn_name")
+            vn_datetime = _builtin_filter(context, "vn_datetime")
             parts.append(
                 f'<div class="dismissal">Đã bỏ qua: <em>{text(dismissal.reason)}</em> '
                 f"({text(vn_name(dismissal.user))}, {text(vn_datetime(dismissal.at))})</div>\n"

@@ -30,6 +30,16 @@ URL, 6), ``CAPUY_BENCH_WEB_DOCUMENTS`` (100.000), ``CAPUY_BENCH_WEB_PORT`` (a fr
 reuse a prepared data directory instead of a throw-away one — the set-up takes most of the
 run).
 
+Server configurations: ``CAPUY_BENCH_WEB_SERVERS`` runs the scenarios once per configuration,
+one server after the other against the same data, then prints them side by side with the
+server's memory — e.g. ``"default;workers=3 threads=4 keepalive=5;class=sync workers=5"``
+(``default`` is what ``capuy serve`` does with no ``CAPUY_*`` variable; keys: ``workers``,
+``threads``, ``keepalive``, ``class``, ``reuse_port``, each setting the ``CAPUY_*`` variable
+of ``capuy.web.server``). Unset: one run with the defaults. On a shared machine, add
+``CAPUY_BENCH_WEB_ROUNDS`` (e.g. 4): all the configurations are started at once on ports
+following each other and the users browse each in turn for BROWSE_SECONDS ÷ ROUNDS, ROUNDS
+times, so bursts of other load fall on each alike (``browse`` only).
+
 Run: ``make bench`` or ``python -m benchmarks web`` (a few minutes on 2 cores).
 """
 
@@ -72,6 +82,15 @@ PAGES = [
     ("chỉ tiêu", "/chi-tieu/"),
     ("một báo cáo", "/bao-cao/{report}/"),
 ]
+SERVERS = [spec.strip() for spec in os.environ.get("CAPUY_BENCH_WEB_SERVERS", "default").split(";")]
+ROUNDS = int(os.environ.get("CAPUY_BENCH_WEB_ROUNDS", "1"))
+SERVER_KEYS = {
+    "workers": "CAPUY_WORKERS",
+    "threads": "CAPUY_THREADS",
+    "keepalive": "CAPUY_KEEPALIVE",
+    "class": "CAPUY_WORKER_CLASS",
+    "reuse_port": "CAPUY_REUSE_PORT",
+}
 REPO = Path(__file__).resolve().parents[1]
 PICKED = "bench_web.json"  # the document and report ids picked at set-up
 CAPUY = str(Path(sys.executable).with_name("capuy"))
@@ -327,7 +346,9 @@ def _connection(port: int) -> http.client.HTTPConnection:
     return http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
 
-def _browse(port: int, pages: list[tuple[str, str]], cookie: str) -> dict[str, list[float]]:
+def _browse(
+    port: int, pages: list[tuple[str, str]], cookie: str, seconds: float = BROWSE_SECONDS
+) -> dict[str, list[float]]:
     """CLIENTS users for BROWSE_SECONDS: a random page of ``pages``, then a think time drawn
     from THINK; latencies in ms by page label. Each user has its own generator (seeded by its
     number) so a run's sequence of pages is the same every time."""
@@ -335,7 +356,7 @@ def _browse(port: int, pages: list[tuple[str, str]], cookie: str) -> dict[str, l
 
     found: dict[str, list[float]] = {label: [] for label, _ in pages}
     lock = threading.Lock()
-    stop_at = time.monotonic() + BROWSE_SECONDS
+    stop_at = time.monotonic() + seconds
 
     def user(number: int) -> None:
         rng = random.Random(number)
@@ -490,38 +511,199 @@ def main() -> None:
         print(f"Each page alone, in-process (load average {os.getloadavg()[0]:.1f}):\n")
         print(alone.stdout)
         port = int(os.environ.get("CAPUY_BENCH_WEB_PORT", "0")) or _free_port()
-        server = subprocess.Popen(
-            [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        _wait_until_up(port)
-        cookie = _login(port)
-        print(_settle(server.pid))
-        if "stress" in SCENARIOS:
-            _stress(port, urls, cookie)
-        if "browse" in SCENARIOS:
-            found, cpu = _cpu_share(server.pid, lambda: _browse(port, urls, cookie))
-            _print_browse(found)
-            print(cpu)
+        if ROUNDS > 1:
+            _interleaved(env, urls, port)
+            return
+        summary: list[str] = []
+        for spec in SERVERS:
+            server_env = _server_env(env, spec)
+            print(f"\n## Server: {spec} ({_describe(server_env)})\n")
+            server = subprocess.Popen(
+                [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                env=server_env,
+                cwd=REPO,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _wait_until_up(port)
+            cookie = _login(port)
+            print(_settle(server.pid))
+            if "stress" in SCENARIOS:
+                _stress(port, urls, cookie)
+            if "browse" in SCENARIOS:
+                load_before = os.getloadavg()[0]
+                found, cpu = _cpu_share(server.pid, lambda c=cookie: _browse(port, urls, c))
+                _print_browse(found)
+                print(cpu)
+                memory = _memory(server.pid)
+                print(memory)
+                summary.append(_summary_row(spec, found, load_before, cpu, memory))
+            _stop(server)
+            server = None
+            time.sleep(2)  # the port and the job worker's LibreOffice go
+        if len(summary) > 1:
+            print(
+                "\n| server | requests | p50 ms | p95 ms | static p95 | no-DB p95 "
+                "| load before | server CPU | memory |"
+            )
+            print("|---|---:|---:|---:|---:|---:|---:|---|---|")
+            print("\n".join(summary))
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            _stop(server)
         if not kept:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _interleaved(env: dict[str, str], urls: list[tuple[str, str]], port: int) -> None:
+    """Every configuration of CAPUY_BENCH_WEB_SERVERS at once, each on its own port (port,
+    port + 1, …), idle but one: the 50 users browse each in turn for BROWSE_SECONDS ÷ ROUNDS,
+    ROUNDS times, the order turned by one each round — so a shared machine's bursts of load
+    fall on every configuration alike. Latencies pooled per configuration."""
+    servers: list[tuple[str, int, subprocess.Popen[bytes], str]] = []
+    try:
+        for number, spec in enumerate(SERVERS):
+            server_env = _server_env(env, spec)
+            server = subprocess.Popen(
+                [CAPUY, "serve", "--host", "127.0.0.1", "--port", str(port + number)],
+                env=server_env,
+                cwd=REPO,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            servers.append((spec, port + number, server, ""))
+            _wait_until_up(port + number)
+            servers[-1] = (spec, port + number, server, _login(port + number))
+            print(f"{spec} ({_describe(server_env)}) on {port + number}: {_settle(server.pid)}")
+        found: dict[str, dict[str, list[float]]] = {spec: {} for spec in SERVERS}
+        cpu = dict.fromkeys(SERVERS, 0.0)
+        seconds = dict.fromkeys(SERVERS, 0.0)
+        loads: dict[str, list[float]] = {spec: [] for spec in SERVERS}
+        slice_seconds = BROWSE_SECONDS / ROUNDS
+        print(
+            f"\n{ROUNDS} rounds of {slice_seconds:g} s per configuration, {CLIENTS} users, "
+            f"think time {THINK[0]:g}–{THINK[1]:g} s"
+        )
+        for round_number in range(ROUNDS):
+            turn = round_number % len(servers)
+            for spec, server_port, server, cookie in servers[turn:] + servers[:turn]:
+                loads[spec].append(os.getloadavg()[0])
+                before, began = _tree_cpu(server.pid), time.perf_counter()
+                got = _browse(server_port, urls, cookie, slice_seconds)
+                seconds[spec] += time.perf_counter() - began
+                cpu[spec] += _tree_cpu(server.pid) - before
+                for label, values in got.items():
+                    found[spec].setdefault(label, []).extend(values)
+        print(
+            "\n| server | requests | p50 ms | p95 ms | static p95 | no-DB p95 "
+            "| load (min–max) | server CPU | memory |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---|---|---|")
+        for spec, _port, server, _cookie in servers:
+            requests = sum(len(v) for v in found[spec].values())
+            share = (
+                f"server {cpu[spec]:.1f} s ({cpu[spec] / seconds[spec]:.2f} cores), "
+                f"per request: server {cpu[spec] / max(requests, 1) * 1000:.1f} ms"
+            )
+            load = f"{min(loads[spec]):.1f}–{max(loads[spec]):.1f}"
+            row = _summary_row(spec, found[spec], 0.0, share, _memory(server.pid))
+            cells = row.split(" | ")
+            cells[6] = load
+            print(" | ".join(cells))
+        for spec in SERVERS:
+            print(f"\n### {spec}")
+            _print_browse(found[spec])
+    finally:
+        for _spec, _port, server, _cookie in servers:
+            _stop(server)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def _server_env(env: dict[str, str], spec: str) -> dict[str, str]:
+    """The environment of ``capuy serve`` for one configuration of CAPUY_BENCH_WEB_SERVERS."""
+    server_env = {k: v for k, v in env.items() if k not in SERVER_KEYS.values()}
+    if spec == "default":
+        return server_env
+    for item in spec.split():
+        key, _, value = item.partition("=")
+        if key not in SERVER_KEYS:
+            raise SystemExit(f"unknown server setting {key!r} (known: {', '.join(SERVER_KEYS)})")
+        server_env[SERVER_KEYS[key]] = value
+    return server_env
+
+
+def _describe(server_env: dict[str, str]) -> str:
+    """What gunicorn will be given, as ``capuy.web.server`` computes it."""
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(server_env)
+        from capuy.web.server import server_options
+
+        options = server_options("127.0.0.1", 0)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return (
+        f"{options['workers']} × {options['worker_class']}, {options['threads']} threads, "
+        f"keep-alive {options['keepalive']} s{', reuse_port' if options['reuse_port'] else ''}"
+    )
+
+
+def _memory(server_pid: int) -> str:
+    """Resident memory of gunicorn's workers after the run: ``capuy serve`` is gunicorn's
+    master; its children are the web workers and the job worker (``capuy.cli worker``)."""
+    rss: list[float] = []
+    try:
+        children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+        for pid in children:
+            if "worker" in Path(f"/proc/{pid}/cmdline").read_text().split("\0"):
+                continue  # the job worker
+            kb = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
+            if kb:
+                rss.append(int(kb.group(1)) / 1024)
+    except OSError:
+        return "memory: not readable"
+    if not rss:
+        return "memory: no worker found"
+    return (
+        f"memory: {len(rss)} web workers, {sum(rss):.0f} MB resident together "
+        f"({min(rss):.0f}–{max(rss):.0f} MB each)"
+    )
+
+
+def _summary_row(
+    spec: str, found: dict[str, list[float]], load: float, cpu: str, memory: str
+) -> str:
+    baselines = [label for label, _ in BASELINES]
+    every = [ms for label, values in found.items() if label not in baselines for ms in values]
+    cores = re.search(r"server [\d.]+ s \(([\d.]+) cores\)", cpu)
+    per = re.search(r"per request: server ([\d.]+) ms", cpu)
+
+    def p95(values: list[float]) -> str:
+        return f"{_p(values, 95):.0f}" if len(values) >= 2 else "—"
+
+    return (
+        f"| {spec} | {len(every)} | {statistics.median(every):.0f} | {p95(every)} "
+        f"| {p95(found[baselines[0]])} | {p95(found[baselines[1]])} | {load:.1f} "
+        f"| {cores.group(1) if cores else '?'} cores, {per.group(1) if per else '?'} ms/req "
+        f"| {memory.removeprefix('memory: ')} |"
+    )
 
 
 def _stress(port: int, urls: list[tuple[str, str]], cookie: str) -> None:
     """The first scenario: every client fires the same URL back to back, URL after URL."""
     print(
         f"{CLIENTS} clients × {REQUESTS_PER_CLIENT} requests per URL, "
-        f"gunicorn on 127.0.0.1 (workers: {os.cpu_count() or 1} + 1, 4 threads each); "
+        "gunicorn on 127.0.0.1 (the configuration above); "
         f"load average before: {os.getloadavg()[0]:.1f}"
     )
     print("| page | requests | p50 ms | p95 ms | max ms | req/s | p95 × static | p95 × no-DB |")

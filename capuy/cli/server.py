@@ -16,7 +16,13 @@ from capuy.errors import InputError
 def serve_command(
     host: Annotated[str, typer.Option(help="địa chỉ lắng nghe / address")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="cổng / port")] = 8000,
-    workers: Annotated[int | None, typer.Option(help="số tiến trình / processes")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="số tiến trình (mặc định số lõi + 1) / processes (cores + 1)"),
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="số luồng mỗi tiến trình (mặc định 4) / threads each (4)")
+    ] = None,
     no_worker: Annotated[
         bool,
         typer.Option("--no-worker", help="không chạy tiến trình công việc nền / no job worker"),
@@ -34,7 +40,7 @@ def serve_command(
 
             worker = spawn_worker()
         console.print(f"capuy đang phục vụ tại http://{host}:{port}/ (Ctrl+C để dừng)")
-        serve(host, port, workers)
+        serve(host, port, workers, threads)
     except InputError as error:
         fail(error)
     finally:

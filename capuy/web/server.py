@@ -118,41 +118,68 @@ def check_port_free(host: str, port: int) -> None:
             ) from exc
 
 
+def _env_int(name: str, default: int, least: int = 1) -> int:
+    """An integer setting from the environment (``CAPUY_WORKERS`` …), else ``default``."""
+    value = os.environ.get(name, "").strip()
+    return max(least, int(value)) if value else default
+
+
 def default_workers() -> int:
-    """Processes: CAPUY_WORKERS, else one per core plus one (threads handle the waiting)."""
-    if value := os.environ.get("CAPUY_WORKERS"):
-        return max(1, int(value))
-    return (os.cpu_count() or 1) + 1
+    """Processes: CAPUY_WORKERS, else one per core plus one.
+
+    Measured against 2 × cores + 1 processes with 1, 2 or 4 threads, keep-alive off and the
+    sync worker (docs/decisions.md, "Web server: the configuration kept, measured"): none
+    was faster under 50 users, and five processes take 130–420 MB more than three.
+    """
+    return _env_int("CAPUY_WORKERS", (os.cpu_count() or 1) + 1)
 
 
 def default_threads() -> int:
-    """Threads per process: CAPUY_THREADS, else 4."""
-    if value := os.environ.get("CAPUY_THREADS"):
-        return max(1, int(value))
-    return 4
+    """Threads per process: CAPUY_THREADS, else 4 (they wait on the database and on slow
+    clients; a kept-alive connection stays with its process, so a process needs several)."""
+    return _env_int("CAPUY_THREADS", 4)
 
 
-def serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> None:
-    """Run gunicorn on ``host:port`` until interrupted."""
-    from gunicorn.app.base import BaseApplication
+def default_keepalive() -> int:
+    """Seconds an idle connection is kept open: CAPUY_KEEPALIVE, else 5.
 
-    check_port_free(host, port)
-    setup_django()
-    from capuy.web.wsgi import application
+    Off (0), gunicorn closes every connection gracefully on the worker's main loop — it waits
+    for the client to close its side — and nothing else in that process is accepted or
+    dispatched meanwhile: the static file's p95 went from 0,15 s to 0,7–1,4 s.
+    """
+    return _env_int("CAPUY_KEEPALIVE", 5, least=0)
 
-    options: dict[str, Any] = {
+
+def server_options(
+    host: str, port: int, workers: int | None = None, threads: int | None = None
+) -> dict[str, Any]:
+    """Gunicorn's settings for ``capuy serve`` (the arguments, else the ``CAPUY_*`` variables,
+    else the defaults above)."""
+    keepalive = default_keepalive()
+    worker_class = os.environ.get("CAPUY_WORKER_CLASS") or "gthread"
+    # gunicorn turns "sync" with more than one thread into gthread: keep the class asked for
+    threads = 1 if worker_class == "sync" else threads or default_threads()
+    return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": "gthread",
-        "threads": threads or default_threads(),
+        "worker_class": worker_class,
+        "threads": threads,
         "timeout": 60,
-        "keepalive": 5,
+        # gunicorn treats keepalive 0 as "close after each response"
+        "keepalive": keepalive,
+        "reuse_port": os.environ.get("CAPUY_REUSE_PORT", "") == "1",
         "graceful_timeout": 10,
         "accesslog": os.environ.get("CAPUY_ACCESS_LOG") or None,
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "capuy",
     }
+
+
+def gunicorn_app(options: dict[str, Any]) -> Any:
+    """Gunicorn's application for ``capuy serve``, configured with ``options`` (its ``cfg``
+    is what gunicorn will run with: the tests read it)."""
+    from gunicorn.app.base import BaseApplication
 
     class CapuyServer(BaseApplication):
         def load_config(self) -> None:
@@ -161,9 +188,21 @@ def serve(host: str, port: int, workers: int | None = None, threads: int | None 
                     self.cfg.set(key, value)
 
         def load(self) -> Any:
+            from capuy.web.wsgi import application
+
             return application
 
+    return CapuyServer()
+
+
+def serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> None:
+    """Run gunicorn on ``host:port`` until interrupted."""
+    check_port_free(host, port)
+    setup_django()
+    import capuy.web.wsgi  # noqa: F401 — the app is loaded in the master, before the fork
+
+    app = gunicorn_app(server_options(host, port, workers, threads))
     from django.db import connections
 
     connections.close_all()  # never share the master's database connection with workers
-    CapuyServer().run()
+    app.run()

@@ -138,6 +138,9 @@ TEMPLATES = [
     }
 ]
 
+# Django's widget templates, with <select> and <input> written in Python (capuy.web.formrender)
+FORM_RENDERER = "capuy.web.formrender.FastRenderer"
+
 # --- database -------------------------------------------------------------------------------
 
 SQLITE_PRAGMAS = (

@@ -174,7 +174,7 @@ class PostgresBackend(Backend):
         OR group of tokens the GIN scan intersects with the words, like the scope tokens, and
         only the matches inside it reach the heap. The first slice is the newest 1/16 of the
         blocks, each next one as wide as the density seen so far says the rest needs (a
-        quarter more, at least twice the last); the slice that reaches the oldest block is read
+        quarter more; four times the last if it had none); the slice that reaches the oldest block is read
         without tokens (``id <`` its top). A common word stops after one or two slices, a rare
         one reads two (short posting lists); ``few`` (a symbol, a user who sees a few units) reads
         them in one statement. Scope, clearance and filters are in every slice
@@ -203,7 +203,9 @@ class PostgresBackend(Backend):
             rows += part
             need = limit - len(rows)
             seen = top - bottom + 1
-            width = max(2 * width, math.ceil(need * seen / len(part) * SLICE_MARGIN) if part else 0)
+            # as many blocks as the density seen says the rest needs (an overshoot costs heap
+            # visits — a phrase's rechecks —, a shortfall one more statement); none seen: 4×
+            width = math.ceil(need * seen / len(part) * SLICE_MARGIN) if part else 4 * width
             top = bottom - 1
         return rows
 

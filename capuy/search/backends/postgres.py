@@ -11,7 +11,9 @@ reach them); a narrowed search adds them to the one ``@@`` the GIN index answers
 intersects them with the words, and ``ts_rank`` — given the words only — does not see them.
 Every two neighbouring words are lexemes too, ``dia_ban`` (``capuy_pairs``, migration
 ``search.0006``): a phrase's pairs narrow the GIN match to the entries that can hold it, and
-only those are rechecked for positions.
+only those are rechecked for positions. And every entry carries its id block, ``§b97``
+(``id // BLOCK``, migration ``search.0007``): ``newest`` reads a common word's newest matches
+one range of blocks at a time instead of visiting all of them.
 """
 
 from __future__ import annotations

@@ -148,3 +148,32 @@ def test_postgres_phrases_are_matched_through_their_word_pairs(corpus, leader) -
     migration.forwards(django_apps, SimpleNamespace(connection=connection))
     assert symbols(search(leader, '"kinh tế biển"')) == ["15-NQ/TU"]
     assert symbols(search(leader, '"biển kinh tế"')) == []
+
+
+def test_postgres_block_tokens_are_written_by_the_index_and_the_migration(corpus) -> None:
+    """PostgreSQL: every entry carries ``§b<id // BLOCK>`` (``PostgresBackend.newest`` reads
+    the matches range of blocks by range); an index written before search.0007 gets them from
+    the migration, with the backend's own block size."""
+    if connection.vendor != "postgresql":
+        pytest.skip("block tokens are PostgreSQL's (FTS5 walks its matches by rowid)")
+    from capuy.search.backends import postgres
+
+    migration = importlib.import_module("capuy.search.migrations.0007_postgres_id_blocks")
+    assert migration.BLOCK == postgres.BLOCK
+    check = (
+        "SELECT count(*) FROM search_searchentry WHERE NOT search_vector @@ "
+        f"('§b' || (id / {postgres.BLOCK}))::tsquery"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(check)
+        assert cursor.fetchone()[0] == 0
+        cursor.execute(
+            "UPDATE search_searchentry SET search_vector = ts_delete(search_vector, "
+            "ARRAY(SELECT lexeme FROM unnest(search_vector) WHERE lexeme LIKE '§b%'))"
+        )
+        cursor.execute(check)
+        assert cursor.fetchone()[0] == SearchEntry.objects.count() > 0
+    migration.forwards(django_apps, SimpleNamespace(connection=connection))
+    with connection.cursor() as cursor:
+        cursor.execute(check)
+        assert cursor.fetchone()[0] == 0

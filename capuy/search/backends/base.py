@@ -100,10 +100,12 @@ class Backend:
         not match again (PostgreSQL: a phrase's positions rechecked in every candidate)."""
         return qs.filter(id__in=ids)
 
-    def newest(self, matches: QuerySet[Any], limit: int) -> list[PoolRow]:
+    def newest(self, matches: QuerySet[Any], limit: int, few: bool = False) -> list[PoolRow]:
         """Up to ``limit`` matches, newest first (highest entry ids, read in the engine's own
         order), as ``PoolRow``s: ONE statement gives the total (up to ``limit``), the facet
-        counts and the ranking pool — each used to walk the matches again."""
+        counts and the ranking pool — each used to walk the matches again. ``few``: the
+        caller expects few matches (a backend that reads a common word's matches in slices
+        reads these at once)."""
         names = [*PoolRow._fields]
         names[names.index("title")] = "text__title"  # SearchText's, joined
         rows = matches.extra(order_by=[self.pool_order]).values_list(*names)[:limit]

@@ -660,7 +660,9 @@ TASKS5 = (
 )
 
 
-def _resolution5(basis: list[CentralDocument], docs: list[CentralDocument], rng: random.Random) -> str:
+def _resolution5(
+    basis: list[CentralDocument], docs: list[CentralDocument], rng: random.Random
+) -> str:
     lines = [FRONT_I.strip(), "", "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", ""]
     for doc in basis:
         lines += [f"- Căn cứ {doc.type_word} số {doc.symbol}, ngày {_date_text4(doc.date, 1)};", ""]
@@ -738,4 +740,6 @@ def main5() -> None:
 if __name__ == "__main__":
     import sys
 
-    {"2": main2, "3": main3, "4": main4, "5": main5}.get(sys.argv[1] if sys.argv[1:] else "", main)()
+    {"2": main2, "3": main3, "4": main4, "5": main5}.get(
+        sys.argv[1] if sys.argv[1:] else "", main
+    )()

@@ -590,7 +590,7 @@ def main4() -> None:
     write_truth("heldout4", OUT4)
 
 
-# The fifth held-out set (``ocr_heldout5``), written 3 December 2026 at 22:25 UTC (branch ``ocr5``)
+# The fifth held-out set (``ocr_heldout5``), written 3 December 2026 at 22:16 UTC (branch ``ocr5``)
 # before any change of that session and measured once with the code of ``main`` as it was; nobody
 # tuned on it. Its own templates and seed (61879), and its own scan (``bench_ocr.SCAN5``): other
 # angles (up to 1,5°), specks in clumps of two by two pixels as well as single ones, and every

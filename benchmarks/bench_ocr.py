@@ -17,7 +17,13 @@ second set (``benchmarks/ocr_heldout2/``, ``python -m benchmarks.ocr_heldout_mak
 thematic and mid-term composed reports), built when the first had been looked at; or "heldout3":
 the third (``benchmarks/ocr_heldout3/``, ``python -m benchmarks.ocr_heldout_make 3``), built when
 the second had been looked at, from its own templates; or "heldout4" (``benchmarks/ocr_heldout4/``,
-``python -m benchmarks.ocr_heldout_make 4``), built when the third had been looked at.
+``python -m benchmarks.ocr_heldout_make 4``), built when the third had been looked at; or
+"heldout5" (``benchmarks/ocr_heldout5/``, ``python -m benchmarks.ocr_heldout_make 5``), built when
+the fourth had been looked at, and scanned its own way (``SCAN5``: other angles, clumped specks,
+every third page photo-like).
+
+``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
+sets under set 5's conditions, to work on those without looking at set 5.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
@@ -47,7 +53,12 @@ HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
 COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
 HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
 HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
+HELDOUT5 = Path(__file__).parent / "ocr_heldout5"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
+SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
+"""Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
+third, sixth…) photo-like: a background lit unevenly (white to about 80 % grey across the page)
+and a slight blur, as a page photographed on a desk rather than fed through a scanner."""
 
 
 def cer(reference: str, hypothesis: str) -> tuple[int, int]:
@@ -62,11 +73,14 @@ def cer(reference: str, hypothesis: str) -> tuple[int, int]:
     return edits, len(ref)
 
 
-def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int) -> int:
-    """Rasterise ``pdf`` and write a noisy, slightly turned scanned PDF; return its page count."""
-    from PIL import Image
+def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int, profile: dict | None = None) -> int:
+    """Rasterise ``pdf`` and write a noisy, slightly turned scanned PDF; return its page count.
+    ``profile`` (``SCAN5``) changes the angles, the specks and adds photo-like pages."""
+    from PIL import Image, ImageChops, ImageFilter
 
     rng = random.Random(seed)
+    profile = profile or {}
+    angles = profile.get("angles", ANGLES)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True
@@ -74,14 +88,25 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int) -> int:
         pages = []
         for index, png in enumerate(sorted(Path(tmp).glob("p-*.png"))):
             image = Image.open(png).convert("L")
-            image = image.rotate(ANGLES[index % len(ANGLES)], fillcolor=255, expand=False)
+            image = image.rotate(angles[index % len(angles)], fillcolor=255, expand=False)
             pixels = image.load()
             assert pixels is not None
             width, height = image.size
             for _ in range(width * height // 400):  # 0,25 % speckle
                 x, y = rng.randrange(width), rng.randrange(height)
                 value = pixels[x, y]  # one grey level ("L")
-                pixels[x, y] = 0 if isinstance(value, int) and value > 128 else 255
+                colour = 0 if isinstance(value, int) and value > 128 else 255
+                pixels[x, y] = colour
+                if profile.get("clumps") and rng.random() < 1 / 3:
+                    for dx, dy in ((1, 0), (0, 1), (1, 1)):
+                        if x + dx < width and y + dy < height:
+                            pixels[x + dx, y + dy] = colour
+            every = profile.get("photo_every", 0)
+            if every and index % every == every - 1:
+                light = Image.linear_gradient("L").resize((width, height))  # 0 top → 255 bottom
+                light = light.rotate(35, fillcolor=128).point(lambda v: 255 - v // 5)
+                image = ImageChops.multiply(image, light)
+                image = image.filter(ImageFilter.GaussianBlur(0.6 * dpi / 300))
             pages.append(image)
         pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
         return len(pages)
@@ -98,6 +123,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(HELDOUT3.glob("*.md"))
     if wanted == "heldout4":
         return sorted(p for p in HELDOUT4.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout5":
+        return sorted(p for p in HELDOUT5.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -113,7 +140,8 @@ def _cache_file(path: Path, dpi: int) -> Path | None:
     if not folder:
         return None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return Path(folder) / f"{path.stem}-{dpi}-{digest}.json"
+    scan = "-scan5" if os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else ""
+    return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}.json"
 
 
 def read_scanned(
@@ -134,7 +162,10 @@ def read_scanned(
         ]
         document, page_texts = document_from_pages(pages, str(scanned), "pdf")
         return document, page_texts, len(pages), float(data["seconds"])
-    count = scan_pdf(rendered, dpi, scanned, seed=dpi)
+    profile = (
+        SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
+    )
+    count = scan_pdf(rendered, dpi, scanned, seed=dpi, profile=profile)
     start = time.perf_counter()
     result = recognise(scanned.read_bytes(), str(scanned), "pdf")
     seconds = time.perf_counter() - start

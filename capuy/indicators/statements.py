@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -171,7 +172,7 @@ def link_counts(
     asked: list[tuple[tuple[str, str], Any]] = []
     for kind, statement in computed:
         for part, records in statement.records.items():
-            number = statement.counts.get(part)  # a count the statement already made
+            number: int | Decimal | None = statement.counts.get(part)  # a count already made
             if number is None:
                 number = statement.numbers.get(COUNTED_AS.get((kind.key, part), ""))
             if isinstance(number, int):

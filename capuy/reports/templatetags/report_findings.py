@@ -10,6 +10,8 @@ by finding (every branch) and on the demo's report pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import template
@@ -47,51 +49,70 @@ def finding_items(
             return str(conditional_escape(value))
         return str(render_value_in_context(value, context))
 
-    csrf = CsrfTokenNode().render(context)
-    url = text(dismiss_url)
-    parts = []
-    for f in findings:
-        severity = f.get("severity", MISSING)
-        rule = text(f.get("rule", MISSING))
-        line = text(f.get("line_text", MISSING))
-        dismissal = f.get("dismissal")
+    form = _DismissForm(CsrfTokenNode().render(context), text(dismiss_url), bool(can_edit))
+    items = "".join(_item(f, text, context, form) for f in findings)
+    return mark_safe(items)  # noqa: S308 — every value in it is escaped by text()
+
+
+@dataclass(frozen=True)
+class _DismissForm:
+    """What every finding's dismiss form shares: the CSRF field, the URL, the right to edit."""
+
+    csrf: str
+    url: str
+    can_edit: bool
+
+
+def _item(
+    f: dict[str, Any], text: Callable[[Any], str], context: template.Context, form: _DismissForm
+) -> str:
+    """One finding's ``<li>``: its line, severity, rule, message, excerpt and suggestion, then
+    who dismissed it, the form to dismiss it, or why it cannot be dismissed."""
+    severity = f.get("severity", MISSING)
+    rule = text(f.get("rule", MISSING))
+    line = text(f.get("line_text", MISSING))
+    dismissal = f.get("dismissal")
+    parts = [
+        f'\n    <li class="finding {text(severity)}{" dismissed" if dismissal else ""}" '
+        f'data-rule="{rule}" data-line="{line}">\n'
+        f'      <strong>Dòng {line}</strong> · <span class="severity">'
+        f"{SEVERITY.get(severity, 'ghi chú') if isinstance(severity, str) else 'ghi chú'}"
+        f"</span> [{rule}]\n"
+        f"      <div>{text(f.get('message', MISSING))}</div>\n      "
+    ]
+    if excerpt := f.get("excerpt"):
+        parts.append(f'<div class="excerpt">{text(excerpt)}</div>')
+    parts.append("\n      ")
+    if suggestion := f.get("suggestion"):
+        parts.append(f'<div class="suggestion">→ {text(suggestion)}</div>')
+    parts.append("\n      ")
+    if dismissal:
+        vn_name = _builtin_filter(context, "vn_name")
+        vn_datetime = _builtin_filter(context, "vn_datetime")
         parts.append(
-            f'\n    <li class="finding {text(severity)}{" dismissed" if dismissal else ""}" '
-            f'data-rule="{rule}" data-line="{line}">\n'
-            f'      <strong>Dòng {line}</strong> · <span class="severity">'
-            f"{SEVERITY.get(severity, 'ghi chú') if isinstance(severity, str) else 'ghi chú'}"
-            f"</span> [{rule}]\n"
-            f"      <div>{text(f.get('message', MISSING))}</div>\n      "
+            f'<div class="dismissal">Đã bỏ qua: <em>{text(dismissal.reason)}</em> '
+            f"({text(vn_name(dismissal.user))}, {text(vn_datetime(dismissal.at))})</div>\n"
+            "      "
         )
-        if excerpt := f.get("excerpt"):
-            parts.append(f'<div class="excerpt">{text(excerpt)}</div>')
-        parts.append("\n      ")
-        if suggestion := f.get("suggestion"):
-            parts.append(f'<div class="suggestion">→ {text(suggestion)}</div>')
-        parts.append("\n      ")
-        if dismissal:
-            vn_name = _builtin_filter(context, "vn_name")
-            vn_datetime = _builtin_filter(context, "vn_datetime")
-            parts.append(
-                f'<div class="dismissal">Đã bỏ qua: <em>{text(dismissal.reason)}</em> '
-                f"({text(vn_name(dismissal.user))}, {text(vn_datetime(dismissal.at))})</div>\n"
-                "      "
-            )
-        elif can_edit and f.get("dismissable"):
-            index = text(f.get("index_text", MISSING))
-            parts.append(
-                '\n      <details class="dismiss"><summary>Bỏ qua…</summary>\n'
-                f'        <form method="post" action="{url}" class="dismiss-form">\n'
-                f'          {csrf}<input type="hidden" name="phat_hien" value="{index}">\n'
-                f'          <label for="ly-do-{index}">Lý do bỏ qua (bắt buộc)</label>\n'
-                f'          <input type="text" name="ly_do" id="ly-do-{index}" required '
-                'minlength="5" maxlength="500">\n'
-                '          <button type="submit">Bỏ qua phát hiện này</button>\n'
-                "        </form>\n"
-                "      </details>\n"
-                "      "
-            )
-        elif not f.get("dismissable") and severity == "error":
-            parts.append('<div class="hint">Phải sửa trong văn bản (không bỏ qua được).</div>')
-        parts.append("\n    </li>\n    ")
-    return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped by text()
+    elif form.can_edit and f.get("dismissable"):
+        parts.append(_dismiss_form(text(f.get("index_text", MISSING)), form))
+    elif not f.get("dismissable") and severity == "error":
+        parts.append('<div class="hint">Phải sửa trong văn bản (không bỏ qua được).</div>')
+    parts.append("\n    </li>\n    ")
+    return "".join(parts)
+
+
+def _dismiss_form(index: str, form: _DismissForm) -> str:
+    """The folded form that dismisses finding ``index`` with a reason."""
+    return (
+        '\n      <details class="dismiss"><summary>Bỏ qua…</summary>\n'
+        f'        <form method="post" action="{form.url}" class="dismiss-form">\n'
+        f'          {form.csrf}<input type="hidden" name="phat_hien" value="{index}">\n'
+        f'          <label for="ly-do-{index}">Lý do bỏ qua (bắt buộc)</label>\n'
+        f'          <input type="text" name="ly_do" id="ly-do-{index}" required '
+        'minlength="5" maxlength="500">\n'
+        '          <button type="submit">Bỏ qua phát hiện này</button>\n'
+        "        </form>\n"
+        "      </details>\n"
+        "      "
+    )

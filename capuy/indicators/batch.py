@@ -52,8 +52,17 @@ def count_all(querysets: Sequence[QuerySet[Any]]) -> list[int]:
         return []
     parts, params = [], []
     for n, qs in enumerate(querysets):
+        # What ``count()`` itself leaves out: no ordering, no ``select_related`` joins, and
+        # (where it cannot change the count) only the key selected. A drill-down queryset
+        # joins the member of every event for its list; counted with that join, the nation's
+        # twelve monthly admissions took 188 ms at 1/10 scale against 60 ms without it.
+        lean = qs.order_by()
+        if lean._fields is None:  # a ``values()`` queryset selects its own columns already
+            lean = lean.select_related(None)
+            if not lean.query.annotations:
+                lean = lean.values("pk")
         try:
-            sql, p = qs.order_by().query.sql_with_params()
+            sql, p = lean.query.sql_with_params()
         except EmptyResultSet:  # a query that matches nothing by construction (``none()``)
             parts.append("0")
             continue

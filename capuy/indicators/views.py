@@ -60,7 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     start, end = period_of(request)
     month = _chosen_month(request, start.year)
     code = request.GET.get("chi_tieu")
-    figures = _figures(root, start, end, code, month)
+    figures = dashboard_figures(root, start, end, code, month)
     context: dict[str, Any] = {
         "root": root,
         "children": Organisation.objects.filter(parent=root).order_by("position", "name"),
@@ -79,7 +79,7 @@ def _row(indicator: Indicator, actual: Any, target: Any) -> dict[str, Any]:
     return {"indicator": indicator, "result": Achievement(indicator, actual, target, percent)}
 
 
-def _figures(
+def dashboard_figures(
     root: Organisation,
     start: dt.date,
     end: dt.date,
@@ -87,7 +87,8 @@ def _figures(
     month: tuple[dt.date, dt.date],
 ) -> dict[str, Any]:
     """The dashboard's figures: statements, the indicator table, the chosen indicator's chart
-    and the subordinate units' reporting status.
+    and the subordinate units' reporting status (public: ``benchmarks/bench_national.py``
+    times exactly this, the page less its template, at national scale).
 
     Computed live on every request. A record set is counted once: the statements count their
     records, their links show those counts, and the computed indicators that count the same

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -21,7 +22,9 @@ from capuy.indicators.catalogue import ensure_computed_indicators
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.indicators.rollup import achievement, rollup
 from capuy.indicators.views import _months
-from capuy.members.models import Member
+from capuy.members.models import Member, MemberEvent
+from capuy.members.services import admit
+from capuy.orgs.models import Organisation
 from capuy.web.demo import load_demo
 from tests.web.conftest import Tree, make_user
 
@@ -54,7 +57,19 @@ def test_the_page_and_the_batch_give_rollups_values_on_the_demo() -> None:
         assert row["result"] == expected, row["indicator"].code
 
 
+def _members(tree: Tree) -> None:
+    """Two men and a woman in one cell, a man in another, each admitted in 2024."""
+    for unit, name, gender in (
+        (tree.pho_hoa_cell, "Nguyễn Văn An", "nam"),
+        (tree.pho_hoa_cell, "Trần Văn Bình", "nam"),
+        (tree.pho_hoa_cell, "Lê Thị Chi", "nu"),
+        (tree.pho_minh, "Phạm Văn Dũng", "nam"),
+    ):
+        admit(unit, name, gender, D(2024, 3, 1))
+
+
 def test_count_all_equals_each_count(tree: Tree) -> None:
+    _members(tree)
     querysets = [
         Member.objects.all(),
         Member.objects.filter(full_name__startswith="Không ai"),
@@ -62,11 +77,29 @@ def test_count_all_equals_each_count(tree: Tree) -> None:
         Indicator.objects.order_by("-code"),
         Member.objects.none(),
         Member.objects.filter(pk__in=[]),
+        # what a drill-down hands over: joins for its list, a join that repeats rows made
+        # distinct, an annotation filtered on
+        MemberEvent.objects.select_related("member", "organisation").order_by("-date"),
+        Organisation.objects.filter(members__gender="nam").distinct(),
+        Organisation.objects.filter(members__gender="nam"),
+        Organisation.objects.annotate(n=Count("members")).filter(n__gt=1),
     ]
+    assert all(qs.count() for qs in querysets[6:])  # the tree has such rows: not all zeros
     with CaptureQueriesContext(connection) as captured:
         counts = count_all(querysets)
     assert len(captured) == 1
     assert counts == [qs.count() for qs in querysets]
+
+
+def test_count_all_counts_without_the_lists_joins(tree: Tree) -> None:
+    """A drill-down's ``select_related`` joins are for showing its rows, not counting them:
+    counted with them, the nation's monthly admissions cost 3× (BENCHMARKS.md, 4 December)."""
+    _members(tree)
+    events = MemberEvent.objects.select_related("member").filter(kind="admission")
+    with CaptureQueriesContext(connection) as captured:
+        (n,) = count_all([events])
+    assert n == events.count() > 0
+    assert '"members_member"' not in captured[0]["sql"]
 
 
 def _grow(tree: Tree, n: int) -> None:

@@ -13,12 +13,12 @@ order here, from the lines' positions alone (no image: the cached recognition of
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from capuy.text import search_key
 
-__all__ = ["header_columns", "table_cells", "table_rows"]
+__all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
 
 HEADER_LINES = 14
 """The header is among the first lines of the first page."""
@@ -56,13 +56,11 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     """The first page's header read column by column: the left column's lines, then the right
     column's, up to the last of the number and the place-date lines (a year wrapped onto the
     next line included)."""
-    end, bottom = -1, 0
-    for index, line in enumerate(lines[:HEADER_LINES]):
-        key = search_key(line.text.strip(" _.,:;*'\"|"))
-        if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and end == index - 1):
-            end, bottom = index, max(bottom, line.top + line.height)
+    marks = _header_marks(lines)
+    end = marks[-1] if marks else -1
     if end < 1:
         return lines
+    bottom = max(lines[index].top + lines[index].height for index in marks)
     # lines Tesseract read among them but printed lower (the summary) keep their place after
     zone = [line for line in lines[: end + 1] if line.top < bottom]
     lower = [line for line in lines[: end + 1] if line.top >= bottom]
@@ -71,18 +69,49 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     return [*left, *right, *lower, *lines[end + 1 :]]
 
 
+def _header_marks(lines: Sequence[PageLine]) -> list[int]:
+    """The indexes of the number and the place-date lines among the first page's first lines
+    (a year wrapped onto the line after the date's included)."""
+    marks: list[int] = []
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        key = search_key(line.text.strip(" _.,:;*'\"|"))
+        after_date = bool(marks) and marks[-1] == index - 1
+        if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and after_date):
+            marks.append(index)
+    return marks
+
+
+def header_end(lines: Sequence[PageLine]) -> int:
+    """The index of the header's last line: the last of the number and the place-date lines;
+    -1: none."""
+    marks = _header_marks(lines)
+    return marks[-1] if marks else -1
+
+
 def _visual_rows(lines: list[L]) -> list[list[L]]:
-    """Lines side by side (their spans overlap by half a height) grouped, top to bottom, each
-    row left to right."""
+    """Lines side by side grouped, top to bottom, each row left to right. A line joins the row
+    above when its top, its bottom or its middle is level with one of the row's lines: a line's
+    box grows upwards with a capital's tone mark or a speck above it ("Sơ kết, …" 81 pixels
+    tall beside its row's 50, its top level with the row above), or downwards with one below."""
     rows: list[list[L]] = []
-    for line in sorted(lines, key=lambda item: item.top):
-        if rows:
-            first = rows[-1][0]
-            if line.top < first.top + max(first.height, line.height) / 2:
-                rows[-1].append(line)
-                continue
+    for line in sorted(lines, key=lambda item: 2 * item.top + item.height):
+        if rows and any(_level(line, other) for other in rows[-1]):
+            rows[-1].append(line)
+            continue
         rows.append([line])
     return [sorted(row, key=lambda item: item.left) for row in rows]
+
+
+def _level(one: PageLine, other: PageLine) -> bool:
+    """Two lines on one text line: tops or bottoms within half the smaller height, or middles
+    within a quarter of the taller (a dash, a few pixels high, sits at the text's middle)."""
+    near = min(one.height, other.height) / 2
+    middle = abs(2 * one.top + one.height - 2 * other.top - other.height) / 2
+    return (
+        abs(one.top - other.top) < near
+        or abs(one.top + one.height - other.top - other.height) < near
+        or middle < max(one.height, other.height) / 4
+    )
 
 
 def _anchors(
@@ -194,27 +223,99 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
         several = sum(len(row) >= TABLE_COLUMNS for row in rows[start:end]) > 1
         while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near, several):
             end += 1
+        if regions and regions[-1][1] == start and not _far_below(rows[start], rows[start - 1]):
+            # one table whose columns a row read across two cells had hidden (no region ends
+            # inside a table but at a line that is not one of its rows)
+            start = regions.pop()[0]
         regions.append((start, end))
         index = end
     return regions
 
 
-def _starts_row(row: Sequence[PageLine], anchors: list[float], near: float) -> bool:
+def _starts_row(
+    row: Sequence[PageLine], anchors: list[float], near: float, marker: int | None = None
+) -> bool:
     """A visual row that begins a table row: pieces in three columns or more, or in two of
     which one is the first column (the row's number). Two cells' wrapped lines side by side
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
-    above; pieces of one cell side by side ("xã" "Phổ") are one cell."""
+    above; pieces of one cell side by side ("xã" "Phổ") are one cell. Where the first column
+    holds no row numbers (not read, or none printed), a row starts where the ``marker`` column
+    (``_marker``) has a piece."""
     columns = {_within(line.left, anchors, near) for line in row}
+    if marker is not None:
+        return marker in columns
     return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and 0 in columns)
 
 
-def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
+_ROW_NUMBER = re.compile(r"\W?\d{1,3}\W?")
+"""A row's number as read ("5", "4_", "12.")."""
+
+
+def _marker(region: Sequence[Sequence[PageLine]], anchors: list[float], near: float) -> int | None:
+    """The column whose cells are one line, so that a piece in it starts a table row — when the
+    first column has no row numbers to say so. Cells are top-aligned: every row's first visual
+    line has a piece in each filled column, a wrapped cell's next lines only in the columns that
+    wrap. Without the numbers (a 200-dpi scan loses the narrow "TT" column whole) the first
+    column is text, and "hành văn bản triển khai" / "ngày 09/10/2014" under a row's first line,
+    two columns with the first, read as a row of its own: the date cut from its symbol. The
+    marker is the column with a piece in the fewest visual rows among those filled in half the
+    table's wide rows or more (a speck's column is not one), and only if it is missing from a
+    quarter of the visual rows at least (no wrapping, nothing to tell). None: the first column
+    holds numbers, or no column tells."""
+    columns = [{_within(line.left, anchors, near) for line in row} for row in region]
+    firsts = [
+        line.text.strip()
+        for row in region
+        for line in row
+        if _within(line.left, anchors, near) == 0
+    ]
+    numbers = sum(1 for text in firsts if _ROW_NUMBER.fullmatch(text))
+    if numbers and 3 * numbers >= len(firsts):  # the column heads "ST" / "T" are read too
+        return None
+    counts = [sum(1 for found in columns if index in found) for index in range(len(anchors))]
+    wide = sum(1 for found in columns if len(found - {None}) >= TABLE_COLUMNS)
+    candidates = [index for index, count in enumerate(counts) if count and 2 * count >= wide]
+    if not candidates:
+        return None
+    marker = min(candidates, key=lambda index: counts[index])
+    return marker if 4 * counts[marker] <= 3 * len(region) else None
+
+
+Cut = Callable[[L, float, float], tuple[L, L] | None]
+"""A line, an x and the column tolerance → the line's parts left and right of a word that starts
+at x, or None."""
+
+
+def _cut_across(
+    region: list[list[L]], anchors: list[float], near: float, cut: Cut[L]
+) -> dict[int, list[L]]:
+    """The lines Tesseract ran across a column's edge ("Kiểm tra việc cụ thể hóa, ban Nghị quyết
+    số 37-NQ/TW": two cells read as one line, the gap between them no wider than a word gap),
+    cut there by ``cut`` — only at a word that starts at the edge: a cell's text never runs over
+    its column's edge, so such a line is two cells. By the line's id."""
+    pieces: dict[int, list[L]] = {}
+    for row in region:
+        for line in row:
+            parts = [line]
+            for anchor in anchors:
+                last = parts[-1]
+                if last.left < anchor - near and last.right > anchor + near / 2:
+                    two = cut(last, anchor, near)
+                    if two is not None:
+                        parts[-1:] = list(two)
+            if len(parts) > 1:
+                pieces[id(line)] = parts
+    return pieces
+
+
+def table_rows(lines: list[L], dpi: int, cut: Cut[L] | None = None) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
     left to right, each cell its lines top to bottom (a row of several cells starts a table row,
     a line alone continues the cell of its column in the row above: cells are top-aligned; a
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
-    table's rows take the place of its first line in Tesseract's order."""
+    table's rows take the place of its first line in Tesseract's order. ``cut`` cuts a line read
+    across a column's edge into its cells (``_cut_across``)."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
     ordered: list[L | list[list[L]]] = list(lines)
@@ -223,9 +324,20 @@ def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
         anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near, region)
         if len(anchors) < TABLE_COLUMNS:
             continue  # the "columns" were a paragraph's wide word gaps its own lines run across
+        pieces = _cut_across(region, anchors, near, cut) if cut is not None else {}
+        if pieces:
+            region = _visual_rows(
+                [part for row in region for line in row for part in pieces.get(id(line), (line,))]
+            )
+            ordered = [
+                part
+                for item in ordered
+                for part in ([item] if isinstance(item, list) else pieces.get(id(item), (item,)))
+            ]
+        marker = _marker(region, anchors, near)
         table_rows: list[list[list[L]]] = []
         for row in region:
-            if _starts_row(row, anchors, near) or not table_rows:
+            if _starts_row(row, anchors, near, marker) or not table_rows:
                 table_rows.append([[] for _ in anchors])
             for line in row:
                 column = _within(line.left, anchors, near)

@@ -120,17 +120,21 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         current.boxes.append((left, left + width))
         key = row_key
         last_right = left + width
-    # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
-    # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
-    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules,
-    # or a symbol's codes wrapped onto their own line
-    return [
-        line
-        for line in lines
-        if max(line.confidences) >= JUNK_CONFIDENCE
+    return [line for line in lines if _not_dirt(line)]
+
+
+def _not_dirt(line: OcrLine) -> bool:
+    """A line made only of words Tesseract was unsure of is a stain or a seal that happened to
+    spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
+    syllables or more (a table's column head "Kết nạp" read at confidence 0 between rules), a
+    symbol's codes wrapped onto their own line, or a date or symbol alone (a wrapped cell's
+    "5/10/2002" read at confidence 5: Tesseract's dictionary has no such words)."""
+    return bool(
+        max(line.confidences) >= JUNK_CONFIDENCE
         or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
         or _CODE_HALF.match(line.text)
-    ]
+        or _CODE_SHAPED.search(line.text)
+    )
 
 
 def _is_word(text: str) -> bool:
@@ -194,9 +198,10 @@ def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
     )
 
 
-CELL_GAP = 1 / 3
-"""Of the column tolerance: the least gap before a word that starts a cell inside a line (a
-word gap is about a sixth of an inch at 300 dpi, a column's edge sits past its padding)."""
+CELL_GAP = 0.6
+"""Of the column tolerance: the least gap before a word that starts a cell inside a line. At
+300 dpi a word gap is 15–25 pixels ("Quý IV/2025"), the gap across a column's rule and the
+cells' padding 45–50 ("ngày" | "Quý"); the tolerance is 45."""
 
 
 def cut_at_column(line: OcrLine, x: float, near: float) -> tuple[OcrLine, OcrLine] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from capuy.text import search_key
 
@@ -38,6 +38,9 @@ ROW_PITCH = 2.0
 """Lines of one table are at most this many line heights apart, top to top."""
 TAIL_WORDS = 4
 """A cell's wrapped last lines after a table's last row are short ("xã" / "Phổ" / "Thuận")."""
+
+
+Cut = Callable[[Any, float, float], Any]  # (line, x, tolerance) → its two parts at x, or None
 
 
 class PageLine(Protocol):
@@ -82,30 +85,33 @@ def _header_marks(lines: Sequence[PageLine]) -> list[int]:
 
 
 def header_end(lines: Sequence[PageLine]) -> int:
-    """The index of the header's last line: the last of the number and the place-date lines;
-    -1: none."""
+    """The index of the header's last line (the number's or the place-date's); -1: none."""
     marks = _header_marks(lines)
     return marks[-1] if marks else -1
 
 
 def _visual_rows(lines: list[L]) -> list[list[L]]:
     """Lines side by side grouped, top to bottom, each row left to right. A line joins the row
-    above when its top, its bottom or its middle is level with one of the row's lines: a line's
-    box grows upwards with a capital's tone mark or a speck above it ("Sơ kết, …" 81 pixels
-    tall beside its row's 50, its top level with the row above), or downwards with one below."""
+    above when its top, its bottom or its middle is level with the row's line of median height:
+    a line's box grows upwards with a capital's tone mark or a speck above it ("Sơ kết, …" 81
+    pixels tall beside its row's 50, its top level with the row above), or downwards with a
+    rule below it ("ngày" 88 high, its bottom level with the next row's) — the median line of
+    a row is one whose box is the text's."""
     rows: list[list[L]] = []
     for line in sorted(lines, key=lambda item: 2 * item.top + item.height):
-        if rows and any(_level(line, other) for other in rows[-1]):
-            rows[-1].append(line)
-            continue
+        if rows:
+            row = sorted(rows[-1], key=lambda item: item.height)
+            if _level(line, row[(len(row) - 1) // 2]):
+                rows[-1].append(line)
+                continue
         rows.append([line])
     return [sorted(row, key=lambda item: item.left) for row in rows]
 
 
 def _level(one: PageLine, other: PageLine) -> bool:
-    """Two lines on one text line: tops or bottoms within half the smaller height, or middles
-    within a quarter of the taller (a dash, a few pixels high, sits at the text's middle)."""
-    near = min(one.height, other.height) / 2
+    """Two lines on one text line: tops or bottoms within a third of the smaller height, or
+    middles within a quarter of the taller (a dash sits at the text's middle)."""
+    near = min(one.height, other.height) / 3
     middle = abs(2 * one.top + one.height - 2 * other.top - other.height) / 2
     return (
         abs(one.top - other.top) < near
@@ -119,6 +125,7 @@ def _anchors(
     near: float,
     region: Sequence[Sequence[PageLine]] = (),
     keep_crossed: bool = False,
+    cut: Cut | None = None,
 ) -> list[float]:
     """The left edges of the columns: where the rows' pieces start, less the edges the lines of
     the rows or of the whole ``region`` (the table's wrapped lines too) run across
@@ -132,10 +139,12 @@ def _anchors(
         anchors.append(left)
     if keep_crossed:
         return anchors
-    return [anchor for anchor in anchors if not _crossed(anchor, region or rows, near)]
+    return [anchor for anchor in anchors if not _crossed(anchor, region or rows, near, cut)]
 
 
-def _crossed(anchor: float, rows: Sequence[Sequence[PageLine]], near: float) -> bool:
+def _crossed(
+    anchor: float, rows: Sequence[Sequence[PageLine]], near: float, cut: Cut | None = None
+) -> bool:
     """A column edge is never crossed by a cell's text; a justified cell's line ("Cơ      bản"
     in a narrow column, its wide gap taken for a column gap) starts a piece where the cell's
     other lines ("chấp hành" below it) run across. An edge crossed by two lines or more, and by
@@ -144,7 +153,11 @@ def _crossed(anchor: float, rows: Sequence[Sequence[PageLine]], near: float) -> 
     lines = [line for row in rows for line in row]
     starts = sum(1 for line in lines if abs(line.left - anchor) <= near)
     crossing = sum(
-        1 for line in lines if line.left < anchor - near and line.right > anchor + near / 2
+        1
+        for line in lines
+        if line.left < anchor - near
+        and line.right > anchor + near / 2
+        and (cut is None or cut(line, anchor, near) is None)  # two cells read as one line
     )
     return crossing >= 2 and 2 * crossing >= starts
 
@@ -233,66 +246,81 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
 
 
 def _starts_row(
-    row: Sequence[PageLine], anchors: list[float], near: float, marker: int | None = None
+    row: Sequence[PageLine],
+    anchors: list[float],
+    near: float,
+    numbers: int | None = 0,
+    marker: int | None = None,
 ) -> bool:
     """A visual row that begins a table row: pieces in three columns or more, or in two of
-    which one is the first column (the row's number). Two cells' wrapped lines side by side
+    which one is the ``numbers`` column (the row's number: the first, unless a speck or a
+    number read further left made a column before it). Two cells' wrapped lines side by side
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
-    above; pieces of one cell side by side ("xã" "Phổ") are one cell. Where the first column
-    holds no row numbers (not read, or none printed), a row starts where the ``marker`` column
-    (``_marker``) has a piece."""
+    above; pieces of one cell side by side ("xã" "Phổ") are one cell. A row also starts where
+    the ``marker`` column (``_marker``) has a piece, and where no column holds row numbers (not
+    read, or none printed) only there."""
     columns = {_within(line.left, anchors, near) for line in row}
-    if marker is not None:
-        return marker in columns
-    return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and 0 in columns)
+    if marker is not None and marker in columns:
+        return True  # a row whose number was lost ("5" not read) starts at its one-line cell
+    if numbers is None and marker is not None:
+        return False
+    first = 0 if numbers is None else numbers
+    return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and first in columns)
 
 
-_ROW_NUMBER = re.compile(r"\W?\d{1,3}\W?")
-"""A row's number as read ("5", "4_", "12.")."""
+_ROW_NUMBER = re.compile(r"\W?\d{1,3}\W?")  # a row's number as read: "5", "4_", "12."
 
 
-def _marker(region: Sequence[Sequence[PageLine]], anchors: list[float], near: float) -> int | None:
-    """The column whose cells are one line, so that a piece in it starts a table row — when the
-    first column has no row numbers to say so. Cells are top-aligned: every row's first visual
-    line has a piece in each filled column, a wrapped cell's next lines only in the columns that
+def _numbers(region: Sequence[Sequence[PageLine]], anchors: list[float], near: float) -> int | None:
+    """The column of the rows' numbers: of the first two, the one with the most pieces that
+    are row numbers, a third of its pieces at least (the column heads "ST" / "T" are read too;
+    a "16" read left of its column makes a column of one number). None: no numbers read."""
+    found: list[tuple[int, int]] = []
+    for index in range(min(2, len(anchors))):
+        texts = [
+            line.text.strip()
+            for row in region
+            for line in row
+            if _within(line.left, anchors, near) == index
+        ]
+        numbers = sum(1 for text in texts if _ROW_NUMBER.fullmatch(text))
+        if numbers and 3 * numbers >= len(texts):
+            found.append((numbers, -index))
+    return -max(found)[1] if found else None
+
+
+def _marker(
+    region: Sequence[Sequence[PageLine]], anchors: list[float], near: float, numbers: int | None
+) -> int | None:
+    """The column whose cells are one line, so that a piece in it starts a table row — where
+    no column holds row numbers to say so, or a row's number was not read. Cells are top-aligned: every row's first visual line
+    has a piece in each filled column, a wrapped cell's next lines only in the columns that
     wrap. Without the numbers (a 200-dpi scan loses the narrow "TT" column whole) the first
     column is text, and "hành văn bản triển khai" / "ngày 09/10/2014" under a row's first line,
     two columns with the first, read as a row of its own: the date cut from its symbol. The
     marker is the column with a piece in the fewest visual rows among those filled in half the
     table's wide rows or more (a speck's column is not one), and only if it is missing from a
-    quarter of the visual rows at least (no wrapping, nothing to tell). None: the first column
-    holds numbers, or no column tells."""
+    quarter of the visual rows at least (no wrapping, nothing to tell). None: no column tells."""
     columns = [{_within(line.left, anchors, near) for line in row} for row in region]
-    firsts = [
-        line.text.strip()
-        for row in region
-        for line in row
-        if _within(line.left, anchors, near) == 0
-    ]
-    numbers = sum(1 for text in firsts if _ROW_NUMBER.fullmatch(text))
-    if numbers and 3 * numbers >= len(firsts):  # the column heads "ST" / "T" are read too
-        return None
     counts = [sum(1 for found in columns if index in found) for index in range(len(anchors))]
     wide = sum(1 for found in columns if len(found - {None}) >= TABLE_COLUMNS)
-    candidates = [index for index, count in enumerate(counts) if count and 2 * count >= wide]
+    candidates = [
+        index
+        for index, count in enumerate(counts)
+        if count and 2 * count >= wide and index != numbers
+    ]
     if not candidates:
         return None
     marker = min(candidates, key=lambda index: counts[index])
     return marker if 4 * counts[marker] <= 3 * len(region) else None
 
 
-Cut = Callable[[L, float, float], tuple[L, L] | None]
-"""A line, an x and the column tolerance → the line's parts left and right of a word that starts
-at x, or None."""
-
-
 def _cut_across(
-    region: list[list[L]], anchors: list[float], near: float, cut: Cut[L]
+    region: list[list[L]], anchors: list[float], near: float, cut: Cut
 ) -> dict[int, list[L]]:
-    """The lines Tesseract ran across a column's edge ("Kiểm tra việc cụ thể hóa, ban Nghị quyết
-    số 37-NQ/TW": two cells read as one line, the gap between them no wider than a word gap),
-    cut there by ``cut`` — only at a word that starts at the edge: a cell's text never runs over
-    its column's edge, so such a line is two cells. By the line's id."""
+    """The lines Tesseract ran across a column's edge ("… hóa, ban Nghị quyết số 37-NQ/TW": two
+    cells, their gap no wider than a word gap), cut there by ``cut``: a cell's text never runs
+    over its column's edge. By the line's id."""
     pieces: dict[int, list[L]] = {}
     for row in region:
         for line in row:
@@ -308,20 +336,21 @@ def _cut_across(
     return pieces
 
 
-def table_rows(lines: list[L], dpi: int, cut: Cut[L] | None = None) -> list[L | list[list[L]]]:
+def table_rows(lines: list[L], dpi: int, cut: Cut | None = None) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
     left to right, each cell its lines top to bottom (a row of several cells starts a table row,
     a line alone continues the cell of its column in the row above: cells are top-aligned; a
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
-    table's rows take the place of its first line in Tesseract's order. ``cut`` cuts a line read
-    across a column's edge into its cells (``_cut_across``)."""
+    table's rows take the place of its first line in Tesseract's order. ``cut``: see
+    ``_cut_across``."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
     ordered: list[L | list[list[L]]] = list(lines)
     for start, end in _regions(rows, near):
         region = rows[start:end]
-        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near, region)
+        wide = [row for row in region if len(row) >= TABLE_COLUMNS]
+        anchors = _anchors(wide, near, region, cut=cut)
         if len(anchors) < TABLE_COLUMNS:
             continue  # the "columns" were a paragraph's wide word gaps its own lines run across
         pieces = _cut_across(region, anchors, near, cut) if cut is not None else {}
@@ -334,10 +363,11 @@ def table_rows(lines: list[L], dpi: int, cut: Cut[L] | None = None) -> list[L | 
                 for item in ordered
                 for part in ([item] if isinstance(item, list) else pieces.get(id(item), (item,)))
             ]
-        marker = _marker(region, anchors, near)
+        numbers = _numbers(region, anchors, near)
+        marker = _marker(region, anchors, near, numbers)
         table_rows: list[list[list[L]]] = []
         for row in region:
-            if _starts_row(row, anchors, near, marker) or not table_rows:
+            if _starts_row(row, anchors, near, numbers, marker) or not table_rows:
                 table_rows.append([[] for _ in anchors])
             for line in row:
                 column = _within(line.left, anchors, near)

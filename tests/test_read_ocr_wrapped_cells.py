@@ -451,11 +451,11 @@ GARBLED_ISSUER = [
 ]
 
 
-def _read(lines: list[tuple[int, int, int, int, str]]):  # type: ignore[no-untyped-def]
+def _read(lines: list[tuple[int, int, int, int, str]], sure: float = 90.0):  # type: ignore[no-untyped-def]
     """The document and its first page's text lines as the layout reads the lines given (no
-    Tesseract: its lines as it gave them)."""
+    Tesseract: its lines as it gave them, each word read at confidence ``sure``)."""
     read = [
-        OcrLine(text, left, top, height, [90.0] * len(text.split()), right)
+        OcrLine(text, left, top, height, [sure] * len(text.split()), right)
         for left, top, height, right, text in lines
     ]
     page = OcrPage(2480, 3508, 300, read, b"")
@@ -477,3 +477,37 @@ def test_the_header_is_no_table() -> None:
     _document, text = _read(GARBLED_ISSUER)
     assert not [line for line in text if "\t" in line], text
     assert "Quy Nhơn, ngày 30 tháng 11 năm 2023" in text, text
+
+
+# Held-out set 4's notice scanned set 5's way, page 1 at 300 dpi: a speck before "Số" read as a
+# dash, and "Than:" (17 pixels high, confidence 36) between the kind and the summary.
+# (left, top, height, right, text, confidence)
+DASHED_NUMBER = [
+    (471, 232, 84, 1067, "HUYỆNỦYSƠNTỊNH", 72),
+    (1211, 227, 97, 2174, "ĐẢNG CỘNG SẢN VIỆT NAM", 72),
+    (544, 318, 51, 1194, "ỦY THỊ TRẤN TỊNH HÀ", 93),
+    (764, 387, 37, 787, "*", 79),
+    (1316, 346, 53, 2187, "Tịnh Hà, ngày 22 tháng 01 năm 2026", 96),
+    (590, 449, 44, 938, "- Số 18-TB/ĐU", 77),
+    (1125, 584, 59, 1531, "THÔNG BÁO", 92),
+    (1979, 638, 17, 2078, "Than:", 36),
+]
+
+
+def test_a_dash_before_the_number_and_an_unsure_speck_word() -> None:
+    """The number line with a speck before it still closes the header's left column, and a
+    small word read unsure is no line of the header."""
+    read = [
+        OcrLine(text, left, top, height, [float(sure)] * len(text.split()), right)
+        for left, top, height, right, text, sure in DASHED_NUMBER
+    ]
+    _document, texts = document_from_pages([OcrPage(2480, 3508, 300, read, b"")], "q.png", "png")
+    assert texts[0].split("\n") == [
+        "HUYỆNỦYSƠNTỊNH",
+        "ỦY THỊ TRẤN TỊNH HÀ",
+        "*",
+        "- Số 18-TB/ĐU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Tịnh Hà, ngày 22 tháng 01 năm 2026",
+        "THÔNG BÁO",
+    ]

@@ -250,16 +250,18 @@ def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLi
     line of three characters at most and well under the body's height among the first page's
     header lines, in the left column — Tesseract reads the star "3k", "x" or "#". Read as "*",
     the header's issuer, number and date lines around it are read as they are. Any other line
-    as small there with no real word in it is specks (a turned page's "7n. x_" under the Party
-    title, "F:" beside it): dropped, as it ended the header before the place-date line."""
+    as small there with no real word in it, or read unsure, is specks (a turned page's "7n. x_"
+    under the Party title, "F:" beside it, "Than:" at confidence 36 between the kind and the
+    summary): dropped, as it ended the header before the place-date line."""
     fixed: list[OcrLine] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
         small = index < HEADER_LINES and line.height <= STAR_HEIGHT * body_px and text != "*"
         if small and len(text) <= 3 and line.left < width * _COLUMN_SPLIT:
             line = replace(line, text="*")
-        elif small and not any(
-            _is_word(word) or _CODE_SHAPED.search(word) for word in text.split()
+        elif small and (
+            max(line.confidences, default=100.0) < SPECK_CONFIDENCE
+            or not any(_is_word(word) or _CODE_SHAPED.search(word) for word in text.split())
         ):
             continue
         fixed.append(line)

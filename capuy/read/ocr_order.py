@@ -77,7 +77,7 @@ def _header_marks(lines: Sequence[PageLine]) -> list[int]:
     (a year wrapped onto the line after the date's included)."""
     marks: list[int] = []
     for index, line in enumerate(lines[:HEADER_LINES]):
-        key = search_key(line.text.strip(" _.,:;*'\"|"))
+        key = search_key(line.text.strip(" _.,:;*'\"|-"))  # "- Số 18-TB/ĐU": a speck before
         after_date = bool(marks) and marks[-1] == index - 1
         if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and after_date):
             marks.append(index)

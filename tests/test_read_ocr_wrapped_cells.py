@@ -511,3 +511,52 @@ def test_a_dash_before_the_number_and_an_unsure_speck_word() -> None:
         "Tịnh Hà, ngày 22 tháng 01 năm 2026",
         "THÔNG BÁO",
     ]
+
+
+HEADER_LINE_CASES = [  # (a header line as Tesseract read it, the line repaired)
+    ("CHƯƠN G TRÌNH", "CHƯƠNG TRÌNH"),  # set 5's programme at 200 dpi: a space inside a word
+    ("Số 41-CTr/TU.", "Số 41-CTr/TU"),  # the same page: a speck after the symbol
+    ("THÔNG BÀO", "THÔNG BÁO"),
+    ("NGHỊ QUYẾT", "NGHỊ QUYẾT"),
+    ("I- MỤC ĐÍCH, YÊU CẦU", "I- MỤC ĐÍCH, YÊU CẦU"),  # a heading, no type's name
+    ("Chương trình", "Chương trình"),  # not a line of capitals
+    ("Số 41-CTr/TU", "Số 41-CTr/TU"),
+    ("Số liệu năm 2025.", "Số liệu năm 2025."),
+]
+
+
+@pytest.mark.parametrize(("read", "expected"), HEADER_LINE_CASES)
+def test_the_kind_and_number_lines_as_printed(read: str, expected: str) -> None:
+    from capuy.read.ocr_repair import repair_ocr_text
+
+    assert repair_ocr_text(read) == expected
+
+
+def test_a_header_read_with_a_split_kind_and_a_dotted_number() -> None:
+    """Set 5's programme at 200 dpi, its header as Tesseract read it: every field is found."""
+    from capuy.extract import extract, to_json
+
+    document, _text = _read(
+        [
+            (375, 238, 60, 1175, "ĐẢNG BỘ TÍNH QUẢNG NGÃI"),
+            (420, 306, 58, 1129, "THÀNH ỦY QUẢNG NGÃI"),
+            (606, 449, 47, 965, "Số 41-CTr/TU."),
+            (1320, 239, 80, 2179, "ĐẲNG CỘNG SẢN VIỆT NAM"),
+            (1269, 353, 54, 2232, "Quảng Ngãi, ngày 06 tháng 10 năm 2025"),
+            (1062, 544, 102, 1598, "CHƯƠN G TRÌNH"),
+            (
+                356,
+                637,
+                73,
+                2266,
+                "kiểm tra, giám sát việc thực hiện các văn bản của Trưng ương giai đoạn 2025",
+            ),  # noqa: E501
+            (474, 822, 60, 1128, "I- MỤC ĐÍCH, YÊU CẦU"),
+        ]
+    )
+    header = to_json(extract(document))
+    assert (header["kind"], header["number"], header["date"]) == (
+        "CHƯƠNG TRÌNH",
+        "41-CTr/TU",
+        "2025-10-06",
+    )

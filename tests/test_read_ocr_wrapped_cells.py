@@ -231,6 +231,49 @@ ROW_CASES.append(
 )
 
 
+# The thematic report's appendix at 200 dpi (page 2): a two-column table (type | subject) with a
+# speck "m" read in one row between the columns — a column of one piece, which tells nothing
+# of where rows start.
+SPECK_COLUMN_200 = [
+    (356, 1636, 40, 482, "Đề án"),
+    (615, 1620, 51, 637, "m"),
+    (697, 1624, 56, 2253, "Thực hiện bố trí, sử dụng, tuyển dụng và quản lý công chức, viên chức"),
+    (697, 1696, 51, 2253, "theo vị trí việc làm trong cơ quan Đảng, Mặt trận Tổ quốc và các tổ"),
+    (700, 1761, 47, 1526, "chức chính trị - xã hội thị xã Đức Phổ."),
+    (356, 1825, 46, 560, "Kế hoạch"),
+    (700, 1792, 70, 2281, "(1) Tổ chức kỹ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
+    (
+        699,
+        1886,
+        51,
+        2255,
+        "(03/02/1930-03/02/2024); (2) Đối thoại trực tiếp giữa Bí thư Thị ủy với",
+    ),
+    (700, 1946, 50, 2256, "công dân năm 2024; (3) Sơ kết 03 năm thực hiện Kết luận số"),
+    (357, 2264, 47, 539, "Kết luận"),
+    (700, 2245, 69, 2255, "œ@) Giới thiệu nhân sự đề hiệp thương tham gia Ủy ban Mặt trận Tổ"),
+]
+ROW_CASES.append(
+    (
+        SPECK_COLUMN_200,
+        300,
+        [
+            [
+                "Đề án",
+                "m",
+                "Thực hiện bố trí, sử dụng, tuyển dụng và quản lý công chức, viên chức theo vị trí việc làm trong cơ quan Đảng, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội thị xã Đức Phổ.",
+            ],  # noqa: E501
+            [
+                "Kế hoạch",
+                "",
+                "(1) Tổ chức kỹ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930-03/02/2024); (2) Đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm 2024; (3) Sơ kết 03 năm thực hiện Kết luận số",
+            ],  # noqa: E501
+            ["Kết luận", "", "œ@) Giới thiệu nhân sự đề hiệp thương tham gia Ủy ban Mặt trận Tổ"],  # noqa: E501
+        ],
+    )
+)
+
+
 @pytest.mark.parametrize(("lines", "dpi", "expected"), ROW_CASES)
 def test_wrapped_lines_join_their_row(
     lines: list[tuple[int, int, int, int, str]], dpi: int, expected: list[list[str]]

@@ -299,15 +299,15 @@ def _marker(
     column is text, and "hành văn bản triển khai" / "ngày 09/10/2014" under a row's first line,
     two columns with the first, read as a row of its own: the date cut from its symbol. The
     marker is the column with a piece in the fewest visual rows among those filled in half the
-    table's wide rows or more (a speck's column is not one), and only if it is missing from a
-    quarter of the visual rows at least (no wrapping, nothing to tell). None: no column tells."""
+    table's wide rows or more and in two at least (a speck's column is not one), and only if it
+    is missing from a quarter of the visual rows at least (no wrapping, nothing to tell)."""
     columns = [{_within(line.left, anchors, near) for line in row} for row in region]
     counts = [sum(1 for found in columns if index in found) for index in range(len(anchors))]
     wide = sum(1 for found in columns if len(found - {None}) >= TABLE_COLUMNS)
     candidates = [
         index
         for index, count in enumerate(counts)
-        if count and 2 * count >= wide and index != numbers
+        if count >= 2 and 2 * count >= wide and index != numbers
     ]
     if not candidates:
         return None

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
+from capuy.read.ocr_rows import marker_column, numbers_column
 from capuy.text import search_key
 
 __all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
@@ -257,7 +258,7 @@ def _starts_row(
     number read further left made a column before it). Two cells' wrapped lines side by side
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
     above; pieces of one cell side by side ("xã" "Phổ") are one cell. A row also starts where
-    the ``marker`` column (``_marker``) has a piece, and where no column holds row numbers (not
+    the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds row numbers (not
     read, or none printed) only there."""
     columns = {_within(line.left, anchors, near) for line in row}
     if marker is not None and marker in columns:
@@ -266,53 +267,6 @@ def _starts_row(
         return False
     first = 0 if numbers is None else numbers
     return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and first in columns)
-
-
-_ROW_NUMBER = re.compile(r"\W?\d{1,3}\W?")  # a row's number as read: "5", "4_", "12."
-
-
-def _numbers(region: Sequence[Sequence[PageLine]], anchors: list[float], near: float) -> int | None:
-    """The column of the rows' numbers: of the first two, the one with the most pieces that
-    are row numbers, a third of its pieces at least (the column heads "ST" / "T" are read too;
-    a "16" read left of its column makes a column of one number). None: no numbers read."""
-    found: list[tuple[int, int]] = []
-    for index in range(min(2, len(anchors))):
-        texts = [
-            line.text.strip()
-            for row in region
-            for line in row
-            if _within(line.left, anchors, near) == index
-        ]
-        numbers = sum(1 for text in texts if _ROW_NUMBER.fullmatch(text))
-        if numbers and 3 * numbers >= len(texts):
-            found.append((numbers, -index))
-    return -max(found)[1] if found else None
-
-
-def _marker(
-    region: Sequence[Sequence[PageLine]], anchors: list[float], near: float, numbers: int | None
-) -> int | None:
-    """The column whose cells are one line, so that a piece in it starts a table row — where
-    no column holds row numbers to say so, or a row's number was not read. Cells are top-aligned: every row's first visual line
-    has a piece in each filled column, a wrapped cell's next lines only in the columns that
-    wrap. Without the numbers (a 200-dpi scan loses the narrow "TT" column whole) the first
-    column is text, and "hành văn bản triển khai" / "ngày 09/10/2014" under a row's first line,
-    two columns with the first, read as a row of its own: the date cut from its symbol. The
-    marker is the column with a piece in the fewest visual rows among those filled in half the
-    table's wide rows or more and in two at least (a speck's column is not one), and only if it
-    is missing from a quarter of the visual rows at least (no wrapping, nothing to tell)."""
-    columns = [{_within(line.left, anchors, near) for line in row} for row in region]
-    counts = [sum(1 for found in columns if index in found) for index in range(len(anchors))]
-    wide = sum(1 for found in columns if len(found - {None}) >= TABLE_COLUMNS)
-    candidates = [
-        index
-        for index, count in enumerate(counts)
-        if count >= 2 and 2 * count >= wide and index != numbers
-    ]
-    if not candidates:
-        return None
-    marker = min(candidates, key=lambda index: counts[index])
-    return marker if 4 * counts[marker] <= 3 * len(region) else None
 
 
 def _cut_across(
@@ -363,8 +317,13 @@ def table_rows(lines: list[L], dpi: int, cut: Cut | None = None) -> list[L | lis
                 for item in ordered
                 for part in ([item] if isinstance(item, list) else pieces.get(id(item), (item,)))
             ]
-        numbers = _numbers(region, anchors, near)
-        marker = _marker(region, anchors, near, numbers)
+        columns = [{_within(line.left, anchors, near) for line in row} for row in region]
+        texts = [
+            [line.text for row in region for line in row if _within(line.left, anchors, near) == i]
+            for i in range(min(2, len(anchors)))
+        ]
+        numbers = numbers_column(texts)
+        marker = marker_column(columns, numbers, len(anchors), TABLE_COLUMNS)
         table_rows: list[list[list[L]]] = []
         for row in region:
             if _starts_row(row, anchors, near, numbers, marker) or not table_rows:

@@ -603,3 +603,117 @@ def test_a_header_read_with_a_split_kind_and_a_dotted_number() -> None:
         "41-CTr/TU",
         "2025-10-06",
     )
+
+
+# Held-out set 6's report (development text since its final measurement), page 2 at 300 dpi
+# (scanned set 5's way), the table's heads and rows 5 and 6 as Tesseract's words: the middle
+# cells are justified, so their lines end flush ("… 22-QĐ/TW ngày", "… Ban Chấp hành") and
+# "ngày", "hành" line up after a wide gap like a column's pieces; row 6's second visual line
+# has pieces in three columns ("ngày 15/01/2026", "24/11/2023 của …", "đến 100") and no
+# number.
+JUSTIFIED_WORDS_300 = [
+    (16, 1, 1, 365, 254, 35, 36, 93, "T"),
+    (16, 1, 1, 509, 252, 95, 39, 96, "Văn"),
+    (16, 1, 1, 619, 252, 85, 38, 96, "bản"),
+    (16, 1, 1, 720, 253, 79, 38, 97, "của"),
+    (16, 1, 1, 815, 253, 121, 49, 96, "Đảng"),
+    (16, 1, 1, 952, 252, 55, 49, 97, "ủy"),
+    (16, 1, 1, 1251, 249, 127, 41, 97, "Triển"),
+    (16, 1, 1, 1394, 251, 100, 39, 97, "khai"),
+    (16, 1, 1, 1509, 250, 83, 40, 97, "văn"),
+    (16, 1, 1, 1608, 251, 85, 38, 97, "bản"),
+    (16, 1, 1, 1982, 251, 84, 38, 88, "Ghi"),
+    (16, 1, 1, 2082, 250, 81, 39, 96, "chú"),
+    (16, 1, 2, 365, 316, 36, 36, 91, "T"),
+    (16, 1, 3, 1024, 431, 2, 2, 69, "__"),
+    (16, 1, 3, 1074, 372, 17, 65, 97, "|"),
+    (16, 1, 3, 1105, 380, 130, 47, 97, "Trung"),
+    (16, 1, 3, 1251, 384, 110, 43, 96, "ương"),
+    (16, 1, 3, 1887, 376, 52, 47, 97, "bộ"),
+    (16, 1, 4, 357, 446, 22, 36, 93, "5"),
+    (16, 1, 4, 460, 442, 61, 42, 91, "|Kế"),
+    (16, 1, 4, 560, 443, 128, 46, 97, "hoạch"),
+    (16, 1, 4, 729, 441, 45, 41, 93, "số"),
+    (16, 1, 4, 816, 444, 242, 37, 59, "25-KH/ĐU"),
+    (16, 1, 4, 1106, 445, 91, 47, 92, "|Quy"),
+    (16, 1, 4, 1235, 442, 93, 47, 97, "định"),
+    (16, 1, 4, 1367, 440, 45, 40, 93, "số"),
+    (16, 1, 4, 1451, 441, 247, 47, 63, "22-QĐ/TW"),
+    (16, 1, 4, 1737, 442, 103, 49, 97, "ngày"),
+    (16, 1, 4, 1853, 427, 18, 69, 97, "|"),
+    (16, 1, 4, 1888, 444, 115, 47, 94, "Đang"),
+    (16, 1, 4, 2017, 442, 94, 47, 97, "thực"),
+    (16, 1, 4, 2127, 431, 91, 57, 97, "hiện"),
+    (16, 1, 5, 460, 505, 103, 50, 97, "ngày"),
+    (16, 1, 5, 582, 505, 240, 40, 97, "13/06/2026"),
+    (16, 1, 5, 1107, 506, 240, 39, 97, "28/07/2021"),
+    (16, 1, 5, 1380, 504, 72, 39, 97, "của"),
+    (16, 1, 5, 1479, 507, 86, 36, 97, "Ban"),
+    (16, 1, 5, 1596, 503, 110, 51, 97, "Chấp"),
+    (16, 1, 5, 1736, 504, 104, 38, 96, "hành"),
+    (16, 1, 6, 701, 580, 5, 4, 0, "qm"),
+    (16, 1, 6, 792, 619, 2, 2, 0, ","),
+    (16, 1, 6, 1105, 569, 131, 47, 81, "Trung"),
+    (16, 1, 6, 1251, 573, 110, 43, 96, "ương"),
+    (16, 1, 7, 356, 634, 23, 37, 93, "6"),
+    (16, 1, 7, 460, 632, 105, 50, 89, "|Nghị"),
+    (16, 1, 7, 594, 630, 118, 52, 97, "quyết"),
+    (16, 1, 7, 741, 630, 45, 41, 93, "số"),
+    (16, 1, 7, 816, 632, 240, 46, 15, "28-NQ/ĐU"),
+    (16, 1, 7, 1106, 631, 105, 50, 79, "|Nghị"),
+    (16, 1, 7, 1260, 629, 118, 52, 96, "quyết"),
+    (16, 1, 7, 1426, 633, 260, 50, 91, "42-NQ/TW,"),
+    (16, 1, 7, 1737, 631, 103, 49, 96, "ngày"),
+    (16, 1, 7, 1888, 632, 61, 37, 63, "Đã"),
+    (16, 1, 7, 2007, 629, 105, 52, 96, "triển"),
+    (16, 1, 7, 2165, 630, 92, 41, 96, "khai"),
+    (16, 1, 8, 460, 694, 103, 50, 97, "ngày"),
+    (16, 1, 8, 581, 695, 241, 38, 96, "15/01/2026"),
+    (16, 1, 8, 1107, 695, 243, 37, 97, "24/11/2023"),
+    (16, 1, 8, 1380, 693, 72, 41, 97, "của"),
+    (16, 1, 8, 1481, 696, 85, 37, 97, "Ban"),
+    (16, 1, 8, 1596, 692, 110, 51, 96, "Chấp"),
+    (16, 1, 8, 1736, 693, 107, 38, 96, "hành"),
+    (16, 1, 8, 1853, 671, 27, 77, 97, "|"),
+    (16, 1, 8, 1889, 691, 74, 41, 97, "đến"),
+    (16, 1, 8, 2003, 694, 75, 38, 88, "100"),
+    (16, 1, 8, 2114, 694, 43, 37, 88, "%"),
+    (16, 1, 8, 2193, 693, 63, 38, 95, "chỉ"),
+    (16, 1, 9, 1106, 758, 255, 47, 74, "Trungương"),
+    (16, 1, 9, 1888, 754, 51, 47, 97, "bộ"),
+]
+
+
+def test_justified_cells_and_a_numberless_wrapped_line() -> None:
+    lines = tsv_lines(_tsv(JUSTIFIED_WORDS_300))
+    rows = [item for item in table_rows(lines, 300, cut_at_column) if isinstance(item, list)]
+    cells = [[" ".join(line.text for line in cell) for cell in row] for row in rows]
+    assert cells[-2:] == [
+        [
+            "5",
+            "Kế hoạch số 25-KH/ĐU ngày 13/06/2026",
+            "Quy định số 22-QĐ/TW ngày 28/07/2021 của Ban Chấp hành Trung ương",
+            "Đang thực hiện",
+        ],  # noqa: E501
+        [
+            "6",
+            "Nghị quyết số 28-NQ/ĐU ngày 15/01/2026",
+            "Nghị quyết 42-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trungương",
+            "Đã triển khai đến 100 chỉ bộ",
+        ],  # noqa: E501
+    ]
+
+
+def test_a_justified_line_keeps_its_last_word() -> None:
+    """On the whole page the justified lines' last words ("ngày" at 1737, row after row) made a
+    column edge of their own; a line is not cut before its last word flush with its cell (the
+    next column's edge at 1888 and its padding), only before cells: "ngày" | "Đã triển khai"."""
+    from capuy.read.ocr_order import _cut_across
+
+    lines = tsv_lines(_tsv(JUSTIFIED_WORDS_300))
+    row5 = [line for line in lines if line.top in (440, 442, 444)]
+    row6 = [line for line in lines if line.text.startswith("Nghị quyết 42")]
+    cut = _cut_across([row5, row6], [356, 460, 1106, 1737, 1888], 45, cut_at_column)
+    assert [[part.text for part in parts] for parts in cut.values()] == [
+        ["Nghị quyết 42-NQ/TW, ngày", "Đã triển khai"]
+    ]

@@ -140,11 +140,39 @@ def _anchors(
         anchors.append(left)
     if keep_crossed:
         return anchors
-    return [anchor for anchor in anchors if not _crossed(anchor, region or rows, near, cut)]
+    within = region or rows
+    return [
+        anchor
+        for anchor, following in zip(anchors, [*anchors[1:], _right(within)], strict=True)
+        if not _crossed(anchor, within, near, cut, following)
+    ]
+
+
+def _right(rows: Sequence[Sequence[PageLine]]) -> float:
+    return max((line.right for row in rows for line in row), default=0)
+
+
+def _two_cells(line: L, anchor: float, following: float, near: float, cut: Cut) -> Any:
+    """``cut``'s two parts of ``line`` at ``anchor`` — unless the right part is one word ending
+    flush with its cell, before the next column's edge ``following`` and its padding: a
+    justified cell's lines end flush, so their last words ("ngày", "hành") line up after a wide
+    gap, row after row, like a column of their own."""
+    two = cut(line, anchor, near)
+    if two is None:
+        return None
+    cell = two[1]
+    if cell.right > following:  # the right part runs into the next column: its first cell
+        cell = (cut(cell, following, near) or (cell,))[0]
+    flush = " " not in cell.text.strip() and cell.right > following - 2 * near
+    return None if flush else two
 
 
 def _crossed(
-    anchor: float, rows: Sequence[Sequence[PageLine]], near: float, cut: Cut | None = None
+    anchor: float,
+    rows: Sequence[Sequence[PageLine]],
+    near: float,
+    cut: Cut | None = None,
+    following: float = 0,
 ) -> bool:
     """A column edge is never crossed by a cell's text; a justified cell's line ("Cơ      bản"
     in a narrow column, its wide gap taken for a column gap) starts a piece where the cell's
@@ -158,7 +186,7 @@ def _crossed(
         for line in lines
         if line.left < anchor - near
         and line.right > anchor + near / 2
-        and (cut is None or cut(line, anchor, near) is None)  # two cells read as one line
+        and (cut is None or _two_cells(line, anchor, following, near, cut) is None)
     )
     return crossing >= 2 and 2 * crossing >= starts
 
@@ -258,14 +286,22 @@ def _starts_row(
     number read further left made a column before it). Two cells' wrapped lines side by side
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
     above; pieces of one cell side by side ("xã" "Phổ") are one cell. A row also starts where
-    the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds row numbers (not
-    read, or none printed) only there."""
+    the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds
+    row numbers (not read, or none printed) only there. In a numbered table, three cells'
+    wrapped lines side by side without a number whose first begins in lower case ("ngày
+    15/01/2026" beside "24/11/2023 của …" and "đến 100") go on a sentence: they continue."""
     columns = {_within(line.left, anchors, near) for line in row}
     if marker is not None and marker in columns:
         return True  # a row whose number was lost ("5" not read) starts at its one-line cell
     if numbers is None and marker is not None:
         return False
     first = 0 if numbers is None else numbers
+    if (
+        numbers is not None
+        and first not in columns
+        and row[0].text.lstrip(" '.,:;-_")[:1].islower()
+    ):
+        return False
     return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and first in columns)
 
 
@@ -276,13 +312,14 @@ def _cut_across(
     cells, their gap no wider than a word gap), cut there by ``cut``: a cell's text never runs
     over its column's edge. By the line's id."""
     pieces: dict[int, list[L]] = {}
+    edges = list(zip(anchors, [*anchors[1:], _right(region)], strict=True))
     for row in region:
         for line in row:
             parts = [line]
-            for anchor in anchors:
+            for anchor, following in edges:
                 last = parts[-1]
                 if last.left < anchor - near and last.right > anchor + near / 2:
-                    two = cut(last, anchor, near)
+                    two = _two_cells(last, anchor, following, near, cut)
                     if two is not None:
                         parts[-1:] = list(two)
             if len(parts) > 1:

@@ -58,6 +58,6 @@ def marker_column(
 
 def _one_line(index: int, columns: list[set[int | None]], filled: int) -> bool:
     """A column of one-line cells: below the heads (followed by the first row), its pieces are
-    in visual rows that follow each other no more than once in four (rows of one line)."""
+    in visual rows that follow each other less than once in four (rows of one line)."""
     pairs = sum(1 for one, two in zip(columns[1:], columns[2:], strict=False) if index in one & two)
-    return 4 * pairs <= filled
+    return 4 * pairs < filled

@@ -274,6 +274,85 @@ ROW_CASES.append(
 )
 
 
+# Held-out set 6's report (development text since), page 1 at 200 dpi, its table: the
+# "Ghi chú" cells are one line but row 4's ("Đã triển khai" / "đến 100" / "chỉ bộ"), and row 4's
+# second visual line, numberless, has a piece in that column — it begins in lower case.
+NUMBERED_200 = [
+    (368, 2534, 36, 404, "T"),
+    (511, 2531, 49, 1011, "Văn bản của Đảng ủy"),
+    (1253, 2528, 41, 1697, "Triển khai văn bản"),
+    (1985, 2528, 40, 2167, "Ghichú"),
+    (369, 2595, 36, 403, "T"),
+    (361, 2660, 36, 379, "1"),
+    (462, 2647, 60, 1059, "Nghị quyết số 13-NQ/ÐU"),
+    (1108, 2655, 50, 1841, "Kết luận số 57-KL/TW_ ngày"),
+    (1891, 2654, 40, 2140, "Hoàn thành"),
+    (462, 2721, 49, 825, "ngày 05/02/2026"),
+    (1112, 2718, 47, 1725, "15/06/2023 của Bộ Chính trị"),
+    (358, 2787, 36, 380, "2_"),
+    (462, 2785, 49, 635, "Chương"),
+    (774, 2785, 38, 874, "trình"),
+    (1014, 2782, 41, 1060, "số"),
+    (1108, 2782, 50, 1841, "Kết luận số 01-KL/TW_ ngày"),
+    (1890, 2782, 39, 2139, "Hoàn thành"),
+    (466, 2848, 37, 712, "16-CTr/ÐU"),
+    (958, 2847, 50, 1061, "ngày"),
+    (1112, 2844, 47, 1726, "18/05/2021 của Bộ Chính trị"),
+    (462, 2911, 38, 706, "07/03/2026"),
+    (360, 2975, 36, 382, "3"),
+    (463, 2963, 56, 1060, "Kế hoạch số 19-KH/ĐU"),
+    (1264, 2970, 52, 1844, "quyết 46-NQ/TW, ngày"),
+    (1891, 2970, 40, 2140, "Hoàn thành"),
+    (462, 3036, 49, 825, "ngày 09/04/2026"),
+    (1109, 3033, 47, 1726, "20/12/2023 của Bộ Chính trị"),
+    (358, 3102, 36, 384, "4"),
+    (463, 3097, 49, 1059, "Hướng dẫn số 22-HD/ĐU"),
+    (1109, 3096, 50, 1841, "Quy định số 08-QĐi/TW ngày"),
+    (1892, 3096, 50, 2261, "Đã triển khai"),
+    (463, 3163, 50, 825, "ngày 11/05/2026"),
+    (1110, 3160, 53, 1843, "25/10/2018 của Ban Chấp hành"),
+    (1892, 3159, 43, 2081, "đến 100"),
+    (2197, 3160, 41, 2260, "chỉ"),
+]
+ROW_CASES.append(
+    (
+        NUMBERED_200,
+        300,
+        [
+            ["T T", "Văn bản của Đảng ủy", "Triển khai văn bản", "Ghichú", ""],
+            [
+                "1",
+                "Nghị quyết số 13-NQ/ÐU ngày 05/02/2026",
+                "Kết luận số 57-KL/TW_ ngày 15/06/2023 của Bộ Chính trị",
+                "Hoàn thành",
+                "",
+            ],  # noqa: E501
+            [
+                "2_",
+                "Chương trình số 16-CTr/ÐU ngày 07/03/2026",
+                "Kết luận số 01-KL/TW_ ngày 18/05/2021 của Bộ Chính trị",
+                "Hoàn thành",
+                "",
+            ],  # noqa: E501
+            [
+                "3",
+                "Kế hoạch số 19-KH/ĐU ngày 09/04/2026",
+                "quyết 46-NQ/TW, ngày 20/12/2023 của Bộ Chính trị",
+                "Hoàn thành",
+                "",
+            ],  # noqa: E501
+            [
+                "4",
+                "Hướng dẫn số 22-HD/ĐU ngày 11/05/2026",
+                "Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành",
+                "Đã triển khai đến 100",
+                "chỉ",
+            ],  # noqa: E501
+        ],
+    )
+)
+
+
 @pytest.mark.parametrize(("lines", "dpi", "expected"), ROW_CASES)
 def test_wrapped_lines_join_their_row(
     lines: list[tuple[int, int, int, int, str]], dpi: int, expected: list[list[str]]

@@ -291,17 +291,17 @@ def _starts_row(
     wrapped lines side by side without a number whose first begins in lower case ("ngày
     15/01/2026" beside "24/11/2023 của …" and "đến 100") go on a sentence: they continue."""
     columns = {_within(line.left, anchors, near) for line in row}
+    if (
+        numbers is not None
+        and numbers not in columns
+        and row[0].text.lstrip(" '.,:;-_")[:1].islower()
+    ):
+        return False  # wrapped lines going on a sentence
     if marker is not None and marker in columns:
         return True  # a row whose number was lost ("5" not read) starts at its one-line cell
     if numbers is None and marker is not None:
         return False
     first = 0 if numbers is None else numbers
-    if (
-        numbers is not None
-        and first not in columns
-        and row[0].text.lstrip(" '.,:;-_")[:1].islower()
-    ):
-        return False
     return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and first in columns)
 
 

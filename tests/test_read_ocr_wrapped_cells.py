@@ -796,3 +796,23 @@ def test_a_justified_line_keeps_its_last_word() -> None:
     assert [[part.text for part in parts] for parts in cut.values()] == [
         ["Nghị quyết 42-NQ/TW, ngày", "Đã triển khai"]
     ]
+
+
+SYMBOL_CASES = [  # (a table cell as Tesseract read it on set 6's report at 300 dpi, repaired)
+    (  # the table's rule under the symbol read as "_" before "ngày"
+        "Kết luận số 01-KL/TW_ ngày 18/05/2021 của Bộ Chính trị",
+        "Kết luận số 01-KL/TW ngày 18/05/2021 của Bộ Chính trị",
+    ),
+    (  # the lookalike "Ð" (U+00D0) for Đ in a local symbol
+        "Chương trình số 31-CTr/ÐU ngày 17/02/2026",
+        "Chương trình số 31-CTr/ĐU ngày 17/02/2026",
+    ),
+    ("Kế hoạch số 34-KH/ĐU ngày 19/03/2026", "Kế hoạch số 34-KH/ĐU ngày 19/03/2026"),
+]
+
+
+@pytest.mark.parametrize(("read", "expected"), SYMBOL_CASES)
+def test_a_symbol_in_a_cell_as_printed(read: str, expected: str) -> None:
+    from capuy.read.ocr_repair import repair_ocr_text
+
+    assert repair_ocr_text(read) == expected

@@ -78,9 +78,11 @@ def to_digits(text: str) -> str:
 
 
 def _known(type_code: str, issuer: str, system: str) -> bool:
+    """A known pair of codes, spelled as codes are: the issuers' lookup folds the lookalike "Ð"
+    (U+00D0) into Đ, but a symbol written with it is no symbol to the extraction."""
     party, state = _codes()
     codes = party if system == "party" else state
-    return type_code in codes and issuer_by_code(issuer) is not None
+    return type_code in codes and "Ð" not in issuer and issuer_by_code(issuer) is not None
 
 
 def _fix_code_letters(code: str, valid: object) -> list[str]:

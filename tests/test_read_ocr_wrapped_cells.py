@@ -816,3 +816,54 @@ def test_a_symbol_in_a_cell_as_printed(read: str, expected: str) -> None:
     from capuy.read.ocr_repair import repair_ocr_text
 
     assert repair_ocr_text(read) == expected
+
+
+JUSTIFIED_SOURCE = """---
+superior: HUYỆN ỦY BÌNH SƠN
+issuer: ĐẢNG ỦY XÃ BÌNH CHÂU
+issuer_code: ĐU
+number: 57
+place: Bình Châu
+date: '2026-06-24'
+kind: BÁO CÁO
+summary: văn bản Đảng ủy đã ban hành 6 tháng đầu năm 2026
+draft: false
+---
+
+# I- VĂN BẢN ĐẢNG ỦY ĐÃ BAN HÀNH
+
+| TT | Văn bản của Đảng ủy | Triển khai văn bản | Ghi chú |
+|---|---|---|---|
+| 1 | Nghị quyết số 13-NQ/ĐU ngày 05/02/2026 | Kết luận số 57-KL/TW ngày 15/06/2023 của Bộ Chính trị | Hoàn thành |
+| 2 | Chương trình số 16-CTr/ĐU ngày 07/03/2026 | Quy định số 22-QĐ/TW ngày 28/07/2021 của Ban Chấp hành Trung ương | Đang thực hiện |
+| 3 | Kế hoạch số 19-KH/ĐU ngày 09/04/2026 | Nghị quyết 42-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương | Đã triển khai đến 100 % chi bộ |
+| 4 | Hướng dẫn số 22-HD/ĐU ngày 11/05/2026 | Chỉ thị 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị | Lồng ghép sinh hoạt |
+
+Các chi bộ tiếp tục thực hiện.
+"""  # noqa: E501
+JUSTIFIED_CITED = {
+    ("57-KL/TW", "2023-06-15"),
+    ("22-QĐ/TW", "2021-07-28"),
+    ("42-NQ/TW", "2023-11-24"),
+    ("35-CT/TW", "2024-06-14"),
+}
+
+
+@pytest.fixture(scope="module")
+def justified(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Held-out set 6's kind of table laid out, printed, rasterised at 300 dpi, cropped below
+    it and read by Tesseract: its cells are justified (their lines end flush, the last words
+    "ngày" line up) and Tesseract reads neither the "TT" head nor a row number."""
+    return scanned_page(JUSTIFIED_SOURCE, tmp_path_factory.mktemp("van-ban-da-ban-hanh"), 0.55)
+
+
+@needs_tesseract
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_justified_cells_without_row_numbers_keep_their_dates(justified) -> None:  # type: ignore[no-untyped-def]
+    """Each Central document carried out keeps its date: no row of wrapped lines ("ngày
+    05/02/2026" beside "15/06/2023 của Bộ Chính trị"), no cell cut before its flush "ngày"."""
+    from capuy.extract import extract
+
+    found = {(c.symbol, c.date.isoformat() if c.date else "") for c in extract(justified).citations}
+    assert found >= JUSTIFIED_CITED, f"read: {sorted(found)}"

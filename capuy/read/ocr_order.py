@@ -287,15 +287,11 @@ def _starts_row(
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
     above; pieces of one cell side by side ("xã" "Phổ") are one cell. A row also starts where
     the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds
-    row numbers (not read, or none printed) only there. In a numbered table, three cells'
-    wrapped lines side by side without a number whose first begins in lower case ("ngày
-    15/01/2026" beside "24/11/2023 của …" and "đến 100") go on a sentence: they continue."""
+    row numbers (not read, or none printed) only there. Cells' wrapped lines side by side
+    without a number whose first begins in lower case ("ngày 15/01/2026" beside "24/11/2023
+    của …" and "đến 100") go on a sentence: they continue, however many cells they fill."""
     columns = {_within(line.left, anchors, near) for line in row}
-    if (
-        numbers is not None
-        and numbers not in columns
-        and row[0].text.lstrip(" '.,:;-_")[:1].islower()
-    ):
+    if numbers not in columns and row[0].text.lstrip(" '.,:;-_")[:1].islower():
         return False  # wrapped lines going on a sentence
     if marker is not None and marker in columns:
         return True  # a row whose number was lost ("5" not read) starts at its one-line cell

@@ -20,10 +20,13 @@ the second had been looked at, from its own templates; or "heldout4" (``benchmar
 ``python -m benchmarks.ocr_heldout_make 4``), built when the third had been looked at; or
 "heldout5" (``benchmarks/ocr_heldout5/``, ``python -m benchmarks.ocr_heldout_make 5``), built when
 the fourth had been looked at, and scanned its own way (``SCAN5``: other angles, clumped specks,
-every third page photo-like).
+every third page photo-like); or "heldout6" (``benchmarks/ocr_heldout6/``, ``python -m
+benchmarks.ocr_heldout_make 6``), built when the fifth had been looked at, its pages scanned in
+turn the usual way and set 5's (``SCAN6``).
 
 ``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
-sets under set 5's conditions, to work on those without looking at set 5.
+sets under set 5's conditions, to work on those without looking at set 5; ``=6`` the same with
+``SCAN6``.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
@@ -54,11 +57,16 @@ COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md
 HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
 HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
 HELDOUT5 = Path(__file__).parent / "ocr_heldout5"
+HELDOUT6 = Path(__file__).parent / "ocr_heldout6"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
 third, sixth…) photo-like: a background lit unevenly (white to about 80 % grey across the page)
 and a slight blur, as a page photographed on a desk rather than fed through a scanner."""
+SCAN6 = {"mixed": True}
+"""Set 6's scan: the pages alternate. The first, third… are scanned the usual way (``ANGLES``,
+single specks), the second, fourth… ``SCAN5``'s way (its angles, a third of the specks 2×2
+clumps), and of those every second one (the second, sixth…) photo-like."""
 
 
 def cer(reference: str, hypothesis: str) -> tuple[int, int]:
@@ -79,8 +87,7 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int, profile: dict | None = N
     from PIL import Image, ImageChops, ImageFilter
 
     rng = random.Random(seed)
-    profile = profile or {}
-    angles = profile.get("angles", ANGLES)
+    mixed = bool((profile or {}).get("mixed"))
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True
@@ -88,6 +95,8 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int, profile: dict | None = N
         pages = []
         for index, png in enumerate(sorted(Path(tmp).glob("p-*.png"))):
             image = Image.open(png).convert("L")
+            page = (SCAN5 if index % 2 else {}) if mixed else (profile or {})
+            angles = page.get("angles", ANGLES)
             image = image.rotate(angles[index % len(angles)], fillcolor=255, expand=False)
             pixels = image.load()
             assert pixels is not None
@@ -97,12 +106,13 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int, profile: dict | None = N
                 value = pixels[x, y]  # one grey level ("L")
                 colour = 0 if isinstance(value, int) and value > 128 else 255
                 pixels[x, y] = colour
-                if profile.get("clumps") and rng.random() < 1 / 3:
+                if page.get("clumps") and rng.random() < 1 / 3:
                     for dx, dy in ((1, 0), (0, 1), (1, 1)):
                         if x + dx < width and y + dy < height:
                             pixels[x + dx, y + dy] = colour
-            every = profile.get("photo_every", 0)
-            if every and index % every == every - 1:
+            every = page.get("photo_every", 0)
+            photo = index % 4 == 1 if mixed else bool(every) and index % every == every - 1
+            if photo:
                 light = Image.linear_gradient("L").resize((width, height))  # 0 top → 255 bottom
                 light = light.rotate(35, fillcolor=128).point(lambda v: 255 - v // 5)
                 image = ImageChops.multiply(image, light)
@@ -125,6 +135,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(p for p in HELDOUT4.glob("*.md") if p.name != "README.md")
     if wanted == "heldout5":
         return sorted(p for p in HELDOUT5.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout6":
+        return sorted(p for p in HELDOUT6.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -140,7 +152,7 @@ def _cache_file(path: Path, dpi: int) -> Path | None:
     if not folder:
         return None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    scan = "-scan5" if os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else ""
+    scan = {"5": "-scan5", "6": "-scan6"}.get(os.environ.get("CAPUY_BENCH_OCR_SCAN", ""), "")
     return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}.json"
 
 
@@ -165,6 +177,8 @@ def read_scanned(
     profile = (
         SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
     )
+    if path.parent == HELDOUT6 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6":
+        profile = SCAN6
     count = scan_pdf(rendered, dpi, scanned, seed=dpi, profile=profile)
     start = time.perf_counter()
     result = recognise(scanned.read_bytes(), str(scanned), "pdf")

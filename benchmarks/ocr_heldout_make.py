@@ -737,9 +737,225 @@ def main5() -> None:
     write_truth("heldout5", OUT5)
 
 
+# The sixth held-out set (``ocr_heldout6``), written 4 December 2026 at 04:15 UTC (branch ``ocr6``)
+# before any change of that session and measured once with the code as it was (branch ``integ``);
+# nobody tuned on it. Its own templates and seed (50231), and its own scan (``bench_ocr.SCAN6``):
+# the pages alternate between the usual scan and set 5's (clumps, larger turns, every second such
+# page photo-like). Texts: a BÁO CÁO of a Đảng ủy xã whose prose cites documents the loose ways
+# offices do (no "số", a comma before "ngày", dashed or spelled dates, the date in brackets after
+# "Hội nghị Trung ương …") and whose table of the documents it issued has two wrapping cells — the
+# local document with its own date, and the Central document it carries out with its date; a
+# THÔNG BÁO kết luận of a Ban Thường vụ Huyện ủy with numbered conclusions; a QUYẾT ĐỊNH of a
+# Huyện ủy opening with "Căn cứ …;" lines and articles ("Điều 1.") that cite documents.
+OUT6 = Path(__file__).parent / "ocr_heldout6"
+
+FRONT_L = """
+---
+superior: HUYỆN ỦY BÌNH SƠN
+issuer: ĐẢNG ỦY XÃ BÌNH CHÂU
+issuer_code: ĐU
+number: 57
+place: Bình Châu
+date: '2026-06-24'
+kind: BÁO CÁO
+summary: kết quả lãnh đạo triển khai các văn bản của Trung ương và cấp trên 6 tháng đầu năm 2026
+draft: false
+signature:
+  capacity: T/M ĐẢNG ỦY
+  title: PHÓ BÍ THƯ
+  name: Đỗ Thị Kim Oanh
+recipients:
+- Ban Thường vụ Huyện ủy (b/c),
+- Văn phòng Huyện ủy,
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+FRONT_M = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: HUYỆN ỦY MỘ ĐỨC
+issuer_code: HU
+number: 102
+place: Mộ Đức
+date: '2026-05-08'
+kind: THÔNG BÁO
+summary: kết luận của Ban Thường vụ Huyện ủy tại hội nghị sơ kết việc thực hiện các văn bản của Trung ương
+draft: false
+signature:
+  capacity: T/L BAN THƯỜNG VỤ
+  title: CHÁNH VĂN PHÒNG
+  name: Phan Văn Tường
+recipients:
+- Thường trực Tỉnh ủy (b/c),
+- Các đồng chí Huyện ủy viên,
+- Các tổ chức cơ sở đảng,
+- Lưu Văn phòng Huyện ủy.
+---
+"""
+
+FRONT_N = """
+---
+superior: TỈNH ỦY QUẢNG NGÃI
+issuer: HUYỆN ỦY NGHĨA HÀNH
+issuer_code: HU
+number: 215
+place: Nghĩa Hành
+date: '2026-04-02'
+kind: QUYẾT ĐỊNH
+summary: về việc thành lập Đoàn kiểm tra việc thực hiện các văn bản của Trung ương năm 2026
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: PHÓ BÍ THƯ
+  name: Nguyễn Thị Thu Trang
+recipients:
+- Như Điều 3,
+- Ủy ban Kiểm tra Tỉnh ủy (b/c),
+- Lưu Văn phòng Huyện ủy.
+---
+"""
+
+LOCAL6 = ("KH", "NQ", "CTr", "KH", "HD")
+LOCAL6_WORDS = {"KH": "Kế hoạch", "NQ": "Nghị quyết", "CTr": "Chương trình", "HD": "Hướng dẫn"}
+NOTES6 = ("Đã triển khai đến 100 % chi bộ", "Đang thực hiện", "Hoàn thành", "Lồng ghép sinh hoạt")
+
+
+def _cite6(doc: CentralDocument, style: int) -> str:
+    """A citation the ways offices write one: without "số", with a comma before "ngày", a dashed
+    or a spelled-out date, the short body after it."""
+    day = doc.date
+    if style == 0:
+        return f"{doc.type_word} {doc.symbol}, ngày {day.day}/{day.month}/{day.year}"
+    if style == 1:
+        return f"{doc.type_word} số {doc.symbol} ngày {day.day:02d}-{day.month:02d}-{day.year}"
+    if style == 2:
+        return (
+            f"{doc.type_word} số {doc.symbol}, ngày {day.day:02d} tháng {day.month:02d} "
+            f"năm {day.year}"
+        )
+    return f"{doc.type_word} số {doc.symbol} ngày {day:%d/%m/%Y}"
+
+
+def _commune6(
+    prose: list[CentralDocument], table: list[CentralDocument], rng: random.Random
+) -> str:
+    lines = [FRONT_L.strip(), "", "# I- TÌNH HÌNH TRIỂN KHAI", ""]
+    openers = (
+        "Thực hiện",
+        "Quán triệt",
+        "Bám sát tinh thần",
+        "Trên cơ sở",
+    )
+    for index, doc in enumerate(prose):
+        lines.append(
+            f"{index + 1}. {rng.choice(openers)} {_cite6(doc, index % 4)} của {doc.body}, Đảng ủy "
+            f"xã đã {rng.choice(('ban hành văn bản lãnh đạo', 'tổ chức hội nghị quán triệt', 'giao các chi bộ xây dựng kế hoạch'))}; "
+            f"{rng.choice(ENDS4)}"
+        )
+        lines.append("")
+    lines += [
+        "# II- VĂN BẢN ĐẢNG ỦY ĐÃ BAN HÀNH",
+        "",
+        "| TT | Văn bản của Đảng ủy | Triển khai văn bản | Ghi chú |",
+        "|---|---|---|---|",
+    ]
+    for number, doc in enumerate(table, start=1):
+        code = LOCAL6[number % len(LOCAL6)]
+        local_day = dt.date(2026, 1 + number % 6, 3 + 2 * number)
+        lines.append(
+            f"| {number} | {LOCAL6_WORDS[code]} số {10 + 3 * number}-{code}/ĐU ngày "
+            f"{local_day:%d/%m/%Y} | {_cite6(doc, 3 if number % 3 else 0)} của {doc.body} "
+            f"| {rng.choice(NOTES6)} |"
+        )
+    lines += [
+        "",
+        "# III- PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
+        "",
+        "Tiếp tục lãnh đạo các chi bộ thực hiện nghiêm các văn bản nêu trên; kiểm tra, giám sát "
+        "việc thực hiện tại 03 chi bộ thôn, báo cáo Ban Thường vụ Huyện ủy trước ngày 15 tháng "
+        "12 năm 2026.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _conclusions6(docs: list[CentralDocument], rng: random.Random) -> str:
+    lines = [
+        FRONT_M.strip(),
+        "",
+        "Ngày 05/5/2026, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết việc thực hiện các văn "
+        "bản của Trung ương. Sau khi nghe báo cáo và ý kiến thảo luận, Ban Thường vụ Huyện ủy "
+        "kết luận như sau:",
+        "",
+    ]
+    asks = (
+        "Các cấp ủy tiếp tục quán triệt, cụ thể hóa",
+        "Đảng ủy các xã, thị trấn khắc phục ngay hạn chế trong việc thực hiện",
+        "Ban Tuyên giáo Huyện ủy chủ trì tham mưu sơ kết",
+        "Ủy ban Kiểm tra Huyện ủy đưa vào chương trình kiểm tra việc thực hiện",
+    )
+    for index, doc in enumerate(docs):
+        if index % 3 == 2:
+            cited = (
+                f"{doc.type_word} Trung ương (khóa {doc.term}) ({doc.type_word} số {doc.symbol} "
+                f"ngày {doc.date.day}/{doc.date.month}/{doc.date.year})"
+            )
+        else:
+            cited = f"{_cite6(doc, (index + 1) % 4)} của {doc.body}"
+        lines.append(f"{index + 1}. {rng.choice(asks)} {cited}; {rng.choice(ENDS4)}")
+        lines.append("")
+    lines += [
+        "Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện thông báo kết luận này.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _decision6(basis: list[CentralDocument], checked: list[CentralDocument]) -> str:
+    lines = [FRONT_N.strip(), "", "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", ""]
+    for index, doc in enumerate(basis):
+        lines += [f"- Căn cứ {_cite6(doc, index % 4)} của {doc.body};", ""]
+    lines += [
+        "- Xét đề nghị của Ủy ban Kiểm tra Huyện ủy,",
+        "",
+        "# BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH",
+        "",
+        "Điều 1. Thành lập Đoàn kiểm tra của Ban Thường vụ Huyện ủy kiểm tra việc thực hiện "
+        + "; ".join(f"{_cite6(doc, (index + 2) % 4)}" for index, doc in enumerate(checked))
+        + " tại Đảng ủy các xã Hành Thiện, Hành Phước và Hành Dũng.",
+        "",
+        "Điều 2. Đoàn kiểm tra gồm 05 đồng chí do đồng chí Phó Chủ nhiệm Ủy ban Kiểm tra Huyện ủy "
+        "làm trưởng đoàn; thời gian kiểm tra từ ngày 15/4/2026 đến ngày 30/5/2026.",
+        "",
+        "Điều 3. Văn phòng Huyện ủy, Ủy ban Kiểm tra Huyện ủy, các tổ chức đảng có liên quan và "
+        "các đồng chí có tên tại Điều 1 căn cứ quyết định thi hành.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main6() -> None:
+    OUT6.mkdir(exist_ok=True)
+    docs = list(central_documents())
+    rng = random.Random(50231)
+    rng.shuffle(docs)
+    (OUT6 / "l_xa_binh_chau_bao_cao_2026.md").write_text(
+        _commune6(docs[:6], docs[6:18], rng), encoding="utf-8"
+    )
+    (OUT6 / "m_huyen_uy_mo_duc_thong_bao_2026.md").write_text(
+        _conclusions6(docs[18:27], rng), encoding="utf-8"
+    )
+    (OUT6 / "n_huyen_uy_nghia_hanh_quyet_dinh_2026.md").write_text(
+        _decision6(docs[27:31], docs[31:35]), encoding="utf-8"
+    )
+    write_truth("heldout6", OUT6)
+
+
 if __name__ == "__main__":
     import sys
 
-    {"2": main2, "3": main3, "4": main4, "5": main5}.get(
+    {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6}.get(
         sys.argv[1] if sys.argv[1:] else "", main
     )()

@@ -227,4 +227,4 @@ def test_the_header_star_read_as_a_small_mark(text: str, height: int, expected: 
         OcrLine(text, 761, 388, height),
         OcrLine("Số 419-BC/UBKTTU", 520, 451, 43),
     ]
-    assert [line.text for line in _header_star(lines, 50)][2] == expected
+    assert [line.text for line in _header_star(lines, 50, 2480)][2] == expected

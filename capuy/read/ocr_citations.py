@@ -11,9 +11,10 @@ A date read cleanly stays as read, however far from the catalogue's: the text ma
 it, and catching an author's wrong date is the checker's job (``citation-date``), which needs
 the text as written. Only the shape of OCR's slips is repaired, never what the author wrote.
 
-Two slips of the shape itself are also undone for any Party symbol: a stray ``.`` or quote
-between the symbol and its ``ngày`` (``114-QĐ/TW. ngày 11/7/2023``; a sentence never goes on
-with a lower-case "ngày"), which hides the date from the citation.
+Two slips of the shape itself are also undone for any Party symbol: a stray ``.``, ``_`` or
+quote between the symbol and its ``ngày`` (``114-QĐ/TW. ngày 11/7/2023``, ``01-KL/TW_ ngày``
+above a table's rule; a sentence never goes on with a lower-case "ngày"), which hides the date
+from the citation.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ date misread; an unreadable one may be up to ``MAX_UNREADABLE``."""
 MAX_UNREADABLE = 3
 
 _SYMBOL = r"(?P<symbol>\d{1,4}-[A-ZĐa-zđ]{2,4}/TW)"
-_STRAY = re.compile(r"(?P<symbol>\d{1,4}-[A-ZĐa-zđ]{2,5}/[A-ZĐ]{2,10})[.'’‘`]+(?=\s+ngày\s+\S)")
+_STRAY = re.compile(r"(?P<symbol>\d{1,4}-[A-ZĐa-zđ]{2,5}/[A-ZĐ]{2,10})[.'’‘`_]+(?=\s+ngày\s+\S)")
 _SLASHED = re.compile(
     _SYMBOL + r"(?P<gap>[\s,]*ngày\s*)(?P<date>[0-9A-Za-z|]{1,3}[/.-][0-9A-Za-z|]{1,3}"
     r"[/.-][0-9A-Za-z|]{2,5})(?![\w/])"

@@ -15,7 +15,7 @@ from statistics import median
 
 from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_order import HEADER_LINES, header_columns, table_rows
+from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
@@ -55,6 +55,9 @@ class OcrLine:
     confidences: list[float] = field(default_factory=list)
     right: int = 0
     """The right edge of the line's last word (0: not known)."""
+    boxes: list[tuple[int, int]] = field(default_factory=list)
+    """Each word's left and right edge, in the order of ``text.split(" ")`` (empty: not known),
+    so a line Tesseract ran across two table cells can be cut at the column's edge."""
 
 
 @dataclass
@@ -114,19 +117,24 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
             current.height = max(current.height, height)
             current.confidences.append(conf)
             current.right = max(current.right, left + width)
+        current.boxes.append((left, left + width))
         key = row_key
         last_right = left + width
-    # a line made only of words Tesseract was unsure of is a stain or a seal that happened to
-    # spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
-    # syllables or more: a table's column head "Kết nạp" read at confidence 0 between rules,
-    # or a symbol's codes wrapped onto their own line
-    return [
-        line
-        for line in lines
-        if max(line.confidences) >= JUNK_CONFIDENCE
+    return [line for line in lines if _not_dirt(line)]
+
+
+def _not_dirt(line: OcrLine) -> bool:
+    """A line made only of words Tesseract was unsure of is a stain or a seal that happened to
+    spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
+    syllables or more (a table's column head "Kết nạp" read at confidence 0 between rules), a
+    symbol's codes wrapped onto their own line, or a date or symbol alone (a wrapped cell's
+    "5/10/2002" read at confidence 5: Tesseract's dictionary has no such words)."""
+    return bool(
+        max(line.confidences) >= JUNK_CONFIDENCE
         or (len(words := line.text.split()) >= 2 and all(_is_word(word) for word in words))
         or _CODE_HALF.match(line.text)
-    ]
+        or _CODE_SHAPED.search(line.text)
+    )
 
 
 def _is_word(text: str) -> bool:
@@ -190,6 +198,41 @@ def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
     )
 
 
+CELL_GAP = 0.6
+"""Of the column tolerance: the least gap before a word that starts a cell inside a line. At
+300 dpi a word gap is 15–25 pixels ("Quý IV/2025"), the gap across a column's rule and the
+cells' padding 45–50 ("ngày" | "Quý"); the tolerance is 45."""
+
+
+def cut_at_column(line: OcrLine, x: float, near: float) -> tuple[OcrLine, OcrLine] | None:
+    """``line`` cut before its word that starts at the column edge ``x`` (within ``near``) after
+    a gap of at least ``CELL_GAP`` of it: the two cells Tesseract read as one line. None where
+    no word starts there or the words' boxes are not known."""
+    words = line.text.split(" ")
+    if len(words) != len(line.boxes) or len(words) != len(line.confidences):
+        return None
+    for index in range(1, len(words)):
+        left, before = line.boxes[index][0], line.boxes[index - 1][1]
+        if -near / 2 <= left - x <= near and left - before >= CELL_GAP * near:
+            return (
+                replace(
+                    line,
+                    text=" ".join(words[:index]),
+                    confidences=line.confidences[:index],
+                    right=before,
+                    boxes=line.boxes[:index],
+                ),
+                replace(
+                    line,
+                    text=" ".join(words[index:]),
+                    left=left,
+                    confidences=line.confidences[index:],
+                    boxes=line.boxes[index:],
+                ),
+            )
+    return None
+
+
 def _cell_text(cell: list[OcrLine]) -> str:
     text = ""
     for line in cell:
@@ -202,16 +245,26 @@ STAR_HEIGHT = 0.6
 """The "*" under the issuer is under this share of the body's line height."""
 
 
-def _header_star(lines: list[OcrLine], body_px: float) -> list[OcrLine]:
+def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLine]:
     """The header's "*" (the ornament under the issuer) read as a small mark of its own: a
     line of three characters at most and well under the body's height among the first page's
-    header lines — Tesseract reads the star "3k", "x" or "#". Read as "*", the header's
-    issuer, number and date lines around it are read as they are."""
-    fixed = list(lines)
-    for index, line in enumerate(fixed[:HEADER_LINES]):
+    header lines, in the left column — Tesseract reads the star "3k", "x" or "#". Read as "*",
+    the header's issuer, number and date lines around it are read as they are. Any other line
+    as small there with no real word in it, or read unsure, is specks (a turned page's "7n. x_"
+    under the Party title, "F:" beside it, "Than:" at confidence 36 between the kind and the
+    summary): dropped, as it ended the header before the place-date line."""
+    fixed: list[OcrLine] = []
+    for index, line in enumerate(lines):
         text = line.text.strip()
-        if text and text != "*" and len(text) <= 3 and line.height <= STAR_HEIGHT * body_px:
-            fixed[index] = replace(line, text="*")
+        small = index < HEADER_LINES and line.height <= STAR_HEIGHT * body_px and text != "*"
+        if small and len(text) <= 3 and line.left < width * _COLUMN_SPLIT:
+            line = replace(line, text="*")
+        elif small and (
+            max(line.confidences, default=100.0) < SPECK_CONFIDENCE
+            or not any(_is_word(word) or _CODE_SHAPED.search(word) for word in text.split())
+        ):
+            continue
+        fixed.append(line)
     return fixed
 
 
@@ -231,12 +284,18 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         for edge in (0, -1):
             if ordered and PAGE_NUMBER.match(ordered[edge].text):
                 ordered.pop(edge)
+        head = 0
         if page is pages[0]:
-            ordered = header_columns(_header_star(ordered, body_px), page.width)
+            ordered = _header_star(ordered, body_px, page.width)
+            head = header_end(ordered) + 1  # no table in the header: its two columns and a
+            ordered = header_columns(ordered, page.width)  # garbled issuer are no table's cells
         ordered = closing_columns(
             [
-                _row_line(item) if isinstance(item, list) else item
-                for item in table_rows(ordered, page.dpi)
+                *ordered[:head],
+                *(
+                    _row_line(item) if isinstance(item, list) else item
+                    for item in table_rows(ordered[head:], page.dpi, cut_at_column)
+                ),
             ],
             page.width,
         )

@@ -13,12 +13,13 @@ order here, from the lines' positions alone (no image: the cached recognition of
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
+from capuy.read.ocr_rows import marker_column, numbers_column
 from capuy.text import search_key
 
-__all__ = ["header_columns", "table_cells", "table_rows"]
+__all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
 
 HEADER_LINES = 14
 """The header is among the first lines of the first page."""
@@ -40,6 +41,9 @@ TAIL_WORDS = 4
 """A cell's wrapped last lines after a table's last row are short ("xã" / "Phổ" / "Thuận")."""
 
 
+Cut = Callable[[Any, float, float], Any]  # (line, x, tolerance) → its two parts at x, or None
+
+
 class PageLine(Protocol):
     text: str
     left: int
@@ -56,13 +60,11 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     """The first page's header read column by column: the left column's lines, then the right
     column's, up to the last of the number and the place-date lines (a year wrapped onto the
     next line included)."""
-    end, bottom = -1, 0
-    for index, line in enumerate(lines[:HEADER_LINES]):
-        key = search_key(line.text.strip(" _.,:;*'\"|"))
-        if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and end == index - 1):
-            end, bottom = index, max(bottom, line.top + line.height)
+    marks = _header_marks(lines)
+    end = marks[-1] if marks else -1
     if end < 1:
         return lines
+    bottom = max(lines[index].top + lines[index].height for index in marks)
     # lines Tesseract read among them but printed lower (the summary) keep their place after
     zone = [line for line in lines[: end + 1] if line.top < bottom]
     lower = [line for line in lines[: end + 1] if line.top >= bottom]
@@ -71,18 +73,52 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     return [*left, *right, *lower, *lines[end + 1 :]]
 
 
+def _header_marks(lines: Sequence[PageLine]) -> list[int]:
+    """The indexes of the number and the place-date lines among the first page's first lines
+    (a year wrapped onto the line after the date's included)."""
+    marks: list[int] = []
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        key = search_key(line.text.strip(" _.,:;*'\"|-"))  # "- Số 18-TB/ĐU": a speck before
+        after_date = bool(marks) and marks[-1] == index - 1
+        if _NUMBER.match(key) or _PLACE_DATE.search(key) or (_YEAR.match(key) and after_date):
+            marks.append(index)
+    return marks
+
+
+def header_end(lines: Sequence[PageLine]) -> int:
+    """The index of the header's last line (the number's or the place-date's); -1: none."""
+    marks = _header_marks(lines)
+    return marks[-1] if marks else -1
+
+
 def _visual_rows(lines: list[L]) -> list[list[L]]:
-    """Lines side by side (their spans overlap by half a height) grouped, top to bottom, each
-    row left to right."""
+    """Lines side by side grouped, top to bottom, each row left to right. A line joins the row
+    above when its top, its bottom or its middle is level with the row's line of median height:
+    a line's box grows upwards with a capital's tone mark or a speck above it ("Sơ kết, …" 81
+    pixels tall beside its row's 50, its top level with the row above), or downwards with a
+    rule below it ("ngày" 88 high, its bottom level with the next row's) — the median line of
+    a row is one whose box is the text's."""
     rows: list[list[L]] = []
-    for line in sorted(lines, key=lambda item: item.top):
+    for line in sorted(lines, key=lambda item: 2 * item.top + item.height):
         if rows:
-            first = rows[-1][0]
-            if line.top < first.top + max(first.height, line.height) / 2:
+            row = sorted(rows[-1], key=lambda item: item.height)
+            if _level(line, row[(len(row) - 1) // 2]):
                 rows[-1].append(line)
                 continue
         rows.append([line])
     return [sorted(row, key=lambda item: item.left) for row in rows]
+
+
+def _level(one: PageLine, other: PageLine) -> bool:
+    """Two lines on one text line: tops or bottoms within a third of the smaller height, or
+    middles within a quarter of the taller (a dash sits at the text's middle)."""
+    near = min(one.height, other.height) / 3
+    middle = abs(2 * one.top + one.height - 2 * other.top - other.height) / 2
+    return (
+        abs(one.top - other.top) < near
+        or abs(one.top + one.height - other.top - other.height) < near
+        or middle < max(one.height, other.height) / 4
+    )
 
 
 def _anchors(
@@ -90,6 +126,7 @@ def _anchors(
     near: float,
     region: Sequence[Sequence[PageLine]] = (),
     keep_crossed: bool = False,
+    cut: Cut | None = None,
 ) -> list[float]:
     """The left edges of the columns: where the rows' pieces start, less the edges the lines of
     the rows or of the whole ``region`` (the table's wrapped lines too) run across
@@ -103,10 +140,40 @@ def _anchors(
         anchors.append(left)
     if keep_crossed:
         return anchors
-    return [anchor for anchor in anchors if not _crossed(anchor, region or rows, near)]
+    within = region or rows
+    return [
+        anchor
+        for anchor, following in zip(anchors, [*anchors[1:], _right(within)], strict=True)
+        if not _crossed(anchor, within, near, cut, following)
+    ]
 
 
-def _crossed(anchor: float, rows: Sequence[Sequence[PageLine]], near: float) -> bool:
+def _right(rows: Sequence[Sequence[PageLine]]) -> float:
+    return max((line.right for row in rows for line in row), default=0)
+
+
+def _two_cells(line: L, anchor: float, following: float, near: float, cut: Cut) -> Any:
+    """``cut``'s two parts of ``line`` at ``anchor`` — unless the right part is one word ending
+    flush with its cell, before the next column's edge ``following`` and its padding: a
+    justified cell's lines end flush, so their last words ("ngày", "hành") line up after a wide
+    gap, row after row, like a column of their own."""
+    two = cut(line, anchor, near)
+    if two is None:
+        return None
+    cell = two[1]
+    if cell.right > following:  # the right part runs into the next column: its first cell
+        cell = (cut(cell, following, near) or (cell,))[0]
+    flush = " " not in cell.text.strip() and cell.right > following - 2 * near
+    return None if flush else two
+
+
+def _crossed(
+    anchor: float,
+    rows: Sequence[Sequence[PageLine]],
+    near: float,
+    cut: Cut | None = None,
+    following: float = 0,
+) -> bool:
     """A column edge is never crossed by a cell's text; a justified cell's line ("Cơ      bản"
     in a narrow column, its wide gap taken for a column gap) starts a piece where the cell's
     other lines ("chấp hành" below it) run across. An edge crossed by two lines or more, and by
@@ -115,7 +182,11 @@ def _crossed(anchor: float, rows: Sequence[Sequence[PageLine]], near: float) -> 
     lines = [line for row in rows for line in row]
     starts = sum(1 for line in lines if abs(line.left - anchor) <= near)
     crossing = sum(
-        1 for line in lines if line.left < anchor - near and line.right > anchor + near / 2
+        1
+        for line in lines
+        if line.left < anchor - near
+        and line.right > anchor + near / 2
+        and (cut is None or _two_cells(line, anchor, following, near, cut) is None)
     )
     return crossing >= 2 and 2 * crossing >= starts
 
@@ -194,38 +265,101 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
         several = sum(len(row) >= TABLE_COLUMNS for row in rows[start:end]) > 1
         while end < len(rows) and _tail(rows[end], rows[end - 1], anchors, near, several):
             end += 1
+        if regions and regions[-1][1] == start and not _far_below(rows[start], rows[start - 1]):
+            # one table whose columns a row read across two cells had hidden (no region ends
+            # inside a table but at a line that is not one of its rows)
+            start = regions.pop()[0]
         regions.append((start, end))
         index = end
     return regions
 
 
-def _starts_row(row: Sequence[PageLine], anchors: list[float], near: float) -> bool:
+def _starts_row(
+    row: Sequence[PageLine],
+    anchors: list[float],
+    near: float,
+    numbers: int | None = 0,
+    marker: int | None = None,
+) -> bool:
     """A visual row that begins a table row: pieces in three columns or more, or in two of
-    which one is the first column (the row's number). Two cells' wrapped lines side by side
+    which one is the ``numbers`` column (the row's number: the first, unless a speck or a
+    number read further left made a column before it). Two cells' wrapped lines side by side
     ("46-NQ/TW" under "Nghị quyết số", the subject's next line right of it) continue the row
-    above; pieces of one cell side by side ("xã" "Phổ") are one cell."""
+    above; pieces of one cell side by side ("xã" "Phổ") are one cell. A row also starts where
+    the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds
+    row numbers (not read, or none printed) only there. Cells' wrapped lines side by side
+    without a number whose first begins in lower case ("ngày 15/01/2026" beside "24/11/2023
+    của …" and "đến 100") go on a sentence: they continue, however many cells they fill."""
     columns = {_within(line.left, anchors, near) for line in row}
-    return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and 0 in columns)
+    if numbers not in columns and row[0].text.lstrip(" '.,:;-_")[:1].islower():
+        return False  # wrapped lines going on a sentence
+    if marker is not None and marker in columns:
+        return True  # a row whose number was lost ("5" not read) starts at its one-line cell
+    if numbers is None and marker is not None:
+        return False
+    first = 0 if numbers is None else numbers
+    return len(columns) >= TABLE_COLUMNS or (len(columns) >= 2 and first in columns)
 
 
-def table_rows(lines: list[L], dpi: int) -> list[L | list[list[L]]]:
+def _cut_across(
+    region: list[list[L]], anchors: list[float], near: float, cut: Cut
+) -> dict[int, list[L]]:
+    """The lines Tesseract ran across a column's edge ("… hóa, ban Nghị quyết số 37-NQ/TW": two
+    cells, their gap no wider than a word gap), cut there by ``cut``: a cell's text never runs
+    over its column's edge. By the line's id."""
+    pieces: dict[int, list[L]] = {}
+    edges = list(zip(anchors, [*anchors[1:], _right(region)], strict=True))
+    for row in region:
+        for line in row:
+            parts = [line]
+            for anchor, following in edges:
+                last = parts[-1]
+                if last.left < anchor - near and last.right > anchor + near / 2:
+                    two = _two_cells(last, anchor, following, near, cut)
+                    if two is not None:
+                        parts[-1:] = list(two)
+            if len(parts) > 1:
+                pieces[id(line)] = parts
+    return pieces
+
+
+def table_rows(lines: list[L], dpi: int, cut: Cut | None = None) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
     left to right, each cell its lines top to bottom (a row of several cells starts a table row,
     a line alone continues the cell of its column in the row above: cells are top-aligned; a
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
-    table's rows take the place of its first line in Tesseract's order."""
+    table's rows take the place of its first line in Tesseract's order. ``cut``: see
+    ``_cut_across``."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
     ordered: list[L | list[list[L]]] = list(lines)
     for start, end in _regions(rows, near):
         region = rows[start:end]
-        anchors = _anchors([row for row in region if len(row) >= TABLE_COLUMNS], near, region)
+        wide = [row for row in region if len(row) >= TABLE_COLUMNS]
+        anchors = _anchors(wide, near, region, cut=cut)
         if len(anchors) < TABLE_COLUMNS:
             continue  # the "columns" were a paragraph's wide word gaps its own lines run across
+        pieces = _cut_across(region, anchors, near, cut) if cut is not None else {}
+        if pieces:
+            region = _visual_rows(
+                [part for row in region for line in row for part in pieces.get(id(line), (line,))]
+            )
+            ordered = [
+                part
+                for item in ordered
+                for part in ([item] if isinstance(item, list) else pieces.get(id(item), (item,)))
+            ]
+        columns = [{_within(line.left, anchors, near) for line in row} for row in region]
+        texts = [
+            [line.text for row in region for line in row if _within(line.left, anchors, near) == i]
+            for i in range(min(2, len(anchors)))
+        ]
+        numbers = numbers_column(texts)
+        marker = marker_column(columns, numbers, len(anchors), TABLE_COLUMNS)
         table_rows: list[list[list[L]]] = []
         for row in region:
-            if _starts_row(row, anchors, near) or not table_rows:
+            if _starts_row(row, anchors, near, numbers, marker) or not table_rows:
                 table_rows.append([[] for _ in anchors])
             for line in row:
                 column = _within(line.left, anchors, near)

@@ -20,7 +20,7 @@ from functools import cache
 from capuy.read.ocr_places import repair_place_names
 from capuy.read.ocr_type_words import repair_type_words
 from capuy.text import search_key
-from capuy.vocab import issuer_by_code, type_codes
+from capuy.vocab import document_types, issuer_by_code, type_codes
 from capuy.vocab.ocr import ocr_repairs
 
 __all__ = ["repair_date", "repair_ocr_text", "repair_symbol", "to_digits"]
@@ -78,9 +78,11 @@ def to_digits(text: str) -> str:
 
 
 def _known(type_code: str, issuer: str, system: str) -> bool:
+    """A known pair of codes, spelled as codes are: the issuers' lookup folds the lookalike "Ð"
+    (U+00D0) into Đ, but a symbol written with it is no symbol to the extraction."""
     party, state = _codes()
     codes = party if system == "party" else state
-    return type_code in codes and issuer_by_code(issuer) is not None
+    return type_code in codes and "Ð" not in issuer and issuer_by_code(issuer) is not None
 
 
 def _fix_code_letters(code: str, valid: object) -> list[str]:
@@ -289,6 +291,34 @@ def _fixed_line(text: str) -> str:
     return text
 
 
+@cache
+def _kinds() -> dict[str, str]:
+    """Each document type's name in capitals by its letters folded, without spaces."""
+    return {
+        search_key(kind.name).replace(" ", ""): kind.name.upper()
+        for system in ("party", "state")
+        for kind in document_types(system)
+    }
+
+
+_NUMBER_LINE = re.compile(r"(Số\s+\d{1,4}-[^\W_]+(?:/[^\W_]+)+)[.,;:_]+")
+"""The header's number line with a speck after its symbol read as a mark ("Số 41-CTr/TU.")."""
+
+
+def _header_line(text: str) -> str:
+    """The kind's line ("CHƯƠN G TRÌNH": a space inside a word, or a mark slipped) and the
+    number line ("Số 41-CTr/TU.") as the header prints them: a line of capitals only whose
+    letters are a document type's name, a number line without a mark after its symbol. Either
+    one read wrong ended the header, and the kind, the number, the date and the title with it."""
+    line = text.strip()
+    if (found := _NUMBER_LINE.fullmatch(line)) is not None:
+        return found.group(1)
+    if line != line.upper() or not 1 <= len(line.split()) <= 4:
+        return text
+    kind = _kinds().get(search_key(line).replace(" ", ""))
+    return kind if kind is not None else text
+
+
 _TERM = re.compile(r"\((?P<word>[^\W\d_]{3,5})\s+(?P<roman>[IVXL]{1,6})(?:[_\]}|](?=\s|$)|$)")
 """An opening "(khóa XXI" whose closing bracket was read as "_", "]", "}" or "|", or lost at
 the end of the line ("(khóa XIII và XIV)" is left alone)."""
@@ -316,7 +346,8 @@ def repair_ocr_text(
     from capuy.read.ocr_citations import repair_citation_dates  # it uses this module's tables
 
     text, made = repair_citation_dates(
-        repair_type_words(_symbols(repair_place_names(_fixed_line(text)))), unsure_words
+        repair_type_words(_symbols(repair_place_names(_fixed_line(_header_line(text))))),
+        unsure_words,
     )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)

@@ -18,12 +18,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Q, QuerySet
 
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.orgs.models import Organisation
-from capuy.stats.counts import COUNTS
+from capuy.stats.counts import COUNTS, DATED_BY
 
 __all__ = ["count_all", "rollup_all", "targets_of"]
 
@@ -46,9 +46,16 @@ def _exact(total: object) -> Decimal | None:
     return value.normalize()
 
 
-def count_all(querysets: Sequence[QuerySet[Any]]) -> list[int]:
-    """``[qs.count() for qs in querysets]`` in one query (a scalar sub-query each)."""
-    if not querysets:
+# A count over a span of days, split by periods: (queryset, its date field, the periods).
+Split = tuple[QuerySet[Any], str, Sequence["Period"]]
+
+
+def count_all(querysets: Sequence[QuerySet[Any]], splits: Sequence[Split] = ()) -> list[int]:
+    """``[qs.count() for qs in querysets]`` in one query (a scalar sub-query each), followed
+    by, for each ``(qs, field, periods)`` of ``splits``, the count of ``qs``'s rows whose
+    ``field`` falls in each period — one pass over ``qs`` for all its periods (a derived
+    table of filtered counts), not one per period."""
+    if not querysets and not splits:
         return []
     parts, params = [], []
     for n, qs in enumerate(querysets):
@@ -68,8 +75,34 @@ def count_all(querysets: Sequence[QuerySet[Any]]) -> list[int]:
             continue
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) c{n})")
         params.extend(p)
+    tables, table_params = [], []
+    for n, (qs, field, periods) in enumerate(splits):
+        names = [f"s{n}_{k}" for k in range(len(periods))]
+        row = (
+            qs.order_by()
+            .select_related(None)
+            .values(whole=models.Value(1))  # no grouping: one row of counts
+            .annotate(
+                **{
+                    name: models.Count("pk", filter=Q(**{f"{field}__gte": s, f"{field}__lte": e}))
+                    for name, (s, e) in zip(names, periods, strict=True)
+                }
+            )
+            .values(*names)
+        )
+        try:
+            sql, p = row.query.sql_with_params()
+        except EmptyResultSet:
+            parts.extend("0" for _ in names)
+            continue
+        parts.extend(f"s{n}.{name}" for name in names)
+        tables.append(f"({sql}) s{n}")
+        table_params.extend(p)
+    query = "SELECT " + ", ".join(parts)
+    if tables:
+        query += " FROM " + " CROSS JOIN ".join(tables)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
+        cursor.execute(query, params + table_params)
         return [int(n) for n in cursor.fetchone()]
 
 
@@ -231,8 +264,26 @@ def _computed(
         if (i.pk, p) in counted
     }
     asked = [(i, p) for i in indicators for p in periods if (i.pk, p) not in counted]
-    counts = count_all([COUNTS[i.source](root, *p) for i, p in asked])
-    out.update({(i.pk, p): Decimal(n) for (i, p), n in zip(asked, counts, strict=True)})
+    # many periods of a count that periods split by one date field: one pass over their span
+    # (twelve months of a province's admissions at national size: 30 ms against 350 ms for
+    # twelve counts, each probing every unit of the province again)
+    split: dict[int, tuple[Indicator, list[Period]]] = {}
+    for indicator, period in asked:
+        if indicator.source in DATED_BY:
+            split.setdefault(indicator.pk, (indicator, []))[1].append(period)
+    split = {pk: v for pk, v in split.items() if len(v[1]) > 1}
+    single = [(i, p) for i, p in asked if i.pk not in split]
+    splits = [
+        (
+            COUNTS[i.source or ""](root, min(s for s, _ in ps), max(e for _, e in ps)),
+            DATED_BY[i.source or ""],
+            ps,
+        )
+        for i, ps in split.values()
+    ]
+    counts = iter(count_all([COUNTS[i.source or ""](root, *p) for i, p in single], splits))
+    out.update({(i.pk, p): Decimal(next(counts)) for i, p in single})
+    out.update({(i.pk, p): Decimal(next(counts)) for i, ps in split.values() for p in ps})
     return out
 
 

@@ -142,8 +142,20 @@ def quality_ratings(
 
 def register() -> None:
     """The member counts an indicator can be computed from (``Indicator.source``)."""
-    register_count("members.admissions", lambda r, s, e: member_events(r, s, e, ["admission"]))
-    register_count("members.recognitions", lambda r, s, e: member_events(r, s, e, ["recognition"]))
-    register_count("members.strike_offs", lambda r, s, e: member_events(r, s, e, ["strike_off"]))
-    register_count("members.removals", lambda r, s, e: member_events(r, s, e, ["removal"]))
+    register_count(
+        "members.admissions", lambda r, s, e: member_events(r, s, e, ["admission"]), dated_by="date"
+    )
+    register_count(
+        "members.recognitions",
+        lambda r, s, e: member_events(r, s, e, ["recognition"]),
+        dated_by="date",
+    )
+    register_count(
+        "members.strike_offs",
+        lambda r, s, e: member_events(r, s, e, ["strike_off"]),
+        dated_by="date",
+    )
+    register_count(
+        "members.removals", lambda r, s, e: member_events(r, s, e, ["removal"]), dated_by="date"
+    )
     register_count("members.count", lambda r, s, e: members_at(r, e))

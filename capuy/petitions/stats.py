@@ -205,6 +205,8 @@ def dialogues(
 
 def register() -> None:
     """The petitions counts an indicator can be computed from (``Indicator.source``)."""
-    register_count("petitions.received", petitions_received)
+    register_count("petitions.received", petitions_received, dated_by="received_on")
     register_count("petitions.resolved", _resolved)
-    register_count("petitions.dialogues", lambda r, s, e: receptions(r, s, e, "dialogue"))
+    register_count(
+        "petitions.dialogues", lambda r, s, e: receptions(r, s, e, "dialogue"), dated_by="date"
+    )

@@ -20,6 +20,7 @@ from typing import Any
 
 __all__ = [
     "COUNTS",
+    "DATED_BY",
     "Count",
     "count_for",
     "register_count",
@@ -32,6 +33,11 @@ Count = Callable[[Any, dt.date, dt.date], Any]  # (root organisation, start, end
 TargetLookup = Callable[[Any, str, dt.date, dt.date], Any]
 
 COUNTS: dict[str, Count] = {}
+# For a count whose period is exactly "the record's ``field`` between start and end" (and that
+# depends on the period in no other way), that field: the counts of many periods are then one
+# pass over the whole span with a filtered count per period (a year's twelve months on the
+# dashboard's chart), not one pass per period.
+DATED_BY: dict[str, str] = {}
 _TARGET_LOOKUP: list[TargetLookup] = []
 
 
@@ -40,9 +46,14 @@ def under(root: Any, field: str = "organisation") -> dict[str, str]:
     return {f"{field}__path__startswith": root.path}
 
 
-def register_count(key: str, count: Count) -> None:
-    """Add (or replace, by key) a count, e.g. ``members.admissions``."""
+def register_count(key: str, count: Count, dated_by: str | None = None) -> None:
+    """Add (or replace, by key) a count, e.g. ``members.admissions``; ``dated_by`` names the
+    date field its period filters on, when that is all the period does (``DATED_BY``)."""
     COUNTS[key] = count
+    if dated_by:
+        DATED_BY[key] = dated_by
+    else:
+        DATED_BY.pop(key, None)
 
 
 def count_for(source: str, root: Any, start: dt.date, end: dt.date) -> int:

@@ -25,6 +25,7 @@ from capuy.indicators.views import _months
 from capuy.members.models import Member, MemberEvent
 from capuy.members.services import admit
 from capuy.orgs.models import Organisation
+from capuy.stats.counts import COUNTS, DATED_BY
 from capuy.web.demo import load_demo
 from tests.web.conftest import Tree, make_user
 
@@ -154,3 +155,30 @@ def test_the_page_queries_do_not_grow_with_indicators(tree: Tree) -> None:
     with CaptureQueriesContext(connection) as captured:
         rollup_all(indicators, tree.town, _months(2024))
     assert len(captured) <= 5  # counts, own values, one per rule
+
+
+def test_a_dated_counts_months_are_one_pass_with_the_same_values(tree: Tree) -> None:
+    """A count registered with the date its period filters on (``DATED_BY``) gives, for twelve
+    months in one query, what each month gives alone — for every such count, on members
+    admitted, recognised, struck off and removed in different months and units."""
+    ensure_computed_indicators()
+    for k, unit in enumerate((tree.pho_hoa_cell, tree.pho_minh, tree.town) * 4):
+        member = admit(unit, f"Đảng viên {k}", "nam", D(2024, 1 + k, 5 + k))
+        if k % 3 == 0:
+            MemberEvent.objects.create(
+                member=member, kind="recognition", date=D(2024, 12 - k // 2, 1), organisation=unit
+            )
+    dated = [i for i in Indicator.objects.all() if i.source in DATED_BY]
+    assert {i.source for i in dated} >= {"members.admissions", "members.recognitions"}
+    months = _months(2024)
+    for root in (tree.town, tree.pho_hoa):
+        for indicator in dated:
+            with CaptureQueriesContext(connection) as captured:
+                batch = rollup_all([indicator], root, months)
+            table = COUNTS[indicator.source or ""](root, *months[0]).model._meta.db_table
+            assert len(captured) == 1, indicator.code
+            assert captured[0]["sql"].count(f'FROM "{table}"') == 1, indicator.code  # one pass
+            alone = {(indicator.pk, m): rollup(indicator, root, *m) for m in months}
+            assert batch == alone, indicator.code
+        admitted = next(i for i in dated if i.source == "members.admissions")
+        assert any(rollup_all([admitted], root, months).values())  # not all zeros

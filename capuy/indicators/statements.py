@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -164,17 +163,14 @@ def compute_statements(root: Organisation, start: dt.date, end: dt.date) -> Comp
 def link_counts(
     computed: Computed, also: Sequence[Any] = ()
 ) -> tuple[dict[tuple[str, str], int], list[int]]:
-    """``{(kind, part): records[part].count()}`` for every link — the statement's own count
-    (``Statement.counts``) or number (``COUNTED_AS``) where it is that count, the others in one
-    query (``count_all``) — and,
+    """``{(kind, part): records[part].count()}`` for every link — the statement's own number
+    where it is that count (``COUNTED_AS``), the others in one query (``count_all``) — and,
     in that same query, the counts of the querysets ``also``."""
     counts: dict[tuple[str, str], int] = {}
     asked: list[tuple[tuple[str, str], Any]] = []
     for kind, statement in computed:
         for part, records in statement.records.items():
-            number: int | Decimal | None = statement.counts.get(part)  # a count already made
-            if number is None:
-                number = statement.numbers.get(COUNTED_AS.get((kind.key, part), ""))
+            number = statement.numbers.get(COUNTED_AS.get((kind.key, part), ""))
             if isinstance(number, int):
                 counts[(kind.key, part)] = number
             else:

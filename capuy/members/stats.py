@@ -54,24 +54,22 @@ def admissions(
 ) -> Statement:
     """Admissions in the period against the target that covers it (if any)."""
     qs = member_events(root, start, end, ["admission"])
-    n = qs.count()
     target = target_for(root, "members.admissions", start, end)
     stmt = phrases.admissions(
-        n,
+        qs.count(),
         target.value if target else None,
         style=style,
         target_year=target.start.year if target else None,
         target_source=target.source if target else "",
         places=places,
     )
-    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"admitted": qs}, {"admitted": n})
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"admitted": qs})
 
 
 def recognitions(root: Organisation, start: dt.date, end: dt.date) -> Statement:
     qs = member_events(root, start, end, ["recognition"])
-    n = qs.count()
-    stmt = phrases.recognitions(n)
-    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"recognised": qs}, {"recognised": n})
+    stmt = phrases.recognitions(qs.count())
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"recognised": qs})
 
 
 def strike_offs_and_removals(
@@ -92,22 +90,15 @@ def strike_offs_and_removals(
     )
     stmt = phrases.strike_offs_and_removals(n["struck"], n["removed"], style=style)
     return Statement(
-        stmt.kind,
-        stmt.numbers,
-        stmt.sentence,
-        {"struck_off": struck, "removed": removed},
-        {"struck_off": n["struck"], "removed": n["removed"]},
+        stmt.kind, stmt.numbers, stmt.sentence, {"struck_off": struck, "removed": removed}
     )
 
 
 def member_count(root: Organisation, at: dt.date) -> Statement:
     """Members of the subtree on ``at``: from the member-count tally (``capuy.members.tallies``)
     and the month's own changes, never stale; the drill-down lists the affiliations."""
-    n = member_count_at(root, at)
-    stmt = phrases.member_count(n)
-    return Statement(
-        stmt.kind, stmt.numbers, stmt.sentence, {"members": members_at(root, at)}, {"members": n}
-    )
+    stmt = phrases.member_count(member_count_at(root, at))
+    return Statement(stmt.kind, stmt.numbers, stmt.sentence, {"members": members_at(root, at)})
 
 
 GRASSROOTS_KINDS = ("dang_bo_co_so", "chi_bo_co_so")
@@ -132,11 +123,7 @@ def quality_ratings(
     m = rating_counts(root, year)
     stmt = phrases.quality_ratings(o["good"], o["total"], m["good"], m["total"], style=style)
     return Statement(
-        stmt.kind,
-        stmt.numbers,
-        stmt.sentence,
-        {"organisations": orgs, "members": members},
-        {"organisations": o["total"], "members": m["total"]},
+        stmt.kind, stmt.numbers, stmt.sentence, {"organisations": orgs, "members": members}
     )
 
 

@@ -95,15 +95,6 @@ def petitions(root: Organisation, start: dt.date, end: dt.date) -> Statement:
             "own_resolved": resolved,
             "own_in_progress": in_progress,
         },
-        {
-            "received": sum(by_kind.values()),
-            "out_of_jurisdiction": n["other"],
-            "forwarded": n["forwarded"],
-            "filed": n["filed"],
-            "own": n["own"],
-            "own_resolved": n["resolved"],
-            "own_in_progress": n["own"] - n["resolved"],
-        },
     )
 
 

@@ -16,16 +16,13 @@ class Statement:
     ``sentence`` is a clause as it sits inside a report's sentence (lower-case start, no final
     full stop) so a composer can embed it; ``as_sentence()`` gives it standalone. ``records``
     maps a number's name to the queryset it was counted from, for drill-down; the pure phrasing
-    functions leave it empty and the database layer fills it. ``counts`` holds, for the parts
-    whose size the statement already knows, how many records that part's queryset holds, so a
-    page listing the parts does not count them again (``capuy.indicators.statements``).
+    functions leave it empty and the database layer fills it.
     """
 
     kind: str
     numbers: dict[str, int | Decimal | None]
     sentence: str
     records: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def as_sentence(self) -> str:
         """The clause on its own: first letter capitalised, ending with a full stop."""

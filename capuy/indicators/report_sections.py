@@ -13,7 +13,7 @@ from django.db.models import Q
 from capuy.indicators.models import Indicator, IndicatorValue, Target
 from capuy.indicators.rollup import achievement, entered_values
 from capuy.orgs.models import Organisation
-from capuy.stats.counts import COUNTS
+from capuy.stats.counts import COUNTS, under
 from capuy.stats.sections import Provenance, SectionRequest, register_section
 from capuy.text import format_number, format_percent
 
@@ -35,7 +35,7 @@ def indicator_rows(
     subordinate units (``capuy.indicators.rollup``), its target and the achievement."""
 
     with_values = IndicatorValue.objects.filter(
-        organisation__path__startswith=root.path, period_start__gte=start, period_end__lte=end
+        **under(root), period_start__gte=start, period_end__lte=end
     ).values("indicator")
     with_targets = Target.objects.filter(organisation=root, start__lte=start, end__gte=end).values(
         "indicator"

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from capuy.indicators.batch import rollup_all
 from capuy.indicators.models import Indicator, IndicatorValue, Target, ValidationRule
 from capuy.orgs.models import Organisation, valid_at_q
-from capuy.stats.counts import count_for
+from capuy.stats.counts import count_for, under
 from capuy.stats.phrases import achievement_percent
 from capuy.vocab.records import load
 
@@ -39,7 +39,7 @@ def entered_values(
     """Values of ``indicator`` entered in the subtree for periods inside [start, end]."""
     return IndicatorValue.objects.filter(
         indicator=indicator,
-        organisation__path__startswith=root.path,
+        **under(root),
         period_start__gte=start,
         period_end__lte=end,
     )

@@ -18,6 +18,7 @@ from capuy.errors import InputError
 from capuy.members.choices import event_effect
 from capuy.members.models import Affiliation, Badge, Member, MemberEvent
 from capuy.orgs.models import Organisation
+from capuy.stats.counts import under
 from capuy.text import shift_months
 from capuy.vocab.records import badge_years, load, probation_months
 
@@ -171,7 +172,7 @@ def members_at(root: Organisation, at: dt.date) -> QuerySet[Affiliation]:
     """Affiliations in ``root``'s subtree that contain the day ``at``."""
     return Affiliation.objects.filter(
         Q(end__isnull=True) | Q(end__gt=at),
-        organisation__path__startswith=root.path,
+        **under(root),
         start__lte=at,
     )
 

@@ -112,11 +112,9 @@ def quality_ratings(
 ) -> Statement:
     """The year's ratings of the grassroots organisations and members in the subtree."""
     orgs = OrganisationRating.objects.filter(
-        year=year, organisation__path__startswith=root.path, organisation__kind__in=GRASSROOTS_KINDS
+        year=year, organisation__kind__in=GRASSROOTS_KINDS, **under(root)
     )
-    members = MemberRating.objects.filter(
-        year=year, member__organisation__path__startswith=root.path
-    )
+    members = MemberRating.objects.filter(year=year, **under(root, "member__organisation"))
     # The units' ratings in one pass (the total and the good ones as two filtered counts); the
     # members' from their tally (a few rows per unit instead of every member's rating).
     o = orgs.aggregate(total=Count("pk"), good=Count("pk", filter=Q(rating__in=GOOD_RATINGS)))

@@ -132,7 +132,7 @@ def inspections(
 def asset_verifications(root: Organisation, start: dt.date, end: dt.date) -> Statement:
     """Asset-declaration verifications concluded in the period in the subtree."""
     qs = AssetVerification.objects.filter(
-        organisation__path__startswith=root.path, verified_on__gte=start, verified_on__lte=end
+        **under(root), verified_on__gte=start, verified_on__lte=end
     ).select_related("member", "organisation")
     years = list(qs.values_list("declaration_year", flat=True))
     stmt = phrases.asset_verifications(len(years), years)

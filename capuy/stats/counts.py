@@ -23,6 +23,7 @@ __all__ = [
     "DATED_BY",
     "Count",
     "count_for",
+    "is_whole_tree",
     "register_count",
     "register_target_lookup",
     "target_for",
@@ -41,9 +42,34 @@ DATED_BY: dict[str, str] = {}
 _TARGET_LOOKUP: list[TargetLookup] = []
 
 
-def under(root: Any, field: str = "organisation") -> dict[str, str]:
-    """The filter that keeps the records of ``root``'s subtree (``field`` is the organisation)."""
+def under(root: Any, field: str = "organisation") -> dict[str, Any]:
+    """The filter that keeps the records of ``root``'s subtree (``field`` is the organisation).
+
+    For the root of the only tree in the database (the nation of a national deployment, the
+    town of the embedded one) the subtree is every unit, so there is no condition at all: no
+    join to the units. At national size that join — hashing all ~250.000 units to test their
+    paths — was most of each nationwide count, and without it a count of events of a kind in a
+    year is read from the (kind, date) index alone (``docs/national.md``, "natsum4"). So
+    ``field`` must be a required key on every step (every caller's is: a record always has a
+    unit); not even ``IS NOT NULL`` is added, PostgreSQL 15 would fetch each row to test it."""
+    if is_whole_tree(root):
+        return {}
     return {f"{field}__path__startswith": root.path}
+
+
+def is_whole_tree(root: Any) -> bool:
+    """Whether ``root``'s subtree is every unit: it has no parent and no other unit lacks one.
+
+    One indexed query, asked once per instance (a page fetches its unit once; a root made
+    later by the same process needs the instance fetched again). A unit with a parent never
+    asks."""
+    if root.parent_id is not None:
+        return False
+    known = root.__dict__.get("_whole_tree")
+    if known is None:
+        others = type(root)._default_manager.filter(parent__isnull=True).exclude(pk=root.pk)
+        known = root.__dict__["_whole_tree"] = not others.exists()
+    return bool(known)
 
 
 def register_count(key: str, count: Count, dated_by: str | None = None) -> None:

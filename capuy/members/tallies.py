@@ -39,6 +39,12 @@ from django.db import connection, transaction
 from django.db.models import Count, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from capuy.members.coarse import (
+    COARSE_DEPTH,
+    COUNT_COARSE,
+    RATING_COARSE,
+    coarse_recount_sql,
+)
 from capuy.members.models import Affiliation, MemberCountTally, MemberRatingTally
 from capuy.members.tally_sql import (
     PG_TRIGGERS,
@@ -48,6 +54,7 @@ from capuy.members.tally_sql import (
     recount_sql,
 )
 from capuy.orgs.models import Organisation
+from capuy.stats.counts import is_whole_tree, under
 
 __all__ = [
     "GOOD_RATINGS",
@@ -94,6 +101,9 @@ def rebuild_tallies() -> tuple[int, int]:
         _lock(cursor.execute)
         for sql in recount_sql(connection.vendor):
             cursor.execute(sql)
+        if connection.vendor == "postgresql":  # the coarse copies, from the per-unit rows
+            for sql in coarse_recount_sql():
+                cursor.execute(sql)
     return MemberRatingTally.objects.count(), MemberCountTally.objects.count()
 
 
@@ -123,32 +133,76 @@ def resume_and_rebuild() -> None:
 def rating_counts(root: Organisation, year: int) -> dict[str, int]:
     """The members rated in ``year`` in ``root``'s subtree: all of them, and the good ones
     (excellent or good), from the subtree's units' tally rows — what counting ``MemberRating`` would say."""
-    rows = MemberRatingTally.objects.filter(year=year, organisation__path__startswith=root.path)
+    if _coarse(root):
+        good = ", ".join(["%s"] * len(GOOD_RATINGS))
+        sql, params = _coarse_rows(root, RATING_COARSE, "k.year = %s", [year])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT SUM(k.total), SUM(k.total) FILTER (WHERE k.rating IN ({good})) {sql}",
+                [*GOOD_RATINGS, *params],
+            )
+            rated, good_n = cursor.fetchone()
+        return {"total": int(rated or 0), "good": int(good_n or 0)}
+    rows = MemberRatingTally.objects.filter(year=year, **under(root))
     n = rows.aggregate(rated=Sum("total"), good=Sum("total", filter=Q(rating__in=GOOD_RATINGS)))
     return {"total": int(n["rated"] or 0), "good": int(n["good"] or 0)}
+
+
+def _coarse(root: Organisation) -> bool:
+    """Whether ``root``'s figures are read from the coarse tallies: on PostgreSQL, for a unit
+    at or above the coarse level (the nation, a province, a commune; ``capuy.members.coarse``).
+    Below it, and on SQLite, the per-unit rows."""
+    return connection.vendor == "postgresql" and root.path.count("/") - 2 <= COARSE_DEPTH
+
+
+def _coarse_rows(
+    root: Organisation, table: str, where: str, params: list[Any]
+) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` of the coarse rows of ``root``'s subtree: every unit of it has its
+    coarse unit in it (``root`` is at or above the coarse level), found by path — or, for the
+    whole tree, every row, with no join at all."""
+    if is_whole_tree(root):
+        return f"FROM {table} k WHERE {where}", params
+    return (
+        f"FROM {table} k JOIN orgs_organisation o ON o.id = k.coarse_id "
+        f"WHERE o.path LIKE %s AND {where}",
+        [f"{root.path}%", *params],
+    )
 
 
 def member_count_at(root: Organisation, at: dt.date) -> int:
     """Members of ``root``'s subtree on ``at`` — ``members_at(root, at).count()`` — from the
     tally of the months before ``at``'s month and the affiliations that start or end in it."""
-    under = {"organisation__path__startswith": root.path}
+    subtree = under(root)
     if at < TALLY_FROM:  # before the tally's months: one bucket, so counted live
         return Affiliation.objects.filter(
-            Q(end__isnull=True) | Q(end__gt=at), start__lte=at, **under
+            Q(end__isnull=True) | Q(end__gt=at), start__lte=at, **subtree
         ).count()
     first = at.replace(day=1)
-    month = Affiliation.objects.filter(**under).order_by()
+    month = Affiliation.objects.filter(**subtree).order_by()
 
     def changes(**bounds: Any) -> Subquery:
         """The count of the subtree's affiliations within ``bounds``, as a scalar subquery."""
         rows = month.filter(**bounds).values(whole=Value(1)).annotate(n=Count("pk"))
         return Subquery(rows.values("n"))
 
+    starts = changes(start__gte=first, start__lte=at)
+    ends = changes(end__gte=first, end__lte=at)
+    if _coarse(root):  # the same query on the coarse rows (PostgreSQL)
+        tally, params = _coarse_rows(root, COUNT_COARSE, "k.month < %s", [first])
+        (s_sql, s_params), (e_sql, e_params) = (
+            q.query.sql_with_params() for q in (starts, ends)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT COALESCE(SUM(k.net), 0) {tally}) + COALESCE(({s_sql}), 0) "
+                f"- COALESCE(({e_sql}), 0)",
+                [*params, *s_params, *e_params],
+            )
+            return int(cursor.fetchone()[0])
     # One query for the page, not two: the tally's sum with the month's starts and ends as
     # scalar subqueries beside it (an indicators page asks for it with ~30 other figures).
-    row = MemberCountTally.objects.filter(month__lt=first, **under).aggregate(
-        n=Coalesce(Sum("net"), 0)
-        + Coalesce(changes(start__gte=first, start__lte=at), 0)
-        - Coalesce(changes(end__gte=first, end__lte=at), 0)
+    row = MemberCountTally.objects.filter(month__lt=first, **subtree).aggregate(
+        n=Coalesce(Sum("net"), 0) + Coalesce(starts, 0) - Coalesce(ends, 0)
     )
     return int(row["n"])

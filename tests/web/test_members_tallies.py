@@ -14,9 +14,11 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.db import connection
 
 from capuy.indicators.statements import STATEMENTS, statement_rows
 from capuy.members import stats
+from capuy.members.coarse import COUNT_COARSE, RATING_COARSE
 from capuy.members.models import (
     Affiliation,
     Member,
@@ -64,12 +66,48 @@ def recount() -> tuple[dict, dict]:
 
 
 def tallies() -> tuple[dict, dict]:
+    """The per-unit tallies as they are. On PostgreSQL it also checks, every time it is read,
+    that the coarse copies (``capuy.members.coarse``) are the per-unit rows summed by coarse
+    unit — so every test that compares the tallies with the records checks those too."""
     ratings = {
         (t.organisation_id, t.year, t.rating): t.total
         for t in MemberRatingTally.objects.exclude(total=0)
     }
     counts = {(t.organisation_id, t.month): t.net for t in MemberCountTally.objects.exclude(net=0)}
+    if connection.vendor == "postgresql":
+        assert coarse_tables() == coarse_of(ratings, counts)
     return ratings, counts
+
+
+def coarse_tables() -> tuple[dict, dict]:
+    """The coarse copies as they are (PostgreSQL), rows of zero left out."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT coarse_id, year, rating, total FROM {RATING_COARSE}")
+        ratings = {(c, y, r): n for c, y, r, n in cursor.fetchall() if n}
+        cursor.execute(f"SELECT coarse_id, month, net FROM {COUNT_COARSE}")
+        counts = {(c, m): n for c, m, n in cursor.fetchall() if n}
+    return ratings, counts
+
+
+def coarse_of(ratings: dict, counts: dict) -> tuple[dict, dict]:
+    """The per-unit rows summed under each unit's coarse unit — its ancestor at depth 2 (the
+    third id of its path), or itself above that — counted in Python; a coarse unit that is
+    gone (midway through a delete) holds nothing."""
+    units = dict(Organisation.objects.values_list("pk", "path"))
+
+    def coarse(unit: int) -> int | None:
+        ids = units[unit].strip("/").split("/") if unit in units else []
+        if not ids:
+            return None
+        top = int(ids[2]) if len(ids) > 2 else unit
+        return top if top in units else None
+
+    out: tuple[Counter, Counter] = (Counter(), Counter())
+    for i, rows in enumerate((ratings, counts)):
+        for (unit, *key), n in rows.items():
+            if (top := coarse(unit)) is not None:
+                out[i][(top, *key)] += n
+    return tuple({k: v for k, v in c.items() if v} for c in out)  # type: ignore[return-value]
 
 
 DAYS = [
@@ -320,3 +358,47 @@ def test_two_offices_rate_members_at_once_without_waiting_for_each_other(tree: T
         assert errors == []
     assert tallies() == recount()
     assert rating_counts(tree.town, 2024) == {"total": 2, "good": 2}
+
+
+def test_the_nation_and_a_province_state_a_change_at_once(tree: Tree) -> None:
+    """Issue 17's never-stale test, for the figures the whole tree and a unit near its top
+    read: on PostgreSQL from the coarse copies (the root with no join at all, the town by
+    path), on SQLite from the per-unit rows. Each change is read back at once — a member
+    joining, a rating given and changed, a member moved to another ward, a cell moved to
+    another ward (its coarse unit changes), a member deleted — and the statement says it too.
+    Then a second tree: the first root is no longer the whole database, and its figures stay
+    its own."""
+    end = D(2024, 12, 31)
+
+    def check(*expected: tuple[Organisation, int, int]) -> None:
+        for unit, members, good in expected:
+            unit = Organisation.objects.get(pk=unit.pk)  # a fresh instance, as a request has
+            assert member_count_at(unit, end) == members_at(unit, end).count() == members
+            assert rating_counts(unit, 2024)["good"] == good
+            assert stats.member_count(unit, end).numbers["members"] == members
+            assert stats.quality_ratings(unit, 2024).numbers["members_good"] == good
+        assert tallies() == recount()
+
+    lan = admit(tree.pho_hoa_cell, "Nguyễn Thị Lan", "Nữ", D(2019, 5, 19))
+    hung = admit(tree.pho_minh, "Trần Văn Hùng", "Nam", D(2024, 12, 2))
+    check((tree.province, 2, 0), (tree.town, 2, 0), (tree.pho_hoa, 1, 0))
+    rating = MemberRating.objects.create(member=lan, year=2024, rating="hoan_thanh")
+    check((tree.province, 2, 0), (tree.pho_hoa, 1, 0))
+    rating.rating = "xuat_sac"
+    rating.save()
+    check((tree.province, 2, 1), (tree.town, 2, 1), (tree.pho_hoa, 1, 1))
+    record_event(lan, "transfer_internal", D(2024, 12, 20), organisation=tree.pho_minh)
+    check((tree.province, 2, 1), (tree.pho_hoa, 0, 0), (tree.pho_minh, 2, 1))
+    MemberRating.objects.create(member=hung, year=2024, rating="tot")
+    cell = tree.pho_hoa_cell  # a cell with a member and a rating moves to the other ward
+    mai = admit(cell, "Phạm Thị Mai", "Nữ", D(2021, 1, 4))
+    MemberRating.objects.create(member=mai, year=2024, rating="tot")
+    check((tree.province, 3, 3), (tree.pho_hoa, 1, 1), (tree.pho_minh, 2, 2))
+    cell.parent = tree.pho_minh
+    cell.save()
+    check((tree.province, 3, 3), (tree.pho_hoa, 0, 0), (tree.pho_minh, 3, 3), (cell, 1, 1))
+    hung.delete()
+    check((tree.province, 2, 2), (tree.town, 2, 2), (tree.pho_minh, 2, 2))
+    other = Organisation.objects.create(name="Đảng bộ tỉnh Bình Định", kind="dang_bo_tinh")
+    admit(other, "Võ Văn Tâm", "Nam", D(2020, 2, 2))
+    check((tree.province, 2, 2), (other, 1, 0))

@@ -181,18 +181,19 @@ def member_count_at(root: Organisation, at: dt.date) -> int:
     first = at.replace(day=1)
     month = Affiliation.objects.filter(**subtree).order_by()
 
-    def changes(**bounds: Any) -> Subquery:
-        """The count of the subtree's affiliations within ``bounds``, as a scalar subquery."""
-        rows = month.filter(**bounds).values(whole=Value(1)).annotate(n=Count("pk"))
+    def changes(field: str) -> Subquery:
+        """The count of the subtree's affiliations whose ``field`` is in the month up to
+        ``at``, as a scalar subquery. It counts the date itself (not null in the range), not
+        the key: for the whole tree it is then read from the date's index alone — at full
+        size the key made it fetch ~17.000 scattered rows for each of the two (337 ms)."""
+        bounds = {f"{field}__gte": first, f"{field}__lte": at}
+        rows = month.filter(**bounds).values(whole=Value(1)).annotate(n=Count(field))
         return Subquery(rows.values("n"))
 
-    starts = changes(start__gte=first, start__lte=at)
-    ends = changes(end__gte=first, end__lte=at)
+    starts, ends = changes("start"), changes("end")
     if _coarse(root):  # the same query on the coarse rows (PostgreSQL)
         tally, params = _coarse_rows(root, COUNT_COARSE, "k.month < %s", [first])
-        (s_sql, s_params), (e_sql, e_params) = (
-            q.query.sql_with_params() for q in (starts, ends)
-        )
+        (s_sql, s_params), (e_sql, e_params) = (q.query.sql_with_params() for q in (starts, ends))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT (SELECT COALESCE(SUM(k.net), 0) {tally}) + COALESCE(({s_sql}), 0) "

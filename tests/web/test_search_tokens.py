@@ -193,8 +193,8 @@ phát triển bền vững."""
         ('"mạnh phát triển bền"', False),  # both triples are there, not one after the other
         ('"thể phát triển kinh"', False),
         ('"an ninh an toan"', True),
-        ('"an toàn giao*"', True),
-        ('"vệ an to*"', False),
+        ("9-BC/X*", False),  # a symbol's prefix: a phrase whose last word is a prefix
+        ("bc/tu-9*", False),  # the pair "bc tu" is there, not before 9
         ("phát triển bền vững", True),
         ('"bền vững" "bảo vệ an"', True),
         ('"bền vững" "bảo vệ toàn"', False),

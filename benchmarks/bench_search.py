@@ -19,6 +19,12 @@ Measured:
 * the resolution rate of citations (``capuy.citations``) on a sample of the archive, and on the
   seeds (their citations against the catalogue of Central documents).
 
+PostgreSQL runs the queries twice on the one cluster: first as PostgreSQL starts with its defaults
+(``shared_buffers`` 128 MB, nothing read yet: the cold figure), then restarted as docs/deploy.md
+sets up a deployment — ``shared_buffers`` sized to the search tables with their TOAST and indexes
+(``shared_buffers_mb``: a tenth to spare, at most a quarter of the machine's memory) and those
+tables read in by ``pg_prewarm`` before the first search; both are printed, with the settings.
+
 Run: ``python -m benchmarks search`` (part of ``make bench``; about 15 minutes on 2 cores).
 ``CAPUY_BENCH_SEARCH_DOCS`` changes the archive size; ``CAPUY_BENCH_SEARCH_DB=sqlite`` skips
 PostgreSQL; ``CAPUY_BENCH_SEARCH_KEEP=/dir`` keeps each database's archive (the SQLite file, the PostgreSQL
@@ -27,7 +33,8 @@ their figures those of the first run); ``CAPUY_BENCH_SEARCH_BASELINE=0`` times t
 (no LIKE baseline, no citation sample); ``CAPUY_BENCH_SEARCH_CITATIONS=0`` skips the citation
 sample alone (the LIKE baseline still runs); ``CAPUY_BENCH_SEARCH_DUMP=/file.json`` writes
 every query's wall and CPU time and total there; ``CAPUY_BENCH_SEARCH_PGPORT`` sets the throw-away
-cluster's port (default: one derived from the process id).
+cluster's port (default: one derived from the process id); ``CAPUY_BENCH_SEARCH_DEPLOYED=0`` runs
+PostgreSQL's cold run alone (the second run's dump, if any, is ``<dump>.deployed.json``).
 """
 
 from __future__ import annotations
@@ -289,6 +296,8 @@ def run_here() -> dict:
         keys = ("documents", "with_text", "generate_s", "index_s", "indexed")
         built.write_text(json.dumps({k: figures[k] for k in keys}))
     figures["index_bytes"] = backend().size_bytes()
+    if connection.vendor == "postgresql":
+        figures.update(_search_tables(prewarm=os.environ.get("CAPUY_BENCH_SEARCH_PREWARM") == "1"))
     text_chars = 0
     from capuy.search.models import SearchText
 
@@ -352,6 +361,45 @@ def run_here() -> dict:
     return figures
 
 
+SEARCH_TABLES = ("search_searchentry", "search_searchtext")
+
+
+def _search_tables(prewarm: bool) -> dict:
+    """The search tables' size with their TOAST and indexes (what ``shared_buffers`` is sized
+    to) and, with ``prewarm``, all of it read into the buffers by ``pg_prewarm`` first — what a
+    deployment does after a start (docs/deploy.md), so the queries do not wait for the disk."""
+    from django.db import connection
+
+    names = ", ".join(f"'{t}'::regclass" for t in SEARCH_TABLES)
+    relations = (
+        f"WITH t AS (SELECT oid, reltoastrelid FROM pg_class WHERE oid IN ({names})), "
+        "r AS (SELECT oid FROM t UNION SELECT reltoastrelid FROM t WHERE reltoastrelid <> 0) "
+        "SELECT oid FROM r UNION SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM r)"
+    )
+    out: dict = {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT sum(pg_relation_size(oid)) FROM ({relations}) x")
+        out["search_tables_bytes"] = int(cursor.fetchone()[0])
+        cursor.execute("SHOW shared_buffers")
+        out["shared_buffers"] = cursor.fetchone()[0]
+        if prewarm:
+            started = time.perf_counter()
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+            cursor.execute(f"SELECT sum(pg_prewarm(oid)) FROM ({relations}) x")
+            out["prewarmed_pages"] = int(cursor.fetchone()[0])
+            out["prewarm_s"] = time.perf_counter() - started
+    return out
+
+
+def shared_buffers_mb(search_tables_bytes: int) -> int:
+    """``shared_buffers`` as docs/deploy.md sizes it: the search tables with their TOAST and
+    indexes and a tenth to spare, in steps of 128 MB, at most a quarter of the machine's
+    memory (PostgreSQL's own advice) and at least its default."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    wanted = -(-int(search_tables_bytes * 1.1) // (128 << 20)) * 128
+    return max(128, min(wanted, total // 4 >> 20))
+
+
 def citation_rate() -> dict[str, int]:
     """Citations of a sample of the archive, and how many name a register entry."""
     from capuy.citations.models import DocumentCitation
@@ -387,7 +435,7 @@ def seed_citation_rate() -> dict[str, int]:
     return {"central": central, "in_catalogue": known, "same_date": exact}
 
 
-def _start_postgres(tmp: Path) -> tuple[str, callable]:
+def _start_postgres(tmp: Path, settings: str = "") -> tuple[str, callable]:
     pgbin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
     if not pgbin:
         raise SystemExit("PostgreSQL is not installed (make system-deps)")
@@ -424,7 +472,7 @@ def _start_postgres(tmp: Path) -> tuple[str, callable]:
             "-w",
             "-o",
             f"-h 127.0.0.1 -p {port} -k {tmp} -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off",
+            f"-c full_page_writes=off {settings}",
             "start",
         ],
         check=True,
@@ -440,40 +488,70 @@ def _start_postgres(tmp: Path) -> tuple[str, callable]:
     return f"postgresql://capuy@127.0.0.1:{port}/postgres", stop
 
 
-def _run(database: str) -> dict:
+def _child(env: dict) -> dict:
+    """One ``run_here`` in a subprocess (a fresh Django, the given database)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_search", "run"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench_search failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _postgres_runs(pg: Path, env: dict) -> list[tuple[str, dict]]:
+    """The same 300 queries twice on one cluster. First as PostgreSQL starts with its defaults
+    (``shared_buffers`` 128 MB, nothing read yet: the cold figure). Then restarted as
+    docs/deploy.md sets up a deployment: ``shared_buffers`` sized to the search tables
+    (``shared_buffers_mb``) and those tables read in with ``pg_prewarm`` before the first
+    search (a deployment's ``autoprewarm``, or its start script, does the same after a restart).
+    ``CAPUY_BENCH_SEARCH_DEPLOYED=0`` runs the first alone."""
+    runs: list[tuple[str, dict]] = []
+    url, stop = _start_postgres(pg)
+    try:
+        cold = _child({**env, "CAPUY_DATABASE_URL": url})
+    finally:
+        stop()
+    runs.append(("PostgreSQL's defaults (shared_buffers 128 MB), just started: cold", cold))
+    if os.environ.get("CAPUY_BENCH_SEARCH_DEPLOYED", "1") == "0":
+        return runs
+    mb = shared_buffers_mb(cold["search_tables_bytes"])
+    url, stop = _start_postgres(pg, f"-c shared_buffers={mb}MB")
+    dump = env.get("CAPUY_BENCH_SEARCH_DUMP")
+    warm_env = {**env, "CAPUY_DATABASE_URL": url, "CAPUY_BENCH_SEARCH_PREWARM": "1"}
+    if dump:
+        warm_env["CAPUY_BENCH_SEARCH_DUMP"] = str(Path(dump).with_suffix(".deployed.json"))
+    try:
+        warm = _child(warm_env)
+    finally:
+        stop()
+    runs.append((f"as deployed: shared_buffers {mb} MB, pg_prewarm of the search tables", warm))
+    return runs
+
+
+def _run(database: str) -> list[tuple[str, dict]]:
+    """(label, figures) of each run on ``database``: SQLite once, PostgreSQL cold and warm."""
     keep = os.environ.get("CAPUY_BENCH_SEARCH_KEEP", "")  # keep the archive there, reuse it
     tmp = Path(keep) / database if keep else Path(tempfile.mkdtemp(prefix="capuy-bench-search-"))
     tmp.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CAPUY_DATA_DIR": str(tmp / "data-dir")}
     env.pop("CAPUY_DATABASE_URL", None)
-    stop = None
+    pg = None
     try:
-        if database == "postgresql":
-            pg = tmp / "cluster" if keep else Path(tempfile.mkdtemp(prefix="capuy-bench-pg-"))
-            pg.mkdir(parents=True, exist_ok=True)  # the postgres user's own
-            env["CAPUY_DATABASE_URL"], stop_cluster = _start_postgres(pg)
-
-            def stop() -> None:
-                stop_cluster()
-                if not keep:
-                    shutil.rmtree(pg, ignore_errors=True)
-
-        done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_search", "run"],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"bench_search ({database}) failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        if database != "postgresql":
+            return [("", _child(env))]
+        pg = tmp / "cluster" if keep else Path(tempfile.mkdtemp(prefix="capuy-bench-pg-"))
+        pg.mkdir(parents=True, exist_ok=True)  # the postgres user's own
+        return _postgres_runs(pg, env)
     finally:
-        if stop:
-            stop()
         if not keep:
             shutil.rmtree(tmp, ignore_errors=True)
+            if pg:
+                shutil.rmtree(pg, ignore_errors=True)
 
 
 def _ms(value: float) -> str:
@@ -485,63 +563,78 @@ def main() -> None:
     if os.environ.get("CAPUY_BENCH_SEARCH_DB"):
         databases = [os.environ["CAPUY_BENCH_SEARCH_DB"]]
     for database in databases:
-        f = _run(database)
-        mb = f["index_bytes"] / 1048576
-        print(
-            f"\n### {database}: {f['documents']:,} documents ".replace(",", ".")
-            + f"({f['with_text']:,} with attachment text; ".replace(",", ".")
-            + f"{f['text_bytes'] / 1048576:.0f} MB of text)"
-        )
-        print(
-            f"- index build: {f['indexed'] / f['index_s']:.0f} documents/s "
-            f"({f['index_s']:.0f} s); index size {mb:.0f} MB"
-        )
-        s, like = f["search_ms"], f["like_ms"]
-        print(
-            f"- 300 queries, search (page + total + facets): p50 {_ms(s['p50'])} ms, "
-            f"p95 {_ms(s['p95'])} ms, max {_ms(s['max'])} ms"
-        )
-        c = f["search_cpu_ms"]
-        print(
-            f"  CPU time of this process per query (SQLite runs in it; PostgreSQL's own work is "
-            f"not counted): p50 {_ms(c['p50'])} ms, p95 {_ms(c['p95'])} ms"
-        )
-        if like["p95"] == like["p95"]:  # not NaN: the baseline ran (CAPUY_BENCH_SEARCH_BASELINE)
-            print(
-                f"- baseline LIKE scan (document list), same queries: p50 {_ms(like['p50'])} ms, "
-                f"p95 {_ms(like['p95'])} ms, max {_ms(like['max'])} ms — "
-                f"search p95 is {like['p95'] / s['p95']:.1f}× faster"
-            )
-        else:
-            print("- baseline LIKE scan: not run (CAPUY_BENCH_SEARCH_BASELINE=0)")
-        print(
-            "- load average (1, 5, 15 min) before the queries: "
-            + ", ".join(_ms(x) for x in f["load_before"])
-            + "; after: "
-            + ", ".join(_ms(x) for x in f["load_after"])
-        )
-        print(
-            "| queries | n | with results | p50 ms | p95 ms | max ms | CPU p95 ms | LIKE p95 ms |"
-        )
-        print("|---|---|---|---|---|---|---|---|")
-        for kind, k in f["by_kind"].items():
-            print(
-                f"| {kind} | {k['n']} | {k['with_results']} | {_ms(k['p50'])} | "
-                f"{_ms(k['p95'])} | {_ms(k['max'])} | {_ms(k['cpu_p95'])} | "
-                f"{_ms(k['like_p95'])} |"
-            )
-        c = f["citations"]
-        if not c:
-            continue
-        rate = c["resolved"] / c["citations"] * 100 if c["citations"] else 0
-        print(
-            f"- citations in {c['documents']} archive documents with text: {c['citations']}, "
-            f"{c['resolved']} resolved to a register entry ({rate:.1f} %)"
-        )
+        for label, figures in _run(database):
+            _report(database + (f", {label}" if label else ""), figures)
     seeds = seed_citation_rate()
     print(
         f"\n- seeds: {seeds['central']} citations of Central documents, {seeds['in_catalogue']} "
         f"in the catalogue, {seeds['same_date']} with the catalogue's date"
+    )
+
+
+def _report(title: str, f: dict) -> None:
+    """One run's figures, as BENCHMARKS.md quotes them."""
+    mb = f["index_bytes"] / 1048576
+    print(
+        f"\n### {title}: "
+        + f"{f['documents']:,} documents ".replace(",", ".")
+        + f"({f['with_text']:,} with attachment text; ".replace(",", ".")
+        + f"{f['text_bytes'] / 1048576:.0f} MB of text)"
+    )
+    print(
+        f"- index build: {f['indexed'] / f['index_s']:.0f} documents/s "
+        f"({f['index_s']:.0f} s); index size {mb:.0f} MB"
+    )
+    s, like = f["search_ms"], f["like_ms"]
+    print(
+        f"- 300 queries, search (page + total + facets): p50 {_ms(s['p50'])} ms, "
+        f"p95 {_ms(s['p95'])} ms, max {_ms(s['max'])} ms"
+    )
+    c = f["search_cpu_ms"]
+    print(
+        f"  CPU time of this process per query (SQLite runs in it; PostgreSQL's own work is "
+        f"not counted): p50 {_ms(c['p50'])} ms, p95 {_ms(c['p95'])} ms"
+    )
+    if like["p95"] == like["p95"]:  # not NaN: the baseline ran (CAPUY_BENCH_SEARCH_BASELINE)
+        print(
+            f"- baseline LIKE scan (document list), same queries: p50 {_ms(like['p50'])} ms, "
+            f"p95 {_ms(like['p95'])} ms, max {_ms(like['max'])} ms — "
+            f"search p95 is {like['p95'] / s['p95']:.1f}× faster"
+        )
+    else:
+        print("- baseline LIKE scan: not run (CAPUY_BENCH_SEARCH_BASELINE=0)")
+    print(
+        "- load average (1, 5, 15 min) before the queries: "
+        + ", ".join(_ms(x) for x in f["load_before"])
+        + "; after: "
+        + ", ".join(_ms(x) for x in f["load_after"])
+    )
+    print("| queries | n | with results | p50 ms | p95 ms | max ms | CPU p95 ms | LIKE p95 ms |")
+    print("|---|---|---|---|---|---|---|---|")
+    for kind, k in f["by_kind"].items():
+        print(
+            f"| {kind} | {k['n']} | {k['with_results']} | {_ms(k['p50'])} | "
+            f"{_ms(k['p95'])} | {_ms(k['max'])} | {_ms(k['cpu_p95'])} | "
+            f"{_ms(k['like_p95'])} |"
+        )
+    if "search_tables_bytes" in f:
+        warmed = ""
+        if "prewarmed_pages" in f:
+            warmed = (
+                f"; pg_prewarm read {f['prewarmed_pages']:,} pages ".replace(",", ".")
+                + f"in {_ms(f['prewarm_s'])} s before the first search"
+            )
+        print(
+            f"- cluster: shared_buffers {f['shared_buffers']}; search tables with TOAST and "
+            f"indexes {f['search_tables_bytes'] / 1048576:.0f} MB{warmed}"
+        )
+    c = f["citations"]
+    if not c:
+        return
+    rate = c["resolved"] / c["citations"] * 100 if c["citations"] else 0
+    print(
+        f"- citations in {c['documents']} archive documents with text: {c['citations']}, "
+        f"{c['resolved']} resolved to a register entry ({rate:.1f} %)"
     )
 
 

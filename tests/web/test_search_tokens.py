@@ -5,6 +5,7 @@ CAPUY_DATABASE_URL, on PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import json
 from types import SimpleNamespace
@@ -14,7 +15,7 @@ from django.apps import apps as django_apps
 from django.db import connection
 
 from capuy.accounts.levels import Classification, Role
-from capuy.documents.models import Document
+from capuy.documents.models import Direction, Document
 from capuy.search.backends import backend
 from capuy.search.models import SearchEntry
 from capuy.search.registry import provider_for
@@ -135,19 +136,85 @@ def test_postgres_phrases_are_matched_through_their_word_pairs(corpus, leader) -
     misses it until the migration (or ``capuy search --rebuild``) writes them."""
     if connection.vendor != "postgresql":
         pytest.skip("pair lexemes are PostgreSQL's (FTS5 matches phrases from its positions)")
-    assert symbols(search(leader, '"kinh tế biển"')) == ["15-NQ/TU"]
+    assert symbols(search(leader, '"tế biển"')) == ["15-NQ/TU"]
     assert symbols(search(leader, '"phát triển bền*"')) == ["15-NQ/TU"]  # a prefix: unpaired
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE search_searchentry SET search_vector = ts_delete(search_vector, "
-            "ARRAY(SELECT lexeme FROM unnest(search_vector) WHERE lexeme LIKE '%\\_%'))"
-        )
-    assert symbols(search(leader, '"kinh tế biển"')) == []
+    _delete_lexemes("%\\_%")  # the pairs and the triples
+    assert symbols(search(leader, '"tế biển"')) == []
     assert symbols(search(leader, "kinh tế biển")) == ["15-NQ/TU"]  # words need no pairs
     migration = importlib.import_module("capuy.search.migrations.0006_postgres_pairs")
     migration.forwards(django_apps, SimpleNamespace(connection=connection))
-    assert symbols(search(leader, '"kinh tế biển"')) == ["15-NQ/TU"]
+    assert symbols(search(leader, '"tế biển"')) == ["15-NQ/TU"]
+    assert symbols(search(leader, '"biển tế"')) == []
+
+
+def _delete_lexemes(like: str) -> None:
+    """Remove the lexemes matching ``like`` from every entry's vector (an index written before
+    the migration that adds them)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE search_searchentry SET search_vector = ts_delete(search_vector, "
+            "ARRAY(SELECT lexeme FROM unnest(search_vector) WHERE lexeme LIKE %s))",
+            [like],
+        )
+
+
+def test_postgres_phrases_of_three_words_are_one_triple_lexeme(corpus, leader) -> None:
+    """PostgreSQL: every three neighbouring words are a lexeme ``a_b_c`` (search.0008), and a
+    phrase of three words — a symbol too: 36-NQ/TW is "36 nq tw" — is matched by its triple
+    alone, with no positions rechecked. An entry indexed before has none: the phrase misses it
+    (while its pairs and words are all there) until the migration (or ``capuy search
+    --rebuild``) writes them; a phrase of two words needs no triple."""
+    if connection.vendor != "postgresql":
+        pytest.skip("triple lexemes are PostgreSQL's (FTS5 matches phrases from its positions)")
+    typed = ['"kinh tế biển"', "36-NQ/TW", '"phát triển kinh tế biển"']
+    assert [symbols(search(leader, t)) for t in typed] == [["15-NQ/TU"]] * 3
+    _delete_lexemes("%\\_%\\_%")  # the triples alone
+    assert [symbols(search(leader, t)) for t in typed] == [[]] * 3
+    assert symbols(search(leader, '"kinh tế"')) == ["15-NQ/TU"]  # its pair is still there
+    migration = importlib.import_module("capuy.search.migrations.0008_postgres_triples")
+    migration.forwards(django_apps, SimpleNamespace(connection=connection))
+    assert [symbols(search(leader, t)) for t in typed] == [["15-NQ/TU"]] * 3
     assert symbols(search(leader, '"biển kinh tế"')) == []
+
+
+PHRASES = """Bảo vệ an ninh. An toàn giao thông. Đẩy mạnh phát triển kinh tế, kinh tế tập thể
+phát triển bền vững."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ('"an toàn"', True),
+        ('"ninh an"', True),  # across a full stop: the words are neighbours all the same
+        ('"vệ an ninh"', True),
+        ('"vệ an toàn"', False),  # both pairs are there, not one after the other
+        ('"tế kinh tế"', True),
+        ('"tập thể phát triển bền"', True),
+        ('"mạnh phát triển bền"', False),  # both triples are there, not one after the other
+        ('"thể phát triển kinh"', False),
+        ('"an ninh an toan"', True),
+        ("9-BC/X*", False),  # a symbol's prefix: a phrase whose last word is a prefix
+        ("bc/tu-9*", False),  # the pair "bc tu" is there, not before 9
+        ("phát triển bền vững", True),
+        ('"bền vững" "bảo vệ an"', True),
+        ('"bền vững" "bảo vệ toàn"', False),
+    ],
+)
+def test_phrases_match_neighbouring_words_alone(tree, leader, typed, found) -> None:
+    """The same phrases on both engines: FTS5 reads positions; PostgreSQL matches a phrase of
+    two or three words by its one pair or triple lexeme and rechecks longer ones — a pair or
+    triple present, but not at the next position, is no match."""
+    Document.objects.create(
+        direction=Direction.INCOMING,
+        organisation=tree.town,
+        type_code="BC",
+        symbol="9-BC/TU",
+        issued_on=dt.date(2024, 6, 1),
+        received_on=dt.date(2024, 6, 1),
+        summary="Báo cáo chuyên đề",
+        text=PHRASES,
+    )
+    assert symbols(search(leader, typed)) == (["9-BC/TU"] if found else [])
 
 
 def test_postgres_block_tokens_are_written_by_the_index_and_the_migration(corpus) -> None:

@@ -10,8 +10,10 @@ of ``search_vector`` too, prefixed with ``§`` (typed words are folded to ``[a-z
 reach them); a narrowed search adds them to the one ``@@`` the GIN index answers, so the index
 intersects them with the words, and ``ts_rank`` — given the words only — does not see them.
 Every two neighbouring words are lexemes too, ``dia_ban`` (``capuy_pairs``, migration
-``search.0006``): a phrase's pairs narrow the GIN match to the entries that can hold it, and
-only those are rechecked for positions. And every entry carries its id block, ``§b97``
+``search.0006``), and every three, ``dia_ban_day`` (``capuy_triples``, ``search.0008``): a
+phrase of two or three words — every symbol typed as ``15-NQ/TU`` — is its one n-gram lexeme,
+answered by GIN exactly with no positions read; a longer phrase's triples narrow the match to
+the entries that can hold it, and only those are rechecked for positions. And every entry carries its id block, ``§b97``
 (``id // BLOCK``, migration ``search.0007``): ``newest`` reads a common word's newest matches
 one range of blocks at a time instead of visiting all of them.
 """
@@ -47,6 +49,18 @@ PAIRS_FUNCTION = (
     "FROM (SELECT lexeme, unnest(positions) AS p FROM unnest($1)) a "
     "JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest($1)) b ON b.p = a.p + 1 $$"
 )
+TRIPLES_FUNCTION = (
+    # every three lexemes at neighbouring positions as one positionless lexeme "a_b_c": a
+    # phrase of three words ("phat trien kinh", a symbol "15 nq tu") is then one lexeme GIN
+    # answers exactly, with no positions to recheck (migration search.0008). Positions stop
+    # at 16.383 (PostgreSQL's cap, the one <-> reads too), so at most ~16.400 per entry
+    "CREATE OR REPLACE FUNCTION capuy_triples(tsvector) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ "
+    "WITH w AS (SELECT lexeme, unnest(positions) AS p FROM unnest($1)) "
+    "SELECT array_to_tsvector(coalesce(array_agg(DISTINCT "
+    "a.lexeme || '_' || b.lexeme || '_' || c.lexeme), '{}')) "
+    "FROM w a JOIN w b ON b.p = a.p + 1 JOIN w c ON c.p = a.p + 2 $$"
+)
 
 SETUP = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -55,6 +69,7 @@ SETUP = [
     "SELECT trim(regexp_replace(lower(unaccent('unaccent'::regdictionary, $1)), "
     "'[^a-z0-9]+', ' ', 'g')) $$",
     PAIRS_FUNCTION,
+    TRIPLES_FUNCTION,
     f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector",
     f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS exact_vector tsvector",
     f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {TABLE} USING gin (search_vector)",
@@ -65,6 +80,7 @@ TEARDOWN = [
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS exact_vector",
     "DROP FUNCTION IF EXISTS capuy_fold(text)",
     "DROP FUNCTION IF EXISTS capuy_pairs(tsvector)",
+    "DROP FUNCTION IF EXISTS capuy_triples(tsvector)",
 ]
 
 
@@ -93,25 +109,42 @@ def _clause(clause: Clause, words: tuple[str, ...]) -> str:
 
 
 def tsquery(query: ParsedQuery) -> str:
-    """Every clause, folded, all required."""
+    """Every clause, folded, all required: what ``ts_rank`` scores (phrases with <->)."""
     return " & ".join(_clause(c, c.folded) for c in query.clauses)
 
 
-def pairs(words: tuple[str, ...], prefix: bool) -> list[str]:
-    """The pair lexemes a phrase of ``words`` needs ("dia_ban", "ban_day"); a prefix's last
-    word is not whole, so not paired."""
+def grams(words: tuple[str, ...], prefix: bool) -> list[str]:
+    """The lexemes a phrase of ``words`` needs: two whole words, their pair ("dia_ban"); three
+    or more, every three neighbours ("dia_ban_day", "ban_day_manh"). A prefix's last word is
+    not whole, so not in them."""
     whole = words[:-1] if prefix else words
-    return [whole[i] + PAIR_JOIN + whole[i + 1] for i in range(len(whole) - 1)]
+    if len(whole) == 2:
+        return [whole[0] + PAIR_JOIN + whole[1]]
+    return [PAIR_JOIN.join(whole[i : i + 3]) for i in range(len(whole) - 2)]
 
 
-def pair_tsquery(query: ParsedQuery) -> str:
-    """Every phrase's pair lexemes, all required, as a ``tsquery`` literal (cast, not parsed:
-    the text-search parser would split "dia_ban" at the underscore): GIN intersects the
-    pairs' postings, so only the few entries that have every pair of the phrase are
-    rechecked for positions — a phrase of common words otherwise rechecks (and de-TOASTs)
-    every entry holding all its words (17.429 entries for «địa bàn đẩy», 908 matches)."""
-    needed = [p for c in query.clauses if c.phrase for p in pairs(c.folded, c.prefix)]
-    return " & ".join(_lexeme(p) for p in dict.fromkeys(needed))
+def exact_by_grams(clause: Clause) -> bool:
+    """A phrase of two or three whole words IS its one pair or triple lexeme — the same
+    positions <-> reads, paired in the database (``capuy_pairs``, ``capuy_triples``) — so it
+    is matched without <->: GIN answers it exactly and no entry's positions are rechecked."""
+    return clause.phrase and not clause.prefix and len(clause.folded) in (2, 3)
+
+
+def positional_tsquery(query: ParsedQuery) -> str:
+    """The clauses the n-gram lexemes do not answer alone (words, prefixes, phrases of four
+    words or more, prefix phrases), for ``to_tsquery``; "" when there are none."""
+    return " & ".join(_clause(c, c.folded) for c in query.clauses if not exact_by_grams(c))
+
+
+def gram_tsquery(query: ParsedQuery) -> str:
+    """Every phrase's pair or triple lexemes, all required, as a ``tsquery`` literal (cast,
+    not parsed: the text-search parser would split "dia_ban" at the underscore). A phrase of
+    two or three words is matched by them alone (``exact_by_grams``); a longer one is narrowed
+    by GIN to the few entries holding all its triples, and only those are rechecked for
+    positions — a phrase of common words otherwise rechecks (and de-TOASTs) every entry
+    holding its words (17.429 entries for «địa bàn đẩy», 908 matches)."""
+    needed = [g for c in query.clauses if c.phrase for g in grams(c.folded, c.prefix)]
+    return " & ".join(_lexeme(g) for g in dict.fromkeys(needed))
 
 
 def exact_tsquery(query: ParsedQuery) -> str:
@@ -127,9 +160,13 @@ def token_tsquery(narrow: Narrowing) -> str:
 
 
 def _matching(query: ParsedQuery, narrow: Narrowing) -> tuple[str, list[Any]]:
-    """The one ``@@`` condition: the words, the phrases' pairs and the narrowing tokens."""
-    parts, params = ["to_tsquery('simple', %s)"], [tsquery(query)]
-    for literal in (pair_tsquery(query), token_tsquery(narrow)):
+    """The one ``@@`` condition: the words, the phrases' n-grams and the narrowing tokens."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if positional := positional_tsquery(query):
+        parts.append("to_tsquery('simple', %s)")
+        params.append(positional)
+    for literal in (gram_tsquery(query), token_tsquery(narrow)):
         if literal:
             parts.append("%s::tsquery")
             params.append(literal)
@@ -145,7 +182,8 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {TABLE} SET "
-                "search_vector = w.v || capuy_pairs(w.v) || array_to_tsvector(%s::text[]), "
+                "search_vector = w.v || capuy_pairs(w.v) || capuy_triples(w.v) || "
+                "array_to_tsvector(%s::text[]), "
                 "exact_vector = setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') "
                 "FROM (SELECT setweight(to_tsvector('simple', capuy_fold(%s)), 'A') || "

@@ -106,3 +106,56 @@ def test_a_row_cut_by_the_page_break_is_one_row(scanned) -> None:  # type: ignor
         ("19-KH/ĐU", "2026-04-09"),
         ("08-QĐi/TW", "2018-10-25"),
     }
+
+
+def _programme(dpi: int = 200):  # type: ignore[no-untyped-def]
+    """Held-out set 5's programme (development text), scanned set 5's way at 200 dpi: Tesseract's
+    words on both pages. Row 15 is cut by the page break ("Kiểm tra việc cụ thể hóa, ban" /
+    "Chỉ thị số 38-CT/TW ngày" on page 1; "hành văn bản triển khai" / "7/9/2009" on page 2, under
+    the heads printed again, the "TT" head's second "T" alone, and a speck read "-" in the
+    numbers' column). On page 1 a speck read "SN" cuts the table in two before row 10."""
+    import json
+    from pathlib import Path
+
+    from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
+
+    data = json.loads(
+        (Path(__file__).parent / "fixtures" / "ocr" / f"programme_set5_{dpi}dpi.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    pages = [
+        OcrPage(p["width"], p["height"], p["dpi"], tsv_lines(p["tsv"]), b"", p["tsv"])
+        for p in data["pages"]
+    ]
+    return document_from_pages(pages, "quet.pdf", "pdf")
+
+
+def test_a_row_cut_by_the_page_break_at_200_dpi() -> None:
+    """At 200 dpi page 1's table lost its "TT" column: row 15's last lines would go under its
+    first column, and the plain-text reader takes a row for the rest of the row above only when
+    its first cell is empty — so they stay a row of their own (not joined to the heads printed
+    again, as they were), and page 2's text keeps the order it is printed in. Row 10, after a
+    speck read "SN", keeps its date: the two-pixel "ˆ" beside it is no letter to drop."""
+    document, texts = _programme(200)
+    assert ("55-QĐ/TW", "2016-12-19") in _found(document)
+    heads = next(row for row in _rows(document) if "Thời hạn" in " ".join(row))
+    assert "7/9/2009" not in " ".join(heads), heads
+    page2 = texts[1].split("\n")
+    assert page2[0].split("\t")[-1] == "Thời hạn", page2[:2]
+    assert page2[1].split("\t")[1:3] == ["hành văn bản triển khai", "7/9/2009"], page2[:2]
+
+
+def test_a_row_cut_by_the_page_break_at_300_dpi() -> None:
+    """At 300 dpi both pages' tables have the "TT" column: row 15's last lines ("hành văn bản
+    triển khai", "7/9/2009"), under the heads printed again and the "TT" head's second "T"
+    alone, go on with row 15 on page 1 — and page 2's text keeps its print order."""
+    document, texts = _programme(300)
+    assert ("38-CT/TW", "2009-09-07") in _found(document)
+    row = next(row for row in _rows(document) if "38-CT/TW" in " ".join(row))
+    assert row[1:3] == [
+        "Kiểm tra việc cụ thể hóa, ban hành văn bản triển khai",
+        "Chỉ thị số 38-CT/TW ngày 7/9/2009",
+    ], row
+    page2 = texts[1].split("\n")
+    assert page2[0].split("\t")[-1] == "Thời hạn" and "7/9/2009" in page2[1], page2[:2]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from statistics import median
@@ -22,7 +23,7 @@ from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
 from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
-from capuy.read.ocr_rows import head_words
+from capuy.read.ocr_rows import Carry, head_words
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 from capuy.read.plaintext import read_paged_text
@@ -295,7 +296,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
     body_px = median(heights) if heights else 1
     layout_pages: list[list[Line]] = []
     confidences: list[list[list[float]]] = []
-    carry: frozenset[str] | None = None
+    carry: Carry | None = None
     for page in pages:
         scale = 72.0 / page.dpi
         body_pt = body_px * scale
@@ -330,30 +331,40 @@ DUST_HEIGHT = 0.2
 
 
 def _dust(line: OcrLine, body_px: float) -> bool:
-    return line.height < DUST_HEIGHT * body_px and any(ch.isalnum() for ch in line.text)
+    """A line too low for its letters or digits (a modifier mark "ˆ" is no letter: it is left
+    to the speck rules, as before)."""
+    return line.height < DUST_HEIGHT * body_px and any(
+        ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in line.text
+    )
 
 
 def _body_lines(
-    lines: list[OcrLine], dpi: int, body_px: float, carry: frozenset[str] | None
-) -> tuple[list[OcrLine], frozenset[str] | None]:
+    lines: list[OcrLine], dpi: int, body_px: float, carry: Carry | None
+) -> tuple[list[OcrLine], Carry | None]:
     """A page's lines below the header, specks spelled as letters dropped (``_dust``: they made
     rows of five "cells"), with each table row as one line (``_row_line``), and what the next
-    page needs to go on with a table this one ends in: its head row's words (None: the page does
-    not end in a table row). ``carry``: the same from the page before."""
+    page needs to go on with a table this one ends in (``Carry``; None: the page does not end
+    in a table row). ``carry``: the same from the page before."""
     carried: set[int] = set()
     lines = [line for line in lines if not _dust(line, body_px)]
     items = table_rows(lines, dpi, cut_at_column, carry, carried)
+    while items and not isinstance(items[-1], list) and items[-1].height < DUST_HEIGHT * body_px:
+        items.pop()  # a mark Tesseract put last ("ˆ" two pixels high): no line after a table
     body = [
         _row_line(item, id(item) in carried) if isinstance(item, list) else item for item in items
     ]
     if not items or not isinstance(items[-1], list):
         return body, None
-    first = len(items) - 1
-    while first > 0 and isinstance(items[first - 1], list) and id(items[first - 1]) not in carried:
-        first -= 1
-    head = items[first]
-    assert isinstance(head, list)
-    return body, head_words([[line.text for line in cell] for cell in head])
+    rows = [item if isinstance(item, list) and id(item) not in carried else None for item in items]
+    firsts = [row for row, before in zip(rows, [None, *rows], strict=False) if row and not before]
+    heads = tuple(head_words([[line.text for line in cell] for cell in row]) for row in firsts)
+    start = next(index for index, row in enumerate(rows) if row is firsts[-1])
+    last = [row for row in rows[start:] if row]
+    edges = tuple(
+        float(min((line.left for row in last for line in row[column]), default=0))
+        for column in range(len(last[0]))
+    )
+    return body, Carry(heads, edges)
 
 
 @dataclass
@@ -389,6 +400,15 @@ def _repaired_paragraphs(
     return found
 
 
+def _printed(page: list[_Paragraph]) -> list[_Paragraph]:
+    """A page's paragraphs in print order: a row going on from the page before (a line opening
+    with a tab, first in the document's order so that it joins that row) after the table's head
+    printed again above it."""
+    if len(page) > 1 and page[0].text.startswith("\t") and "\t" in page[1].text:
+        return [page[1], page[0], *page[2:]]
+    return page
+
+
 def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
     """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences
     and repair notes; also each page's repaired text. A bare page number at the top or foot of a
@@ -403,7 +423,7 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
         if page_paragraphs:
             page_starts.add(2 * len(found) + 1)
         found += page_paragraphs
-        page_texts.append("\n".join(p.text for p in page_paragraphs))
+        page_texts.append("\n".join(p.text for p in _printed(page_paragraphs)))
     document = read_paged_text(
         "\n\n".join(p.text for p in found), source=source, fmt=fmt, page_starts=page_starts
     )

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from capuy.read.ocr_rows import carried_rows, head_or_gap, marker_column, numbers_column
+from capuy.read.ocr_rows import Carry, carried_rows, head_or_gap, marker_column, numbers_column
 from capuy.text import search_key
 
 __all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
@@ -324,6 +324,7 @@ def _starts_row(
     those whose first begins with a digit right of the numbers' column ("46-CTr/ĐU" under
     "Chương trình số", "ngày" and the date beside it): a row's first cell begins with a word
     (a number read left of its column, "16", is the row's)."""
+    row = _worded(row) or row
     columns = {_within(line.left, anchors, near) for line in row}
     initial = row[0].text.lstrip(" '.,:;-_")[:1]
     cut_off = numbers is not None and (_within(row[0].left, anchors, near) or 0) > numbers
@@ -386,7 +387,7 @@ def table_rows(
     lines: list[L],
     dpi: int,
     cut: Cut | None = None,
-    carry: frozenset[str] | None = None,
+    carry: Carry | None = None,
     carried: set[int] | None = None,
 ) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
@@ -395,8 +396,8 @@ def table_rows(
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
     table's rows take the place of its first line in Tesseract's order. ``cut``: see
-    ``_cut_across``. ``carry``: the page before ended in a table (the words of its head row,
-    which the next page may print again); the lines at this page's top that go on with its
+    ``_cut_across``. ``carry``: the page before ended in a table (the words of its tables' first
+    rows: its head, which the next page may print again, among them); the lines at this page's top that go on with its
     last row are a row of their own, its id added to ``carried``."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
@@ -420,19 +421,64 @@ def table_rows(
             ]
         columns, numbers, starts = _row_starts(region, anchors, near)
         going_on = (
-            carried_rows([[x.text for x in row] for row in region], starts, columns, numbers, carry)
+            carried_rows(
+                [[x.text for x in row] for row in region],
+                starts,
+                [{_within(x.left, anchors, near) for x in _worded(row)} for row in region],
+                numbers,
+                carry.heads,
+            )
             if carry is not None and start == 0
             else set()
         )
-        table_rows = _assemble(region, starts, going_on, anchors, near)
+        going_on_row = _under(region, going_on, numbers, anchors, near, carry)
+        if going_on and not going_on_row:  # not to be put under the page before's columns: a
+            starts[min(going_on)] = True  # row of its own, not the heads' next lines
+        table_rows = _assemble(region, starts, going_on if going_on_row else set(), anchors, near)
         used = [column for column in range(len(anchors)) if any(row[column] for row in table_rows)]
         table_rows = [[row[column] for column in used] for row in table_rows]
-        if going_on and carried is not None:
-            if table_rows[0][0]:  # its first cell at the table's left: the numbers' column lost
-                table_rows[0].insert(0, [])
-            carried.add(id(table_rows[0]))
+        if going_on_row:
+            table_rows[0] = going_on_row
+            if carried is not None:
+                carried.add(id(going_on_row))
         ordered = _in_place(ordered, table_rows)
     return ordered
+
+
+def _worded(row: Sequence[L]) -> list[L]:
+    """The row's pieces with a letter or digit: a speck read "-" or "'" starts no cell."""
+    return [line for line in row if any(ch.isalnum() for ch in line.text)]
+
+
+def _under(
+    region: list[list[L]],
+    going_on: set[int],
+    numbers: int | None,
+    anchors: list[float],
+    near: float,
+    carry: Carry | None,
+) -> list[list[L]] | None:
+    """The visual rows ``going_on`` from the page before as one row of cells under that page's
+    table's columns (``carry.edges``: the two pages' tables may not have the same columns, one
+    of them lost at 200 dpi), a speck in the numbers' column left out. None when none, or when
+    a line falls in that table's first column: the plain-text reader takes a row for the rest
+    of the row above only when its first cell is empty."""
+    if not going_on or carry is None:
+        return None
+    lines = [
+        line
+        for index in sorted(going_on)
+        for line in region[index]
+        if _within(line.left, anchors, near) != numbers or numbers is None
+    ]
+    edges = list(carry.edges)
+    columns = [_within(line.left, edges, near) or 0 for line in lines]
+    if not lines or 0 in columns:
+        return None
+    row: list[list[L]] = [[] for _ in edges]
+    for line, column in zip(lines, columns, strict=True):
+        row[column].append(line)
+    return row
 
 
 def _row_starts(

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from capuy.text import search_key
 
-__all__ = ["carried_rows", "head_or_gap", "head_words", "marker_column", "numbers_column"]
+__all__ = ["Carry", "carried_rows", "head_or_gap", "head_words", "marker_column", "numbers_column"]
 
 ROW_NUMBER = re.compile(r"\W?\d{1,3}\W?")
 """A row's number as read ("5", "4_", "12.")."""
@@ -99,6 +99,15 @@ def head_or_gap(
     )
 
 
+class Carry(NamedTuple):
+    """What a page that ends in a table row hands the next: the words of its tables' first rows
+    (its head among them: a speck read as a line can cut a table in two) and the left edges of
+    its last table's columns, which the next page's lines are put under."""
+
+    heads: tuple[frozenset[str], ...]
+    edges: tuple[float, ...]
+
+
 HEAD_SHARE = 0.6
 """Of a visual row's words, the share that must be the previous page's head row's words for the
 row to be that head printed again."""
@@ -109,7 +118,7 @@ def carried_rows(
     starts: list[bool],
     columns: list[set[int | None]],
     numbers: int | None,
-    head: frozenset[str],
+    heads: tuple[frozenset[str], ...],
 ) -> set[int]:
     """The visual rows at the top of a page that go on with the table row the page before ended
     in (a row cut by the page break: "16-CTr/ĐU" / "07/03/2026" under "Chương trình số"): after
@@ -117,8 +126,16 @@ def carried_rows(
     head's own wrapped lines too), the rows that start no table row and have nothing in the
     numbers' column. ``rows``: each visual row's pieces' texts; ``starts``, ``columns``: each
     one's ``_starts_row`` and columns."""
+    head = max(heads, key=lambda words: _share(rows[0], words), default=frozenset())
     index = 0
-    while index < len(rows) and (index == 0 or not starts[index]) and _of_head(rows[index], head):
+    while (
+        index < len(rows)
+        and (index == 0 or not starts[index])
+        and (
+            _of_head(rows[index], head)
+            or (index > 0 and _head_mark(rows[index], columns[index], numbers))
+        )
+    ):
         index += 1
     going_on: set[int] = set()
     while index < len(rows) and not starts[index] and numbers not in columns[index]:
@@ -127,9 +144,24 @@ def carried_rows(
     return going_on
 
 
-def _of_head(pieces: list[str], head: frozenset[str]) -> bool:
+def _head_mark(pieces: list[str], columns: set[int | None], numbers: int | None) -> bool:
+    """A line of the numbers' column's head ("T" of "TT" on a line of its own): no digit in it,
+    nothing beside it."""
+    return (
+        numbers is not None
+        and columns <= {numbers}
+        and not any(ch.isdigit() for piece in pieces for ch in piece)
+    )
+
+
+def _share(pieces: list[str], head: frozenset[str]) -> float:
+    """The share of the pieces' words that are ``head``'s."""
     words = [search_key(word) for piece in pieces for word in piece.split()]
-    return bool(head) and bool(words) and sum(w in head for w in words) >= HEAD_SHARE * len(words)
+    return sum(word in head for word in words) / len(words) if words else 0.0
+
+
+def _of_head(pieces: list[str], head: frozenset[str]) -> bool:
+    return _share(pieces, head) >= HEAD_SHARE
 
 
 def head_words(cells: list[list[str]]) -> frozenset[str]:

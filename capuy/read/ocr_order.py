@@ -396,9 +396,9 @@ def table_rows(
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
     table's rows take the place of its first line in Tesseract's order. ``cut``: see
-    ``_cut_across``. ``carry``: the page before ended in a table (the words of its tables' first
-    rows: its head, which the next page may print again, among them); the lines at this page's top that go on with its
-    last row are a row of their own, its id added to ``carried``."""
+    ``_cut_across``. ``carry``: the page before ended in a table (``ocr_rows.Carry``); the lines
+    at this page's top that go on with its last row are a row of their own under its columns
+    (``_under``), that row's id added to ``carried``."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
     ordered: list[L | list[list[L]]] = list(lines)

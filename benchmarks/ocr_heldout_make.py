@@ -1207,9 +1207,7 @@ def _letter7(docs: list[CentralDocument]) -> str:
     for number, doc in enumerate(docs, start=1):
         day = doc.date
         written = f"{day:%d/%m/%Y}" if number % 2 else f"{day.day}/{day.month}/{day.year}"
-        lines.append(
-            f"| {number} | {doc.type_word} số {doc.symbol} | {written} | {_body7(doc)} |"
-        )
+        lines.append(f"| {number} | {doc.type_word} số {doc.symbol} | {written} | {_body7(doc)} |")
     lines += [
         "",
         "Báo cáo kết quả gửi về Ủy ban Kiểm tra Tỉnh ủy trước ngày 30 tháng 11 năm 2026 để tổng "

@@ -953,9 +953,287 @@ def main6() -> None:
     write_truth("heldout6", OUT6)
 
 
+# The seventh held-out set (``ocr_heldout7``), written 4 December 2026 at 11:50 UTC (branch
+# ``ocr7``) before any change of that session and measured once with the code of ``main``
+# (0e96fa9); nobody tuned on it. Its own templates and seed (73019), four kinds of pages the
+# earlier sets did not have: a TỜ TRÌNH of a committee's board (a "Kính gửi" line, "Căn cứ"
+# paragraphs, lettered proposals, citations with a dash date or the date in brackets); a BIÊN BẢN
+# of a chi bộ meeting closing with a two-column signature block (THƯ KÝ | CHỦ TRÌ) and no
+# signature of the issuer; a KẾ HOẠCH with a wide six-column table long enough to run across a
+# page; a CÔNG VĂN whose list of documents comes under a centred heading. Scanned like set 6
+# (``SCAN6``): the kind of scan is not new.
+OUT7 = Path(__file__).parent / "ocr_heldout7"
+
+FRONT_O = """
+---
+superior: HUYỆN ỦY SƠN TỊNH
+issuer: BAN TUYÊN GIÁO
+issuer_code: BTGHU
+number: 46
+place: Sơn Tịnh
+date: '2026-08-12'
+kind: TỜ TRÌNH
+summary: về việc ban hành Kế hoạch tuyên truyền, quán triệt các văn bản của Trung ương 6 tháng cuối năm 2026
+draft: false
+signature:
+  capacity: K/T TRƯỞNG BAN
+  title: PHÓ TRƯỞNG BAN
+  name: Võ Thị Thanh Thảo
+recipients:
+- Như trên,
+- Thường trực Huyện ủy (b/c),
+- Lưu Ban Tuyên giáo.
+---
+"""
+
+FRONT_P = """
+---
+superior: ĐẢNG BỘ XÃ TỊNH HÀ
+issuer: CHI BỘ THÔN THỌ LỘC
+issuer_code: CB
+number: 07
+place: Tịnh Hà
+date: '2026-07-06'
+kind: BIÊN BẢN
+summary: họp chi bộ thường kỳ tháng 7 năm 2026
+draft: false
+recipients:
+- Đảng ủy xã (b/c),
+- Lưu chi bộ.
+---
+"""
+
+FRONT_Q = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: HUYỆN ỦY TRÀ BỒNG
+issuer_code: HU
+number: 138
+place: Trà Bồng
+date: '2026-09-21'
+kind: KẾ HOẠCH
+summary: triển khai thực hiện các văn bản của Trung ương trong Đảng bộ huyện năm 2027
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: BÍ THƯ
+  name: Hồ Văn Lực
+recipients:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Các ban xây dựng Đảng Huyện ủy,
+- Các tổ chức cơ sở đảng,
+- Lưu Văn phòng Huyện ủy.
+---
+"""
+
+FRONT_R = """
+---
+superior: TỈNH ỦY QUẢNG NGÃI
+issuer: ỦY BAN KIỂM TRA
+issuer_code: UBKTTU
+number: 318
+place: Quảng Ngãi
+date: '2026-10-14'
+kind: CÔNG VĂN
+summary: về việc rà soát, báo cáo kết quả thực hiện các văn bản của Trung ương về công tác kiểm tra, giám sát
+draft: false
+signature:
+  capacity: T/M ỦY BAN KIỂM TRA
+  title: PHÓ CHỦ NHIỆM
+  name: Trương Minh Đức
+recipients:
+- Như trên,
+- Thường trực Tỉnh ủy (b/c),
+- Lưu UBKT.
+---
+"""
+
+BODIES7 = {
+    "Ban Chấp hành Trung ương": "Ban Chấp hành Trung ương Đảng",
+    "Bộ Chính trị": "Bộ Chính trị",
+    "Ban Bí thư": "Ban Bí thư",
+}
+
+
+def _cite7(doc: CentralDocument, style: int) -> str:
+    """A citation in the forms offices write: a dash date, the date in brackets, a comma before
+    "ngày", without "số", spelled out."""
+    day = doc.date
+    if style == 0:
+        return f"{doc.type_word} số {doc.symbol} ngày {day.day}-{day.month}-{day.year}"
+    if style == 1:
+        return f"{doc.type_word} số {doc.symbol} ({day:%d/%m/%Y})"
+    if style == 2:
+        return f"{doc.type_word} số {doc.symbol}, ngày {day:%d/%m/%Y}"
+    if style == 3:
+        return f"{doc.type_word} {doc.symbol} ngày {day.day}/{day.month}/{day.year}"
+    return f"{doc.type_word} số {doc.symbol} ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def _body7(doc: CentralDocument) -> str:
+    return BODIES7.get(doc.body, doc.body)
+
+
+def _submission7(basis: list[CentralDocument], docs: list[CentralDocument]) -> str:
+    lines = [FRONT_O.strip(), "", "Kính gửi: Ban Thường vụ Huyện ủy.", ""]
+    for index, doc in enumerate(basis):
+        lines += [f"Căn cứ {_cite7(doc, (index + 2) % 5)} của {_body7(doc)};", ""]
+    lines += [
+        "Ban Tuyên giáo Huyện ủy kính trình Ban Thường vụ Huyện ủy xem xét, ban hành Kế hoạch "
+        "tuyên truyền, quán triệt các văn bản của Trung ương 6 tháng cuối năm 2026, cụ thể:",
+        "",
+        "# I- SỰ CẦN THIẾT",
+        "",
+        "Thời gian qua, việc tuyên truyền các văn bản của Trung ương có lúc chưa kịp thời; một số "
+        "chi bộ chưa cụ thể hóa sát với tình hình địa phương.",
+        "",
+        "# II- NỘI DUNG ĐỀ NGHỊ",
+        "",
+    ]
+    asks = (
+        "Tổ chức quán triệt, tuyên truyền sâu rộng",
+        "Giao các chi bộ xây dựng chương trình hành động thực hiện",
+        "Biên soạn tài liệu hỏi - đáp về",
+        "Đưa nội dung sinh hoạt chuyên đề gắn với",
+    )
+    for index, doc in enumerate(docs):
+        letter = "abcdeghiklmn"[index]
+        lines += [
+            f"{letter}) {asks[index % 4]} {_cite7(doc, index % 5)} của {_body7(doc)}.",
+            "",
+        ]
+    lines += [
+        "Ban Tuyên giáo Huyện ủy kính trình Ban Thường vụ Huyện ủy xem xét, quyết định.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _minutes7(docs: list[CentralDocument]) -> str:
+    lines = [
+        FRONT_P.strip(),
+        "",
+        "Hôm nay, vào lúc 19 giờ 30 phút ngày 05/7/2026, tại Nhà văn hóa thôn Thọ Lộc, Chi bộ tổ "
+        "chức họp thường kỳ tháng 7 năm 2026.",
+        "",
+        "# I- THÀNH PHẦN",
+        "",
+        "- Đảng viên của chi bộ: 27 đồng chí; có mặt 24 đồng chí, vắng 03 đồng chí (có lý do).",
+        "- Chủ trì: đồng chí Huỳnh Văn Sáu, Bí thư Chi bộ; thư ký: đồng chí Trần Thị Mỹ Linh.",
+        "",
+        "# II- NỘI DUNG",
+        "",
+    ]
+    said = (
+        "Đồng chí Bí thư Chi bộ quán triệt",
+        "Chi bộ thảo luận, thống nhất cách thực hiện",
+        "Đồng chí Phó Bí thư báo cáo kết quả sơ kết",
+        "Đảng viên đăng ký làm theo nội dung của",
+    )
+    for index, doc in enumerate(docs):
+        lines += [
+            f"{index + 1}. {said[index % 4]} {_cite7(doc, (index + 1) % 5)} của {_body7(doc)}; "
+            f"{ENDS4[index % 3]}",
+            "",
+        ]
+    lines += [
+        "# III- KẾT LUẬN",
+        "",
+        "Chi bộ thống nhất 100 % các nội dung trên. Cuộc họp kết thúc lúc 21 giờ 15 phút cùng "
+        "ngày; biên bản đã được thông qua trước chi bộ.",
+        "",
+        "| THƯ KÝ | CHỦ TRÌ |",
+        "|---|---|",
+        "| Trần Thị Mỹ Linh | Huỳnh Văn Sáu |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _plan7(docs: list[CentralDocument], rng: random.Random) -> str:
+    lines = [
+        FRONT_Q.strip(),
+        "",
+        "# I- MỤC ĐÍCH, YÊU CẦU",
+        "",
+        "Tiếp tục đưa các văn bản của Trung ương vào cuộc sống; phân công rõ cơ quan chủ trì, "
+        "phối hợp và thời gian hoàn thành từng việc.",
+        "",
+        "# II- NỘI DUNG VÀ PHÂN CÔNG",
+        "",
+        "| TT | Nội dung công việc | Văn bản thực hiện | Cơ quan chủ trì | Cơ quan phối hợp "
+        "| Thời gian |",
+        "|---|---|---|---|---|---|",
+    ]
+    works = (
+        "Xây dựng kế hoạch thực hiện",
+        "Sơ kết việc thực hiện",
+        "Kiểm tra việc thực hiện",
+        "Tuyên truyền kết quả thực hiện",
+    )
+    leads = ("Ban Tuyên giáo", "Ban Tổ chức", "Ủy ban Kiểm tra", "Văn phòng Huyện ủy")
+    helps = ("Các tổ chức cơ sở đảng", "Ban Dân vận", "Trung tâm Chính trị")
+    for number, doc in enumerate(docs, start=1):
+        when = rng.choice(("Quý I/2027", "Quý II/2027", "Tháng 9/2027", "Cả năm"))
+        lines.append(
+            f"| {number} | {works[number % 4]} | {_cite7(doc, 2 if number % 2 else 3)} "
+            f"| {leads[number % 4]} | {helps[number % 3]} | {when} |"
+        )
+    lines += [
+        "",
+        "# III- TỔ CHỨC THỰC HIỆN",
+        "",
+        "Văn phòng Huyện ủy theo dõi, đôn đốc; các cơ quan chủ trì báo cáo kết quả về Ban "
+        "Thường vụ Huyện ủy trước ngày 15 tháng 12 năm 2027.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _letter7(docs: list[CentralDocument]) -> str:
+    lines = [
+        FRONT_R.strip(),
+        "",
+        "Kính gửi: Ủy ban Kiểm tra các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy.",
+        "",
+        "Thực hiện chỉ đạo của Thường trực Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy đề nghị các đơn vị "
+        "rà soát kết quả thực hiện các văn bản của Trung ương nêu tại danh mục dưới đây:",
+        "",
+        "# DANH MỤC VĂN BẢN CẦN RÀ SOÁT",
+        "",
+        "| STT | Số, ký hiệu | Ngày ban hành | Cơ quan ban hành |",
+        "|---|---|---|---|",
+    ]
+    for number, doc in enumerate(docs, start=1):
+        day = doc.date
+        written = f"{day:%d/%m/%Y}" if number % 2 else f"{day.day}/{day.month}/{day.year}"
+        lines.append(f"| {number} | {doc.type_word} số {doc.symbol} | {written} | {_body7(doc)} |")
+    lines += [
+        "",
+        "Báo cáo kết quả gửi về Ủy ban Kiểm tra Tỉnh ủy trước ngày 30 tháng 11 năm 2026 để tổng "
+        "hợp, báo cáo Ban Thường vụ Tỉnh ủy.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main7() -> None:
+    OUT7.mkdir(exist_ok=True)
+    docs = list(central_documents())
+    rng = random.Random(73019)
+    rng.shuffle(docs)
+    (OUT7 / "o_ban_tuyen_giao_to_trinh_2026.md").write_text(
+        _submission7(docs[:3], docs[3:9]), encoding="utf-8"
+    )
+    (OUT7 / "p_chi_bo_bien_ban_2026.md").write_text(_minutes7(docs[9:15]), encoding="utf-8")
+    (OUT7 / "q_huyen_uy_ke_hoach_2026.md").write_text(_plan7(docs[15:31], rng), encoding="utf-8")
+    (OUT7 / "r_ubkt_cong_van_2026.md").write_text(_letter7(docs[31:43]), encoding="utf-8")
+    write_truth("heldout7", OUT7)
+
+
 if __name__ == "__main__":
     import sys
 
-    {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6}.get(
+    {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6, "7": main7}.get(
         sys.argv[1] if sys.argv[1:] else "", main
     )()

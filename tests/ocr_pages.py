@@ -46,3 +46,25 @@ def scanned_page(source: str, work: Path, keep: float, dpi: int = 300) -> Docume
         work / "quet.png", dpi=(dpi, dpi)
     )
     return read_file(work / "quet.png")
+
+
+def scanned_pages(source: str, work: Path, dpi: int = 300) -> Document:
+    """Every page of ``source`` as printed, rasterised at ``dpi`` into an image-only PDF (a
+    scan without noise), read through ``read_file`` — for what runs across a page break."""
+    from PIL import Image
+
+    from capuy.api import convert_file
+    from capuy.read import read_file
+    from capuy.render import PdfConverter
+
+    markdown = work / "bao-cao.md"
+    markdown.write_text(source, encoding="utf-8")
+    with PdfConverter() as converter:
+        convert_file(markdown, work / "b.docx", work / "b.pdf", converter=converter)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", work / "b.pdf", work / "p"], check=True
+    )
+    images = [Image.open(png).convert("L") for png in sorted(work.glob("p-*.png"))]
+    scan = work / "quet.pdf"
+    images[0].save(scan, save_all=True, append_images=images[1:], resolution=float(dpi))
+    return read_file(scan)

@@ -5,11 +5,17 @@ repaired (``capuy.read.ocr_repair``) and read as plain text, each block with its
 confidence. No Tesseract here: ``capuy.read.ocr`` runs it and hands over the pages.
 """
 
+# Long: Tesseract's words to lines and the lines to a document's paragraphs are one pass over a
+# page (the table rows as tab-separated lines, the header's star and specks) that shares the
+# line type and its measures; the table's own rules are in ocr_order and ocr_rows.
+
 from __future__ import annotations
 
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from statistics import median
 
@@ -17,6 +23,7 @@ from capuy.model import Document
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
 from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
+from capuy.read.ocr_rows import Carry, head_words
 from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 from capuy.read.plaintext import read_paged_text
@@ -79,15 +86,8 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
     key = None
     last_right = 0
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in rows:
-        if row.get("level") != "5":
-            continue
-        text = (row.get("text") or "").strip()
-        if not text:
-            continue
-        left, top = int(row["left"]), int(row["top"])
-        width, height = int(row["width"]), int(row["height"])
-        conf = float(row["conf"])
+    for row, text, left, width in _words(rows):
+        top, height, conf = int(row["top"]), int(row["height"]), float(row["conf"])
         if text.strip("|") != text:  # a table's rule read as "|": a cell ends there
             rule_before = text.startswith("|")
             text = text.strip("|")
@@ -121,6 +121,26 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         key = row_key
         last_right = left + width
     return [line for line in lines if _not_dirt(line)]
+
+
+def _words(rows: Iterable[dict[str, str]]) -> Iterator[tuple[dict[str, str], str, int, int]]:
+    """Tesseract's words (row, text, left, width), a word read across a table's rule split at
+    its "|" ("28-NQ/ĐU|Nghị", "số|Chỉ" at 200 dpi: two cells' words with the rule between, no
+    gap) — each part's box by its share of the characters, so the part after the rule starts
+    at the column's edge."""
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        left, width = int(row["left"]), int(row["width"])
+        parts = re.split(r"(?<=[^|\s])\|(?=[^|\s])", text)
+        start = 0
+        for index, part in enumerate(parts):
+            piece = f"{'|' if index else ''}{part}{'|' if index < len(parts) - 1 else ''}"
+            end = start + len(part) + 1
+            x = left + width * start // len(text)
+            yield row, piece, x, width * min(end, len(text)) // len(text) - (x - left)
+            start = end
 
 
 def _not_dirt(line: OcrLine) -> bool:
@@ -179,15 +199,16 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     return lines
 
 
-def _row_line(cells: list[list[OcrLine]]) -> OcrLine:
+def _row_line(cells: list[list[OcrLine]], going_on: bool = False) -> OcrLine:
     """A scanned table row as one line: its cells' texts (each cell's lines joined) separated by
     tabs, as the plain-text reader takes a table row — so a symbol and the date in the next cell
     are read as one citation, as in the document's own table. Leading empty cells are left out:
-    the reader takes a row that starts with a tab for the wrapped lines of the row above."""
+    the reader takes a row that starts with a tab for the wrapped lines of the row above —
+    which is what a row ``going_on`` from the page before is, so its own are kept."""
     lines = [line for cell in cells for line in cell]
     first = min(lines, key=lambda line: line.top)
-    while not cells[0]:  # a row whose number was not read: a tab first would continue the last
-        cells = cells[1:]
+    while not cells[0] and not going_on:  # a row whose number was not read: a tab first would
+        cells = cells[1:]  # continue the last
     return OcrLine(
         "\t".join(_cell_text(cell) for cell in cells),
         min(line.left for line in lines),
@@ -275,6 +296,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
     body_px = median(heights) if heights else 1
     layout_pages: list[list[Line]] = []
     confidences: list[list[list[float]]] = []
+    carry: Carry | None = None
     for page in pages:
         scale = 72.0 / page.dpi
         body_pt = body_px * scale
@@ -289,16 +311,8 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
             ordered = _header_star(ordered, body_px, page.width)
             head = header_end(ordered) + 1  # no table in the header: its two columns and a
             ordered = header_columns(ordered, page.width)  # garbled issuer are no table's cells
-        ordered = closing_columns(
-            [
-                *ordered[:head],
-                *(
-                    _row_line(item) if isinstance(item, list) else item
-                    for item in table_rows(ordered[head:], page.dpi, cut_at_column)
-                ),
-            ],
-            page.width,
-        )
+        body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry)
+        ordered = closing_columns([*ordered[:head], *body], page.width)
         for line in ordered:
             size = line.height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:
@@ -309,6 +323,48 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         layout_pages.append(lines)
         confidences.append(confs)
     return layout_pages, confidences
+
+
+DUST_HEIGHT = 0.2
+"""Of the body's line height: a "letter" lower than this is a speck Tesseract spelled ("ý" and
+"VÌ" 4–5 pixels high beside a table's 50-pixel lines at 200 dpi)."""
+
+
+def _dust(line: OcrLine, body_px: float) -> bool:
+    """A line too low for its letters or digits (a modifier mark "ˆ" is no letter: it is left
+    to the speck rules, as before)."""
+    return line.height < DUST_HEIGHT * body_px and any(
+        ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in line.text
+    )
+
+
+def _body_lines(
+    lines: list[OcrLine], dpi: int, body_px: float, carry: Carry | None
+) -> tuple[list[OcrLine], Carry | None]:
+    """A page's lines below the header, specks spelled as letters dropped (``_dust``: they made
+    rows of five "cells"), with each table row as one line (``_row_line``), and what the next
+    page needs to go on with a table this one ends in (``Carry``; None: the page does not end
+    in a table row). ``carry``: the same from the page before."""
+    carried: set[int] = set()
+    lines = [line for line in lines if not _dust(line, body_px)]
+    items = table_rows(lines, dpi, cut_at_column, carry, carried)
+    while items and not isinstance(items[-1], list) and items[-1].height < DUST_HEIGHT * body_px:
+        items.pop()  # a mark Tesseract put last ("ˆ" two pixels high): no line after a table
+    body = [
+        _row_line(item, id(item) in carried) if isinstance(item, list) else item for item in items
+    ]
+    if not items or not isinstance(items[-1], list):
+        return body, None
+    rows = [item if isinstance(item, list) and id(item) not in carried else None for item in items]
+    firsts = [row for row, before in zip(rows, [None, *rows], strict=False) if row and not before]
+    heads = tuple(head_words([[line.text for line in cell] for cell in row]) for row in firsts)
+    start = next(index for index, row in enumerate(rows) if row is firsts[-1])
+    last = [row for row in rows[start:] if row]
+    edges = tuple(
+        float(min((line.left for row in last for line in row[column]), default=0))
+        for column in range(len(last[0]))
+    )
+    return body, Carry(heads, edges)
 
 
 @dataclass
@@ -344,6 +400,15 @@ def _repaired_paragraphs(
     return found
 
 
+def _printed(page: list[_Paragraph]) -> list[_Paragraph]:
+    """A page's paragraphs in print order: a row going on from the page before (a line opening
+    with a tab, first in the document's order so that it joins that row) after the table's head
+    printed again above it."""
+    if len(page) > 1 and page[0].text.startswith("\t") and "\t" in page[1].text:
+        return [page[1], page[0], *page[2:]]
+    return page
+
+
 def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
     """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences
     and repair notes; also each page's repaired text. A bare page number at the top or foot of a
@@ -358,7 +423,7 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
         if page_paragraphs:
             page_starts.add(2 * len(found) + 1)
         found += page_paragraphs
-        page_texts.append("\n".join(p.text for p in page_paragraphs))
+        page_texts.append("\n".join(p.text for p in _printed(page_paragraphs)))
     document = read_paged_text(
         "\n\n".join(p.text for p in found), source=source, fmt=fmt, page_starts=page_starts
     )

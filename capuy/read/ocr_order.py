@@ -10,13 +10,17 @@ order here, from the lines' positions alone (no image: the cached recognition of
 ``benchmarks/bench_ocr.py`` is re-read the same way).
 """
 
+# Long: a table's reading (its extent, its columns, the rows' starts, the cuts across edges, a row
+# cut by a page break) shares the visual rows and the column helpers; the rules that need no
+# geometry of their own are in ocr_rows.
+
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from capuy.read.ocr_rows import marker_column, numbers_column
+from capuy.read.ocr_rows import Carry, carried_rows, head_or_gap, marker_column, numbers_column
 from capuy.text import search_key
 
 __all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
@@ -145,6 +149,7 @@ def _anchors(
         anchor
         for anchor, following in zip(anchors, [*anchors[1:], _right(within)], strict=True)
         if not _crossed(anchor, within, near, cut, following)
+        and not head_or_gap(anchor, following, within, near)
     ]
 
 
@@ -274,6 +279,32 @@ def _regions(rows: list[list[L]], near: float) -> list[tuple[int, int]]:
     return regions
 
 
+CARRIED_ROWS = 3
+"""At most this many visual rows of a row cut by the page break lie between the page's top, its
+table's head printed again and the next table row."""
+
+
+def _top_table(spans: list[tuple[int, int]], rows: list[list[L]]) -> list[tuple[int, int]]:
+    """``spans`` (``_regions``) on a page that goes on with the table the page before ended in:
+    the first table runs from the page's top, over the cut row's lines (a cell's "Trung ương",
+    the notes' "bộ", which start at none of the centred heads' edges) before it or between the
+    head printed again and the next row, when they follow each other a line's pitch apart."""
+    if not spans or spans[0][0] > CARRIED_ROWS:
+        return spans
+    first, end = 0, spans[0][1]
+    close = all(not _far_below(rows[i], rows[i - 1]) for i in range(1, spans[0][0] + 1))
+    if not close:
+        return spans
+    rest = spans[1:]
+    if (
+        rest
+        and rest[0][0] - end <= CARRIED_ROWS
+        and all(not _far_below(rows[i], rows[i - 1]) for i in range(end, rest[0][0] + 1))
+    ):
+        end = rest.pop(0)[1]
+    return [(first, end), *rest]
+
+
 def _starts_row(
     row: Sequence[PageLine],
     anchors: list[float],
@@ -289,10 +320,16 @@ def _starts_row(
     the ``marker`` column (``ocr_rows.marker_column``) has a piece, and where no column holds
     row numbers (not read, or none printed) only there. Cells' wrapped lines side by side
     without a number whose first begins in lower case ("ngày 15/01/2026" beside "24/11/2023
-    của …" and "đến 100") go on a sentence: they continue, however many cells they fill."""
+    của …" and "đến 100") go on a sentence: they continue, however many cells they fill; so do
+    those whose first begins with a digit right of the numbers' column ("46-CTr/ĐU" under
+    "Chương trình số", "ngày" and the date beside it): a row's first cell begins with a word
+    (a number read left of its column, "16", is the row's)."""
+    row = _worded(row) or row
     columns = {_within(line.left, anchors, near) for line in row}
-    if numbers not in columns and row[0].text.lstrip(" '.,:;-_")[:1].islower():
-        return False  # wrapped lines going on a sentence
+    initial = row[0].text.lstrip(" '.,:;-_")[:1]
+    cut_off = numbers is not None and (_within(row[0].left, anchors, near) or 0) > numbers
+    if numbers not in columns and (initial.islower() or (cut_off and initial.isdigit())):
+        return False  # wrapped lines going on a sentence, or a symbol or date cut from its words
     if marker is not None and marker in columns:
         return True  # a row whose number was lost ("5" not read) starts at its one-line cell
     if numbers is None and marker is not None:
@@ -323,18 +360,50 @@ def _cut_across(
     return pieces
 
 
-def table_rows(lines: list[L], dpi: int, cut: Cut | None = None) -> list[L | list[list[L]]]:
+def _assemble(
+    region: list[list[L]],
+    starts: list[bool],
+    going_on: set[int],
+    anchors: list[float],
+    near: float,
+) -> list[list[list[L]]]:
+    """The region's visual rows as table rows of cells: a row that ``starts`` a table row opens
+    one, any other continues the cells of the row above; the visual rows ``going_on`` (the
+    last row of the page before, cut by the page break) make one row of their own, first."""
+    carried: list[list[list[L]]] = [[[] for _ in anchors]] if going_on else []
+    table_rows: list[list[list[L]]] = list(carried)
+    for index, row in enumerate(region):
+        opens = starts[index] or len(table_rows) == len(carried)
+        if index not in going_on and opens:
+            table_rows.append([[] for _ in anchors])
+        target = table_rows[0] if index in going_on else table_rows[-1]
+        for line in row:
+            column = _within(line.left, anchors, near)
+            target[column if column is not None else 0].append(line)
+    return table_rows
+
+
+def table_rows(
+    lines: list[L],
+    dpi: int,
+    cut: Cut | None = None,
+    carry: Carry | None = None,
+    carried: set[int] | None = None,
+) -> list[L | list[list[L]]]:
     """The page's lines with each table's rows in place of its lines: a table row is its cells
     left to right, each cell its lines top to bottom (a row of several cells starts a table row,
     a line alone continues the cell of its column in the row above: cells are top-aligned; a
     column no row fills is dropped — a heading centred right of its column's edge makes a
     column of its own, empty in the other rows); the
     table's rows take the place of its first line in Tesseract's order. ``cut``: see
-    ``_cut_across``."""
+    ``_cut_across``. ``carry``: the page before ended in a table (``ocr_rows.Carry``); the lines
+    at this page's top that go on with its last row are a row of their own under its columns
+    (``_under``), that row's id added to ``carried``."""
     near = ANCHOR_INCH * dpi
     rows = _visual_rows(lines)
     ordered: list[L | list[list[L]]] = list(lines)
-    for start, end in _regions(rows, near):
+    spans = _regions(rows, near)
+    for start, end in _top_table(spans, rows) if carry is not None else spans:
         region = rows[start:end]
         wide = [row for row in region if len(row) >= TABLE_COLUMNS]
         anchors = _anchors(wide, near, region, cut=cut)
@@ -350,34 +419,98 @@ def table_rows(lines: list[L], dpi: int, cut: Cut | None = None) -> list[L | lis
                 for item in ordered
                 for part in ([item] if isinstance(item, list) else pieces.get(id(item), (item,)))
             ]
-        columns = [{_within(line.left, anchors, near) for line in row} for row in region]
-        texts = [
-            [line.text for row in region for line in row if _within(line.left, anchors, near) == i]
-            for i in range(min(2, len(anchors)))
-        ]
-        numbers = numbers_column(texts)
-        marker = marker_column(columns, numbers, len(anchors), TABLE_COLUMNS)
-        table_rows: list[list[list[L]]] = []
-        for row in region:
-            if _starts_row(row, anchors, near, numbers, marker) or not table_rows:
-                table_rows.append([[] for _ in anchors])
-            for line in row:
-                column = _within(line.left, anchors, near)
-                table_rows[-1][column if column is not None else 0].append(line)
+        columns, numbers, starts = _row_starts(region, anchors, near)
+        going_on = (
+            carried_rows(
+                [[x.text for x in row] for row in region],
+                starts,
+                [{_within(x.left, anchors, near) for x in _worded(row)} for row in region],
+                numbers,
+                carry.heads,
+            )
+            if carry is not None and start == 0
+            else set()
+        )
+        going_on_row = _under(region, going_on, numbers, anchors, near, carry)
+        if going_on and not going_on_row:  # not to be put under the page before's columns: a
+            starts[min(going_on)] = True  # row of its own, not the heads' next lines
+        table_rows = _assemble(region, starts, going_on if going_on_row else set(), anchors, near)
         used = [column for column in range(len(anchors)) if any(row[column] for row in table_rows)]
         table_rows = [[row[column] for column in used] for row in table_rows]
-        members = {id(line) for cells in table_rows for cell in cells for line in cell}
-        first = min(
-            index
-            for index, item in enumerate(ordered)
-            if not isinstance(item, list) and id(item) in members
-        )
-        rest = [item for item in ordered if isinstance(item, list) or id(item) not in members]
-        before = len(
-            [item for item in ordered[:first] if isinstance(item, list) or id(item) not in members]
-        )
-        ordered = [*rest[:before], *table_rows, *rest[before:]]
+        if going_on_row:
+            table_rows[0] = going_on_row
+            if carried is not None:
+                carried.add(id(going_on_row))
+        ordered = _in_place(ordered, table_rows)
     return ordered
+
+
+def _worded(row: Sequence[L]) -> list[L]:
+    """The row's pieces with a letter or digit: a speck read "-" or "'" starts no cell."""
+    return [line for line in row if any(ch.isalnum() for ch in line.text)]
+
+
+def _under(
+    region: list[list[L]],
+    going_on: set[int],
+    numbers: int | None,
+    anchors: list[float],
+    near: float,
+    carry: Carry | None,
+) -> list[list[L]] | None:
+    """The visual rows ``going_on`` from the page before as one row of cells under that page's
+    table's columns (``carry.edges``: the two pages' tables may not have the same columns, one
+    of them lost at 200 dpi), a speck in the numbers' column left out. None when none, or when
+    a line falls in that table's first column: the plain-text reader takes a row for the rest
+    of the row above only when its first cell is empty."""
+    if not going_on or carry is None:
+        return None
+    lines = [
+        line
+        for index in sorted(going_on)
+        for line in region[index]
+        if _within(line.left, anchors, near) != numbers or numbers is None
+    ]
+    edges = list(carry.edges)
+    columns = [_within(line.left, edges, near) or 0 for line in lines]
+    if not lines or 0 in columns:
+        return None
+    row: list[list[L]] = [[] for _ in edges]
+    for line, column in zip(lines, columns, strict=True):
+        row[column].append(line)
+    return row
+
+
+def _row_starts(
+    region: list[list[L]], anchors: list[float], near: float
+) -> tuple[list[set[int | None]], int | None, list[bool]]:
+    """Each visual row's columns, the numbers' column, and whether each row starts a table
+    row (``_starts_row``)."""
+    columns = [{_within(line.left, anchors, near) for line in row} for row in region]
+    texts = [
+        [line.text for row in region for line in row if _within(line.left, anchors, near) == i]
+        for i in range(min(2, len(anchors)))
+    ]
+    numbers = numbers_column(texts)
+    marker = marker_column(columns, numbers, len(anchors), TABLE_COLUMNS)
+    return columns, numbers, [_starts_row(row, anchors, near, numbers, marker) for row in region]
+
+
+def _in_place(
+    ordered: list[L | list[list[L]]], table_rows: list[list[list[L]]]
+) -> list[L | list[list[L]]]:
+    """``ordered`` with the table's rows in place of its lines, where its first line was."""
+    members = {id(line) for cells in table_rows for cell in cells for line in cell}
+    first = min(
+        index
+        for index, item in enumerate(ordered)
+        if not isinstance(item, list) and id(item) in members
+    )
+    rest = [item for item in ordered if isinstance(item, list) or id(item) not in members]
+    before = len(
+        [item for item in ordered[:first] if isinstance(item, list) or id(item) not in members]
+    )
+    return [*rest[:before], *table_rows, *rest[before:]]
 
 
 def table_cells(lines: list[L], dpi: int) -> list[L]:

@@ -16,6 +16,7 @@ import datetime as dt
 from capuy.extract import extract, to_json
 from capuy.read.ocr_layout import OcrPage, cut_at_column, document_from_pages, tsv_lines
 from capuy.read.ocr_order import table_rows
+from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 
 TSV_HEAD = (
@@ -693,3 +694,12 @@ def test_an_indent_is_no_margin() -> None:
     texts = [paragraph.text for paragraph in paragraphs(pages[0], geometry)]
     assert "về lãnh đạo thực hiện nhiệm vụ chính trị quý II năm 2026" in texts
     assert "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in texts
+
+
+def test_a_date_whose_second_slash_was_not_read() -> None:
+    """Set 7's kế hoạch at 200 dpi, row 9's third cell as Tesseract read it: the date's second
+    slash lost. A month that is no month, or no "ngày" before, is left as read."""
+    read = "Chỉ thị số 35-CT/TW, ngày 14/062024"
+    assert repair_ocr_text(read) == "Chỉ thị số 35-CT/TW, ngày 14/06/2024"
+    assert repair_ocr_text("ngày 14/132024") == "ngày 14/132024"
+    assert repair_ocr_text("số 12/052024") == "số 12/052024"

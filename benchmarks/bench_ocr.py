@@ -25,7 +25,10 @@ benchmarks.ocr_heldout_make 6``), built when the fifth had been looked at, its p
 turn the usual way and set 5's (``SCAN6``); or "heldout7" (``benchmarks/ocr_heldout7/``, ``python
 -m benchmarks.ocr_heldout_make 7``), built when the sixth had been looked at: a tờ trình, a biên
 bản with a two-column signature block, a kế hoạch with a wide table across a page, a công văn
-with a centred heading over its table; scanned like set 6.
+with a centred heading over its table; scanned like set 6; or "heldout8"
+(``benchmarks/ocr_heldout8/``, ``python -m benchmarks.ocr_heldout_make 8``), built when the seventh
+had been looked at: a báo cáo with a two-level numbered table, a nghị quyết of articles (Điều 1,
+Điều 2 …), a thông báo of conclusions; scanned like set 6.
 
 ``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
 sets under set 5's conditions, to work on those without looking at set 5; ``=6`` the same with
@@ -62,6 +65,7 @@ HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
 HELDOUT5 = Path(__file__).parent / "ocr_heldout5"
 HELDOUT6 = Path(__file__).parent / "ocr_heldout6"
 HELDOUT7 = Path(__file__).parent / "ocr_heldout7"
+HELDOUT8 = Path(__file__).parent / "ocr_heldout8"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
@@ -143,6 +147,8 @@ def texts(wanted: str) -> list[Path]:
         return sorted(p for p in HELDOUT6.glob("*.md") if p.name != "README.md")
     if wanted == "heldout7":
         return sorted(p for p in HELDOUT7.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout8":
+        return sorted(p for p in HELDOUT8.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -183,7 +189,10 @@ def read_scanned(
     profile = (
         SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
     )
-    if path.parent in (HELDOUT6, HELDOUT7) or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6":
+    if (
+        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8)
+        or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
+    ):
         profile = SCAN6
     count = scan_pdf(rendered, dpi, scanned, seed=dpi, profile=profile)
     start = time.perf_counter()

@@ -1231,9 +1231,197 @@ def main7() -> None:
     write_truth("heldout7", OUT7)
 
 
+# The eighth held-out set (``ocr_heldout8``), written 4 December 2026 at 13:05 UTC (branch
+# ``ocr8``) before any change of that session and measured once with the code of ``integ``
+# (5c1a67b); nobody tuned on it. Its own templates and seed (81157), three kinds of pages the
+# earlier sets did not have: a BÁO CÁO with a two-level numbered table (1, 1.1, 1.2 …); a NGHỊ
+# QUYẾT of a party committee whose decisions are articles (Điều 1, Điều 2 …); a THÔNG BÁO of the
+# conclusions of a standing committee. Citations in other forms offices write (the date before
+# the body, "ban hành ngày", a leading zero, a short type word before the symbol). Scanned like
+# set 6 (``SCAN6``): the kind of scan is not new.
+OUT8 = Path(__file__).parent / "ocr_heldout8"
+
+FRONT_S = """
+---
+superior: HUYỆN ỦY BA TƠ
+issuer: ĐẢNG ỦY XÃ BA ĐIỀN
+issuer_code: ĐU
+number: 52
+place: Ba Điền
+date: '2026-06-18'
+kind: BÁO CÁO
+summary: kết quả thực hiện các văn bản của Trung ương 6 tháng đầu năm 2026
+draft: false
+signature:
+  capacity: T/M ĐẢNG ỦY
+  title: BÍ THƯ
+  name: Phạm Văn Đinh
+recipients:
+- Ban Thường vụ Huyện ủy (b/c),
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+FRONT_T = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH
+issuer_code: ĐUK
+number: 17
+place: Quảng Ngãi
+date: '2026-05-27'
+kind: NGHỊ QUYẾT
+summary: về tăng cường thực hiện các văn bản của Trung ương trong Đảng bộ Khối
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: PHÓ BÍ THƯ
+  name: Nguyễn Thị Kim Loan
+recipients:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Các tổ chức cơ sở đảng trực thuộc,
+- Lưu Văn phòng Đảng ủy Khối.
+---
+"""
+
+FRONT_U = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: HUYỆN ỦY MINH LONG
+issuer_code: HU
+number: 241
+place: Minh Long
+date: '2026-11-03'
+kind: THÔNG BÁO
+summary: kết luận của Thường trực Huyện ủy tại buổi làm việc với Đảng ủy xã Long Hiệp
+draft: false
+signature:
+  capacity: T/L BAN THƯỜNG VỤ
+  title: CHÁNH VĂN PHÒNG
+  name: Đinh Văn Thạnh
+recipients:
+- Đảng ủy xã Long Hiệp,
+- Các ban xây dựng Đảng Huyện ủy,
+- Lưu Văn phòng Huyện ủy.
+---
+"""
+
+SHORT8 = {"Nghị quyết": "NQ", "Chỉ thị": "CT", "Kết luận": "KL", "Quy định": "QĐ"}
+
+
+def _cite8(doc: CentralDocument, style: int) -> str:
+    """A citation in forms the earlier sets did not write: the body between the symbol and the
+    date, "ban hành ngày", a zero-padded day and month, spelled out after a comma."""
+    day = doc.date
+    body = _body7(doc)
+    if style == 0:
+        return f"{doc.type_word} số {doc.symbol} của {body} ngày {day:%d/%m/%Y}"
+    if style == 1:
+        return f"{doc.type_word} số {doc.symbol} ban hành ngày {day.day}/{day.month}/{day.year}"
+    if style == 2:
+        return f"{doc.type_word} {doc.symbol}, ngày {day.day} tháng {day.month} năm {day.year}"
+    return f"{doc.type_word} số {doc.symbol} ngày {day:%d/%m/%Y} của {body}"
+
+
+def _report8(docs: list[CentralDocument], rng: random.Random) -> str:
+    lines = [
+        FRONT_S.strip(),
+        "",
+        "# I- KẾT QUẢ THỰC HIỆN",
+        "",
+        "Sáu tháng đầu năm 2026, Đảng ủy xã tập trung lãnh đạo thực hiện các văn bản của Trung "
+        "ương; kết quả cụ thể như sau:",
+        "",
+        "| TT | Nội dung | Văn bản | Kết quả |",
+        "|---|---|---|---|",
+    ]
+    groups = ("Công tác quán triệt, tuyên truyền", "Công tác cụ thể hóa", "Công tác kiểm tra")
+    results = ("Hoàn thành", "Đạt 95 %", "Đang thực hiện", "Hoàn thành trước hạn")
+    per = (len(docs) + len(groups) - 1) // len(groups)
+    for number, group in enumerate(groups, start=1):
+        lines.append(f"| {number} | {group} | | |")
+        for sub, doc in enumerate(docs[(number - 1) * per : number * per], start=1):
+            lines.append(
+                f"| {number}.{sub} | {LEADS[(number + sub) % 6]} | {_cite8(doc, sub % 4)} "
+                f"| {rng.choice(results)} |"
+            )
+    lines += [
+        "",
+        "# II- PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM",
+        "",
+        "Tiếp tục quán triệt, cụ thể hóa các văn bản của Trung ương; tăng cường kiểm tra, giám "
+        "sát việc thực hiện ở các chi bộ.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _resolution8(basis: list[CentralDocument], docs: list[CentralDocument]) -> str:
+    lines = [FRONT_T.strip(), "", "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI", ""]
+    for index, doc in enumerate(basis):
+        lines += [f"- Căn cứ {_cite8(doc, (index + 1) % 4)};", ""]
+    lines += ["# QUYẾT NGHỊ:", ""]
+    asks = (
+        "Các tổ chức cơ sở đảng tiếp tục quán triệt, thực hiện nghiêm",
+        "Đưa việc thực hiện",
+        "Ủy ban Kiểm tra Đảng ủy Khối kiểm tra, giám sát việc thực hiện",
+    )
+    for index, doc in enumerate(docs, start=1):
+        lines += [
+            f"**Điều {index}.** {asks[index % 3]} {_cite8(doc, index % 4)}"
+            f"{' vào chương trình làm việc toàn khóa' if index % 3 == 2 else ''}.",
+            "",
+        ]
+    lines += [
+        f"**Điều {len(docs) + 1}.** Nghị quyết này có hiệu lực kể từ ngày ký. Các tổ chức cơ sở "
+        "đảng trực thuộc chịu trách nhiệm thi hành.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _notice8(docs: list[CentralDocument]) -> str:
+    lines = [
+        FRONT_U.strip(),
+        "",
+        "Ngày 28/10/2026, đồng chí Bí thư Huyện ủy và Thường trực Huyện ủy làm việc với Ban "
+        "Thường vụ Đảng ủy xã Long Hiệp. Sau khi nghe báo cáo và ý kiến của các đại biểu, "
+        "đồng chí Bí thư Huyện ủy kết luận như sau:",
+        "",
+        "# 1. Đánh giá chung",
+        "",
+        f"Đảng ủy xã đã chủ động triển khai {_cite8(docs[0], 3)} và "
+        f"{_cite8(docs[1], 1)}; tuy nhiên, việc sơ kết còn chậm.",
+        "",
+        "# 2. Nhiệm vụ thời gian tới",
+        "",
+    ]
+    for index, doc in enumerate(docs[2:]):
+        lines += [f"- {LEADS[index % 6]} {_cite8(doc, index % 4)}{TAILS[index % 5]}", ""]
+    lines += [
+        "Văn phòng Huyện ủy thông báo để Đảng ủy xã Long Hiệp và các cơ quan liên quan biết, "
+        "thực hiện.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main8() -> None:
+    OUT8.mkdir(exist_ok=True)
+    docs = list(central_documents())
+    rng = random.Random(81157)
+    rng.shuffle(docs)
+    (OUT8 / "s_dang_uy_xa_bao_cao_2026.md").write_text(_report8(docs[:12], rng), encoding="utf-8")
+    (OUT8 / "t_dang_uy_khoi_nghi_quyet_2026.md").write_text(
+        _resolution8(docs[12:15], docs[15:20]), encoding="utf-8"
+    )
+    (OUT8 / "u_huyen_uy_thong_bao_2026.md").write_text(_notice8(docs[20:28]), encoding="utf-8")
+    write_truth("heldout8", OUT8)
+
+
 if __name__ == "__main__":
     import sys
 
-    {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6, "7": main7}.get(
+    {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6, "7": main7, "8": main8}.get(
         sys.argv[1] if sys.argv[1:] else "", main
     )()

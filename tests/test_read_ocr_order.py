@@ -102,7 +102,8 @@ class L:
 
 
 HEADER_CASES = [
-    (  # read row by row, interleaved → column by column; the summary read early stays after
+    (  # read row by row, interleaved → column by column; the summary read early goes after
+        # the kind printed above it (eighth round: it went before, the title lost it)
         [
             L("ĐẢNG CỘNG SẢN VIỆT NAM", 1318, 239),
             L("ĐẢNG ỦY PHƯỜNG NGUYỄN", 367, 311),
@@ -120,11 +121,12 @@ HEADER_CASES = [
             "ĐẢNG CỘNG SẢN VIỆT NAM",
             "Nguyễn Nghiêm, ngày 15 tháng 12 năm",
             "2025",
-            "kết quả học tập, quán triệt và thực hiện",
             "BÁO CÁO",
+            "kết quả học tập, quán triệt và thực hiện",
         ],
     ),
-    (  # a body sentence citing "ngày … năm" is no place-date line: the header ends before it
+    (  # a body sentence citing "ngày … năm" is no place-date line: the header ends before it;
+        # the lines read among the header's go in print order after the kind
         [
             L("THỊ ỦY ĐỨC PHỔ", 539, 239),
             L("Số 31-BC/ĐU", 611, 451),
@@ -139,9 +141,9 @@ HEADER_CASES = [
             "Số 31-BC/ĐU",
             "ĐẢNG CỘNG SẢN VIỆT NAM",
             "Phổ Châu, ngày 08 tháng 3 năm 2024",
+            "BÁO CÁO",
             "I- KẾT QUẢ",
             "- Tổ chức học tập Kết luận số 69-KL/TW ngày 11 tháng 01 năm",
-            "BÁO CÁO",
         ],
     ),
     (  # no number or date among the first lines: not a header, left alone

@@ -38,6 +38,9 @@ about a third of a height; the header's columns are inches apart)."""
 SIZE_SNAP = 0.45
 """Line heights within 45 % of the body's are the body size: an OCR line is as tall as its tallest
 glyph, so "sau:" and "ĐẢNG" differ by half while printed in one size."""
+TALL_WORD = 1.35
+"""Of the line's median word height: a word box taller than this is Tesseract's misjudged box,
+not a larger letter (a capital with its mark is 1,3 times a lower-case word)."""
 SPECK_CONFIDENCE = 75.0
 JUNK_CONFIDENCE = 30.0
 _CODE_SHAPED = re.compile(r"\d.*[-/].*[A-ZĐ]{2}|\d{1,2}/\d{1,2}/\d{2,4}")
@@ -65,6 +68,23 @@ class OcrLine:
     boxes: list[tuple[int, int]] = field(default_factory=list)
     """Each word's left and right edge, in the order of ``text.split(" ")`` (empty: not known),
     so a line Tesseract ran across two table cells can be cut at the column's edge."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """Each word's top and bottom, in the same order (empty: not known)."""
+
+    def steady(self) -> tuple[int, int]:
+        """The line's top and height, not those of its tallest box where that is much taller
+        than most (``TALL_WORD``): Tesseract now and then gives a word a box half a line too tall
+        ("Nghị" 107 pixels among words of 55), which made the line a size of its own — a
+        paragraph break in mid-sentence, a citation cut from its date. Then the height is the
+        upper quartile of the words' and the foot their median foot."""
+        if len(self.spans) < 3:
+            return self.top, self.height
+        heights = sorted(bottom - top for top, bottom in self.spans)
+        if heights[-1] <= TALL_WORD * heights[len(heights) // 2]:
+            return self.top, self.height
+        height = heights[3 * len(heights) // 4]
+        foot = sorted(bottom for _top, bottom in self.spans)[len(self.spans) // 2]
+        return foot - height, height
 
 
 @dataclass
@@ -118,6 +138,7 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
             current.confidences.append(conf)
             current.right = max(current.right, left + width)
         current.boxes.append((left, left + width))
+        current.spans.append((top, top + height))
         key = row_key
         last_right = left + width
     return [line for line in lines if _not_dirt(line)]
@@ -242,6 +263,7 @@ def cut_at_column(line: OcrLine, x: float, near: float) -> tuple[OcrLine, OcrLin
                     confidences=line.confidences[:index],
                     right=before,
                     boxes=line.boxes[:index],
+                    spans=line.spans[:index],
                 ),
                 replace(
                     line,
@@ -249,6 +271,7 @@ def cut_at_column(line: OcrLine, x: float, near: float) -> tuple[OcrLine, OcrLin
                     left=left,
                     confidences=line.confidences[index:],
                     boxes=line.boxes[index:],
+                    spans=line.spans[index:],
                 ),
             )
     return None
@@ -314,10 +337,11 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry)
         ordered = closing_columns([*ordered[:head], *body], page.width)
         for line in ordered:
-            size = line.height * scale
+            top, height = line.steady()
+            size = height * scale
             if abs(size / body_pt - 1) <= SIZE_SNAP:
                 size = body_pt
-            y = (page.height - line.top - line.height) * scale
+            y = (page.height - top - height) * scale
             lines.append(Line(line.text, line.left * scale, y, round(size, 1)))
             confs.append(line.confidences)
         layout_pages.append(lines)

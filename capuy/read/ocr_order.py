@@ -20,7 +20,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from capuy.read.ocr_rows import Carry, carried_rows, head_or_gap, marker_column, numbers_column
+from capuy.read.ocr_rows import (
+    Carry,
+    carried_rows,
+    head_or_gap,
+    marker_column,
+    numbers_column,
+)
 from capuy.text import search_key
 
 __all__ = ["header_columns", "header_end", "table_cells", "table_rows"]
@@ -69,12 +75,23 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     if end < 1:
         return lines
     bottom = max(lines[index].top + lines[index].height for index in marks)
-    # lines Tesseract read among them but printed lower (the summary) keep their place after
+    # lines Tesseract read among them but printed lower (the summary) go after
     zone = [line for line in lines[: end + 1] if line.top < bottom]
     lower = [line for line in lines[: end + 1] if line.top >= bottom]
     left = [line for line in zone if line.left < width * _COLUMN_SPLIT]
     right = [line for line in zone if line.left >= width * _COLUMN_SPLIT]
-    return [*left, *right, *lower, *lines[end + 1 :]]
+    return [*left, *right, *_by_top(lower, lines[end + 1 :])]
+
+
+def _by_top(lower: list[L], rest: list[L]) -> list[L]:
+    """``rest`` with each of the ``lower`` lines before the first of them printed below it: the
+    summary under the kind ("triển khai … năm" read before "KẾ HOẠCH", its last word "2027" on a
+    line after) goes between them, not before the kind."""
+    merged = list(rest)
+    for line in reversed(lower):
+        at = next((i for i, other in enumerate(merged) if other.top > line.top), len(merged))
+        merged.insert(at, line)
+    return merged
 
 
 def _header_marks(lines: Sequence[PageLine]) -> list[int]:
@@ -305,6 +322,12 @@ def _top_table(spans: list[tuple[int, int]], rows: list[list[L]]) -> list[tuple[
     return [(first, end), *rest]
 
 
+WIDE_TABLE = 5
+"""Columns: in a table this wide, a visual row with a piece in every column but the numbers' is a
+row's first line, whatever its first letter ("14 Kiểm" not read, "tra" left of "Kết luận 50-",
+"Ủy ban Kiểm tra", "Trung", "Quý I/2027"): a cell's wrapped lines fill a few columns, not all."""
+
+
 def _starts_row(
     row: Sequence[PageLine],
     anchors: list[float],
@@ -328,6 +351,8 @@ def _starts_row(
     columns = {_within(line.left, anchors, near) for line in row}
     initial = row[0].text.lstrip(" '.,:;-_")[:1]
     cut_off = numbers is not None and (_within(row[0].left, anchors, near) or 0) > numbers
+    if len(anchors) >= WIDE_TABLE and len(columns - {None, numbers}) >= len(anchors) - 1:
+        return True  # every cell but the number's: a row whose number and first word were lost
     if numbers not in columns and (initial.islower() or (cut_off and initial.isdigit())):
         return False  # wrapped lines going on a sentence, or a symbol or date cut from its words
     if marker is not None and marker in columns:
@@ -485,7 +510,7 @@ def _row_starts(
     region: list[list[L]], anchors: list[float], near: float
 ) -> tuple[list[set[int | None]], int | None, list[bool]]:
     """Each visual row's columns, the numbers' column, and whether each row starts a table
-    row (``_starts_row``)."""
+    row (``_starts_row``; a head over several lines one row: ``_one_head``)."""
     columns = [{_within(line.left, anchors, near) for line in row} for row in region]
     texts = [
         [line.text for row in region for line in row if _within(line.left, anchors, near) == i]
@@ -493,7 +518,36 @@ def _row_starts(
     ]
     numbers = numbers_column(texts)
     marker = marker_column(columns, numbers, len(anchors), TABLE_COLUMNS)
-    return columns, numbers, [_starts_row(row, anchors, near, numbers, marker) for row in region]
+    starts = [_starts_row(row, anchors, near, numbers, marker) for row in region]
+    return columns, numbers, _one_head(region, starts, numbers, anchors, near)
+
+
+def _one_head(
+    region: list[list[L]],
+    starts: list[bool],
+    numbers: int | None,
+    anchors: list[float],
+    near: float,
+) -> list[bool]:
+    """The table's head as one row where the numbers' column's head wraps: a narrow "TT" column
+    printed "T" / "T" beside "Nội dung" / "công việc", "Cơ" / "quan" / "phối" / "hợp" made a
+    row of each head line with a piece in the numbers' column. Where the region begins with a
+    line without a digit, the lines after it with a piece in the numbers' column and no digit
+    anywhere (the head's "T") start no row, up to the first that has a digit or no such piece
+    (a row whose number was not read is a row)."""
+    if numbers is None or not region or _has_digit(region[0]):
+        return starts
+    fixed = list(starts)
+    for index in range(1, len(region)):
+        marked = any(_within(line.left, anchors, near) == numbers for line in region[index])
+        if not marked or _has_digit(region[index]):
+            break
+        fixed[index] = False
+    return fixed
+
+
+def _has_digit(row: Sequence[PageLine]) -> bool:
+    return any(ch.isdigit() for line in row for ch in line.text)
 
 
 def _in_place(

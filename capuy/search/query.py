@@ -2,7 +2,7 @@
 
 ``parse("Nghị quyết \\"sổ tay\\" 1401-CV/TU thuc hie*")`` gives clauses, each a list of words
 that must all match (a phrase keeps their order): plain words, a prefix (``hie*``), a quoted
-phrase, and a symbol written with ``-`` or ``/`` (``1401-CV/TU`` is the phrase 1401 cv tu, so
+phrase (its last word a prefix when it ends in ``*``), and a symbol written with ``-`` or ``/`` (``1401-CV/TU`` is the phrase 1401 cv tu, so
 "1401-cv/tu" and "CV/TU 2024" find it too). Every word is kept twice:
 
 * ``folded`` — lower case, marks stripped, đ→d (``capuy.text.search_key``): what matches, so
@@ -74,7 +74,9 @@ def parse(text: str) -> ParsedQuery:
     symbol = ""
     for match in _TOKEN.finditer(text):
         if match.group("phrase") is not None:
-            raw, phrase, prefix = match.group("phrase"), True, False
+            raw, phrase = match.group("phrase").rstrip(), True
+            prefix = raw.endswith("*")  # "quan triet nghi*": a phrase ending in a prefix
+            raw = raw.rstrip("*")
         else:
             raw = match.group("word")
             prefix = raw.endswith("*")

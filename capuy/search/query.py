@@ -87,8 +87,9 @@ def parse(text: str) -> ParsedQuery:
         folded, exact_words = fold(raw).split(), exact(raw).split()
         if not folded or len(folded) != len(exact_words):
             continue
-        if len(folded) == 1:
-            phrase = False
+        # one typed token of several words ("Phổ+Châu", "40;77") is their phrase: a clause
+        # that is not one matches its first word only, on both engines
+        phrase = len(folded) > 1
         clauses.append(Clause(tuple(folded), tuple(exact_words), phrase, prefix))
         if len(clauses) >= MAX_CLAUSES:
             break

@@ -133,6 +133,8 @@ def symbols(results) -> list[str]:
         ('"hoa gi*"', ["20-CV/ĐU"]),
         ("hòa giải", ["12-KH/ĐU", "20-CV/ĐU"]),
         ("hoà giải", ["12-KH/ĐU", "20-CV/ĐU"]),
+        ("Phổ+Châu", ["77-BC/TU"]),
+        ("pho;chau", ["77-BC/TU"]),
     ],
 )
 def test_vietnamese_as_typed(corpus, leader, typed, expected) -> None:

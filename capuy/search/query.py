@@ -2,7 +2,7 @@
 
 ``parse("Nghị quyết \\"sổ tay\\" 1401-CV/TU thuc hie*")`` gives clauses, each a list of words
 that must all match (a phrase keeps their order): plain words, a prefix (``hie*``), a quoted
-phrase, and a symbol written with ``-`` or ``/`` (``1401-CV/TU`` is the phrase 1401 cv tu, so
+phrase (its last word a prefix when it ends in ``*``), and a symbol written with ``-`` or ``/`` (``1401-CV/TU`` is the phrase 1401 cv tu, a number ``40,77`` the phrase 40 77, so
 "1401-cv/tu" and "CV/TU 2024" find it too). Every word is kept twice:
 
 * ``folded`` — lower case, marks stripped, đ→d (``capuy.text.search_key``): what matches, so
@@ -74,19 +74,22 @@ def parse(text: str) -> ParsedQuery:
     symbol = ""
     for match in _TOKEN.finditer(text):
         if match.group("phrase") is not None:
-            raw, phrase, prefix = match.group("phrase"), True, False
+            raw, phrase = match.group("phrase").rstrip(), True
+            prefix = raw.endswith("*")  # "quan triet nghi*": a phrase ending in a prefix
+            raw = raw.rstrip("*")
         else:
             raw = match.group("word")
             prefix = raw.endswith("*")
             raw = raw.rstrip("*")
-            phrase = bool(_SYMBOL.match(raw)) or bool(re.search(r"\w[-/.]\w", raw))
+            phrase = bool(_SYMBOL.match(raw)) or bool(re.search(r"\w[-/.,]\w", raw))
             if _SYMBOL.match(raw) and not symbol:
                 symbol = symbol_key(raw)
         folded, exact_words = fold(raw).split(), exact(raw).split()
         if not folded or len(folded) != len(exact_words):
             continue
-        if len(folded) == 1:
-            phrase = False
+        # one typed token of several words ("Phổ+Châu", "40;77") is their phrase: a clause
+        # that is not one matches its first word only, on both engines
+        phrase = len(folded) > 1
         clauses.append(Clause(tuple(folded), tuple(exact_words), phrase, prefix))
         if len(clauses) >= MAX_CLAUSES:
             break

@@ -114,6 +114,27 @@ def symbols(results) -> list[str]:
         ("phat tri*", ["15-NQ/TU"]),
         ("phat ha*", ["1401-CV/TU"]),
         ("phat*", ["15-NQ/TU", "1401-CV/TU"]),
+        # a symbol or a phrase ending in a prefix: the same on both engines (issue 13)
+        ("77-BC*", ["77-BC/TU"]),
+        ("77-BC/T*", ["77-BC/TU"]),
+        ("1401-CV/T*", ["1401-CV/TU"]),
+        ("1401-cv/t*", ["1401-CV/TU"]),
+        ("CV/TU*", ["1401-CV/TU", "1402-CV/TU"]),
+        ("15-nq*", ["15-NQ/TU"]),
+        ("12-KH/Đ*", ["12-KH/ĐU"]),
+        ("12-kh/d*", ["12-KH/ĐU"]),
+        ('"so tay dang*"', ["1401-CV/TU"]),
+        ('"quan triet nghi*"', []),
+        ('"so tay dang vi*"', ["1401-CV/TU"]),
+        ('"phat trien ben vung ki*"', ["15-NQ/TU"]),
+        ('"phat trien ben vung kx*"', []),
+        ('"kinh te bi*"', ["15-NQ/TU"]),
+        ('"te bi*"', ["15-NQ/TU"]),
+        ('"hoa gi*"', ["20-CV/ĐU"]),
+        ("hòa giải", ["12-KH/ĐU", "20-CV/ĐU"]),
+        ("hoà giải", ["12-KH/ĐU", "20-CV/ĐU"]),
+        ("Phổ+Châu", ["77-BC/TU"]),
+        ("pho;chau", ["77-BC/TU"]),
     ],
 )
 def test_vietnamese_as_typed(corpus, leader, typed, expected) -> None:
@@ -369,3 +390,34 @@ def test_reading_the_matches_in_id_slices_changes_nothing(corpus, tree, monkeypa
             assert cursor.fetchone()[0] == 0  # every entry carries its block
     else:
         assert slices == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("40,77%", True),
+        ("40,77", True),
+        ("1.044,9", True),
+        ("1.044,9 tỷ đồng", True),
+        ('"1.044,9 ty"', True),
+        ("1.04*", True),
+        ("40,7*", True),
+        ("1.045,9", False),
+        ("40,78", False),
+    ],
+)
+def test_numbers_with_comma_and_dot_the_same_on_both_engines(corpus, leader, tree, typed, found):
+    """Vietnamese numbers ("40,77%", "1.044,9") are phrases of their digit groups on both
+    engines (issue 13: the two backends give the same results on the same corpus)."""
+    Document.objects.create(
+        direction=Direction.INCOMING,
+        organisation=tree.town,
+        type_code="BC",
+        symbol="9-BC/TU",
+        sender="Văn phòng Thị ủy",
+        issued_on=dt.date(2024, 6, 1),
+        received_on=dt.date(2024, 6, 1),
+        summary="Báo cáo thu ngân sách",
+        text="Tổng thu 1.044,9 tỷ đồng, đạt 40,77% dự toán.",
+    )
+    assert ("9-BC/TU" in symbols(search(leader, typed))) is found

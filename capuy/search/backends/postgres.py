@@ -126,14 +126,43 @@ def grams(words: tuple[str, ...], prefix: bool) -> list[str]:
 def exact_by_grams(clause: Clause) -> bool:
     """A phrase of two or three whole words IS its one pair or triple lexeme — the same
     positions <-> reads, paired in the database (``capuy_pairs``, ``capuy_triples``) — so it
-    is matched without <->: GIN answers it exactly and no entry's positions are rechecked."""
-    return clause.phrase and not clause.prefix and len(clause.folded) in (2, 3)
+    is matched without <->: GIN answers it exactly and no entry's positions are rechecked.
+    A prefix phrase of two or three words ("9-BC*", "1401-CV/T*") is the PREFIX of that one
+    lexeme ('9_bc':*, '1401_cv_t':*), and must be: with <-> its prefix word also matches the
+    positionless n-grams starting with it ("bc_tu", "t" → "tu_2024"…), and PostgreSQL's
+    phrase check then finds nothing (issue 13: "9-BC*" found nothing, SQLite found 9-BC/TU)."""
+    return clause.phrase and len(clause.folded) in (2, 3)
+
+
+def _gram_lexemes(clause: Clause) -> list[str]:
+    """A phrase's n-gram lexemes as ``tsquery`` operands (``exact_by_grams``)."""
+    if clause.prefix and exact_by_grams(clause):
+        return [_lexeme(PAIR_JOIN.join(clause.folded)) + ":*"]
+    return [_lexeme(g) for g in grams(clause.folded, clause.prefix)]
+
+
+def _long_prefix(clause: Clause) -> bool:
+    return clause.phrase and clause.prefix and not exact_by_grams(clause)
 
 
 def positional_tsquery(query: ParsedQuery) -> str:
     """The clauses the n-gram lexemes do not answer alone (words, prefixes, phrases of four
-    words or more, prefix phrases), for ``to_tsquery``; "" when there are none."""
-    return " & ".join(_clause(c, c.folded) for c in query.clauses if not exact_by_grams(c))
+    words or more), for ``to_tsquery``; "" when there are none. A prefix phrase of four words
+    or more gives only its prefix word here (``prefix_phrase_tsquery`` checks its order)."""
+    return " & ".join(
+        _lexeme(c.folded[-1]) + ":*" if _long_prefix(c) else _clause(c, c.folded)
+        for c in query.clauses
+        if not exact_by_grams(c)
+    )
+
+
+def prefix_phrase_tsquery(query: ParsedQuery) -> str:
+    """The prefix phrases of four words or more, with <->, for ``to_tsquery`` over the
+    vector's WORDS only (``ts_filter`` to weights A and B): a prefix word in a <-> phrase also
+    matches the positionless n-grams that start with it ("vi" → "vien_x"), and PostgreSQL's
+    phrase check then fails («"so tay dang vi*"» found nothing). Checked on the few entries
+    GIN leaves (the phrase's triples and its prefix word)."""
+    return " & ".join(_clause(c, c.folded) for c in query.clauses if _long_prefix(c))
 
 
 def gram_tsquery(query: ParsedQuery) -> str:
@@ -143,8 +172,8 @@ def gram_tsquery(query: ParsedQuery) -> str:
     by GIN to the few entries holding all its triples, and only those are rechecked for
     positions — a phrase of common words otherwise rechecks (and de-TOASTs) every entry
     holding its words (17.429 entries for «địa bàn đẩy», 908 matches)."""
-    needed = [g for c in query.clauses if c.phrase for g in grams(c.folded, c.prefix)]
-    return " & ".join(_lexeme(g) for g in dict.fromkeys(needed))
+    needed = [g for c in query.clauses if c.phrase for g in _gram_lexemes(c)]
+    return " & ".join(dict.fromkeys(needed))
 
 
 def exact_tsquery(query: ParsedQuery) -> str:
@@ -170,7 +199,11 @@ def _matching(query: ParsedQuery, narrow: Narrowing) -> tuple[str, list[Any]]:
         if literal:
             parts.append("%s::tsquery")
             params.append(literal)
-    return f"{TABLE}.search_vector @@ ({' && '.join(parts)})", params
+    where = f"{TABLE}.search_vector @@ ({' && '.join(parts)})"
+    if ordered := prefix_phrase_tsquery(query):
+        where += f" AND ts_filter({TABLE}.search_vector, '{{a,b}}') @@ to_tsquery('simple', %s)"
+        params.append(ordered)
+    return where, params
 
 
 class PostgresBackend(Backend):

@@ -25,8 +25,8 @@ test: install
 	bash scripts/test.sh
 
 lint: install
-	$(VENV)/bin/ruff check capuy tests benchmarks
-	$(VENV)/bin/ruff format --check capuy tests benchmarks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy capuy
 
 bench: install

@@ -103,6 +103,21 @@ def test_upload_refuses_bad_input_with_a_vietnamese_reason(
     assert "trỏ ra ngoài" in page
 
 
+def test_upload_without_a_file_says_so_and_starts_no_run(
+    archive_town: Tree, town_clerk_secret, settings, tmp_path: Path
+) -> None:
+    """Pressing "Tải lên và nhập" before choosing files: the form says what is missing, keeps
+    the organisation chosen, and no import run of 0 files appears in the list of runs."""
+    settings.DATA_DIR = tmp_path
+    client = _login(town_clerk_secret)
+    response = client.post("/luu-tru/", {"organisation": archive_town.town.pk})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hãy chọn ít nhất một tệp." in page
+    assert f'value="{archive_town.town.pk}" selected' in page
+    assert not ImportRun.objects.exists()
+
+
 def test_other_units_and_lower_clearance_see_nothing(
     archive_town: Tree, town_clerk_secret, ward_clerk, docx_archive: Path, settings, tmp_path: Path
 ) -> None:

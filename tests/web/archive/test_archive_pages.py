@@ -70,6 +70,8 @@ def test_upload_of_several_files_runs_and_reports(
     assert 'data-count="failed">1<' in fragment
     assert 'data-count="review">1<' in fragment or not unnumbered
     assert "hx-trigger" not in fragment, "a finished run stops polling"
+    polled = client.get(f"/luu-tru/lan-nhap/{run.pk}/tien-do/", HTTP_HX_REQUEST="true")
+    assert polled["HX-Refresh"] == "true", "the page polling a run that ended reloads its table"
     page = client.get(f"/luu-tru/lan-nhap/{run.pk}/").content.decode()
     assert "Tệp PDF hỏng" in page and str(tmp_path) not in page
     csv = client.get(f"/luu-tru/lan-nhap/{run.pk}/bao-cao.csv")
@@ -116,6 +118,22 @@ def test_upload_without_a_file_says_so_and_starts_no_run(
     assert "Hãy chọn ít nhất một tệp." in page
     assert f'value="{archive_town.town.pk}" selected' in page
     assert not ImportRun.objects.exists()
+
+
+def test_a_run_still_going_keeps_polling_without_reloading(
+    archive_town: Tree, town_clerk_secret, tmp_path: Path
+) -> None:
+    run = ImportRun.objects.create(
+        organisation=archive_town.town,
+        source=str(tmp_path),
+        origin=ImportRun.Origin.UPLOAD,
+        started_by=town_clerk_secret,
+        total=6,
+        done=2,
+    )
+    client = _login(town_clerk_secret)
+    polled = client.get(f"/luu-tru/lan-nhap/{run.pk}/tien-do/", HTTP_HX_REQUEST="true")
+    assert "HX-Refresh" not in polled and 'hx-trigger="every 1s"' in polled.content.decode()
 
 
 def test_other_units_and_lower_clearance_see_nothing(

@@ -182,7 +182,7 @@ def build_document(
         "summary": meta.get("summary") or "",
         "signer_name": (meta.get("signer_name") or "")[:120],
         "signer_title": (meta.get("signer_title") or "")[:120],
-        "signer_capacity": _capacity_code(meta.get("signer_capacity") or ""),
+        "signer_capacity": capacity_code(meta.get("signer_capacity") or ""),
         "recipients": "\n".join(meta.get("recipients") or []),
         "classification": int(meta.get("classification") or 0),
         "urgency": meta.get("urgency") or "",
@@ -210,9 +210,19 @@ def build_document(
     return Document(**fields), []
 
 
-def _capacity_code(capacity: str) -> str:
-    head = capacity.strip().upper().split(" ")[0] if capacity.strip() else ""
-    return head if head in {"T/M", "K/T", "T/L", "TUQ"} else ""
+_CAPACITY_HEADS = {
+    **{code: code for code in ("T/M", "K/T", "T/L", "TUQ")},
+    **{"TM": "T/M", "KT": "K/T", "TL": "T/L"},
+}
+
+
+def capacity_code(capacity: str) -> str:
+    """The register's code of a signature's capacity line: "T/M BAN THƯỜNG VỤ" → T/M, and the
+    forms with a full stop Hướng dẫn 36 also allows ("TUQ. BAN THƯỜNG VỤ", "KT. BÍ THƯ") —
+    whose first word kept its stop and matched no code, so the document was filed as signed
+    directly. Used when filing and to fill the review form."""
+    head = capacity.strip().upper().split(" ")[0].rstrip(".") if capacity.strip() else ""
+    return _CAPACITY_HEADS.get(head, "")
 
 
 def _save(item: ImportItem) -> ImportItem:

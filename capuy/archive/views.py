@@ -32,7 +32,7 @@ from capuy.accounts.access import (
     scope_queryset,
 )
 from capuy.archive import background
-from capuy.archive.filing import PROBLEMS
+from capuy.archive.filing import PROBLEMS, capacity_code
 from capuy.archive.forms import ReviewForm, UploadForm
 from capuy.archive.models import ImportItem, ImportRun
 from capuy.archive.report import confidence_label, csv_bytes, summary_of
@@ -234,6 +234,7 @@ def _initial(item: ImportItem) -> dict[str, Any]:
         "summary": meta.get("summary") or meta.get("title", ""),
         "signer_name": meta.get("signer_name", ""),
         "signer_title": meta.get("signer_title", ""),
+        "signer_capacity": capacity_code(meta.get("signer_capacity") or ""),
         "classification": item.classification,
     }
 

@@ -136,6 +136,32 @@ def test_a_run_still_going_keeps_polling_without_reloading(
     assert "HX-Refresh" not in polled and 'hx-trigger="every 1s"' in polled.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("capacity", "code"), [("T/M ỦY BAN KIỂM TRA", "T/M"), ("TUQ. BAN THƯỜNG VỤ", "TUQ")]
+)
+def test_review_form_keeps_the_signature_capacity_read(
+    archive_town: Tree, town_clerk_secret, tmp_path: Path, capacity: str, code: str
+) -> None:
+    """The review form of a file read with "T/M ỦY BAN KIỂM TRA" under its signature offers
+    T/M, not "Ký trực tiếp" — a clerk who completes only the number would otherwise file the
+    document as signed directly. The full stop of "TUQ." is Hướng dẫn 36's own form."""
+    run = ImportRun.objects.create(
+        organisation=archive_town.town, source=str(tmp_path), started_by=town_clerk_secret
+    )
+    item = ImportItem.objects.create(
+        run=run,
+        organisation=archive_town.town,
+        path="2008/du-thao.docx",
+        sha256="0" * 64,
+        status=ImportItem.Status.REVIEW,
+        problems=["no-number"],
+        metadata={"type_code": "BC", "signer_name": "Đỗ Tâm Hiền", "signer_capacity": capacity},
+    )
+    form = _login(town_clerk_secret).get(f"/luu-tru/xem-lai/{item.pk}/").content.decode()
+    chosen = re.search(r'name="signer_capacity".*?</select>', form, re.S)
+    assert chosen is not None and f'<option value="{code}" selected>' in chosen.group(0)
+
+
 def test_other_units_and_lower_clearance_see_nothing(
     archive_town: Tree, town_clerk_secret, ward_clerk, docx_archive: Path, settings, tmp_path: Path
 ) -> None:

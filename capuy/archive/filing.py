@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +261,18 @@ def _file_document(
         item.save()
 
 
+def failure_reason(result: dict[str, Any], path: Path, relpath: str) -> str:
+    """Why a file was not read, in Vietnamese and English, for the report that prints it beside
+    the file's name: a reader's message ending with the file ("Tệp PDF hỏng: /tmp/…/hỏng.pdf")
+    ends before it — it read "Khác/hỏng.pdf: Tệp PDF hỏng: Khác/hỏng.pdf / corrupt PDF:
+    Khác/hỏng.pdf" — and a path inside a message is the file's path in the archive."""
+    parts = []
+    for text in (result.get("vi", ""), result.get("en", "")):
+        text = re.sub(rf"\s*:\s*{re.escape(str(path))}\s*$", "", text)
+        parts.append(text.replace(str(path), relpath))
+    return " / ".join(parts)
+
+
 def file_result(
     run: ImportRun,
     relpath: str,
@@ -279,7 +292,7 @@ def file_result(
         "size": size,
     }
     if not result.get("ok"):
-        reason = f"{result.get('vi', '')} / {result.get('en', '')}".replace(str(path), relpath)
+        reason = failure_reason(result, path, relpath)
         return _save(ImportItem(**base, status=ImportItem.Status.FAILED, reason=reason[:500]))
     meta = result["meta"]
     confidence = result.get("confidence")

@@ -74,6 +74,9 @@ def test_upload_of_several_files_runs_and_reports(
     assert polled["HX-Refresh"] == "true", "the page polling a run that ended reloads its table"
     page = client.get(f"/luu-tru/lan-nhap/{run.pk}/").content.decode()
     assert "Tệp PDF hỏng" in page and str(tmp_path) not in page
+    broken = run.items.get(status=ImportItem.Status.FAILED)
+    assert broken.path == "hỏng.pdf" and broken.reason.startswith("Tệp PDF hỏng")
+    assert "hỏng.pdf" not in broken.reason, "the report prints the file beside its reason"
     csv = client.get(f"/luu-tru/lan-nhap/{run.pk}/bao-cao.csv")
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Tệp,Kết quả,Số và ký hiệu")

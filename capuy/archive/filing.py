@@ -218,10 +218,8 @@ _CAPACITY_HEADS = {
 
 
 def capacity_code(capacity: str) -> str:
-    """The register's code of a signature's capacity line: "T/M BAN THƯỜNG VỤ" → T/M, and the
-    forms with a full stop Hướng dẫn 36 also allows ("TUQ. BAN THƯỜNG VỤ", "KT. BÍ THƯ") —
-    whose first word kept its stop and matched no code, so the document was filed as signed
-    directly. Used when filing and to fill the review form."""
+    """The register's code of a capacity line ("T/M BAN THƯỜNG VỤ" → T/M), also written with a
+    full stop ("TUQ. BAN THƯỜNG VỤ", "KT. BÍ THƯ"): once no code, filed as signed directly."""
     head = capacity.strip().upper().split(" ")[0].rstrip(".") if capacity.strip() else ""
     return _CAPACITY_HEADS.get(head, "")
 

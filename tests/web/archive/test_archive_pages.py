@@ -123,6 +123,22 @@ def test_upload_without_a_file_says_so_and_starts_no_run(
     assert not ImportRun.objects.exists()
 
 
+def test_more_files_than_a_request_may_carry_says_how_many_and_to_zip_them(
+    archive_town: Tree, town_clerk_secret, settings, tmp_path: Path
+) -> None:
+    """101 files chosen: Django refuses the request before the form (its 100-file cap), and the
+    400 page says the limit and what to do instead of "Dữ liệu gửi lên không hợp lệ."."""
+    settings.DATA_DIR = tmp_path
+    uploads = [SimpleUploadedFile(f"bc-{n}.txt", b"BAO CAO") for n in range(101)]
+    response = _login(town_clerk_secret).post(
+        "/luu-tru/", {"organisation": archive_town.town.pk, "files": uploads}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "tối đa 100 tệp" in page and "ZIP" in page and 'href="/luu-tru/"' in page
+    assert not ImportRun.objects.exists()
+
+
 def test_a_run_still_going_keeps_polling_without_reloading(
     archive_town: Tree, town_clerk_secret, tmp_path: Path
 ) -> None:

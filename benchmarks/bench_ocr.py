@@ -28,7 +28,14 @@ bản with a two-column signature block, a kế hoạch with a wide table across
 with a centred heading over its table; scanned like set 6; or "heldout8"
 (``benchmarks/ocr_heldout8/``, ``python -m benchmarks.ocr_heldout_make 8``), built when the seventh
 had been looked at: a báo cáo with a two-level numbered table, a nghị quyết of articles (Điều 1,
-Điều 2 …), a thông báo of conclusions; scanned like set 6.
+Điều 2 …), a thông báo of conclusions; scanned like set 6; or "heldout9" and "heldout10"
+(``benchmarks/ocr_heldout9/``, ``ocr_heldout10/``, ``python -m benchmarks.ocr_heldout_make 9``
+and ``10``), written while two helpers changed the reader, for the lead to measure their merged
+code on: set 9 a quyết định with its list of members attached, a báo cáo marked MẬT with a wide
+table of figures over a page, a công văn "V/v …" signed "TUQ."; set 10 a chương trình with a
+month-by-month table, a kết luận without a superior body, a biên bản of an inspection with a
+table of party-dues figures and a three-column signature table, a tờ trình signed "Q."; both
+scanned like set 6.
 
 ``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
 sets under set 5's conditions, to work on those without looking at set 5; ``=6`` the same with
@@ -66,6 +73,8 @@ HELDOUT5 = Path(__file__).parent / "ocr_heldout5"
 HELDOUT6 = Path(__file__).parent / "ocr_heldout6"
 HELDOUT7 = Path(__file__).parent / "ocr_heldout7"
 HELDOUT8 = Path(__file__).parent / "ocr_heldout8"
+HELDOUT9 = Path(__file__).parent / "ocr_heldout9"
+HELDOUT10 = Path(__file__).parent / "ocr_heldout10"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
@@ -149,6 +158,10 @@ def texts(wanted: str) -> list[Path]:
         return sorted(p for p in HELDOUT7.glob("*.md") if p.name != "README.md")
     if wanted == "heldout8":
         return sorted(p for p in HELDOUT8.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout9":
+        return sorted(p for p in HELDOUT9.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout10":
+        return sorted(p for p in HELDOUT10.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -190,7 +203,7 @@ def read_scanned(
         SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
     )
     if (
-        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8)
+        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
         or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
     ):
         profile = SCAN6

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +183,7 @@ def build_document(
         "summary": meta.get("summary") or "",
         "signer_name": (meta.get("signer_name") or "")[:120],
         "signer_title": (meta.get("signer_title") or "")[:120],
-        "signer_capacity": _capacity_code(meta.get("signer_capacity") or ""),
+        "signer_capacity": capacity_code(meta.get("signer_capacity") or ""),
         "recipients": "\n".join(meta.get("recipients") or []),
         "classification": int(meta.get("classification") or 0),
         "urgency": meta.get("urgency") or "",
@@ -210,9 +211,17 @@ def build_document(
     return Document(**fields), []
 
 
-def _capacity_code(capacity: str) -> str:
-    head = capacity.strip().upper().split(" ")[0] if capacity.strip() else ""
-    return head if head in {"T/M", "K/T", "T/L", "TUQ"} else ""
+_CAPACITY_HEADS = {
+    **{code: code for code in ("T/M", "K/T", "T/L", "TUQ")},
+    **{"TM": "T/M", "KT": "K/T", "TL": "T/L"},
+}
+
+
+def capacity_code(capacity: str) -> str:
+    """The register's code of a capacity line ("T/M BAN THƯỜNG VỤ" → T/M), also written with a
+    full stop ("TUQ. BAN THƯỜNG VỤ", "KT. BÍ THƯ"): once no code, filed as signed directly."""
+    head = capacity.strip().upper().split(" ")[0].rstrip(".") if capacity.strip() else ""
+    return _CAPACITY_HEADS.get(head, "")
 
 
 def _save(item: ImportItem) -> ImportItem:
@@ -250,6 +259,18 @@ def _file_document(
         item.save()
 
 
+def failure_reason(result: dict[str, Any], path: Path, relpath: str) -> str:
+    """Why a file was not read, in Vietnamese and English, for the report that prints it beside
+    the file's name: a reader's message ending with the file ("Tệp PDF hỏng: /tmp/…/hỏng.pdf")
+    ends before it — it read "Khác/hỏng.pdf: Tệp PDF hỏng: Khác/hỏng.pdf / corrupt PDF:
+    Khác/hỏng.pdf" — and a path inside a message is the file's path in the archive."""
+    parts = []
+    for text in (result.get("vi", ""), result.get("en", "")):
+        text = re.sub(rf"\s*:\s*{re.escape(str(path))}\s*$", "", text)
+        parts.append(text.replace(str(path), relpath))
+    return " / ".join(parts)
+
+
 def file_result(
     run: ImportRun,
     relpath: str,
@@ -269,7 +290,7 @@ def file_result(
         "size": size,
     }
     if not result.get("ok"):
-        reason = f"{result.get('vi', '')} / {result.get('en', '')}".replace(str(path), relpath)
+        reason = failure_reason(result, path, relpath)
         return _save(ImportItem(**base, status=ImportItem.Status.FAILED, reason=reason[:500]))
     meta = result["meta"]
     confidence = result.get("confidence")

@@ -51,7 +51,12 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
+        """Each file cleaned as the single-file field does. No file at all is "required": the
+        widget hands over an empty list, which the recipe's loop would pass as a valid empty
+        upload (an import run of 0 files)."""
         single = super().clean
+        if not data and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data]
         return [single(data, initial)] if data else []

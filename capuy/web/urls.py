@@ -45,3 +45,5 @@ urlpatterns = [
     path("van-ban-den/", include("capuy.incoming.urls")),
     path("cong-viec/", include("capuy.jobs.urls")),
 ]
+
+handler400 = views.bad_request

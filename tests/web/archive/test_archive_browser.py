@@ -44,6 +44,9 @@ def test_clerk_uploads_a_zip_and_completes_a_draft(  # type: ignore[no-untyped-d
     page.wait_for_selector("text=Xem báo cáo đầy đủ", timeout=120000)
     assert page.inner_text("[data-count=imported]") == "2"
     assert page.inner_text("[data-count=review]") == "1"
+    # the page reloads itself when the run ends (HX-Refresh): its table lists the files
+    page.wait_for_selector(f"table.records >> text={draft}", timeout=30000)
+    assert "Chưa có tệp nào." not in page.inner_text("table.records")
 
     page.click("#progress >> text=Xem lại")
     page.click("a.button:has-text('Bổ sung')")

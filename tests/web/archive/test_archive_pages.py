@@ -70,8 +70,13 @@ def test_upload_of_several_files_runs_and_reports(
     assert 'data-count="failed">1<' in fragment
     assert 'data-count="review">1<' in fragment or not unnumbered
     assert "hx-trigger" not in fragment, "a finished run stops polling"
+    polled = client.get(f"/luu-tru/lan-nhap/{run.pk}/tien-do/", HTTP_HX_REQUEST="true")
+    assert polled["HX-Refresh"] == "true", "the page polling a run that ended reloads its table"
     page = client.get(f"/luu-tru/lan-nhap/{run.pk}/").content.decode()
     assert "Tệp PDF hỏng" in page and str(tmp_path) not in page
+    broken = run.items.get(status=ImportItem.Status.FAILED)
+    assert broken.path == "hỏng.pdf" and broken.reason.startswith("Tệp PDF hỏng")
+    assert "hỏng.pdf" not in broken.reason, "the report prints the file beside its reason"
     csv = client.get(f"/luu-tru/lan-nhap/{run.pk}/bao-cao.csv")
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Tệp,Kết quả,Số và ký hiệu")
@@ -101,6 +106,79 @@ def test_upload_refuses_bad_input_with_a_vietnamese_reason(
     assert not run.items.exists() and not Document.objects.exists()
     page = client.get(f"/luu-tru/lan-nhap/{run.pk}/tien-do/").content.decode()
     assert "trỏ ra ngoài" in page
+
+
+def test_upload_without_a_file_says_so_and_starts_no_run(
+    archive_town: Tree, town_clerk_secret, settings, tmp_path: Path
+) -> None:
+    """Pressing "Tải lên và nhập" before choosing files: the form says what is missing, keeps
+    the organisation chosen, and no import run of 0 files appears in the list of runs."""
+    settings.DATA_DIR = tmp_path
+    client = _login(town_clerk_secret)
+    response = client.post("/luu-tru/", {"organisation": archive_town.town.pk})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hãy chọn ít nhất một tệp." in page
+    assert f'value="{archive_town.town.pk}" selected' in page
+    assert not ImportRun.objects.exists()
+
+
+def test_more_files_than_a_request_may_carry_says_how_many_and_to_zip_them(
+    archive_town: Tree, town_clerk_secret, settings, tmp_path: Path
+) -> None:
+    """101 files chosen: Django refuses the request before the form (its 100-file cap), and the
+    400 page says the limit and what to do instead of "Dữ liệu gửi lên không hợp lệ."."""
+    settings.DATA_DIR = tmp_path
+    uploads = [SimpleUploadedFile(f"bc-{n}.txt", b"BAO CAO") for n in range(101)]
+    response = _login(town_clerk_secret).post(
+        "/luu-tru/", {"organisation": archive_town.town.pk, "files": uploads}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "tối đa 100 tệp" in page and "ZIP" in page and 'href="/luu-tru/"' in page
+    assert not ImportRun.objects.exists()
+
+
+def test_a_run_still_going_keeps_polling_without_reloading(
+    archive_town: Tree, town_clerk_secret, tmp_path: Path
+) -> None:
+    run = ImportRun.objects.create(
+        organisation=archive_town.town,
+        source=str(tmp_path),
+        origin=ImportRun.Origin.UPLOAD,
+        started_by=town_clerk_secret,
+        total=6,
+        done=2,
+    )
+    client = _login(town_clerk_secret)
+    polled = client.get(f"/luu-tru/lan-nhap/{run.pk}/tien-do/", HTTP_HX_REQUEST="true")
+    assert "HX-Refresh" not in polled and 'hx-trigger="every 1s"' in polled.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("capacity", "code"), [("T/M ỦY BAN KIỂM TRA", "T/M"), ("TUQ. BAN THƯỜNG VỤ", "TUQ")]
+)
+def test_review_form_keeps_the_signature_capacity_read(
+    archive_town: Tree, town_clerk_secret, tmp_path: Path, capacity: str, code: str
+) -> None:
+    """The review form of a file read with "T/M ỦY BAN KIỂM TRA" under its signature offers
+    T/M, not "Ký trực tiếp" — a clerk who completes only the number would otherwise file the
+    document as signed directly. The full stop of "TUQ." is Hướng dẫn 36's own form."""
+    run = ImportRun.objects.create(
+        organisation=archive_town.town, source=str(tmp_path), started_by=town_clerk_secret
+    )
+    item = ImportItem.objects.create(
+        run=run,
+        organisation=archive_town.town,
+        path="2008/du-thao.docx",
+        sha256="0" * 64,
+        status=ImportItem.Status.REVIEW,
+        problems=["no-number"],
+        metadata={"type_code": "BC", "signer_name": "Đỗ Tâm Hiền", "signer_capacity": capacity},
+    )
+    form = _login(town_clerk_secret).get(f"/luu-tru/xem-lai/{item.pk}/").content.decode()
+    chosen = re.search(r'name="signer_capacity".*?</select>', form, re.S)
+    assert chosen is not None and f'<option value="{code}" selected>' in chosen.group(0)
 
 
 def test_other_units_and_lower_clearance_see_nothing(

@@ -68,6 +68,7 @@ class Table:
     rows: list[int]
     cells: list[list[int]]
     joined: list[tuple[int, int]]
+    dpi: int = 300
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,13 +76,15 @@ class Table:
             "rows": self.rows,
             "cells": self.cells,
             "joined": [list(pair) for pair in self.joined],
+            "dpi": self.dpi,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Table:
         left, top, right, bottom = data["box"]
         joined = [(int(a), int(b)) for a, b in data["joined"]]
-        return cls(left, top, right, bottom, list(data["rows"]), data["cells"], joined)
+        rows, cells = list(data["rows"]), data["cells"]
+        return cls(left, top, right, bottom, rows, cells, joined, int(data.get("dpi", 300)))
 
 
 @dataclass
@@ -89,6 +92,11 @@ class Grid:
     """A page's ruled tables, top to bottom (none: the page has no ruled table)."""
 
     tables: list[Table]
+
+    def holds(self, line: _Line) -> bool:
+        """Whether ``line`` is in one of the tables (a "2021" Tesseract put last on the page is
+        a cell's wrapped year, not the page's number)."""
+        return any(_inside(line, table) for table in self.tables)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [table.to_json() for table in self.tables]
@@ -187,7 +195,10 @@ def _tables(flat: list[_Rule], upright: list[_Rule], dpi: int) -> list[Table]:
         vs = list(dict.fromkeys([*crossing, *(v for g in merged for v in g[1])]))
         groups = [g for g in groups if g not in merged] + [(hs, vs)]
     tables = [
-        _table([h for h in hs if sum(_meets(h, v, near) for v in vs) >= 2], vs, NEAR * dpi)
+        replace(
+            _table([h for h in hs if sum(_meets(h, v, near) for v in vs) >= 2], vs, NEAR * dpi),
+            dpi=dpi,
+        )
         for hs, vs in groups
         if len(hs) >= 2 and len(vs) >= 2
     ]
@@ -293,7 +304,7 @@ def _going_on(rows: list[list[list[L]]], carried: set[int]) -> list[list[list[L]
 def read_table(lines: Sequence[L], table: Table) -> list[list[list[L]]]:
     """The table's rows, each its cells left to right, each cell its lines top to bottom, the
     words placed by their boxes' middles; a row with no word is left out."""
-    found: dict[tuple[int, int], list[tuple[int, int, int, L]]] = {}
+    found: dict[tuple[int, int], list[Placed[L]]] = {}
     for line in lines:
         words = line.text.split(" ")
         if len(words) != len(line.boxes) or len(words) != len(line.spans):
@@ -302,9 +313,11 @@ def read_table(lines: Sequence[L], table: Table) -> list[list[list[L]]]:
             zip(line.boxes, line.spans, strict=True)
         ):
             cell = _cell(table, (left + right) / 2, (top + bottom) / 2)
-            if cell is None or _on_rule(words[index], left, right, table, cell[0]):
+            conf = line.confidences[index] if index < len(line.confidences) else 0.0
+            if cell is None or _on_rule(words[index], conf, left, right, table.cells[cell[0]]):
                 continue
-            found.setdefault(cell, []).append((top, bottom, index, line))
+            text = _off_rule(words[index], left, table.cells[cell[0]], table)
+            found.setdefault(cell, []).append((top, bottom, index, line, text))
     rows: list[list[list[L]]] = []
     for band, edges in enumerate(table.cells):
         row = [_cell_lines(found.get((band, edge), [])) for edge in edges[:-1]]
@@ -329,26 +342,60 @@ def _cell(table: Table, x: float, y: float) -> tuple[int, int] | None:
     return band, edge
 
 
-def _on_rule(word: str, left: int, right: int, table: Table, band: int) -> bool:
-    return word in RULE_MARKS and any(left <= x <= right for x in table.cells[band])
+RULE_CONFIDENCE = 75.0
+"""Under this, a short "word" whose box spans a vertical rule is the rule read as letters."""
+RULE_NEAR = 0.03
+"""Inch: a word starting this close to a rule may have the rule stuck on ("ICòn", "!24-QĐ")."""
 
 
-def _cell_lines(words: list[tuple[int, int, int, L]]) -> list[L]:
-    """A cell's words as lines: words whose boxes overlap in height on one line, left to right
-    (each a copy of its source line cut to those words)."""
-    words.sort(key=lambda item: (item[0], item[3].boxes[item[2]][0]))
-    groups: list[list[tuple[int, int, int, L]]] = []
+def _on_rule(word: str, conf: float, left: int, right: int, edges: list[int]) -> bool:
+    """A "word" that is a vertical rule read as a mark ("|", "I", "]") or, unsure and short,
+    as letters ("Ệ", "Em" between a symbol and its date): its box spans the rule."""
+    on = any(left <= x <= right for x in edges)
+    return on and (word in RULE_MARKS or (conf < RULE_CONFIDENCE and len(word) <= 3))
+
+
+def _off_rule(word: str, left: int, edges: list[int], table: Table) -> str:
+    """``word`` without a rule read as its first character: a "I", "|", "!", "[" or "l" before
+    a capital or a digit, the word's box starting at the rule."""
+    near = RULE_NEAR * table.dpi
+    if (
+        len(word) > 1
+        and word[0] in "|!I[l"
+        and (word[1].isupper() or word[1].isdigit())
+        and any(abs(left - x) <= near for x in edges)
+    ):
+        return word[1:]
+    return word
+
+
+Placed = tuple[int, int, int, L, str]
+"""A word in a cell: its box's top and bottom, its index in its line, the line, its text."""
+
+
+def _cell_lines(words: list[Placed[L]]) -> list[L]:
+    """A cell's words as lines: the words of each of Tesseract's lines that fall in the cell,
+    left to right, the lines top to bottom by their words' middle top (a word's box alone can
+    be half a line too tall, and a speck's as tall as two lines: neither says where a line is);
+    lines level with each other are one (the pieces of a justified line)."""
+    groups: dict[int, list[Placed[L]]] = {}
     for word in words:
-        middle = (word[0] + word[1]) / 2
-        group = next((g for g in groups if g[0][0] <= middle <= g[0][1]), None)
-        if group is None:
-            groups.append([word])
+        groups.setdefault(id(word[3]), []).append(word)
+
+    def middle_top(group: list[Placed[L]]) -> int:
+        return sorted(w[0] for w in group)[len(group) // 2]
+
+    rows: list[list[Placed[L]]] = []  # the pieces of one row, side by side
+    for group in sorted(groups.values(), key=middle_top):
+        height = sorted(w[1] - w[0] for w in group)[len(group) // 2]
+        if rows and middle_top(group) - middle_top(rows[-1]) < height / 2:
+            rows[-1] += group  # a justified line Tesseract cut at its wide gaps
         else:
-            group.append(word)
+            rows.append(group)
     lines: list[L] = []
-    for group in sorted(groups, key=lambda g: min(w[0] for w in g)):
+    for group in rows:
         group.sort(key=lambda item: item[3].boxes[item[2]][0])
-        texts = [w[3].text.split(" ")[w[2]] for w in group]
+        texts = [w[4] for w in group]
         boxes = [w[3].boxes[w[2]] for w in group]
         spans = [w[3].spans[w[2]] for w in group]
         top = min(span[0] for span in spans)

@@ -361,8 +361,9 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         lines: list[Line] = []
         confs: list[list[float]] = []
         ordered = list(page.lines)  # Tesseract's reading order: block by block, column-aware
-        for edge in (0, -1):
-            if ordered and PAGE_NUMBER.match(ordered[edge].text):
+        for edge in (0, -1):  # a page number, not a number in a ruled table's cell read last
+            line = ordered[edge] if ordered else None
+            if line and PAGE_NUMBER.match(line.text) and not (page.grid and page.grid.holds(line)):
                 ordered.pop(edge)
         head = 0
         if page is pages[0]:

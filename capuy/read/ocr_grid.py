@@ -350,8 +350,10 @@ RULE_NEAR = 0.03
 
 def _on_rule(word: str, conf: float, left: int, right: int, edges: list[int]) -> bool:
     """A "word" that is a vertical rule read as a mark ("|", "I", "]") or, unsure and short,
-    as letters ("Ệ", "Em" between a symbol and its date): its box spans the rule."""
-    on = any(left <= x <= right for x in edges)
+    as letters ("Ệ", "Em" between a symbol and its date): the rule runs through its box's
+    middle half."""
+    quarter = (right - left) / 4  # the rule inside the box, not at its edge ("|5": a number)
+    on = any(left + quarter <= x <= right - quarter for x in edges)
     return on and (word in RULE_MARKS or (conf < RULE_CONFIDENCE and len(word) <= 3))
 
 

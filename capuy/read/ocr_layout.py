@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 
 from capuy.model import Document
+from capuy.read.ocr_cells import grid_items
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
-from capuy.read.ocr_grid import Grid, grid_items
+from capuy.read.ocr_grid import Grid
 from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.ocr_rows import Carry, head_words

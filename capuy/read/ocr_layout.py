@@ -151,8 +151,9 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
 
 NUMBER_HEIGHT = 0.5
 """Of the body's line height: a digit is at least this high (a speck spelled "1" is lower)."""
-CELL_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d{1,3})*[.%]?")
-"""A number alone in a table cell: a row's number ("2", "1.1"), a year wrapped onto its own line."""
+CELL_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d{1,3})*[.%]?|%")
+"""A number alone in a table cell: a row's number ("2", "1.1"), a year wrapped onto its own
+line, the "%" after a number ("Đạt 95 %": alone, with no letter, it went as a speck)."""
 
 
 def number_words(tsv: str) -> list[OcrLine]:

@@ -42,7 +42,8 @@ sets under set 5's conditions, to work on those without looking at set 5; ``=6``
 ``SCAN6``.
 
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
-text hash) in DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
+text hash) and the page's ruled-table grid (``capuy.read.ocr_grid``, found in the page image) in
+DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
 extraction on it — minutes of Tesseract per page saved while the later stages change.
 """
 
@@ -178,7 +179,9 @@ def _cache_file(path: Path, dpi: int) -> Path | None:
         return None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     scan = {"5": "-scan5", "6": "-scan6"}.get(os.environ.get("CAPUY_BENCH_OCR_SCAN", ""), "")
-    return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}.json"
+    # "-grid1": the file holds each page's ruled-table grid too (an older file has none: it
+    # must not be read as one whose pages have no ruled table)
+    return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}-grid1.json"
 
 
 def read_scanned(
@@ -187,6 +190,7 @@ def read_scanned(
     """The document read from the scan of ``rendered`` at ``dpi``, each page's text, the page
     count and Tesseract's seconds — from the cache when it holds this text at this dpi."""
     from capuy.read.ocr import OcrPage, recognise, tsv_lines
+    from capuy.read.ocr_grid import Grid
     from capuy.read.ocr_layout import document_from_pages
 
     cached = _cache_file(path, dpi)
@@ -194,7 +198,15 @@ def read_scanned(
     if cached is not None and cached.exists():
         data = json.loads(cached.read_text(encoding="utf-8"))
         pages = [
-            OcrPage(p["width"], p["height"], p["dpi"], tsv_lines(p["tsv"]), b"", p["tsv"])
+            OcrPage(
+                p["width"],
+                p["height"],
+                p["dpi"],
+                tsv_lines(p["tsv"]),
+                b"",
+                p["tsv"],
+                Grid.from_json(p["grid"]),
+            )
             for p in data["pages"]
         ]
         document, page_texts = document_from_pages(pages, str(scanned), "pdf")
@@ -219,7 +231,13 @@ def read_scanned(
                 {
                     "seconds": seconds,
                     "pages": [
-                        {"width": p.width, "height": p.height, "dpi": p.dpi, "tsv": p.tsv}
+                        {
+                            "width": p.width,
+                            "height": p.height,
+                            "dpi": p.dpi,
+                            "tsv": p.tsv,
+                            "grid": (p.grid or Grid([])).to_json(),
+                        }
                         for p in pages_seen
                     ],
                 },

@@ -8,7 +8,8 @@ the process, no compiled binding to keep in step with the Debian library).
 Per page: remove isolated specks (``capuy.read.ocr_clean``: dust Tesseract reads as stray
 punctuation), straighten it — a quarter turn or upside down from Tesseract's orientation detection
 (``--psm 0``, Debian ``tesseract-ocr-osd``), a slight skew from the angle whose row profile is
-sharpest — then recognise it. The words' boxes become visual lines (a line with a wide gap is
+sharpest — then recognise it, and find its ruled tables' grid (``capuy.read.ocr_grid``: the
+printed cell borders; a ruled table is read cell by cell from it). The words' boxes become visual lines (a line with a wide gap is
 two: the header's two columns), and the same layout rules as a PDF's text layer
 (``capuy.read.pdf_layout``) join them into paragraphs. What Vietnamese OCR gets wrong in the
 parts that matter most (symbols, codes, dates, the fixed header lines) is repaired from the
@@ -40,6 +41,7 @@ from pathlib import Path
 from capuy.errors import InputError, MissingProgramError
 from capuy.model import Document
 from capuy.read.ocr_clean import despeckle
+from capuy.read.ocr_grid import find_grid
 from capuy.read.ocr_layout import (  # the lines and the document: re-exported from here too
     JUNK_CONFIDENCE,
     SIZE_SNAP,
@@ -339,7 +341,8 @@ def _recognise_page(
             _remaining(0, source)
     pdf = base.with_suffix(".pdf").read_bytes()
     width, height = image.size
-    return OcrPage(width, height, dpi, tsv_lines(tsv), pdf, tsv)
+    grid = find_grid(image, dpi)  # the ruled tables, from the image Tesseract read
+    return OcrPage(width, height, dpi, tsv_lines(tsv), pdf, tsv, grid)
 
 
 def _merge_pdfs(parts: list[bytes]) -> bytes:

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 
 from capuy.model import Document
+from capuy.read.ocr_cells import grid_items
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
+from capuy.read.ocr_grid import Grid
 from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.ocr_rows import Carry, head_words
@@ -97,6 +99,9 @@ class OcrPage:
     tsv: str = ""
     """Tesseract's own output for the page, kept so the layout and repairs can be re-run on it
     without Tesseract (``benchmarks/bench_ocr.py`` caches it)."""
+    grid: Grid | None = None
+    """The page's ruled tables, found in its image (``ocr_grid``): their words are read cell by
+    cell; None or no table: the word-box rules guess the tables."""
 
 
 def tsv_lines(tsv: str) -> list[OcrLine]:
@@ -142,6 +147,38 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
         key = row_key
         last_right = left + width
     return [line for line in lines if _not_dirt(line)]
+
+
+NUMBER_HEIGHT = 0.5
+"""Of the body's line height: a digit is at least this high (a speck spelled "1" is lower)."""
+CELL_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d{1,3})*[.%]?|%")
+"""A number alone in a table cell: a row's number ("2", "1.1"), a year wrapped onto its own
+line, the "%" after a number ("Đạt 95 %": alone, with no letter, it went as a speck)."""
+
+
+def number_words(tsv: str) -> list[OcrLine]:
+    """Each number-shaped word of the page, however unsure Tesseract was of it, as a line of
+    its own: a ruled table's cell places it (``ocr_grid``). Alone on a line at a low confidence
+    a group row's "2" or a wrapped "2021" is dropped as dirt (``is_speck``, ``_not_dirt``), and
+    inside a cell's rules it is none."""
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    found = []
+    for row, text, left, width in _words(rows):
+        if CELL_NUMBER.fullmatch(text):
+            top, height = int(row["top"]), int(row["height"])
+            found.append(
+                OcrLine(
+                    text,
+                    left,
+                    top,
+                    height,
+                    [float(row["conf"])],
+                    left + width,
+                    [(left, left + width)],
+                    [(top, top + height)],
+                )
+            )
+    return found
 
 
 def _words(rows: Iterable[dict[str, str]]) -> Iterator[tuple[dict[str, str], str, int, int]]:
@@ -326,15 +363,16 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
         lines: list[Line] = []
         confs: list[list[float]] = []
         ordered = list(page.lines)  # Tesseract's reading order: block by block, column-aware
-        for edge in (0, -1):
-            if ordered and PAGE_NUMBER.match(ordered[edge].text):
+        for edge in (0, -1):  # a page number, not a number in a ruled table's cell read last
+            line = ordered[edge] if ordered else None
+            if line and PAGE_NUMBER.match(line.text) and not (page.grid and page.grid.holds(line)):
                 ordered.pop(edge)
         head = 0
         if page is pages[0]:
             ordered = _header_star(ordered, body_px, page.width)
             head = header_end(ordered) + 1  # no table in the header: its two columns and a
             ordered = header_columns(ordered, page.width)  # garbled issuer are no table's cells
-        body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry)
+        body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry, page)
         ordered = closing_columns([*ordered[:head], *body], page.width)
         for line in ordered:
             top, height = line.steady()
@@ -363,15 +401,30 @@ def _dust(line: OcrLine, body_px: float) -> bool:
 
 
 def _body_lines(
-    lines: list[OcrLine], dpi: int, body_px: float, carry: Carry | None
+    lines: list[OcrLine],
+    dpi: int,
+    body_px: float,
+    carry: Carry | None,
+    page: OcrPage | None = None,
 ) -> tuple[list[OcrLine], Carry | None]:
     """A page's lines below the header, specks spelled as letters dropped (``_dust``: they made
     rows of five "cells"), with each table row as one line (``_row_line``), and what the next
     page needs to go on with a table this one ends in (``Carry``; None: the page does not end
-    in a table row). ``carry``: the same from the page before."""
+    in a table row). ``carry``: the same from the page before. A ruled table (``page.grid``) is
+    read from its cells, the rest of the page by the word-box rules (``table_rows``)."""
     carried: set[int] = set()
     lines = [line for line in lines if not _dust(line, body_px)]
-    items = table_rows(lines, dpi, cut_at_column, carry, carried)
+    if page is not None and page.grid is not None and page.grid.tables:
+        items = grid_items(
+            lines,
+            page.grid,
+            lambda part, top: table_rows(part, dpi, cut_at_column, carry if top else None, carried),
+            carry is not None,
+            carried,
+            [n for n in number_words(page.tsv) if n.height >= NUMBER_HEIGHT * body_px],
+        )
+    else:
+        items = table_rows(lines, dpi, cut_at_column, carry, carried)
     while items and not isinstance(items[-1], list) and items[-1].height < DUST_HEIGHT * body_px:
         items.pop()  # a mark Tesseract put last ("ˆ" two pixels high): no line after a table
     body = [

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from statistics import median
 
 from capuy.model import Document
@@ -28,6 +29,7 @@ from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 from capuy.read.plaintext import read_paged_text
 from capuy.text import normalize_tones, search_key
+from capuy.vocab.ocr import ocr_repairs
 from capuy.vocab.spelling import hunspell_syllables
 
 __all__ = ["OcrLine", "OcrPage", "document_from_pages", "is_speck", "tsv_lines"]
@@ -115,8 +117,10 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
                 current = None
             if not text:
                 continue
-        if is_speck(text, conf):
+        fixed = _fixed_word(text)
+        if fixed == text and is_speck(text, conf):
             continue
+        text = fixed
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
         # the taller of the line so far and the word: a bullet "-" is a few pixels high, and
         # the gap after it is a word gap of the text line, not a column gap
@@ -162,6 +166,20 @@ def _words(rows: Iterable[dict[str, str]]) -> Iterator[tuple[dict[str, str], str
             x = left + width * start // len(text)
             yield row, piece, x, width * min(end, len(text)) // len(text) - (x - left)
             start = end
+
+
+@cache
+def _fixed_words() -> dict[str, str]:
+    """The format's fixed lines (``vocab/ocr_repairs.yaml``: "Nơi nhận:") by their letters
+    folded, spaces and marks dropped."""
+    return {re.sub(r"[^a-z]", "", search_key(line)): line for line in ocr_repairs().fixed_lines}
+
+
+def _fixed_word(text: str) -> str:
+    """A word whose letters are a whole fixed line's is that line, never dirt: "Nơinhận" read at
+    confidence 0 (the label's two words as one, no Vietnamese syllable) went as a speck, and
+    without its label the closing's two columns were read interleaved."""
+    return _fixed_words().get(re.sub(r"[^a-z]", "", search_key(text)), text)
 
 
 def _not_dirt(line: OcrLine) -> bool:
@@ -217,6 +235,30 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
             left = [other for other in rest if other.left < width * _COLUMN_SPLIT]
             right = [other for other in rest if other.left >= width * _COLUMN_SPLIT]
             return [*lines[: index + 1], *left, *right]
+    return _unlabelled_closing(lines, width)
+
+
+_CAPACITY = re.compile(r"^(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.)\s")
+"""The signature's capacity line (HD 36-HD/VPTW, "quyền hạn, chức vụ của người ký": "T/M BAN
+THƯỜNG VỤ", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ"), the first line of the closing's right column."""
+_LIST_ITEM = ("-", "+", "•")
+
+
+def _unlabelled_closing(lines: list[OcrLine], width: int) -> list[OcrLine]:
+    """The closing read column by column when "Nơi nhận:" itself was not read (a thông báo's at
+    300 dpi): from the signature's capacity line in the right column on, the recipients' list
+    items beside it (the left column, each opening with "-") go before the signature — the two
+    columns stand side by side and the list is printed first. Without a list item first in the
+    left column beside the signature (a biên bản's two signers) the order stays Tesseract's."""
+    split = width * _COLUMN_SPLIT
+    for index, line in enumerate(lines):
+        if line.left >= split and _CAPACITY.match(line.text.strip()):
+            rest = lines[index:]
+            left = [other for other in rest if other.left < split]
+            if not left or not left[0].text.lstrip().startswith(_LIST_ITEM):
+                return lines
+            right = [other for other in rest if other.left >= split]
+            return [*lines[:index], *left, *right]
     return lines
 
 

@@ -1,0 +1,101 @@
+"""Scanned pages of held-out set 8 and earlier sets (development text since) as Tesseract read
+them (issue 12, ninth round): the header and the closing outside tables — the closing's two
+columns in print order, a symbol's code put right against the catalogue, the header's lines.
+
+The words below are Tesseract's own output (its TSV: block, paragraph, line, left, top, width,
+height, confidence, text) for parts of the pages, rasterised by ``benchmarks/bench_ocr.py`` at
+300 and 200 dpi and read by Tesseract 5 on 4 December 2026 (the lead's cache of that day); each
+test fails without the change it is named after.
+"""
+
+from __future__ import annotations
+
+from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
+
+TSV_HEAD = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+)
+
+
+def _tsv(words: list[tuple[object, ...]]) -> str:
+    rows = [
+        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
+        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
+    ]
+    return "\n".join([TSV_HEAD, *rows]) + "\n"
+
+
+def _page(words: list[tuple[object, ...]], dpi: int = 300) -> OcrPage:
+    tsv = _tsv(words)
+    width, height = (2481, 3508) if dpi == 300 else (1654, 2339)
+    return OcrPage(width, height, dpi, tsv_lines(tsv), b"", tsv)
+
+
+def _texts(pages: list[OcrPage]) -> list[str]:
+    _document, texts = document_from_pages(pages, "quet.pdf", "pdf")
+    return "\n".join(texts).split("\n")
+
+
+# Set 8's thông báo, page 2 at 300 dpi: the closing. "Nơi nhận" read as one word at confidence
+# 0 on the line of "T/L BAN THƯỜNG VỤ"; the recipients' list beside the signature.
+CLOSING_300 = [
+    (3, 1, 1, 356, 525, 227, 52, 0, "Nơinhận"),
+    (3, 1, 1, 1475, 526, 90, 41, 93, "T/L"),
+    (3, 1, 1, 1584, 526, 120, 39, 97, "BAN"),
+    (3, 1, 1, 1721, 515, 261, 51, 96, "THƯỜNG"),
+    (3, 1, 1, 1999, 526, 82, 50, 80, "VỤ"),
+    (3, 1, 1, 2150, 583, 5, 2, 80, "_"),
+    (3, 1, 2, 356, 613, 13, 4, 93, "-"),
+    (3, 1, 2, 385, 592, 105, 45, 96, "Đảng"),
+    (3, 1, 2, 504, 591, 48, 46, 97, "ủy"),
+    (3, 1, 2, 567, 592, 45, 34, 97, "xã"),
+    (3, 1, 2, 628, 593, 102, 44, 97, "Long"),
+    (3, 1, 2, 745, 590, 106, 46, 97, "Hiệp,"),
+    (3, 1, 2, 1487, 582, 214, 53, 90, "CHÁNH"),
+    (3, 1, 2, 1718, 592, 124, 40, 95, "VĂN"),
+    (3, 1, 2, 1859, 593, 211, 39, 96, "PHÒNG"),
+    (3, 1, 3, 356, 670, 13, 4, 93, "-"),
+    (3, 1, 3, 385, 648, 73, 35, 96, "Các"),
+    (3, 1, 3, 474, 648, 70, 35, 97, "ban"),
+    (3, 1, 3, 559, 647, 70, 46, 97, "xây"),
+    (3, 1, 3, 644, 648, 99, 46, 96, "dựng"),
+    (3, 1, 3, 758, 648, 106, 45, 96, "Đảng"),
+    (3, 1, 3, 880, 647, 130, 47, 96, "Huyện"),
+    (3, 1, 3, 1024, 648, 58, 46, 97, "ủy,"),
+    (3, 1, 3, 2106, 678, 6, 3, 78, ":"),
+    (4, 1, 1, 356, 728, 14, 4, 93, "-"),
+    (4, 1, 1, 385, 707, 79, 34, 96, "Lưu"),
+    (4, 1, 1, 480, 707, 81, 35, 97, "Văn"),
+    (4, 1, 1, 575, 706, 123, 46, 97, "phòng"),
+    (4, 1, 1, 714, 705, 130, 46, 97, "Huyện"),
+    (4, 1, 1, 859, 706, 58, 46, 97, "ủy."),
+    (5, 1, 1, 1569, 909, 122, 44, 94, "Định"),
+    (5, 1, 1, 1706, 908, 103, 42, 96, "Văn"),
+    (5, 1, 1, 1825, 909, 163, 53, 97, "Thạnh"),
+]
+CLOSING_ORDER = [
+    "- Đảng ủy xã Long Hiệp,",
+    "- Các ban xây dựng Đảng Huyện ủy,",
+    "- Lưu Văn phòng Huyện ủy.",
+    "T/L BAN THƯỜNG VỤ",
+    "CHÁNH VĂN PHÒNG",
+    "Định Văn Thạnh",
+]
+
+
+def test_closing_label_read_as_one_unsure_word_is_the_label() -> None:
+    # "Nơinhận" at confidence 0 went as dirt; the signature was read before the recipients
+    assert _texts([_page(CLOSING_300)]) == ["Nơi nhận:", *CLOSING_ORDER]
+
+
+def test_closing_without_its_label_is_read_column_by_column() -> None:
+    # the same page with the label not read at all: the list items beside the signature's
+    # capacity line still go first, as printed
+    words = [word for word in CLOSING_300 if word[-1] != "Nơinhận"]
+    assert _texts([_page(words)]) == CLOSING_ORDER
+
+
+def test_two_signers_without_a_list_keep_their_order() -> None:
+    # no list item beside the signature (a biên bản's secretary and chair): nothing moves
+    words = [word for word in CLOSING_300 if word[-1] not in ("Nơinhận", "-")]
+    assert _texts([_page(words)])[0].startswith("T/L BAN THƯỜNG VỤ")

@@ -11,6 +11,7 @@ test fails without the change it is named after.
 from __future__ import annotations
 
 from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
+from capuy.read.ocr_repair import repair_ocr_text
 
 TSV_HEAD = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -99,3 +100,41 @@ def test_two_signers_without_a_list_keep_their_order() -> None:
     # no list item beside the signature (a biên bản's secretary and chair): nothing moves
     words = [word for word in CLOSING_300 if word[-1] not in ("Nơinhận", "-")]
     assert _texts([_page(words)])[0].startswith("T/L BAN THƯỜNG VỤ")
+
+
+# A symbol's codes read as no known pair, put right only when the catalogue has one symbol of
+# its number one character away issued on the date cited with it (lines as Tesseract read them).
+SYMBOL_CODES = [
+    # set 8's thông báo at 300 dpi
+    (
+        "Đảng ủy xã đã chủ động triển khai Nghị quyết số 41-NQ/EW ngày 10/10/2023 của Bộ",
+        "Đảng ủy xã đã chủ động triển khai Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ",
+    ),
+    # set 7's kế hoạch at 200 dpi: a table row, the date after a comma
+    (
+        "3\tTuyên truyền kết quả thực hiện\tNghị quyết số 46-NQ/LW, ngày 20/12/2023\tVăn phòng",
+        "3\tTuyên truyền kết quả thực hiện\tNghị quyết số 46-NQ/TW, ngày 20/12/2023\tVăn phòng",
+    ),
+    # set 2 at 200 dpi: the T of TW lost
+    (
+        "- Kiểm tra, giám sát việc thực hiện Chỉ thị số 38-CT/W ngày 07/09/2009 của Ban Bí thư",
+        "- Kiểm tra, giám sát việc thực hiện Chỉ thị số 38-CT/TW ngày 07/09/2009 của Ban Bí thư",
+    ),
+    # set 3 at 200 dpi: the type code gained a letter; the date in the next cell
+    (
+        "1\tKết luận\t57-KUL/TW\t15/06/2023\tBộ Chính trị",
+        "1\tKết luận\t57-KL/TW\t15/06/2023\tBộ Chính trị",
+    ),
+    # the date cited is not the catalogue's: the codes stay as read
+    (
+        "Nghị quyết số 41-NQ/EW ngày 11/10/2023 của Bộ",
+        "Nghị quyết số 41-NQ/EW ngày 11/10/2023 của Bộ",
+    ),
+    # a known pair of codes is never touched
+    ("Kết luận số 57-KL/HU ngày 15/06/2023", "Kết luận số 57-KL/HU ngày 15/06/2023"),
+]
+
+
+def test_symbol_codes_put_right_against_the_catalogue() -> None:
+    for read, expected in SYMBOL_CODES:
+        assert repair_ocr_text(read) == expected, read

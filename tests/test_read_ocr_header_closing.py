@@ -27,10 +27,9 @@ def _tsv(words: list[tuple[object, ...]]) -> str:
     return "\n".join([TSV_HEAD, *rows]) + "\n"
 
 
-def _page(words: list[tuple[object, ...]], dpi: int = 300) -> OcrPage:
-    tsv = _tsv(words)
-    width, height = (2481, 3508) if dpi == 300 else (1654, 2339)
-    return OcrPage(width, height, dpi, tsv_lines(tsv), b"", tsv)
+def _page(words: list[tuple[object, ...]]) -> OcrPage:
+    tsv = _tsv(words)  # a 200-dpi scan is read brought to 300 dpi, as every page here
+    return OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
 
 
 def _texts(pages: list[OcrPage]) -> list[str]:
@@ -218,3 +217,66 @@ def test_body_that_resolves_is_not_the_summary() -> None:
         "NGHỊ QUYẾT về tăng cường thực hiện các văn bản của Trung ương trong Đảng bộ Khối"
     )
     assert data["issuer"] == "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"
+
+
+# Seed 000 at 200 dpi, its header: the place and "ngày" read "IQÄy" at confidence 32.
+DATE_200 = [
+    (1, 1, 1, 413, 251, 122, 41, 96, "BAN"),
+    (1, 1, 1, 551, 240, 261, 51, 95, "THƯỜNG"),
+    (1, 1, 1, 829, 251, 83, 50, 96, "VỤ"),
+    (1, 1, 1, 928, 251, 105, 51, 97, "THỊ"),
+    (1, 1, 1, 1051, 240, 81, 50, 97, "ỦY"),
+    (1, 1, 1, 1318, 240, 182, 55, 89, "ĐẢNG"),
+    (1, 1, 1, 1519, 239, 183, 67, 93, "CỘNG"),
+    (1, 1, 1, 1723, 239, 121, 55, 92, "SẢN"),
+    (1, 1, 1, 1861, 238, 152, 67, 95, "VIỆT"),
+    (1, 1, 1, 2030, 251, 147, 42, 97, "NAM"),
+    (2, 1, 1, 761, 319, 23, 22, 86, ">k"),
+    (2, 1, 2, 599, 383, 56, 43, 93, "Số"),
+    (2, 1, 2, 675, 385, 273, 42, 93, "708-BC/TU"),
+    (2, 1, 2, 1304, 387, 218, 15, 7, "......‹.....„"),
+    (2, 1, 2, 1541, 366, 111, 42, 32, "IQÄy"),
+    (2, 1, 2, 1667, 355, 58, 39, 97, "26"),
+    (2, 1, 2, 1742, 352, 129, 54, 96, "tháng"),
+    (2, 1, 2, 1889, 354, 56, 39, 97, "02"),
+    (2, 1, 2, 1962, 365, 96, 29, 97, "năm"),
+    (2, 1, 2, 2075, 353, 116, 41, 96, "2024"),
+    (4, 1, 1, 1173, 517, 140, 61, 92, "BÁO"),
+    (4, 1, 1, 1337, 515, 142, 60, 96, "CÁO"),
+    (4, 1, 2, 620, 603, 115, 55, 96, "công"),
+    (4, 1, 2, 751, 603, 72, 42, 97, "tác"),
+    (4, 1, 2, 841, 603, 140, 54, 96, "tháng"),
+    (4, 1, 2, 998, 604, 69, 48, 97, "02,"),
+    (4, 1, 2, 1085, 601, 157, 53, 96, "nhiệm"),
+    (4, 1, 2, 1254, 616, 59, 39, 96, "vụ"),
+    (4, 1, 2, 1331, 610, 134, 47, 96, "trọng"),
+    (4, 1, 2, 1482, 601, 95, 42, 96, "tâm"),
+    (4, 1, 2, 1593, 602, 141, 54, 96, "tháng"),
+    (4, 1, 2, 1752, 603, 25, 40, 97, "3"),
+    (4, 1, 2, 1795, 601, 107, 42, 96, "năm"),
+    (4, 1, 2, 1920, 603, 114, 40, 97, "2024"),
+    (4, 1, 3, 695, 694, 70, 56, 97, "(kỳ"),
+    (4, 1, 3, 781, 695, 84, 42, 96, "báo"),
+    (4, 1, 3, 882, 695, 81, 41, 97, "cáo"),
+    (4, 1, 3, 982, 695, 50, 41, 97, "từ"),
+    (4, 1, 3, 1044, 695, 112, 53, 97, "ngày"),
+    (4, 1, 3, 1170, 695, 265, 41, 85, "27/01/2024"),
+    (4, 1, 3, 1449, 692, 83, 44, 97, "đến"),
+    (4, 1, 3, 1551, 693, 112, 54, 96, "ngày"),
+    (4, 1, 3, 1677, 694, 284, 51, 96, "26/02/2024)"),
+]
+
+
+def test_place_date_line_with_its_ngay_read_as_noise() -> None:
+    document, texts = document_from_pages([_page(DATE_200)], "quet.pdf", "pdf")
+    data = to_json(extract(document))
+    assert "ngày 26 tháng 02 năm 2024" in texts[0].split("\n")
+    assert (data["date"], data["kind"]) == ("2024-02-26", "BÁO CÁO")
+    assert data["title"] == "BÁO CÁO công tác tháng 02, nhiệm vụ trọng tâm tháng 3 năm 2024"
+
+
+def test_place_date_line_read_surely_stays() -> None:
+    # the same line with its first word read surely: it is not touched
+    words = [word[:7] + (96, "Tháng") if word[-1] == "IQÄy" else word for word in DATE_200]
+    _document, texts = document_from_pages([_page(words)], "quet.pdf", "pdf")
+    assert "Tháng 26 tháng 02 năm 2024" in texts[0].split("\n")

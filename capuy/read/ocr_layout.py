@@ -354,6 +354,34 @@ def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLi
     return fixed
 
 
+_DATE_TAIL = re.compile(r"^(?P<lead>\S.*?) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+"""The place and date line's end, "26 tháng 02 năm 2024", after what was read before it."""
+DATE_LEAD_CONFIDENCE = 50.0
+"""Words before the day read under this confidence are noise where "ngày" was printed."""
+
+
+def _header_date(lines: list[OcrLine], width: int) -> list[OcrLine]:
+    """The place and date line whose "ngày" (and place) Tesseract read as noise ("IQÄy 26
+    tháng 02 năm 2024", the first word at confidence 32): in the header's right column, under
+    the Party title, the one line ending in a day, month and year is the place and date (HD
+    36-HD/VPTW), so the unsure words before its day are read "ngày" — else the header had no
+    date, and without the date line its kind and title were not found either. A word read
+    surely, or a "ngày" read, stays as it is."""
+    fixed: list[OcrLine] = []
+    for index, line in enumerate(lines):
+        found = _DATE_TAIL.match(line.text.strip())
+        if index < HEADER_LINES and found and line.left >= width * _COLUMN_SPLIT:
+            lead = found.group("lead").split()
+            unsure = all(conf < DATE_LEAD_CONFIDENCE for conf in line.confidences[: len(lead)])
+            if unsure and "ngay" not in search_key(found.group("lead")).split():
+                tail = line.text.strip()[len(found.group("lead")) :]
+                line = replace(
+                    line, text="ngày" + tail, confidences=[0.0, *line.confidences[len(lead) :]]
+                )
+        fixed.append(line)
+    return fixed
+
+
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
     """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
     order, with their words' confidences."""
@@ -373,7 +401,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
                 ordered.pop(edge)
         head = 0
         if page is pages[0]:
-            ordered = _header_star(ordered, body_px, page.width)
+            ordered = _header_date(_header_star(ordered, body_px, page.width), page.width)
             head = header_end(ordered) + 1  # no table in the header: its two columns and a
             ordered = header_columns(ordered, page.width)  # garbled issuer are no table's cells
         body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry)

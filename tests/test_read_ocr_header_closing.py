@@ -519,3 +519,25 @@ def test_kind_before_its_summary() -> None:
     assert to_json(extract(document))["title"] == (
         "BÁO CÁO kết quả thực hiện các văn bản của Trung ương 6 tháng đầu năm 2026"
     )
+
+
+# The date word before a year read with another tone (summaries as Tesseract read them at 200
+# dpi: set 4's thông báo, set 5's nghị quyết, set 7's kế hoạch).
+YEAR_WORDS = [
+    (
+        "danh mục văn bản của Trung ương cần tiếp tục thực hiện trong nắm 2026",
+        "danh mục văn bản của Trung ương cần tiếp tục thực hiện trong năm 2026",
+    ),
+    (
+        "về lãnh đạo thực hiện nhiệm vụ chính trị quý II nấm 2026",
+        "về lãnh đạo thực hiện nhiệm vụ chính trị quý II năm 2026",
+    ),
+    ("trong Đảng bộ huyện nắm 2027", "trong Đảng bộ huyện năm 2027"),
+    ("Đảng Cộng sản Việt Nam 2026", "Đảng Cộng sản Việt Nam 2026"),  # not a date word
+    ("nhóm 2026", "nhóm 2026"),  # not one of its spellings
+]
+
+
+def test_date_word_before_a_year() -> None:
+    for read, expected in YEAR_WORDS:
+        assert repair_ocr_text(read) == expected, read

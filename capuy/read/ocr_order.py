@@ -122,7 +122,7 @@ def _one_line(pieces: list[L]) -> L:
             continue
         before = kept[-1].text.split()
         words = piece.text.split()
-        if piece.left < kept[-1].right and before and words and before[-1].endswith(words[0]):
+        if piece.left < kept[-1].right and before and words and _same_word(before[-1], words[0]):
             piece = _without_first_word(piece)
         if piece.text.strip():
             kept.append(piece)
@@ -139,6 +139,12 @@ def _one_line(pieces: list[L]) -> L:
         if hasattr(merged, name):
             setattr(merged, name, [item for piece in kept for item in getattr(piece, name)])
     return cast(L, merged)
+
+
+def _same_word(last: str, first: str) -> bool:
+    """Two overlapping pieces' meeting words read from the same ink: one is the other's tail
+    ("ĐẢNG" and the re-read's "ẢNG"; "ỦY" and "ILỦY", a rule's stroke read before it)."""
+    return last.endswith(first) or (len(last) >= 2 and first.endswith(last))
 
 
 def _without_first_word(line: L) -> L:

@@ -573,3 +573,30 @@ YEAR_WORDS = [
 def test_date_word_before_a_year() -> None:
     for read, expected in YEAR_WORDS:
         assert repair_ocr_text(read) == expected, read
+
+
+# Set 8's thông báo at 300 dpi, a line of the text: "%" read at confidence 93 after "100".
+PERCENT_300 = [
+    (6, 8, 2, 361, 2488, 81, 40, 93, "100"),
+    (6, 8, 2, 461, 2488, 44, 40, 93, "%"),
+    (6, 8, 2, 524, 2486, 68, 41, 71, "chỉ"),
+    (6, 8, 2, 607, 2486, 56, 50, 97, "bộ"),
+    (6, 8, 2, 680, 2493, 92, 43, 97, "trực"),
+    (6, 8, 2, 788, 2485, 128, 51, 97, "thuộc"),
+    (6, 8, 2, 933, 2484, 42, 43, 97, "tổ"),
+    (6, 8, 2, 994, 2484, 109, 43, 97, "chức"),
+    (6, 8, 2, 1121, 2485, 110, 55, 97, "quán"),
+    (6, 8, 2, 1248, 2485, 93, 50, 97, "triệt"),
+    (6, 8, 2, 1358, 2483, 81, 44, 97, "đến"),
+    (6, 8, 2, 1456, 2485, 111, 53, 97, "đảng"),
+    (6, 8, 2, 1582, 2484, 112, 42, 96, "viên."),
+]
+
+
+def test_percent_after_a_number_is_no_speck() -> None:
+    assert [line.text for line in tsv_lines(_tsv(PERCENT_300))] == [
+        "100 % chỉ bộ trực thuộc tổ chức quán triệt đến đảng viên."
+    ]
+    # a lone mark not after a number is still dirt
+    words = [word for word in PERCENT_300 if word[-1] != "100"]
+    assert tsv_lines(_tsv(words))[0].text.startswith("chỉ bộ")

@@ -117,11 +117,16 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
                 current = None
             if not text:
                 continue
+        row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
         fixed = _fixed_word(text)
-        if fixed == text and is_speck(text, conf):
+        after_number = current is not None and row_key == key and _after_number(current, text)
+        if (
+            fixed == text
+            and is_speck(text, conf)
+            and not (after_number and conf >= SPECK_CONFIDENCE)
+        ):
             continue
         text = fixed
-        row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
         # the taller of the line so far and the word: a bullet "-" is a few pixels high, and
         # the gap after it is a word gap of the text line, not a column gap
         gap_limit = WORD_GAP_HEIGHTS * max(current.height if current else 0, height)
@@ -166,6 +171,16 @@ def _words(rows: Iterable[dict[str, str]]) -> Iterator[tuple[dict[str, str], str
             x = left + width * start // len(text)
             yield row, piece, x, width * min(end, len(text)) // len(text) - (x - left)
             start = end
+
+
+_UNITS = ("%", "‰")
+
+
+def _after_number(line: OcrLine, text: str) -> bool:
+    """A percent sign read surely right after a number of its line ("100 %" of "100 % chi bộ",
+    the sign at confidence 93): a unit, not a stray mark (a lone mark is dirt otherwise)."""
+    words = line.text.split()
+    return text in _UNITS and bool(words) and words[-1].rstrip(",.").replace(",", "").isdigit()
 
 
 @cache

@@ -600,3 +600,25 @@ def test_percent_after_a_number_is_no_speck() -> None:
     # a lone mark not after a number is still dirt
     words = [word for word in PERCENT_300 if word[-1] != "100"]
     assert tsv_lines(_tsv(words))[0].text.startswith("chỉ bộ")
+
+
+# A quarter's Roman numeral read with a mark, and an apostrophe read from a speck before a word
+# (summaries and lines as Tesseract read them: seed 001 and set 2 at 300 dpi, set 7's biên bản).
+NUMERALS_AND_QUOTES = [
+    (
+        "tình hình công tác quý ï; nhiệm vụ trọng tâm quý II năm 2024",
+        "tình hình công tác quý I; nhiệm vụ trọng tâm quý II năm 2024",
+    ),
+    (
+        "kết quả thực hiện các chỉ thị, kết luận của 'Trung ương quý I năm 2024",
+        "kết quả thực hiện các chỉ thị, kết luận của Trung ương quý I năm 2024",
+    ),
+    ("báo cáo kết quả về Ban 'Tổ chức Tỉnh ủy", "báo cáo kết quả về Ban Tổ chức Tỉnh ủy"),
+    ("quý 1 năm 2024", "quý 1 năm 2024"),  # a quarter in digits stays
+    ("gọi là 'Trung ương' ở đây", "gọi là 'Trung ương' ở đây"),  # a quotation stays
+]
+
+
+def test_quarter_numerals_and_stray_quotes() -> None:
+    for read, expected in NUMERALS_AND_QUOTES:
+        assert repair_ocr_text(read) == expected, read

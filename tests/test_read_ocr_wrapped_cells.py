@@ -776,7 +776,7 @@ def test_justified_cells_and_a_numberless_wrapped_line() -> None:
             "6",
             "Nghị quyết số 28-NQ/ĐU ngày 15/01/2026",
             "Nghị quyết 42-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trungương",
-            "Đã triển khai đến 100 chỉ bộ",
+            "Đã triển khai đến 100 % chỉ bộ",
         ],  # noqa: E501
     ]
 

@@ -27,11 +27,13 @@ from capuy.extract.header import (
     SUMMARY_WRAPPED,
     apply_fallbacks,
     extract_header,
+    is_all_caps,
     is_header_cell,
     is_header_line,
     is_summary_line,
     kind_names,
     split_columns,
+    starts_body,
 )
 from capuy.extract.layout import (
     Regions,
@@ -85,6 +87,8 @@ def _body_start_finder() -> object:
                 text = clean(part)
                 if not text:
                     continue
+                if last_summary[0] >= 0 and _resolving_body(text):
+                    return True
                 runs_on = (
                     index in (last_summary[0], last_summary[0] + 1)
                     and len(last_summary[1]) >= SUMMARY_WRAPPED
@@ -110,6 +114,13 @@ def _body_start_finder() -> object:
         return False
 
     return is_body_start
+
+
+def _resolving_body(text: str) -> bool:
+    """After the summary, a capitals line naming a body ("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI" over a
+    nghị quyết's "- Căn cứ …") is the body that resolves, the first line of the text, not
+    the summary's next line: the summary (trích yếu) is printed in lower case (HD 36-HD/VPTW)."""
+    return is_all_caps(text) and starts_body(text) and len(text.split()) >= 2
 
 
 def _units(doc: Document, blocks: range, kinds: set[str]) -> Iterator[_Unit]:

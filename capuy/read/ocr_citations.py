@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from capuy.read.ocr_repair import repair_date, to_digits
+from capuy.vocab import issuer_by_code, type_codes
 from capuy.vocab.central_documents import CentralDocument, central_documents
 
 __all__ = ["UNSURE_CONFIDENCE", "CatalogueRepair", "repair_citation_dates"]
@@ -52,13 +53,17 @@ _SPELLED = re.compile(
 
 @dataclass(frozen=True)
 class CatalogueRepair:
-    """One date put right: the symbol, the date as read and as the catalogue has it."""
+    """One date put right: the symbol, the date as read and as the catalogue has it; or, with
+    ``part`` "symbol", a symbol's codes put right (``symbol`` the repaired one)."""
 
     symbol: str
     read: str
     repaired: str
+    part: str = "date"
 
     def note(self) -> str:
+        if self.part == "symbol":
+            return f"{self.read} → {self.repaired} (danh mục văn bản Trung ương)"
         return f"{self.symbol}: ngày {self.read} → {self.repaired} (danh mục văn bản Trung ương)"
 
 
@@ -143,14 +148,73 @@ def _decide(
     return None
 
 
+_CODED = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,4})-(?P<codes>[A-ZĐa-z]{1,5}/[A-ZĐ]{1,5})(?![\w/])"
+    r"(?P<between>[^\n\t]{0,80}?\t?[^\n\t]{0,80}?)"
+    r"(?:(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])"
+    r"|ngày\s+(?P<sd>\d{1,2})\s+tháng\s+(?P<sm>\d{1,2})\s+năm\s+(?P<sy>\d{4})(?!\w))"
+)
+"""A Party symbol and the first date after it in the same sentence or table row ("41-NQ/EW
+ngày 10/10/2023", "46-NQ/LW, ngày 20/12/2023", "57-KUL/TW<tab>15/06/2023", "… của Bộ Chính trị
+ngày 28/04/2022")."""
+_ANOTHER_SYMBOL = re.compile(r"\d-[A-ZĐ]{1,5}/")
+
+
+def _known_codes(codes: str) -> bool:
+    type_code, _, issuer = codes.partition("/")
+    return type_code in type_codes("party") and issuer_by_code(issuer) is not None
+
+
+def _catalogue_symbol(found: re.Match[str]) -> str | None:
+    """The catalogue's symbol for one whose codes are no known pair ("41-NQ/EW", "38-CT/W",
+    "57-KUL/TW"): of the catalogue's documents with its number, the one whose codes are one
+    character from the read ones *and* whose date is the date read after it; None when there is
+    none, or two."""
+    codes, between = found.group("codes"), found.group("between")
+    if _known_codes(codes) or _ANOTHER_SYMBOL.search(between):
+        return None
+    parts = [found.group(k) for k in ("d", "m", "y")]
+    if parts[0] is None:
+        parts = [found.group(k) for k in ("sd", "sm", "sy")]
+    try:
+        read_date = dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
+    number = int(found.group("num"))
+    options = {
+        doc.symbol
+        for doc in central_documents()
+        if doc.number == number
+        and doc.date == read_date
+        and _distance(codes, doc.symbol.split("-", 1)[1]) == 1
+    }
+    return options.pop() if len(options) == 1 else None
+
+
+def _catalogue_symbols(text: str, repairs: list[CatalogueRepair]) -> str:
+    """``text`` with each symbol whose codes OCR damaged put right when the catalogue knows one
+    symbol of its number one character away, issued on the date cited with it (the rest of
+    the citation agrees). A symbol read as a known pair of codes is never touched."""
+
+    def fixed(found: re.Match[str]) -> str:
+        symbol = _catalogue_symbol(found)
+        if symbol is None:
+            return found.group(0)
+        read = f"{found.group('num')}-{found.group('codes')}"
+        repairs.append(CatalogueRepair(symbol, read, symbol, "symbol"))
+        return found.group(0).replace(read, symbol, 1)
+
+    return _CODED.sub(fixed, text)
+
+
 def repair_citation_dates(
     text: str, unsure_words: Collection[str] = ()
 ) -> tuple[str, list[CatalogueRepair]]:
-    """``text`` with the dates of its Central citations put right against the catalogue, and
-    the repairs made. ``unsure_words``: the words of the paragraph Tesseract read below
-    ``UNSURE_CONFIDENCE``."""
+    """``text`` with the dates of its Central citations put right against the catalogue (and a
+    symbol's damaged codes, ``_catalogue_symbols``), and the repairs made. ``unsure_words``: the
+    words of the paragraph Tesseract read below ``UNSURE_CONFIDENCE``."""
     repairs: list[CatalogueRepair] = []
-    text = _STRAY.sub(lambda found: found.group("symbol"), text)
+    text = _catalogue_symbols(_STRAY.sub(lambda found: found.group("symbol"), text), repairs)
 
     def slashed(found: re.Match[str]) -> str:
         read = found.group("date")

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from statistics import median
 
 from capuy.model import Document
@@ -30,6 +31,7 @@ from capuy.read.pdf import PAGE_NUMBER
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
 from capuy.read.plaintext import read_paged_text
 from capuy.text import normalize_tones, search_key
+from capuy.vocab.ocr import ocr_repairs
 from capuy.vocab.spelling import hunspell_syllables
 
 __all__ = ["OcrLine", "OcrPage", "document_from_pages", "is_speck", "tsv_lines"]
@@ -120,9 +122,16 @@ def tsv_lines(tsv: str) -> list[OcrLine]:
                 current = None
             if not text:
                 continue
-        if is_speck(text, conf):
-            continue
         row_key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
+        fixed = _fixed_word(text)
+        after_number = current is not None and row_key == key and _after_number(current, text)
+        if (
+            fixed == text
+            and is_speck(text, conf)
+            and not (after_number and conf >= SPECK_CONFIDENCE)
+        ):
+            continue
+        text = fixed
         # the taller of the line so far and the word: a bullet "-" is a few pixels high, and
         # the gap after it is a word gap of the text line, not a column gap
         gap_limit = WORD_GAP_HEIGHTS * max(current.height if current else 0, height)
@@ -201,6 +210,30 @@ def _words(rows: Iterable[dict[str, str]]) -> Iterator[tuple[dict[str, str], str
             start = end
 
 
+_UNITS = ("%", "‰")
+
+
+def _after_number(line: OcrLine, text: str) -> bool:
+    """A percent sign read surely right after a number of its line ("100 %" of "100 % chi bộ",
+    the sign at confidence 93): a unit, not a stray mark (a lone mark is dirt otherwise)."""
+    words = line.text.split()
+    return text in _UNITS and bool(words) and words[-1].rstrip(",.").replace(",", "").isdigit()
+
+
+@cache
+def _fixed_words() -> dict[str, str]:
+    """The format's fixed lines (``vocab/ocr_repairs.yaml``: "Nơi nhận:") by their letters
+    folded, spaces and marks dropped."""
+    return {re.sub(r"[^a-z]", "", search_key(line)): line for line in ocr_repairs().fixed_lines}
+
+
+def _fixed_word(text: str) -> str:
+    """A word whose letters are a whole fixed line's is that line, never dirt: "Nơinhận" read at
+    confidence 0 (the label's two words as one, no Vietnamese syllable) went as a speck, and
+    without its label the closing's two columns were read interleaved."""
+    return _fixed_words().get(re.sub(r"[^a-z]", "", search_key(text)), text)
+
+
 def _not_dirt(line: OcrLine) -> bool:
     """A line made only of words Tesseract was unsure of is a stain or a seal that happened to
     spell a syllable ("ki" at confidence 9 above a header), not text — unless it is two real
@@ -254,6 +287,30 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
             left = [other for other in rest if other.left < width * _COLUMN_SPLIT]
             right = [other for other in rest if other.left >= width * _COLUMN_SPLIT]
             return [*lines[: index + 1], *left, *right]
+    return _unlabelled_closing(lines, width)
+
+
+_CAPACITY = re.compile(r"^(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.)\s")
+"""The signature's capacity line (HD 36-HD/VPTW, "quyền hạn, chức vụ của người ký": "T/M BAN
+THƯỜNG VỤ", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ"), the first line of the closing's right column."""
+_LIST_ITEM = ("-", "+", "•")
+
+
+def _unlabelled_closing(lines: list[OcrLine], width: int) -> list[OcrLine]:
+    """The closing read column by column when "Nơi nhận:" itself was not read (a thông báo's at
+    300 dpi): from the signature's capacity line in the right column on, the recipients' list
+    items beside it (the left column, each opening with "-") go before the signature — the two
+    columns stand side by side and the list is printed first. Without a list item first in the
+    left column beside the signature (a biên bản's two signers) the order stays Tesseract's."""
+    split = width * _COLUMN_SPLIT
+    for index, line in enumerate(lines):
+        if line.left >= split and _CAPACITY.match(line.text.strip()):
+            rest = lines[index:]
+            left = [other for other in rest if other.left < split]
+            if not left or not left[0].text.lstrip().startswith(_LIST_ITEM):
+                return lines
+            right = [other for other in rest if other.left >= split]
+            return [*lines[:index], *left, *right]
     return lines
 
 
@@ -349,6 +406,34 @@ def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLi
     return fixed
 
 
+_DATE_TAIL = re.compile(r"^(?P<lead>\S.*?) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+"""The place and date line's end, "26 tháng 02 năm 2024", after what was read before it."""
+DATE_LEAD_CONFIDENCE = 50.0
+"""Words before the day read under this confidence are noise where "ngày" was printed."""
+
+
+def _header_date(lines: list[OcrLine], width: int) -> list[OcrLine]:
+    """The place and date line whose "ngày" (and place) Tesseract read as noise ("IQÄy 26
+    tháng 02 năm 2024", the first word at confidence 32): in the header's right column, under
+    the Party title, the one line ending in a day, month and year is the place and date (HD
+    36-HD/VPTW), so the unsure words before its day are read "ngày" — else the header had no
+    date, and without the date line its kind and title were not found either. A word read
+    surely, or a "ngày" read, stays as it is."""
+    fixed: list[OcrLine] = []
+    for index, line in enumerate(lines):
+        found = _DATE_TAIL.match(line.text.strip())
+        if index < HEADER_LINES and found and line.left >= width * _COLUMN_SPLIT:
+            lead = found.group("lead").split()
+            unsure = all(conf < DATE_LEAD_CONFIDENCE for conf in line.confidences[: len(lead)])
+            if unsure and "ngay" not in search_key(found.group("lead")).split():
+                tail = line.text.strip()[len(found.group("lead")) :]
+                line = replace(
+                    line, text="ngày" + tail, confidences=[0.0, *line.confidences[len(lead) :]]
+                )
+        fixed.append(line)
+    return fixed
+
+
 def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[list[float]]]]:
     """Each page's OCR lines as layout lines in points (sizes snapped to the body's), in reading
     order, with their words' confidences."""
@@ -369,7 +454,7 @@ def _layout_pages(pages: list[OcrPage]) -> tuple[list[list[Line]], list[list[lis
                 ordered.pop(edge)
         head = 0
         if page is pages[0]:
-            ordered = _header_star(ordered, body_px, page.width)
+            ordered = _header_date(_header_star(ordered, body_px, page.width), page.width)
             head = header_end(ordered) + 1  # no table in the header: its two columns and a
             ordered = header_columns(ordered, page.width)  # garbled issuer are no table's cells
         body, carry = _body_lines(ordered[head:], page.dpi, body_px, carry, page)

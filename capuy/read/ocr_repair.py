@@ -340,6 +340,45 @@ def _terms(text: str) -> str:
     return _TERM.sub(close, text)
 
 
+_YEAR_WORD = re.compile(r"\b(?P<w>n[^\W\d_]m)(?= (?:19|20)\d{2}(?![\d/]))")
+"""A lower-case three-letter word before a year ("nắm 2027", "nấm 2026")."""
+
+
+def _year_words(text: str) -> str:
+    """ "trong nắm 2026" → "trong năm 2026": before a year the word is the date word "năm"
+    (its folded spellings in ``vocab/ocr_repairs.yaml``), whatever tone Tesseract put on it
+    ("nắm", "nấm" are words, but never before a year: a summary's "… năm 2026" lost its
+    title match). A word of another spelling stays."""
+    words = _tables()[3]
+
+    def fix(found: re.Match[str]) -> str:
+        word = found.group("w")
+        return "năm" if words.get(search_key(word)) == "năm" else word
+
+    return _YEAR_WORD.sub(fix, text)
+
+
+_QUARTER = re.compile(r"\b(?P<w>[Qq]uý) (?P<n>[ïíìĩỉị|l]{1,3})(?=[\s;,.)]|$)")
+"""A quarter's Roman numeral read with marks or as a stroke ("quý ï", "quý |")."""
+
+
+def _quarters(text: str) -> str:
+    """ "quý ï" → "quý I": a quarter is numbered I to IV in Roman numerals (or in digits, left
+    alone); "ï", "í", "|" or "l" there are its I with a speck or read as a stroke — no
+    Vietnamese word is made of them."""
+    return _QUARTER.sub(lambda found: f"{found.group('w')} {'I' * len(found.group('n'))}", text)
+
+
+_STRAY_QUOTE = re.compile(r"(?<![\w'])'(?=[A-ZĐÀ-Ỹ][^\W\d_]+\b)(?![^']*')")
+"""An apostrophe glued to the front of a capitalised word with no closing one after it."""
+
+
+def _stray_quotes(text: str) -> str:
+    """ "của 'Trung ương" → "của Trung ương": a speck before a word read as an apostrophe; a
+    quotation opened and closed with apostrophes ("'Trung ương'") stays."""
+    return _STRAY_QUOTE.sub("", text)
+
+
 def repair_ocr_text(
     text: str, unsure_words: Collection[str] = (), repairs: list[str] | None = None
 ) -> str:
@@ -355,4 +394,4 @@ def repair_ocr_text(
     )
     if repairs is not None:
         repairs.extend(repair.note() for repair in made)
-    return _terms(_dates(_dash_dates(text)))
+    return _stray_quotes(_quarters(_terms(_year_words(_dates(_dash_dates(text))))))

@@ -35,7 +35,14 @@ code on: set 9 a quyết định with its list of members attached, a báo cáo 
 table of figures over a page, a công văn "V/v …" signed "TUQ."; set 10 a chương trình with a
 month-by-month table, a kết luận without a superior body, a biên bản of an inspection with a
 table of party-dues figures and a three-column signature table, a tờ trình signed "Q."; both
-scanned like set 6.
+scanned like set 6; or "heldout11" and "heldout12" (``benchmarks/ocr_heldout11/``,
+``ocr_heldout12/``, ``python -m benchmarks.ocr_heldout_make 11`` and ``12``), written while two
+helpers changed the reader again, for the lead to measure their merged code on: set 11 a quy
+chế of chapters and articles, a thông tri, a báo cáo sơ kết with two tables of figures (a
+"Tổng cộng" row, a citation in a table cell) signed "KT.", a chi bộ's công văn; set 12 a kế
+hoạch kiểm tra of an Ủy ban Kiểm tra with a table of organisations, dates and citations, a
+quyết định kết nạp đảng viên, a hướng dẫn numbered 1., 1.1., a) with an appendix table of
+forms and deadlines, a công văn with two signers side by side; both scanned like set 6.
 
 ``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
 sets under set 5's conditions, to work on those without looking at set 5; ``=6`` the same with
@@ -76,6 +83,8 @@ HELDOUT7 = Path(__file__).parent / "ocr_heldout7"
 HELDOUT8 = Path(__file__).parent / "ocr_heldout8"
 HELDOUT9 = Path(__file__).parent / "ocr_heldout9"
 HELDOUT10 = Path(__file__).parent / "ocr_heldout10"
+HELDOUT11 = Path(__file__).parent / "ocr_heldout11"
+HELDOUT12 = Path(__file__).parent / "ocr_heldout12"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
@@ -163,6 +172,10 @@ def texts(wanted: str) -> list[Path]:
         return sorted(p for p in HELDOUT9.glob("*.md") if p.name != "README.md")
     if wanted == "heldout10":
         return sorted(p for p in HELDOUT10.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout11":
+        return sorted(p for p in HELDOUT11.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout12":
+        return sorted(p for p in HELDOUT12.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -215,7 +228,7 @@ def read_scanned(
         SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
     )
     if (
-        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
+        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)
         or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
     ):
         profile = SCAN6

@@ -66,7 +66,11 @@ def import_command(
     path: Annotated[Path, typer.Argument(help="Thư mục hoặc tệp .zip / folder or ZIP")],
     org: Annotated[
         str | None,
-        typer.Option("--org", help="cấp ủy nhận vào kho (tên hoặc số hiệu) / organisation"),
+        typer.Option(
+            "--org",
+            help="cấp ủy nhận vào kho (tên hoặc số hiệu); bắt buộc khi cơ sở dữ liệu có nhiều "
+            "tổ chức / organisation, required unless the database holds only one",
+        ),
     ] = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="số tiến trình đọc / reading processes")

@@ -150,6 +150,9 @@ def test_old_outgoing_waits_for_its_term_then_files_without_reading(
     waiting = ImportItem.objects.filter(status=ImportItem.Status.REVIEW)
     waiting_paths = {i.path for i in waiting if i.problems == ["no-term"]}
     assert waiting_paths
+    # the reason the review page shows says where the terms are declared
+    reasons = {i.reason for i in waiting if i.problems == ["no-term"]}
+    assert all("quản trị › Tổ chức đảng" in r and "Nhiệm kỳ" in r for r in reasons), reasons
     before = Document.objects.count()
     add_old_terms(tree)
     run_import(tree.town, docx_archive, jobs=1)
@@ -191,7 +194,7 @@ def test_low_ocr_confidence_files_the_document_and_flags_it(
     """A reader that reports per-block confidence (``Block.confidence``, as the OCR reader is
     asked to) below 80 % gets the document filed and listed for review; above, not listed."""
     from capuy.api import read_document
-    from capuy.archive import filing, reading
+    from capuy.archive import filing, reading, report
     from capuy.extract import extract
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -216,3 +219,7 @@ def test_low_ocr_confidence_files_the_document_and_flags_it(
         assert item.ocr_confidence == pytest.approx(level)
         assert item.low_confidence is (level < reading.LOW_CONFIDENCE)
         assert item.needs_person is (level < reading.LOW_CONFIDENCE)
+        # printed the project's way (a space before the sign) in the report and its CSV
+        label = {0.62: "62,0 %", 0.97: "97,0 %"}[level]
+        assert report.confidence_label(item.ocr_confidence) == label
+        assert label in report.row_of(item)

@@ -187,3 +187,52 @@ def test_header_fields_of_a_page_read_in_pieces(
     document, _texts = document_from_pages([page], "quet.pdf", "pdf")
     data = to_json(extract(document))
     assert {key: data[key] for key in expected} == expected
+
+
+# Set 10's tờ trình, page 2 at 300 dpi: the closing of a text signed by an acting head, "Q."
+# (quyền) before the title; the list beside it.
+ACTING_300 = [
+    (3, 1, 1, 356, 627, 85, 39, 96, "Nơi"),
+    (3, 1, 1, 459, 625, 125, 42, 96, "nhận:"),
+    (3, 1, 1, 1544, 626, 56, 48, 92, "Q."),
+    (3, 1, 1, 1617, 615, 258, 68, 96, "TRƯỞNG"),
+    (3, 1, 1, 1892, 626, 122, 39, 95, "BAN"),
+    (3, 1, 2, 356, 713, 14, 4, 93, "-"),
+    (3, 1, 2, 385, 691, 88, 35, 96, "Như"),
+    (3, 1, 2, 485, 691, 86, 42, 96, "trên,"),
+    (3, 1, 3, 356, 770, 13, 4, 93, "-"),
+    (3, 1, 3, 385, 750, 79, 33, 96, "Lưu"),
+    (3, 1, 3, 480, 750, 77, 34, 96, "Ban"),
+    (3, 1, 3, 573, 748, 81, 45, 96, "Xây"),
+    (3, 1, 3, 668, 748, 100, 47, 95, "dựng"),
+    (3, 1, 3, 783, 749, 116, 45, 95, "Đảng."),
+    (4, 1, 1, 1510, 944, 167, 51, 95, "Lương"),
+    (4, 1, 1, 1692, 941, 87, 52, 95, "Thị"),
+    (4, 1, 1, 1794, 941, 112, 42, 96, "Bích"),
+    (4, 1, 1, 1922, 943, 125, 52, 93, "Ngọc"),
+    (4, 1, 1, 2065, 944, 4, 5, 83, "'"),
+]
+
+
+def test_acting_head_signature_is_the_closing() -> None:
+    tsv = _tsv(ACTING_300)
+    page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
+    document, _texts = document_from_pages([page], "quet.pdf", "pdf")
+    doc = extract(document)
+    assert doc.signature is not None
+    assert (doc.signature.capacity, doc.signature.name) == ("Q. TRƯỞNG BAN", "Lương Thị Bích Ngọc")
+    assert doc.recipients == ["Như trên", "Lưu Ban Xây dựng Đảng"]
+
+
+def test_acting_head_capacity_orders_a_closing_without_its_label() -> None:
+    """ "Nơi nhận:" not read: the list beside the capacity line goes first, as printed."""
+    words = [word for word in ACTING_300 if word[-1] not in {"Nơi", "nhận:"}]
+    tsv = _tsv(words)
+    page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
+    _document, texts = document_from_pages([page], "quet.pdf", "pdf")
+    assert "\n".join(texts).split("\n") == [
+        "- Như trên,",
+        "- Lưu Ban Xây dựng Đảng.",
+        "Q. TRƯỞNG BAN",
+        "Lương Thị Bích Ngọc",
+    ]

@@ -16,6 +16,7 @@ import pytest
 from capuy.extract import extract, to_json
 from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
 from capuy.read.ocr_order import header_columns
+from capuy.read.ocr_repair import repair_ocr_text
 
 TSV_HEAD = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -236,3 +237,18 @@ def test_acting_head_capacity_orders_a_closing_without_its_label() -> None:
         "Q. TRƯỞNG BAN",
         "Lương Thị Bích Ngọc",
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        # set 10's kết luận at 300 dpi: "1412-KI,/TU" read at 33, the L's foot a comma
+        ("Số 1412-KI,/TU", "Số 1412-KL/TU"),
+        # a comma after a symbol is the sentence's, the symbol stays
+        ("số 41-NQ/TW, ngày 10/10/2023", "số 41-NQ/TW, ngày 10/10/2023"),
+        # no known code with an L there: left as read
+        ("Số 12-QI,/TU", "Số 12-QI,/TU"),
+    ],
+)
+def test_a_codes_l_read_with_its_foot_as_a_comma(read: str, expected: str) -> None:
+    assert repair_ocr_text(read) == expected

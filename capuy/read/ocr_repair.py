@@ -59,7 +59,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     code_chars = "A-ZĐÐa-z0-9À-ỹ" + re.escape("".join(separators) + "/-")
     symbol = re.compile(
         rf"(?<![\w/.-])(?P<num>{digit}*\d{digit}*)[ ]?(?P<sep>{dash}|/)[ ]?"
-        rf"(?P<rest>[A-ZĐÐ][{code_chars}]{{1,24}})(?![\w])"
+        # a comma right before the slash: an L's foot read as one ("KI,/TU"; letters: "I," → L)
+        rf"(?P<rest>[A-ZĐÐ](?:[{code_chars}]|,(?=/)){{1,24}})(?![\w])"
     )
     numeric = rf"{digit}*\d{digit}*"
     slash_date = re.compile(

@@ -248,7 +248,12 @@ def test_acting_head_capacity_orders_a_closing_without_its_label() -> None:
         ("số 41-NQ/TW, ngày 10/10/2023", "số 41-NQ/TW, ngày 10/10/2023"),
         # no known code with an L there: left as read
         ("Số 12-QI,/TU", "Số 12-QI,/TU"),
+        # set 10's biên bản at 300 dpi: a space after the dash and one inside "TW"
+        (
+            "theo Quy định số: 24- QĐ/T W ngày 30/07/2021.",
+            "theo Quy định số: 24-QĐ/TW ngày 30/07/2021.",
+        ),
     ],
 )
-def test_a_codes_l_read_with_its_foot_as_a_comma(read: str, expected: str) -> None:
+def test_a_symbols_codes_read_apart(read: str, expected: str) -> None:
     assert repair_ocr_text(read) == expected

@@ -30,8 +30,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from capuy.archive.issuer import is_own_issuer, issuing_body_for, meta_date
+from capuy.archive.known_issuer import is_known_issuer
 from capuy.archive.models import ImportItem, ImportRun
-from capuy.archive.reading import LOW_CONFIDENCE
+from capuy.archive.problems import BLOCKING, FLAGGED, PROBLEMS, problems_of
 from capuy.documents.models import Direction, Document, NumberCounter
 from capuy.orgs.models import Organisation
 from capuy.text import search_key
@@ -88,24 +89,6 @@ def _term(organisation: Organisation, on: dt.date) -> Any:
         return term_for(organisation, on)
     except ValidationError:
         return None
-
-
-def problems_of(meta: dict[str, Any], confidence: float | None) -> list[str]:
-    """What a person must supply or check, before looking at the database."""
-    found = []
-    if not meta.get("number"):
-        found.append("no-number")
-    if meta_date(meta) is None:
-        found.append("no-date")
-    if not meta.get("type_code"):
-        found.append("no-type")
-    if not meta.get("summary"):
-        found.append("no-summary")
-    if not meta.get("issuer"):
-        found.append("no-issuer")
-    if confidence is not None and confidence < LOW_CONFIDENCE:
-        found.append("low-ocr")
-    return found
 
 
 def find_duplicate(
@@ -310,6 +293,8 @@ def file_result(
         )
     original = store_original(organisation, path, sha256)
     problems = problems_of(meta, confidence)
+    if confidence is not None and not is_known_issuer(organisation, meta):
+        problems.append("unknown-issuer")  # a scan's garbled issuer, however sure Tesseract was
     item = ImportItem(
         **base,
         metadata=meta,
@@ -317,7 +302,7 @@ def file_result(
         original=original,
         reader_format=(result.get("format") or "")[:20],
         ocr_confidence=confidence,
-        low_confidence="low-ocr" in problems,
+        low_confidence=bool(FLAGGED & set(problems)),
         classification=int(meta.get("classification") or 0),
     )
     document, blocking = build_document(organisation, meta, item.text, original, run.started_by)

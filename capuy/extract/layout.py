@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from capuy.model import Block, Document
 
-CAPACITY = re.compile(r"^\s*(?P<capacity>(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.)\s*.*)$")
+CAPACITY = re.compile(r"^\s*(?P<capacity>(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.|Q\.(?=\s))\s*.*)$")
+"""The signature's capacity line: T/M, K/T, T/L, TUQ (HD 36-HD/VPTW), and "Q." (quyền: an acting
+head signs "Q. TRƯỞNG BAN")."""
 RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*PHỤ\s+LỤC\b")
 _MARKUP = re.compile(r"\*+|</?(?:b|i|u|em|strong|sup)>")

@@ -290,9 +290,10 @@ def closing_columns(lines: list[OcrLine], width: int) -> list[OcrLine]:
     return _unlabelled_closing(lines, width)
 
 
-_CAPACITY = re.compile(r"^(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.)\s")
+_CAPACITY = re.compile(r"^(?:T/M|K/T|T/L|TUQ|TM\.|KT\.|TL\.|Q\.)\s")
 """The signature's capacity line (HD 36-HD/VPTW, "quyền hạn, chức vụ của người ký": "T/M BAN
-THƯỜNG VỤ", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ"), the first line of the closing's right column."""
+THƯỜNG VỤ", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ", an acting head's "Q. TRƯỞNG BAN"), the first line of the closing's right
+column."""
 _LIST_ITEM = ("-", "+", "•")
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar
 
+from capuy.read.ocr_header import left_rows
 from capuy.read.ocr_rows import (
     Carry,
     carried_rows,
@@ -79,84 +79,9 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     # lines Tesseract read among them but printed lower (the summary) go after
     zone = [line for line in lines[: end + 1] if line.top < bottom]
     lower = [line for line in lines[: end + 1] if line.top >= bottom]
-    left = _left_rows([line for line in zone if line.left < width * _COLUMN_SPLIT])
-    right = [line for line in zone if line.left >= width * _COLUMN_SPLIT]
+    left = left_rows([line for line in zone if line.left < width * _COLUMN_SPLIT])
+    right = left_rows([line for line in zone if line.left >= width * _COLUMN_SPLIT], False)
     return [*left, *right, *_by_top(lower, _kind_first(lines[end + 1 :]))]
-
-
-COVERED = 0.75
-"""A piece of a header line this much of whose width lies under pieces read before it is the
-same ink read a second time."""
-
-
-def _left_rows(left: list[L]) -> list[L]:
-    """The header's left column, one line per printed line: the superior, the issuer and the
-    number each stand alone on their level (HD 36-HD/VPTW), so the pieces Tesseract read at one
-    level are one line, left to right ("ĐẢNG ỦY KHỐI CƠ" | "QUAN VÀ", its next line "DOANH"
-    read before "NGHIỆP TỈNH"). A piece lying mostly under pieces already taken is a second
-    reading of the same words (the re-read's "ỊN ru" under "TỊNH HÀ", a lone "CƠ" over the
-    first line's last word) and goes; a piece that overlaps the one before loses a first word
-    that is that one's last word or its tail ("ẢNG" over "ĐẢNG"). Without right edges (0: not
-    known) the column stays as read."""
-    if len(left) < 2 or any(line.right <= line.left for line in left):
-        return left
-    rows: list[list[L]] = []
-    for line in sorted(left, key=lambda one: one.top):
-        middle = line.top + line.height / 2
-        row = next((r for r in rows if r[0].top <= middle <= r[0].top + r[0].height), None)
-        if row is None:
-            rows.append([line])
-        else:
-            row.append(line)
-    return [_one_line(sorted(row, key=lambda one: one.left)) for row in rows]
-
-
-def _one_line(pieces: list[L]) -> L:
-    """One printed line's pieces (left to right) as one line, second readings dropped."""
-    kept = [pieces[0]]
-    for piece in pieces[1:]:
-        covered = sum(
-            max(0, min(piece.right, other.right) - max(piece.left, other.left)) for other in kept
-        )
-        if covered >= COVERED * (piece.right - piece.left):
-            continue
-        before = kept[-1].text.split()
-        words = piece.text.split()
-        if piece.left < kept[-1].right and before and words and _same_word(before[-1], words[0]):
-            piece = _without_first_word(piece)
-        if piece.text.strip():
-            kept.append(piece)
-    if len(kept) == 1:
-        return kept[0]
-    merged: Any = replace(  # type: ignore[type-var]
-        kept[0],
-        text=" ".join(piece.text for piece in kept),
-        top=min(piece.top for piece in kept),
-        height=max(piece.top + piece.height for piece in kept) - min(p.top for p in kept),
-        right=max(piece.right for piece in kept),
-    )
-    for name in ("confidences", "boxes", "spans"):
-        if hasattr(merged, name):
-            setattr(merged, name, [item for piece in kept for item in getattr(piece, name)])
-    return cast(L, merged)
-
-
-def _same_word(last: str, first: str) -> bool:
-    """Two overlapping pieces' meeting words read from the same ink: one is the other's tail
-    ("ĐẢNG" and the re-read's "ẢNG"; "ỦY" and "ILỦY", a rule's stroke read before it)."""
-    return last.endswith(first) or (len(last) >= 2 and first.endswith(last))
-
-
-def _without_first_word(line: L) -> L:
-    """``line`` without its first word (and that word's confidence and boxes where kept)."""
-    changes: dict[str, Any] = {"text": line.text.split(" ", 1)[1] if " " in line.text else ""}
-    for name in ("confidences", "boxes", "spans"):
-        if getattr(line, name, None):
-            changes[name] = getattr(line, name)[1:]
-    boxes: list[tuple[int, int]] = getattr(line, "boxes", [])
-    if changes["text"] and len(boxes) > 1:
-        changes["left"] = boxes[1][0]
-    return cast(L, replace(line, **changes))  # type: ignore[type-var]
 
 
 HEAD_AFTER = 4

@@ -59,7 +59,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     code_chars = "A-ZĐÐa-z0-9À-ỹ" + re.escape("".join(separators) + "/-")
     symbol = re.compile(
         rf"(?<![\w/.-])(?P<num>{digit}*\d{digit}*)[ ]?(?P<sep>{dash}|/)[ ]?"
-        rf"(?P<rest>[A-ZĐÐ][{code_chars}]{{1,24}})(?![\w])"
+        # a comma right before the slash: an L's foot read as one ("KI,/TU"; letters: "I," → L)
+        rf"(?P<rest>[A-ZĐÐ](?:[{code_chars}]|,(?=/)){{1,24}})(?![\w])"
     )
     numeric = rf"{digit}*\d{digit}*"
     slash_date = re.compile(
@@ -188,10 +189,11 @@ def repair_date(day: str, month: str, year: str) -> tuple[str, str, str] | None:
 
 
 _CUT_CODE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,4})-(?P<type>[A-ZĐ]{1,5})/(?P<head>[A-ZĐ]{1,8}) (?P<tail>[A-ZĐ]{1,3})"
+    r"(?<![\w/.-])(?P<num>\d{1,4})- ?(?P<type>[A-ZĐ]{1,5})/(?P<head>[A-ZĐ]{1,8}) (?P<tail>[A-ZĐ]{1,3})"
     r"(?![\w/])"
 )
-"""A symbol whose issuer code was cut by a space ("27-NQ/T W", "62-KL/T W" at 200 dpi)."""
+"""A symbol whose issuer code was cut by a space ("27-NQ/T W", "62-KL/T W" at 200 dpi), a space
+read after its dash too ("24- QĐ/T W")."""
 _DASH_DATE = re.compile(
     r"(?<![\w/-])(?P<d>\d{1,2})(?P<s1> ?- ?)(?P<m>\d{1,2})(?P<s2> ?- ?)(?P<y>\d{4})(?![\w/-])"
 )

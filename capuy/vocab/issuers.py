@@ -9,7 +9,7 @@ from functools import cache
 from capuy.text.normalize import fix_lookalikes, nfc, search_key
 from capuy.vocab.loader import load_data, resolve_source
 
-__all__ = ["Issuer", "issuer_by_code", "issuer_code_for_name", "issuers"]
+__all__ = ["Issuer", "issuer_by_code", "issuer_code_for_name", "issuer_names", "issuers"]
 
 _LEGISLATURE = re.compile(r"(?P<base>.*?[^\d])(?P<number>\d{1,2})")
 
@@ -70,6 +70,17 @@ def _name_variants(name: str) -> list[str]:
         if 0 < len(words) < len(base):
             variants.append(" ".join(base[: -len(words)] + words))
     return variants
+
+
+def issuer_names(system: str = "party") -> list[tuple[str, str]]:
+    """Each name an issuer entry stands for ("Ban Tổ chức Thị ủy" of "Ban Tổ chức Tỉnh ủy
+    (Thành ủy; Thị ủy)"), with its level (central, province, district, commune)."""
+    return [
+        (variant.strip(), issuer.level)
+        for issuer in issuers(system)
+        for variant in _name_variants(issuer.name)
+        if variant.strip()
+    ]
 
 
 def issuer_code_for_name(name: str, system: str = "party") -> str:

@@ -25,6 +25,7 @@ from capuy.read.ocr_cells import grid_items
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
 from capuy.read.ocr_grid import Grid
 from capuy.read.ocr_order import HEADER_LINES, header_columns, header_end, table_rows
+from capuy.read.ocr_print_order import in_print_order
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.ocr_rows import Carry, head_words
 from capuy.read.pdf import PAGE_NUMBER
@@ -499,7 +500,7 @@ def _body_lines(
     in a table row). ``carry``: the same from the page before. A ruled table (``page.grid``) is
     read from its cells, the rest of the page by the word-box rules (``table_rows``)."""
     carried: set[int] = set()
-    lines = [line for line in lines if not _dust(line, body_px)]
+    lines = in_print_order([line for line in lines if not _dust(line, body_px)])
     if page is not None and page.grid is not None and page.grid.tables:
         items = grid_items(
             lines,

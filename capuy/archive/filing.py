@@ -37,22 +37,6 @@ from capuy.documents.models import Direction, Document, NumberCounter
 from capuy.orgs.models import Organisation
 from capuy.text import search_key
 
-PROBLEMS: dict[str, str] = {
-    "no-number": "không tìm thấy số và ký hiệu",
-    "no-date": "không tìm thấy ngày ban hành",
-    "no-type": "không xác định được thể loại",
-    "no-summary": "không tìm thấy trích yếu",
-    "no-issuer": "không xác định được cơ quan ban hành",
-    "no-term": "văn bản đi chưa có nhiệm kỳ: khai báo ở quản trị › Tổ chức đảng › Nhiệm kỳ",
-    "no-body": "không xác định được cơ quan ban hành trong cấp ủy (văn bản đi)",
-    "number-taken": "số văn bản đi này đã có trong sổ với văn bản khác",
-    "low-ocr": "OCR kém tin cậy",
-}
-"""Why a person must look at an item; the codes are stored in ``ImportItem.problems``."""
-
-BLOCKING = frozenset(PROBLEMS) - {"low-ocr"}
-"""Problems that keep a file out of the register until a person completes it."""
-
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()

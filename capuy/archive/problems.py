@@ -18,7 +18,7 @@ PROBLEMS: dict[str, str] = {
     "no-type": "không xác định được thể loại",
     "no-summary": "không tìm thấy trích yếu",
     "no-issuer": "không xác định được cơ quan ban hành",
-    "no-term": "chưa có nhiệm kỳ bao gồm ngày ban hành (văn bản đi)",
+    "no-term": "văn bản đi chưa có nhiệm kỳ: khai báo ở quản trị › Tổ chức đảng › Nhiệm kỳ",
     "no-body": "không xác định được cơ quan ban hành trong cấp ủy (văn bản đi)",
     "number-taken": "số văn bản đi này đã có trong sổ với văn bản khác",
     "low-ocr": "OCR kém tin cậy",

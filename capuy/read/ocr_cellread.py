@@ -102,7 +102,13 @@ def _kept_shape(old: list[Row], new: list[Row]) -> bool:
     was, now = " ".join(_text(r) for r in old), " ".join(_text(r) for r in new)
     if NUMBER.fullmatch(was):  # a number read unsure is a number still ("07", not "0Z")
         return bool(NUMBER.fullmatch(now))
+    if _mixed(now) and not _mixed(was):
+        return False  # a capital inside a word ("sỐ" for "số") is no printed word
     return not _shape(was) or _shape(was) == _shape(now)
+
+
+def _mixed(text: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
 
 
 def _symbol(row: Row) -> bool:

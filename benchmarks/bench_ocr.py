@@ -51,7 +51,13 @@ sets under set 5's conditions, to work on those without looking at set 5; ``=6``
 ``CAPUY_BENCH_OCR_CACHE=DIR`` keeps Tesseract's output of every page (its TSV, per text, dpi and
 text hash) and the page's ruled-table grid (``capuy.read.ocr_grid``, found in the page image) in
 DIR, and a later run with the same DIR re-runs only the layout, the repairs and the
-extraction on it — minutes of Tesseract per page saved while the later stages change.
+extraction on it — minutes of Tesseract per page saved while the later stages change. A file's
+key ends in ``-cells1``: its TSV is the one after the tables' unsure cells were read again
+(``capuy.read.ocr_cellread``). A file of the kind before (``-grid1``: the grid, the TSV as the
+page's layout read it) is brought up to date, not read again whole: the page is scanned,
+cleaned and straightened again (the same seed, the same steps) and only its unsure cells go
+through Tesseract (``capuy.read.ocr.reread_tables``); its seconds are then the first reading's
+plus this one's (a second straightening included).
 """
 
 from __future__ import annotations
@@ -192,9 +198,17 @@ def _cache_file(path: Path, dpi: int) -> Path | None:
         return None
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     scan = {"5": "-scan5", "6": "-scan6"}.get(os.environ.get("CAPUY_BENCH_OCR_SCAN", ""), "")
-    # "-grid1": the file holds each page's ruled-table grid too (an older file has none: it
-    # must not be read as one whose pages have no ruled table)
-    return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}-grid1.json"
+    # "-cells1": each page's TSV is the one after its tables' unsure cells were read again
+    # (``capuy.read.ocr_cellread``), with the page's ruled-table grid ("-grid1": the grid, the
+    # TSV before the cells were read again; an older file has no grid: it must not be read as
+    # one whose pages have no ruled table)
+    return Path(folder) / f"{path.stem}-{dpi}-{digest}{scan}-{CACHE_KIND}.json"
+
+
+CACHE_KIND = "cells1"
+BEFORE_CELLS = "grid1"
+"""A cache file of this kind is brought up to ``CACHE_KIND`` by reading its tables' unsure
+cells again from the page images (``capuy.read.ocr.reread_tables``), not the whole pages."""
 
 
 def read_scanned(
@@ -202,63 +216,89 @@ def read_scanned(
 ) -> tuple[object, list[str], int, float]:
     """The document read from the scan of ``rendered`` at ``dpi``, each page's text, the page
     count and Tesseract's seconds — from the cache when it holds this text at this dpi."""
-    from capuy.read.ocr import OcrPage, recognise, tsv_lines
-    from capuy.read.ocr_grid import Grid
+    from capuy.read.ocr import recognise, reread_tables, tsv_lines
     from capuy.read.ocr_layout import document_from_pages
 
     cached = _cache_file(path, dpi)
     scanned = work / f"{path.stem}-{dpi}.pdf"
+    older = cached.with_name(cached.name.replace(CACHE_KIND, BEFORE_CELLS)) if cached else None
+    if cached is not None and not cached.exists() and older is not None and older.exists():
+        data = json.loads(older.read_text(encoding="utf-8"))
+        pages = _cached_pages(data)
+        scan_pdf(rendered, dpi, scanned, seed=dpi, profile=_profile(path))
+        start = time.perf_counter()
+        tsvs = reread_tables(scanned.read_bytes(), "pdf", pages, str(scanned))
+        seconds = float(data["seconds"]) + time.perf_counter() - start  # with a 2nd straightening
+        for page, tsv in zip(pages, tsvs, strict=True):
+            page.tsv, page.lines = tsv, tsv_lines(tsv)
+        _write_cache(cached, pages, seconds)
     if cached is not None and cached.exists():
         data = json.loads(cached.read_text(encoding="utf-8"))
-        pages = [
-            OcrPage(
-                p["width"],
-                p["height"],
-                p["dpi"],
-                tsv_lines(p["tsv"]),
-                b"",
-                p["tsv"],
-                Grid.from_json(p["grid"]),
-            )
-            for p in data["pages"]
-        ]
+        pages = _cached_pages(data)
         document, page_texts = document_from_pages(pages, str(scanned), "pdf")
         return document, page_texts, len(pages), float(data["seconds"])
-    profile = (
-        SCAN5 if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5" else None
-    )
-    if (
-        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)
-        or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
-    ):
-        profile = SCAN6
-    count = scan_pdf(rendered, dpi, scanned, seed=dpi, profile=profile)
+    count = scan_pdf(rendered, dpi, scanned, seed=dpi, profile=_profile(path))
     start = time.perf_counter()
     result = recognise(scanned.read_bytes(), str(scanned), "pdf")
     seconds = time.perf_counter() - start
     if cached is not None:
-        pages_seen = result.ocr_pages
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(
-            json.dumps(
-                {
-                    "seconds": seconds,
-                    "pages": [
-                        {
-                            "width": p.width,
-                            "height": p.height,
-                            "dpi": p.dpi,
-                            "tsv": p.tsv,
-                            "grid": (p.grid or Grid([])).to_json(),
-                        }
-                        for p in pages_seen
-                    ],
-                },
-                ensure_ascii=False,
-            ),
-            encoding="utf-8",
-        )
+        _write_cache(cached, result.ocr_pages, seconds)
     return result.document, result.page_texts, count, seconds
+
+
+def _profile(path: Path) -> dict | None:
+    """How ``path``'s set is scanned (None: the usual way)."""
+    if (
+        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)
+        or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
+    ):
+        return SCAN6
+    if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5":
+        return SCAN5
+    return None
+
+
+def _cached_pages(data: dict) -> list:
+    from capuy.read.ocr import OcrPage, tsv_lines
+    from capuy.read.ocr_grid import Grid
+
+    return [
+        OcrPage(
+            p["width"],
+            p["height"],
+            p["dpi"],
+            tsv_lines(p["tsv"]),
+            b"",
+            p["tsv"],
+            Grid.from_json(p["grid"]),
+        )
+        for p in data["pages"]
+    ]
+
+
+def _write_cache(cached: Path, pages: list, seconds: float) -> None:
+    from capuy.read.ocr_grid import Grid
+
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "pages": [
+                    {
+                        "width": p.width,
+                        "height": p.height,
+                        "dpi": p.dpi,
+                        "tsv": p.tsv,
+                        "grid": (p.grid or Grid([])).to_json(),
+                    }
+                    for p in pages
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
 
 
 def _citations(doc: object) -> set[tuple[str, str]]:

@@ -34,14 +34,15 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from capuy.errors import InputError, MissingProgramError
 from capuy.model import Document
+from capuy.read.ocr_cellread import reread_cells
 from capuy.read.ocr_clean import despeckle
-from capuy.read.ocr_grid import find_grid
+from capuy.read.ocr_grid import Grid, find_grid
 from capuy.read.ocr_layout import (  # the lines and the document: re-exported from here too
     JUNK_CONFIDENCE,
     SIZE_SNAP,
@@ -70,6 +71,7 @@ __all__ = [
     "is_speck",
     "read_scan",
     "recognise",
+    "reread_tables",
     "searchable_pdf",
     "skew_angle",
     "timeout_s",
@@ -324,25 +326,57 @@ def _recognise_page(
         ) from exc
     tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
     if first:  # the header's lines Tesseract read as noise, read again alone
-
-        def read(crop: object) -> str:
-            return str(
-                pytesseract.image_to_data(
-                    crop,
-                    lang=LANG,
-                    config=f"--dpi {dpi} --psm 6",
-                    timeout=_remaining(deadline, source),
-                )
-            )
-
         try:
-            tsv = reread_header(image, tsv, read)
+            tsv = reread_header(image, tsv, _block_reader(dpi, deadline, source))
         except RuntimeError:  # pytesseract's timeout
             _remaining(0, source)
     pdf = base.with_suffix(".pdf").read_bytes()
     width, height = image.size
     grid = find_grid(image, dpi)  # the ruled tables, from the image Tesseract read
+    tsv = _reread_cells(image, tsv, grid, dpi, deadline, source)
     return OcrPage(width, height, dpi, tsv_lines(tsv), pdf, tsv, grid)
+
+
+def _reread_cells(
+    image: object, tsv: str, grid: Grid, dpi: int, deadline: float, source: str
+) -> str:
+    """The page's TSV with its tables' unsure cells read again alone (``ocr_cellread``)."""
+    try:
+        return reread_cells(image, tsv, grid, _block_reader(dpi, deadline, source))
+    except RuntimeError:  # pytesseract's timeout
+        _remaining(0, source)
+        return tsv
+
+
+def _block_reader(dpi: int, deadline: float, source: str) -> Callable[[object], str]:
+    """Tesseract on a piece of a page read as one block (``--psm 6``): its TSV."""
+    import pytesseract
+
+    def read(crop: object) -> str:
+        config = f"--dpi {dpi} --psm 6"
+        timeout = _remaining(deadline, source)
+        return str(pytesseract.image_to_data(crop, lang=LANG, config=config, timeout=timeout))
+
+    return read
+
+
+def reread_tables(data: bytes, kind: str, pages: list[OcrPage], source: str = "") -> list[str]:
+    """The TSV of each page of a scan recognised before the table cells were read again, with
+    them read again: the same pages rasterised, cleaned and straightened the same way, the
+    cells as the pages' grids have them; a page without a table is left as it is. For the
+    benchmark's cache (``benchmarks/bench_ocr``): no Tesseract over whole pages again."""
+    deadline = time.monotonic() + timeout_s()
+    tsvs = [page.tsv for page in pages]
+    if not any(page.grid and page.grid.tables for page in pages):
+        return tsvs  # no table: no page to rasterise again
+    with tempfile.TemporaryDirectory(prefix="capuy-ocr-") as tmp:
+        work = Path(tmp)
+        images = _page_images(data, kind, work, deadline, source)
+        for index, (page, (image, dpi)) in enumerate(zip(pages, images, strict=False)):
+            if page.grid and page.grid.tables:
+                image = _straighten(despeckle(image), dpi, work, deadline, source)
+                tsvs[index] = _reread_cells(image, page.tsv, page.grid, dpi, deadline, source)
+    return tsvs
 
 
 def _merge_pdfs(parts: list[bytes]) -> bytes:

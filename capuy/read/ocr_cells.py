@@ -70,7 +70,9 @@ def _going_on(rows: list[list[list[L]]], carried: set[int]) -> list[list[list[L]
 
 def read_table(lines: Sequence[L], table: Table) -> list[list[list[L]]]:
     """The table's rows, each its cells left to right, each cell its lines top to bottom, the
-    words placed by their boxes' middles; a row with no word is left out."""
+    words placed by their boxes' middles; a row with no word is left out. Underscores at a
+    word's ends are a rule or a speck row read with it ("2016__", "01-KL/TW_", "12_"): a
+    table's printed text has none (a blank to fill is dotted, a line is the rule itself)."""
     found: dict[tuple[int, int], list[Placed[L]]] = {}
     for line in lines:
         words = line.text.split(" ")
@@ -83,7 +85,9 @@ def read_table(lines: Sequence[L], table: Table) -> list[list[list[L]]]:
             conf = line.confidences[index] if index < len(line.confidences) else 0.0
             if cell is None or _on_rule(words[index], conf, left, right, table.cells[cell[0]]):
                 continue
-            text = _off_rule(words[index], left, table.cells[cell[0]], table)
+            text = _off_rule(words[index], left, table.cells[cell[0]], table).strip("_")
+            if not text:  # a piece of a rule read as underscores
+                continue
             found.setdefault(cell, []).append((top, bottom, index, line, text))
     rows: list[list[list[L]]] = []
     for band, edges in enumerate(table.cells):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from statistics import median
 
-from capuy.model import Document
+from capuy.model import Block, Document
 from capuy.read.ocr_cells import grid_items
 from capuy.read.ocr_citations import UNSURE_CONFIDENCE
 from capuy.read.ocr_grid import Grid
@@ -573,6 +573,31 @@ def _printed(page: list[_Paragraph]) -> list[_Paragraph]:
     return page
 
 
+def one_table_a_run(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each run of table blocks one table: a scanned table's rows are paragraphs
+    apart (each page line is a paragraph, so the plain-text reader sees a blank line between
+    rows and takes each row for a table of its own), and the document's table is one — its
+    rows and their cells together, as the source has them, over a page break too (its head
+    printed again is a row of it)."""
+    merged: list[Block] = []
+    for block in blocks:
+        last = merged[-1] if merged else None
+        if block.kind != "table" or last is None or last.kind != "table":
+            merged.append(block)
+            continue
+        shift = len(last.text) + 1
+        last.text = f"{last.text}\n{block.text}"  # each row's cells as read: offsets hold
+        width = max(len(row) for row in [*last.rows, *block.rows])
+        last.rows = [row + [""] * (width - len(row)) for row in [*last.rows, *block.rows]]
+        last.row_lines = [*last.row_lines, *block.row_lines]
+        last.segments = [*last.segments, *((shift + at, line) for at, line in block.segments)]
+        last.footnote_refs = [
+            *last.footnote_refs,
+            *(replace(ref, offset=shift + ref.offset) for ref in block.footnote_refs),
+        ]
+    return merged
+
+
 def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Document, list[str]]:
     """Pages of lines → paragraphs (PDF layout rules) → the plain-text reader, with confidences
     and repair notes; also each page's repaired text. A bare page number at the top or foot of a
@@ -591,6 +616,7 @@ def document_from_pages(pages: list[OcrPage], source: str, fmt: str) -> tuple[Do
     document = read_paged_text(
         "\n\n".join(p.text for p in found), source=source, fmt=fmt, page_starts=page_starts
     )
+    document.blocks = one_table_a_run(document.blocks)
     by_line = {2 * i + 1: paragraph for i, paragraph in enumerate(found)}
     for block in document.blocks:
         lines_of_block = {block.line} | {line for _start, line in block.segments}

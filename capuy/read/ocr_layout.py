@@ -396,7 +396,11 @@ def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLi
     fixed: list[OcrLine] = []
     for index, line in enumerate(lines):
         text = line.text.strip()
-        small = index < HEADER_LINES and line.height <= STAR_HEIGHT * body_px and text != "*"
+        small = (
+            index < HEADER_LINES
+            and text != "*"
+            and (line.height <= STAR_HEIGHT * body_px or _tall_mark(line, body_px))
+        )
         if small and len(text) <= 3 and line.left < width * _COLUMN_SPLIT:
             line = replace(line, text="*")
         elif small and (
@@ -406,6 +410,20 @@ def _header_star(lines: list[OcrLine], body_px: float, width: int) -> list[OcrLi
             continue
         fixed.append(line)
     return fixed
+
+
+def _tall_mark(line: OcrLine, body_px: float) -> bool:
+    """A mark no wider than a letter whose box Tesseract stretched over two lines, read unsure:
+    the star under the issuer read "»x" at confidence 33 in a box 103 pixels high (the body's
+    lines 50), so it was no small mark, and the header ended before its number line."""
+    narrow = 0 < line.right - line.left <= body_px
+    unsure = max(line.confidences, default=100.0) < SPECK_CONFIDENCE
+    return narrow and unsure and line.height >= TALL_MARK * body_px
+
+
+TALL_MARK = 1.5
+"""Of the body's line height: a box this tall on a mark of three characters at most is two
+lines' height, not a letter's."""
 
 
 _DATE_TAIL = re.compile(r"^(?P<lead>\S.*?) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")

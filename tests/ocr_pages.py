@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from capuy.model import Document
+from capuy.read.ocr_layout import OcrPage, tsv_lines
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="tesseract-ocr not installed (make system-deps)"
@@ -68,3 +70,25 @@ def scanned_pages(source: str, work: Path, dpi: int = 300) -> Document:
     scan = work / "quet.pdf"
     images[0].save(scan, save_all=True, append_images=images[1:], resolution=float(dpi))
     return read_file(scan)
+
+
+TSV_HEAD = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+)
+"""Tesseract's TSV columns (its level 5 rows: one word each)."""
+
+
+def words_tsv(words: Sequence[tuple[object, ...]]) -> str:
+    """Tesseract's TSV of ``words`` kept from a real recognition as tuples (block, paragraph,
+    line, left, top, width, height, confidence, text): the fixtures state only the words."""
+    rows = [
+        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
+        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
+    ]
+    return "\n".join([TSV_HEAD, *rows]) + "\n"
+
+
+def word_page(words: Sequence[tuple[object, ...]]) -> OcrPage:
+    """An A4 page at 300 dpi of ``words`` (a 200-dpi scan is read brought to 300 dpi)."""
+    tsv = words_tsv(words)
+    return OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)

@@ -14,23 +14,7 @@ from capuy.extract import extract, to_json
 from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
 from capuy.read.ocr_order import header_columns
 from capuy.read.ocr_repair import repair_ocr_text
-
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
-
-
-def _tsv(words: list[tuple[object, ...]]) -> str:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    return "\n".join([TSV_HEAD, *rows]) + "\n"
-
-
-def _page(words: list[tuple[object, ...]]) -> OcrPage:
-    tsv = _tsv(words)  # a 200-dpi scan is read brought to 300 dpi, as every page here
-    return OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
+from tests.ocr_pages import word_page, words_tsv
 
 
 def _texts(pages: list[OcrPage]) -> list[str]:
@@ -87,20 +71,20 @@ CLOSING_ORDER = [
 
 def test_closing_label_read_as_one_unsure_word_is_the_label() -> None:
     # "Nơinhận" at confidence 0 went as dirt; the signature was read before the recipients
-    assert _texts([_page(CLOSING_300)]) == ["Nơi nhận:", *CLOSING_ORDER]
+    assert _texts([word_page(CLOSING_300)]) == ["Nơi nhận:", *CLOSING_ORDER]
 
 
 def test_closing_without_its_label_is_read_column_by_column() -> None:
     # the same page with the label not read at all: the list items beside the signature's
     # capacity line still go first, as printed
     words = [word for word in CLOSING_300 if word[-1] != "Nơinhận"]
-    assert _texts([_page(words)]) == CLOSING_ORDER
+    assert _texts([word_page(words)]) == CLOSING_ORDER
 
 
 def test_two_signers_without_a_list_keep_their_order() -> None:
     # no list item beside the signature (a biên bản's secretary and chair): nothing moves
     words = [word for word in CLOSING_300 if word[-1] not in ("Nơinhận", "-")]
-    assert _texts([_page(words)])[0].startswith("T/L BAN THƯỜNG VỤ")
+    assert _texts([word_page(words)])[0].startswith("T/L BAN THƯỜNG VỤ")
 
 
 # A symbol's codes read as no known pair, put right only when the catalogue has one symbol of
@@ -212,7 +196,7 @@ RESOLUTION_300 = [
 
 
 def test_body_that_resolves_is_not_the_summary() -> None:
-    document, _texts = document_from_pages([_page(RESOLUTION_300)], "quet.pdf", "pdf")
+    document, _texts = document_from_pages([word_page(RESOLUTION_300)], "quet.pdf", "pdf")
     data = to_json(extract(document))
     assert data["title"] == (
         "NGHỊ QUYẾT về tăng cường thực hiện các văn bản của Trung ương trong Đảng bộ Khối"
@@ -269,7 +253,7 @@ DATE_200 = [
 
 
 def test_place_date_line_with_its_ngay_read_as_noise() -> None:
-    document, texts = document_from_pages([_page(DATE_200)], "quet.pdf", "pdf")
+    document, texts = document_from_pages([word_page(DATE_200)], "quet.pdf", "pdf")
     data = to_json(extract(document))
     assert "ngày 26 tháng 02 năm 2024" in texts[0].split("\n")
     assert (data["date"], data["kind"]) == ("2024-02-26", "BÁO CÁO")
@@ -279,7 +263,7 @@ def test_place_date_line_with_its_ngay_read_as_noise() -> None:
 def test_place_date_line_read_surely_stays() -> None:
     # the same line with its first word read surely: it is not touched
     words = [word[:7] + (96, "Tháng") if word[-1] == "IQÄy" else word for word in DATE_200]
-    _document, texts = document_from_pages([_page(words)], "quet.pdf", "pdf")
+    _document, texts = document_from_pages([word_page(words)], "quet.pdf", "pdf")
     assert "Tháng 26 tháng 02 năm 2024" in texts[0].split("\n")
 
 
@@ -449,12 +433,12 @@ LEFT_COLUMNS = [
 
 def test_left_column_one_line_per_printed_line() -> None:
     for words, expected in LEFT_COLUMNS:
-        lines = header_columns(tsv_lines(_tsv(words)), 2481)
+        lines = header_columns(tsv_lines(words_tsv(words)), 2481)
         assert [line.text for line in lines][: len(expected)] == expected
 
 
 def test_issuer_read_twice_is_read_once() -> None:
-    document, _texts = document_from_pages([_page(ISSUER_REREAD_200)], "quet.pdf", "pdf")
+    document, _texts = document_from_pages([word_page(ISSUER_REREAD_200)], "quet.pdf", "pdf")
     data = to_json(extract(document))
     assert (data["issuer"], data["number"], data["kind"]) == (
         "ĐẢNG ỦY THỊ TRẤN TỊNH HÀ",
@@ -543,7 +527,7 @@ SUMMARY_FIRST_200 = [
 
 
 def test_kind_before_its_summary() -> None:
-    document, texts = document_from_pages([_page(SUMMARY_FIRST_200)], "quet.pdf", "pdf")
+    document, texts = document_from_pages([word_page(SUMMARY_FIRST_200)], "quet.pdf", "pdf")
     lines = texts[0].split("\n")
     assert lines.index("BÁO CÁO") + 1 == lines.index(
         "kết quả thực hiện các văn bản của Trung ương 6 tháng đầu năm 2026"
@@ -594,12 +578,12 @@ PERCENT_300 = [
 
 
 def test_percent_after_a_number_is_no_speck() -> None:
-    assert [line.text for line in tsv_lines(_tsv(PERCENT_300))] == [
+    assert [line.text for line in tsv_lines(words_tsv(PERCENT_300))] == [
         "100 % chỉ bộ trực thuộc tổ chức quán triệt đến đảng viên."
     ]
     # a lone mark not after a number is still dirt
     words = [word for word in PERCENT_300 if word[-1] != "100"]
-    assert tsv_lines(_tsv(words))[0].text.startswith("chỉ bộ")
+    assert tsv_lines(words_tsv(words))[0].text.startswith("chỉ bộ")
 
 
 # A quarter's Roman numeral read with a mark, and an apostrophe read from a speck before a word

@@ -10,11 +10,8 @@ no kind, number, date or title, and the document's own number read as a citation
 from __future__ import annotations
 
 from capuy.extract import extract, to_json
-from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
-
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
+from capuy.read.ocr_layout import document_from_pages
+from tests.ocr_pages import word_page
 
 HEADER_300 = [
     (1, 1, 1, 372, 241, 165, 51, 91, "ĐẢNG"),
@@ -79,17 +76,8 @@ HEADER_300 = [
 ]
 
 
-def _page(words: list[tuple[object, ...]]) -> OcrPage:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    tsv = "\n".join([TSV_HEAD, *rows]) + "\n"
-    return OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
-
-
 def test_a_tall_unsure_mark_under_the_issuer_is_the_star() -> None:
-    document, texts = document_from_pages([_page(HEADER_300)], "quet.pdf", "pdf")
+    document, texts = document_from_pages([word_page(HEADER_300)], "quet.pdf", "pdf")
     assert "*" in texts[0].split("\n")[:5]
     header = to_json(extract(document))
     assert header["number"] == "19-HD/BTCTU"
@@ -105,5 +93,5 @@ def test_a_tall_unsure_mark_under_the_issuer_is_the_star() -> None:
 def test_a_tall_mark_read_surely_is_not_the_star() -> None:
     """A letter Tesseract was sure of keeps its reading, however tall its box."""
     sure = [w if w[-1] != "»x" else (*w[:7], 96, "»x") for w in HEADER_300]
-    _document, texts = document_from_pages([_page(sure)], "quet.pdf", "pdf")
+    _document, texts = document_from_pages([word_page(sure)], "quet.pdf", "pdf")
     assert "*" not in texts[0].split("\n")[:5]

@@ -17,19 +17,7 @@ from capuy.extract import extract, to_json
 from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
 from capuy.read.ocr_order import header_columns
 from capuy.read.ocr_repair import repair_ocr_text
-
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
-
-
-def _tsv(words: list[tuple[object, ...]]) -> str:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    return "\n".join([TSV_HEAD, *rows]) + "\n"
-
+from tests.ocr_pages import words_tsv
 
 # Set 9's công văn at 200 dpi: "HUYỆN" read with a box a fifth of its width, the rest of its ink
 # read "kết" at 53 on the place-date line; "MỘ ĐÚ" (90, 85) read again "MỘ ĐỨC" (92, 96); the
@@ -156,7 +144,7 @@ QUYET_DINH_200 = [
     ],
 )
 def test_header_levels_read_once(words: list[tuple[object, ...]], expected: list[str]) -> None:
-    lines = header_columns(tsv_lines(_tsv(words)), 2481)
+    lines = header_columns(tsv_lines(words_tsv(words)), 2481)
     # specks of the page's rules and dust ("|", ":", "1") are the layout's later stages' to drop
     texts = [line.text for line in lines if len(line.text.strip()) > 2]
     assert texts[: len(expected)] == expected
@@ -183,7 +171,7 @@ def test_header_levels_read_once(words: list[tuple[object, ...]], expected: list
 def test_header_fields_of_a_page_read_in_pieces(
     words: list[tuple[object, ...]], expected: dict[str, str]
 ) -> None:
-    tsv = _tsv(words)
+    tsv = words_tsv(words)
     page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
     document, _texts = document_from_pages([page], "quet.pdf", "pdf")
     data = to_json(extract(document))
@@ -216,7 +204,7 @@ ACTING_300 = [
 
 
 def test_acting_head_signature_is_the_closing() -> None:
-    tsv = _tsv(ACTING_300)
+    tsv = words_tsv(ACTING_300)
     page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
     document, _texts = document_from_pages([page], "quet.pdf", "pdf")
     doc = extract(document)
@@ -228,7 +216,7 @@ def test_acting_head_signature_is_the_closing() -> None:
 def test_acting_head_capacity_orders_a_closing_without_its_label() -> None:
     """ "Nơi nhận:" not read: the list beside the capacity line goes first, as printed."""
     words = [word for word in ACTING_300 if word[-1] not in {"Nơi", "nhận:"}]
-    tsv = _tsv(words)
+    tsv = words_tsv(words)
     page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
     _document, texts = document_from_pages([page], "quet.pdf", "pdf")
     assert "\n".join(texts).split("\n") == [

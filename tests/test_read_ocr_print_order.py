@@ -14,18 +14,11 @@ import pytest
 
 from capuy.read.ocr_layout import tsv_lines
 from capuy.read.ocr_print_order import in_print_order
-
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
+from tests.ocr_pages import words_tsv
 
 
 def _texts(words: list[tuple[object, ...]], ordered: bool) -> list[str]:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    lines = tsv_lines("\n".join([TSV_HEAD, *rows]) + "\n")
+    lines = tsv_lines(words_tsv(words))
     return [line.text for line in (in_print_order(lines) if ordered else lines)]
 
 

@@ -18,29 +18,18 @@ from capuy.read.ocr_layout import OcrPage, cut_at_column, document_from_pages, t
 from capuy.read.ocr_order import table_rows
 from capuy.read.ocr_repair import repair_ocr_text
 from capuy.read.pdf_layout import Geometry, Line, paragraphs
-
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
-
-
-def _tsv(words: list[tuple[object, ...]]) -> str:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    return "\n".join([TSV_HEAD, *rows]) + "\n"
+from tests.ocr_pages import words_tsv
 
 
 def _read(words: list[tuple[object, ...]]):  # type: ignore[no-untyped-def]
-    tsv = _tsv(words)
+    tsv = words_tsv(words)
     page = OcrPage(2481, 3508, 300, tsv_lines(tsv), b"", tsv)
     document, texts = document_from_pages([page], "quet.pdf", "pdf")
     return document, texts[0].split("\n")
 
 
 def _rows(words: list[tuple[object, ...]]) -> list[list[str]]:
-    lines = tsv_lines(_tsv(words))
+    lines = tsv_lines(words_tsv(words))
     rows = [item for item in table_rows(lines, 300, cut_at_column) if isinstance(item, list)]
     return [[" ".join(line.text for line in cell) for cell in row] for row in rows]
 

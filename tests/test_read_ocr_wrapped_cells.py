@@ -16,7 +16,7 @@ import pytest
 
 from capuy.read.ocr_layout import OcrLine, OcrPage, cut_at_column, document_from_pages, tsv_lines
 from capuy.read.ocr_order import table_rows
-from tests.ocr_pages import needs_tesseract, scanned_page
+from tests.ocr_pages import needs_tesseract, scanned_page, words_tsv
 
 SOURCE = """---
 superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
@@ -446,21 +446,10 @@ WORDS_300 = [
     (35, 1, 8, 875, 1722, 91, 39, 97, "khai"),
     (35, 1, 8, 1210, 1724, 215, 38, 5, "5/10/2002"),
 ]
-TSV_HEAD = (
-    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
-)
-
-
-def _tsv(words: list[tuple[int, int, int, int, int, int, int, int, str]]) -> str:
-    rows = [
-        f"5\t1\t{b}\t{p}\t{n}\t{i}\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}"
-        for i, (b, p, n, x, y, w, h, c, t) in enumerate(words, start=1)
-    ]
-    return "\n".join([TSV_HEAD, *rows]) + "\n"
 
 
 def test_a_line_read_across_a_column_edge_is_two_cells() -> None:
-    lines = tsv_lines(_tsv(WORDS_300))
+    lines = tsv_lines(words_tsv(WORDS_300))
     rows = [item for item in table_rows(lines, 300, cut_at_column) if isinstance(item, list)]
     cells = [[" ".join(line.text for line in cell) for cell in row] for row in rows]
     assert cells == [
@@ -529,7 +518,9 @@ TSV_CASES = [  # (words of one Tesseract line: left, width, confidence, text; th
 
 @pytest.mark.parametrize(("words", "expected"), TSV_CASES)
 def test_tsv_lines(words: list[tuple[int, int, int, str]], expected: list[str]) -> None:
-    tsv = _tsv([(35, 1, 3, left, 1407, width, 45, conf, text) for left, width, conf, text in words])
+    tsv = words_tsv(
+        [(35, 1, 3, left, 1407, width, 45, conf, text) for left, width, conf, text in words]
+    )
     assert [line.text for line in tsv_lines(tsv)] == expected
 
 
@@ -762,7 +753,7 @@ JUSTIFIED_WORDS_300 = [
 
 
 def test_justified_cells_and_a_numberless_wrapped_line() -> None:
-    lines = tsv_lines(_tsv(JUSTIFIED_WORDS_300))
+    lines = tsv_lines(words_tsv(JUSTIFIED_WORDS_300))
     rows = [item for item in table_rows(lines, 300, cut_at_column) if isinstance(item, list)]
     cells = [[" ".join(line.text for line in cell) for cell in row] for row in rows]
     assert cells[-2:] == [
@@ -787,7 +778,7 @@ def test_a_justified_line_keeps_its_last_word() -> None:
     next column's edge at 1888 and its padding), only before cells: "ngày" | "Đã triển khai"."""
     from capuy.read.ocr_order import _cut_across
 
-    lines = tsv_lines(_tsv(JUSTIFIED_WORDS_300))
+    lines = tsv_lines(words_tsv(JUSTIFIED_WORDS_300))
     row5 = [line for line in lines if line.top in (440, 442, 444)]
     row6 = [line for line in lines if line.text.startswith("Nghị quyết 42")]
     cut = _cut_across([row5, row6], [356, 460, 1106, 1737, 1888], 45, cut_at_column)
@@ -991,7 +982,7 @@ def test_a_table_read_across_its_rules_at_200_dpi() -> None:
     stays lost.)"""
     from capuy.extract import extract
 
-    tsv = _tsv(WORDS_200)
+    tsv = words_tsv(WORDS_200)
     page = OcrPage(2481, 3509, 300, tsv_lines(tsv), b"", tsv)
     document, _texts = document_from_pages([page], "quet.pdf", "pdf")
     found = {(c.symbol, c.date.isoformat() if c.date else "") for c in extract(document).citations}

@@ -259,44 +259,15 @@ def _profile(path: Path) -> dict | None:
 
 
 def _cached_pages(data: dict) -> list:
-    from capuy.read.ocr import OcrPage, tsv_lines
-    from capuy.read.ocr_grid import Grid
+    from capuy.read.ocr import OcrPage
 
-    return [
-        OcrPage(
-            p["width"],
-            p["height"],
-            p["dpi"],
-            tsv_lines(p["tsv"]),
-            b"",
-            p["tsv"],
-            Grid.from_json(p["grid"]),
-        )
-        for p in data["pages"]
-    ]
+    return [OcrPage.from_json(page) for page in data["pages"]]
 
 
 def _write_cache(cached: Path, pages: list, seconds: float) -> None:
-    from capuy.read.ocr_grid import Grid
-
     cached.parent.mkdir(parents=True, exist_ok=True)
     cached.write_text(
-        json.dumps(
-            {
-                "seconds": seconds,
-                "pages": [
-                    {
-                        "width": p.width,
-                        "height": p.height,
-                        "dpi": p.dpi,
-                        "tsv": p.tsv,
-                        "grid": (p.grid or Grid([])).to_json(),
-                    }
-                    for p in pages
-                ],
-            },
-            ensure_ascii=False,
-        ),
+        json.dumps({"seconds": seconds, "pages": [p.to_json() for p in pages]}, ensure_ascii=False),
         encoding="utf-8",
     )
 

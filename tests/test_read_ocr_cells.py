@@ -21,22 +21,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "ocr" / "programme_set10_300dpi.j
 
 
 def _programme():  # type: ignore[no-untyped-def]
-    from capuy.read.ocr_grid import Grid
-    from capuy.read.ocr_layout import OcrPage, document_from_pages, tsv_lines
+    from capuy.read.ocr_layout import OcrPage, document_from_pages
 
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    pages = [
-        OcrPage(
-            p["width"],
-            p["height"],
-            p["dpi"],
-            tsv_lines(p["tsv"]),
-            b"",
-            p["tsv"],
-            Grid.from_json(p["grid"]),
-        )
-        for p in data["pages"]
-    ]
+    pages = [OcrPage.from_json(page) for page in data["pages"]]
     return document_from_pages(pages, "quet.pdf", "pdf")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from statistics import median
+from typing import Any
 
 from capuy.model import Block, Document
 from capuy.read.ocr_cells import grid_items
@@ -105,6 +106,25 @@ class OcrPage:
     grid: Grid | None = None
     """The page's ruled tables, found in its image (``ocr_grid``): their words are read cell by
     cell; None or no table: the word-box rules guess the tables."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The page as kept without its image: Tesseract's TSV and the grid (the OCR bench's
+        cache, the tests' fixtures) — the layout and repairs re-run on it without Tesseract."""
+        grid = (self.grid or Grid([])).to_json()
+        return {
+            "width": self.width,
+            "height": self.height,
+            "dpi": self.dpi,
+            "tsv": self.tsv,
+            "grid": grid,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OcrPage:
+        """A page kept by ``to_json``, its lines read again from its TSV."""
+        tsv = data["tsv"]
+        grid = Grid.from_json(data.get("grid"))
+        return cls(data["width"], data["height"], data["dpi"], tsv_lines(tsv), b"", tsv, grid)
 
 
 def tsv_lines(tsv: str) -> list[OcrLine]:

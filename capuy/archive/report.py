@@ -13,7 +13,7 @@ from typing import Any
 
 from capuy.archive.filing import PROBLEMS
 from capuy.archive.models import ImportItem, ImportRun
-from capuy.text import format_number
+from capuy.text import format_percent
 
 HEADER = [
     "Tệp",
@@ -61,9 +61,9 @@ def summary_of(items: Any) -> Summary:
 
 
 def confidence_label(value: float | None) -> str:
-    """The OCR confidence as the project writes a percentage in its own text: "96,0 %" (a space
-    before the sign; ``format_percent`` keeps "96,0%", as the seeds print it)."""
-    return "" if value is None else format_number(value * 100, 1) + " %"
+    """The OCR confidence as the project writes a percentage: "96,0%" (``format_percent``, the
+    seeds' way and the project's standard, comma decimal and no space before the sign)."""
+    return "" if value is None else format_percent(value * 100, 1)
 
 
 def row_of(item: ImportItem) -> list[str]:

@@ -220,6 +220,6 @@ def test_low_ocr_confidence_files_the_document_and_flags_it(
         assert item.low_confidence is (level < reading.LOW_CONFIDENCE)
         assert item.needs_person is (level < reading.LOW_CONFIDENCE)
         # printed the project's way (a space before the sign) in the report and its CSV
-        label = {0.62: "62,0 %", 0.97: "97,0 %"}[level]
+        label = {0.62: "62,0%", 0.97: "97,0%"}[level]
         assert report.confidence_label(item.ocr_confidence) == label
         assert label in report.row_of(item)

@@ -129,12 +129,18 @@ def body_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ones), frozenset(twos)
 
 
-def starts_body(text: str) -> bool:
+def starts_body(text: str, marks_lost: bool = False) -> bool:
     """Does this upper-case header line begin the name of a body (else it is the wrapped tail
-    of the one above)?"""
-    ones, twos = body_heads()
-    words = text.split()
+    of the one above)? ``marks_lost``: compared without marks (a scan's "BẠN THƯỜNG VỤ")."""
+    ones, twos = _folded_body_heads() if marks_lost else body_heads()
+    words = [search_key(word) for word in text.split()] if marks_lost else text.split()
     return bool(words) and (words[0] in ones or " ".join(words[:2]) in twos)
+
+
+@cache
+def _folded_body_heads() -> tuple[frozenset[str], frozenset[str]]:
+    ones, twos = body_heads()
+    return frozenset(map(search_key, ones)), frozenset(map(search_key, twos))
 
 
 @cache

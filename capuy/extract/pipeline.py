@@ -119,8 +119,9 @@ def _body_start_finder() -> object:
 def _resolving_body(text: str) -> bool:
     """After the summary, a capitals line naming a body ("BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI" over a
     nghị quyết's "- Căn cứ …") is the body that resolves, the first line of the text, not
-    the summary's next line: the summary (trích yếu) is printed in lower case (HD 36-HD/VPTW)."""
-    return is_all_caps(text) and starts_body(text) and len(text.split()) >= 2
+    the summary's next line: the summary (trích yếu) is printed in lower case (HD 36-HD/VPTW).
+    Its words are compared without their marks: a scan reads "BẠN THƯỜNG VỤ" as often as not."""
+    return is_all_caps(text) and starts_body(text, marks_lost=True) and len(text.split()) >= 2
 
 
 def _units(doc: Document, blocks: range, kinds: set[str]) -> Iterator[_Unit]:

@@ -42,7 +42,14 @@ chế of chapters and articles, a thông tri, a báo cáo sơ kết with two tab
 "Tổng cộng" row, a citation in a table cell) signed "KT.", a chi bộ's công văn; set 12 a kế
 hoạch kiểm tra of an Ủy ban Kiểm tra with a table of organisations, dates and citations, a
 quyết định kết nạp đảng viên, a hướng dẫn numbered 1., 1.1., a) with an appendix table of
-forms and deadlines, a công văn with two signers side by side; both scanned like set 6.
+forms and deadlines, a công văn with two signers side by side; both scanned like set 6; or
+"heldout13" and "heldout14" (``benchmarks/ocr_heldout13/``, ``ocr_heldout14/``, ``python -m
+benchmarks.ocr_heldout_make 13`` and ``14``), written when the session's reader was final, to
+measure it once: set 13 a commune's báo cáo tổng kết năm with a table of targets (kế hoạch,
+thực hiện, tỷ lệ %), a quyết định thi hành kỷ luật of an Ủy ban Kiểm tra marked MẬT, a chi
+bộ's nghị quyết with a month-by-month programme, a thông báo kết luận signed "T/L"; set 14 a
+kết luận of a ward's Ban Thường vụ on a petition, a Văn phòng's tờ trình signed "K/T", a kế
+hoạch with a table of tasks, bodies in charge, deadlines and citations; both scanned like set 6.
 
 ``CAPUY_BENCH_OCR_SCAN=5`` scans any set the way set 5 is scanned (``SCAN5``): the development
 sets under set 5's conditions, to work on those without looking at set 5; ``=6`` the same with
@@ -91,6 +98,8 @@ HELDOUT9 = Path(__file__).parent / "ocr_heldout9"
 HELDOUT10 = Path(__file__).parent / "ocr_heldout10"
 HELDOUT11 = Path(__file__).parent / "ocr_heldout11"
 HELDOUT12 = Path(__file__).parent / "ocr_heldout12"
+HELDOUT13 = Path(__file__).parent / "ocr_heldout13"
+HELDOUT14 = Path(__file__).parent / "ocr_heldout14"
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
@@ -182,6 +191,10 @@ def texts(wanted: str) -> list[Path]:
         return sorted(p for p in HELDOUT11.glob("*.md") if p.name != "README.md")
     if wanted == "heldout12":
         return sorted(p for p in HELDOUT12.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout13":
+        return sorted(p for p in HELDOUT13.glob("*.md") if p.name != "README.md")
+    if wanted == "heldout14":
+        return sorted(p for p in HELDOUT14.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -249,7 +262,9 @@ def read_scanned(
 def _profile(path: Path) -> dict | None:
     """How ``path``'s set is scanned (None: the usual way)."""
     if (
-        path.parent in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)
+        path.parent
+        in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)
+        or path.parent == HELDOUT14
         or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
     ):
         return SCAN6

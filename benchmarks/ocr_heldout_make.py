@@ -2868,9 +2868,530 @@ def main12() -> None:
     write_truth("heldout12", OUT12)
 
 
+# The thirteenth and fourteenth held-out sets (``ocr_heldout13``, ``ocr_heldout14``), written 4
+# December 2026 at 16:15–16:30 UTC on branch ``heldout13`` when the reader's code of the session
+# was final (``main`` 00b31a5), to measure it once on texts nobody had seen: the session's last,
+# cleanest figure. Their own templates, dated after the district level was abolished (July
+# 2025). Set 13 (seed 13457): a BÁO CÁO tổng kết năm of a commune's Đảng ủy with a table of
+# targets (chỉ tiêu, kế hoạch, thực hiện, tỷ lệ %) drawn at random; a QUYẾT ĐỊNH thi hành kỷ luật
+# of an Ủy ban Kiểm tra marked MẬT (Điều 1–3); a NGHỊ QUYẾT of a chi bộ with a month-by-month
+# programme; a THÔNG BÁO of a meeting's conclusions signed "T/L". Set 14 (seed 14083): a KẾT
+# LUẬN of a ward's Ban Thường vụ on a petition; a TỜ TRÌNH of a Văn phòng signed "K/T"; a KẾ
+# HOẠCH with a table of tasks, the bodies in charge and deadlines, a citation in some cells.
+# Citations in natural forms: the body between the symbol and the date, "ngày 05 tháng 6 năm
+# 2024", "05/6/2024", the year alone, several in one sentence, in table cells, Central and
+# local. Both scanned like set 6 (``SCAN6``).
+OUT13 = Path(__file__).parent / "ocr_heldout13"
+OUT14 = Path(__file__).parent / "ocr_heldout14"
+
+
+def _cite13(doc: CentralDocument, style: int) -> str:
+    """A Central document cited as offices write it: the body between the symbol and a date
+    spelled out, the padded day with a bare month, a slash date, the year alone."""
+    day = doc.date
+    body = _body7(doc)
+    if style == 0:
+        return (
+            f"{doc.type_word} số {doc.symbol} của {body} ngày {day.day:02d} tháng {day.month} "
+            f"năm {day.year}"
+        )
+    if style == 1:
+        return (
+            f"{doc.type_word} số {doc.symbol} ngày {day.day:02d}/{day.month}/{day.year} của {body}"
+        )
+    if style == 2:
+        return f"{doc.type_word} số {doc.symbol} năm {day.year} của {body}"
+    return f"{doc.type_word} số {doc.symbol}, ngày {day.day}/{day.month}/{day.year} của {body}"
+
+
+FRONT_ZO = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: ĐẢNG ỦY XÃ BA VÌ
+issuer_code: ĐU
+number: 86
+place: Ba Vì
+date: '2025-12-18'
+kind: BÁO CÁO
+summary: tổng kết công tác xây dựng Đảng và thực hiện nhiệm vụ chính trị năm 2025, phương hướng, nhiệm vụ năm 2026
+draft: false
+signature:
+  capacity: T/M ĐẢNG ỦY
+  title: BÍ THƯ
+  name: Phạm Văn Thạnh
+recipients:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Văn phòng Tỉnh ủy,
+- Các đồng chí Ủy viên Ban Chấp hành Đảng bộ xã,
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+TARGETS13 = (
+    ("Tổng thu ngân sách nhà nước trên địa bàn (triệu đồng)", 18500.0, 1),
+    ("Thu nhập bình quân đầu người (triệu đồng/người/năm)", 42.6, 1),
+    ("Tỷ lệ hộ nghèo giảm trong năm (%)", 3.5, 2),
+    ("Diện tích trồng rừng mới (ha)", 320.0, 1),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế (%)", 95.0, 2),
+    ("Kết nạp đảng viên mới (người)", 14.0, 0),
+)
+
+
+def _targets13(rng: random.Random) -> list[str]:
+    lines = [
+        "| TT | Chỉ tiêu | Kế hoạch năm 2025 | Thực hiện | Tỷ lệ (%) |",
+        "|---|---|---|---|---|",
+    ]
+    for number, (name, planned, decimals) in enumerate(TARGETS13, start=1):
+        done = round(planned * rng.uniform(0.9, 1.16), decimals)
+        lines.append(
+            f"| {number} | {name} | {vn_number(planned, decimals)} | {vn_number(done, decimals)} "
+            f"| {vn_number(100 * done / planned, 2)} |"
+        )
+    return lines
+
+
+def _report13(docs: dict[str, CentralDocument], rng: random.Random) -> str:
+    lines = [
+        FRONT_ZO.strip(),
+        "",
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 05 tháng 11 năm 2025 của Ban Thường vụ Tỉnh ủy về "
+        "tổng kết công tác năm 2025 và Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - "
+        "2030, Đảng ủy xã báo cáo như sau:",
+        "",
+        "# I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025",
+        "",
+        "## 1. Công tác chính trị, tư tưởng",
+        "",
+        f"Đảng ủy tổ chức học tập, quán triệt {_cite13(docs['57-KL/TW'], rng.randrange(4))}, "
+        f"{_cite13(docs['21-KL/TW'], 1)} và {_cite13(docs['05-CT/TW'], 2)} đến 100 % chi bộ; "
+        "có 412/428 đảng viên tham gia, đạt 96,26 %.",
+        "",
+        "## 2. Phát triển kinh tế - xã hội",
+        "",
+        "Kết quả thực hiện các chỉ tiêu chủ yếu năm 2025:",
+        "",
+        *_targets13(rng),
+        "",
+        "## 3. Công tác tổ chức, xây dựng Đảng và kiểm tra, giám sát",
+        "",
+        "Sắp xếp, kiện toàn 21 chi bộ trực thuộc sau khi hợp nhất ba xã; thực hiện "
+        f"{_cite13(docs['22-QĐ/TW'], 0)}, Ủy ban Kiểm tra kiểm tra 06 tổ chức đảng, giám sát "
+        "chuyên đề 09 đảng viên; thi hành kỷ luật 02 đảng viên theo "
+        f"{_cite13(docs['69-QĐ/TW'], 3)}.",
+        "",
+        "# II- HẠN CHẾ, NGUYÊN NHÂN",
+        "",
+        "Một số chi bộ sinh hoạt chưa đều; chất lượng sinh hoạt chuyên đề chưa cao; thu ngân sách "
+        "từ đất đạt thấp do thị trường bất động sản trầm lắng.",
+        "",
+        "# III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "",
+        "1. Tiếp tục triển khai Nghị quyết số 01-NQ/ĐU ngày 20/8/2025 của Ban Chấp hành Đảng bộ "
+        "xã về chương trình hành động nhiệm kỳ 2025 - 2030; phấn đấu thu nhập bình quân đầu "
+        "người đạt 46,5 triệu đồng/năm, tỷ lệ hộ nghèo giảm 3 %.",
+        "",
+        "2. Lãnh đạo tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội "
+        "đồng nhân dân các cấp; đổi mới hoạt động của Mặt trận và các đoàn thể theo "
+        f"{_cite13(docs['46-NQ/TW'], 2)}; kết nạp 15 đảng viên mới.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+FRONT_ZP = """
+---
+superior: ĐẢNG ỦY XÃ BA VÌ
+issuer: ỦY BAN KIỂM TRA
+issuer_code: UBKTĐU
+number: 17
+place: Ba Vì
+date: '2025-11-26'
+kind: QUYẾT ĐỊNH
+summary: thi hành kỷ luật đảng viên
+classification: Mật
+draft: false
+signature:
+  capacity: T/M ỦY BAN KIỂM TRA
+  title: PHÓ CHỦ NHIỆM
+  name: Đinh Thị Mai
+recipients:
+- Như Điều 3,
+- Thường trực Đảng ủy xã (b/c),
+- Ủy ban Kiểm tra Tỉnh ủy (b/c),
+- Lưu hồ sơ kỷ luật.
+---
+"""
+
+
+def _discipline13(docs: dict[str, CentralDocument]) -> str:
+    lines = [
+        FRONT_ZP.strip(),
+        "",
+        "ỦY BAN KIỂM TRA ĐẢNG ỦY XÃ BA VÌ",
+        "",
+        "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+        f"- Căn cứ {_cite13(docs['22-QĐ/TW'], 1)} và {_cite13(docs['69-QĐ/TW'], 0)};",
+        "- Căn cứ Hướng dẫn số 02-HD/UBKTTU, ngày 12/9/2025 của Ủy ban Kiểm tra Tỉnh ủy;",
+        "- Xét Báo cáo số 09-BC/UBKTĐU ngày 19/11/2025 của Tổ kiểm tra và đề nghị của Chi bộ "
+        "thôn Làng Mạ,",
+        "",
+        "# QUYẾT ĐỊNH",
+        "",
+        "**Điều 1.** Thi hành kỷ luật bằng hình thức **khiển trách** đối với đồng chí Phạm Văn "
+        "Tịnh, sinh ngày 02/5/1979, đảng viên Chi bộ thôn Làng Mạ, nguyên Trưởng thôn, vì đã vi "
+        "phạm quy định về quản lý, sử dụng kinh phí hỗ trợ sản xuất năm 2024 và "
+        f"{_cite13(docs['37-QĐ/TW'], 2)}.",
+        "",
+        "**Điều 2.** Quyết định có hiệu lực kể từ ngày ký. Đồng chí Phạm Văn Tịnh có quyền khiếu "
+        "nại trong thời hạn 01 tháng theo Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành "
+        "Trung ương.",
+        "",
+        "**Điều 3.** Chi bộ thôn Làng Mạ, Văn phòng Đảng ủy và đồng chí có tên tại Điều 1 chịu "
+        "trách nhiệm thi hành Quyết định này.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+FRONT_ZQ = """
+---
+superior: ĐẢNG BỘ XÃ BA VÌ
+issuer: CHI BỘ THÔN NƯỚC LĂNG
+issuer_code: CB
+number: '06'
+place: Ba Vì
+date: '2026-01-09'
+kind: NGHỊ QUYẾT
+summary: lãnh đạo thực hiện nhiệm vụ quý I năm 2026
+draft: false
+signature:
+  capacity: T/M CHI BỘ
+  title: BÍ THƯ
+  name: Đinh Văn Nhẹ
+recipients:
+- Đảng ủy xã (b/c),
+- Đảng viên trong chi bộ,
+- Lưu chi bộ.
+---
+"""
+
+MONTHS13 = (
+    (
+        "Tháng 01/2026",
+        "Tổ chức cho đảng viên học tập Nghị quyết Đại hội Đảng bộ xã; vận động Nhân dân đón "
+        "Tết Nguyên đán an toàn, tiết kiệm",
+        "Đ/c Bí thư",
+    ),
+    (
+        "Tháng 02/2026",
+        "Ra quân trồng rừng đầu năm (12 ha); rà soát hộ nghèo, cận nghèo theo chuẩn mới",
+        "Đ/c Phó Bí thư, Trưởng thôn",
+    ),
+    (
+        "Tháng 3/2026",
+        "Sinh hoạt chuyên đề theo Chỉ thị số 05-CT/TW ngày 15/5/2016; bình xét quần chúng ưu "
+        "tú giới thiệu kết nạp",
+        "Chi ủy",
+    ),
+)
+
+
+def _resolution13(docs: dict[str, CentralDocument]) -> str:
+    lines = [
+        FRONT_ZQ.strip(),
+        "",
+        "Ngày 08/01/2026, Chi bộ thôn Nước Lăng họp thường kỳ; có mặt 27/31 đảng viên (vắng 04: "
+        "02 có lý do, 02 được miễn sinh hoạt). Căn cứ Nghị quyết số 01-NQ/ĐU ngày 20/8/2025 của "
+        "Ban Chấp hành Đảng bộ xã và Công văn số 45-CV/ĐU năm 2025 của Đảng ủy xã, Chi bộ",
+        "",
+        "# QUYẾT NGHỊ",
+        "",
+        "## 1. Nhiệm vụ trọng tâm quý I năm 2026",
+        "",
+        f"Thực hiện nghiêm {_cite13(docs['08-QĐi/TW'], 3)}; 100 % đảng viên đăng ký làm theo tư "
+        "tưởng, đạo đức, phong cách Hồ Chí Minh; đóng đảng phí đủ, đúng hạn.",
+        "",
+        "## 2. Chương trình công tác từng tháng",
+        "",
+        "| Tháng | Nội dung | Phân công |",
+        "|---|---|---|",
+        *(f"| {month} | {content} | {who} |" for month, content, who in MONTHS13),
+        "",
+        "## 3. Tổ chức thực hiện",
+        "",
+        "Chi ủy cụ thể hóa thành kế hoạch; đảng viên được phân công báo cáo kết quả tại kỳ sinh "
+        "hoạt tháng 4/2026. Nghị quyết được 27/27 đảng viên có mặt biểu quyết tán thành (đạt "
+        "100 %).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+FRONT_ZR = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: ĐẢNG ỦY XÃ BA VÌ
+issuer_code: ĐU
+number: 214
+place: Ba Vì
+date: '2026-02-24'
+kind: THÔNG BÁO
+summary: kết luận của Thường trực Đảng ủy tại cuộc họp giao ban tháng 02 năm 2026
+draft: false
+signature:
+  capacity: T/L BAN THƯỜNG VỤ
+  title: CHÁNH VĂN PHÒNG
+  name: Nguyễn Thị Kim Thoa
+recipients:
+- Các đồng chí Ủy viên Ban Thường vụ,
+- Ủy ban nhân dân xã,
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+
+def _notice13(docs: dict[str, CentralDocument]) -> str:
+    lines = [
+        FRONT_ZR.strip(),
+        "",
+        "Ngày 23/02/2026, đồng chí Phạm Văn Thạnh, Bí thư Đảng ủy xã chủ trì cuộc họp giao ban "
+        "Thường trực Đảng ủy tháng 02 năm 2026. Sau khi nghe báo cáo, đồng chí Bí thư kết luận:",
+        "",
+        "1. Ủy ban nhân dân xã khẩn trương giải ngân vốn đầu tư công năm 2026 (đến nay đạt "
+        "8,72 % kế hoạch); hoàn thành trồng rừng vụ xuân trước ngày 30/3/2026.",
+        "",
+        "2. Ban Xây dựng Đảng tham mưu triển khai "
+        f"{_cite13(docs['35-CT/TW'], 1)}, {_cite13(docs['65-QĐ/TW'], 2)} và Hướng dẫn số "
+        "05-HD/BTCTU ngày 10 tháng 02 năm 2026 của Ban Tổ chức Tỉnh ủy.",
+        "",
+        "3. Ủy ban Kiểm tra hoàn thành giám sát chuyên đề theo "
+        f"{_cite13(docs['114-QĐ/TW'], 0)}; báo cáo Thường trực trong tháng 3/2026.",
+        "",
+        "Văn phòng Đảng ủy thông báo để các cơ quan, đơn vị biết, thực hiện.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main13() -> None:
+    OUT13.mkdir(exist_ok=True)
+    docs = {d.symbol: d for d in _latest(central_documents())}
+    rng = random.Random(13457)
+    (OUT13 / "zo_dang_uy_xa_bao_cao_tong_ket_2025.md").write_text(
+        _report13(docs, rng), encoding="utf-8"
+    )
+    (OUT13 / "zp_ubkt_quyet_dinh_ky_luat_2025.md").write_text(_discipline13(docs), encoding="utf-8")
+    (OUT13 / "zq_chi_bo_nghi_quyet_2026.md").write_text(_resolution13(docs), encoding="utf-8")
+    (OUT13 / "zr_dang_uy_thong_bao_ket_luan_2026.md").write_text(_notice13(docs), encoding="utf-8")
+    write_truth("heldout13", OUT13)
+
+
+FRONT_ZS = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: ĐẢNG ỦY PHƯỜNG CẨM THÀNH
+issuer_code: ĐU
+number: 57
+place: Cẩm Thành
+date: '2026-04-16'
+kind: KẾT LUẬN
+summary: của Ban Thường vụ Đảng ủy về nội dung đơn của bà Trần Thị Lựu, tổ dân phố 5
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: BÍ THƯ
+  name: Võ Thành Đạt
+recipients:
+- Ủy ban Kiểm tra Tỉnh ủy (b/c),
+- Ủy ban nhân dân phường,
+- Chi bộ Tổ dân phố 5,
+- Bà Trần Thị Lựu,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+
+def _petition14(docs: dict[str, CentralDocument], rng: random.Random) -> str:
+    styles = rng.sample(range(4), 3)
+    lines = [
+        FRONT_ZS.strip(),
+        "",
+        "Ngày 02/3/2026, Đảng ủy phường nhận đơn của bà Trần Thị Lựu, trú tại tổ dân phố 5, "
+        "phản ánh việc đồng chí Lê Văn Hùng, đảng viên Chi bộ Tổ dân phố 5, xây dựng công trình "
+        "lấn chiếm 18,6 m² đất hành lang đường kiệt. Thực hiện "
+        f"{_cite13(docs['22-QĐ/TW'], styles[0])} và Quy định số 11-QĐi/TW năm 2019 của Bộ Chính "
+        "trị về trách nhiệm của người đứng đầu cấp ủy trong việc tiếp dân, giải quyết khiếu "
+        "nại, tố cáo, Ban Thường vụ giao Ủy ban Kiểm tra xác minh.",
+        "",
+        "Sau khi nghe Báo cáo số 14-BC/UBKTĐU ngày 09/4/2026 của Ủy ban Kiểm tra, Ban Thường vụ "
+        "Đảng ủy phường kết luận:",
+        "",
+        "**1.** Nội dung đơn phản ánh đúng một phần: công trình lấn 7,4 m² (không phải 18,6 m²) "
+        "đất hành lang; việc xây dựng không có giấy phép.",
+        "",
+        "**2.** Đồng chí Lê Văn Hùng vi phạm quy định về trật tự xây dựng, chưa thực hiện "
+        f"đúng {_cite13(docs['37-QĐ/TW'], styles[1])}; yêu cầu đồng chí tự tháo dỡ phần lấn "
+        "chiếm trước ngày 15/5/2026 và kiểm điểm trước Chi bộ.",
+        "",
+        "**3.** Giao Ủy ban nhân dân phường xử lý hành chính theo quy định; Chi bộ Tổ dân phố 5 "
+        f"tổ chức kiểm điểm, xem xét theo {_cite13(docs['69-QĐ/TW'], styles[2])}, báo cáo Ban "
+        "Thường vụ trước ngày 30/5/2026.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+FRONT_ZT = """
+---
+superior: ĐẢNG ỦY PHƯỜNG CẨM THÀNH
+issuer: VĂN PHÒNG ĐẢNG ỦY
+issuer_code: VPĐU
+number: '08'
+place: Cẩm Thành
+date: '2026-05-11'
+kind: TỜ TRÌNH
+summary: về việc đề nghị phê duyệt dự toán kinh phí hoạt động bổ sung năm 2026
+draft: false
+signature:
+  capacity: K/T CHÁNH VĂN PHÒNG
+  title: PHÓ CHÁNH VĂN PHÒNG
+  name: Huỳnh Ngọc Ánh
+recipients:
+- Như trên,
+- Lưu Văn phòng.
+---
+"""
+
+
+def _submission14(docs: dict[str, CentralDocument]) -> str:
+    lines = [
+        FRONT_ZT.strip(),
+        "",
+        "Kính gửi: Ban Thường vụ Đảng ủy phường.",
+        "",
+        "Căn cứ Quyết định số 99-QĐ/TW ngày 30/5/2012 của Ban Bí thư ban hành một số chế độ chi "
+        "hoạt động công tác đảng; Quyết định số 124-QĐ/ĐU ngày 20/12/2025 của Ban Thường vụ "
+        "Đảng ủy phường giao dự toán năm 2026, Văn phòng Đảng ủy kính trình Ban Thường vụ phê "
+        "duyệt dự toán bổ sung như sau:",
+        "",
+        "1. Kinh phí tổ chức học tập, quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ "
+        "XIV của Đảng: 86,5 triệu đồng.",
+        "",
+        f"2. Kinh phí tổng kết {_cite13(docs['35-CT/TW'], 0)}: 42,8 triệu đồng.",
+        "",
+        "3. Kinh phí sửa chữa hội trường Đảng ủy: 1.044,9 triệu đồng (nguồn ngân sách phường, "
+        "theo Nghị quyết số 18/NQ-HĐND năm 2026 của Hội đồng nhân dân phường).",
+        "",
+        "Tổng cộng: 1.174,2 triệu đồng (Một tỷ, một trăm bảy mươi bốn triệu, hai trăm nghìn "
+        "đồng), tăng 19,92 % so với dự toán đầu năm.",
+        "",
+        "Kính trình Ban Thường vụ xem xét, quyết định./.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+FRONT_ZU = """
+---
+superior: ĐẢNG BỘ TỈNH QUẢNG NGÃI
+issuer: ĐẢNG ỦY PHƯỜNG CẨM THÀNH
+issuer_code: ĐU
+number: 61
+place: Cẩm Thành
+date: '2026-06-05'
+kind: KẾ HOẠCH
+summary: thực hiện chuyển đổi số trong các cơ quan đảng, đoàn thể phường năm 2026
+draft: false
+signature:
+  capacity: T/M BAN THƯỜNG VỤ
+  title: PHÓ BÍ THƯ THƯỜNG TRỰC
+  name: Nguyễn Văn Lực
+recipients:
+- Ban Thường vụ Tỉnh ủy (b/c),
+- Văn phòng Tỉnh ủy,
+- Các chi bộ, đảng bộ bộ phận trực thuộc,
+- Mặt trận Tổ quốc và các đoàn thể phường,
+- Lưu Văn phòng Đảng ủy.
+---
+"""
+
+TASKS14 = (
+    (
+        "Số hóa hồ sơ đảng viên, cập nhật Cơ sở dữ liệu đảng viên",
+        "Ban Xây dựng Đảng",
+        "Trước ngày 30/8/2026",
+        "Hướng dẫn số 12-HD/BTCTW năm 2022",
+    ),
+    (
+        "Gửi, nhận văn bản điện tử có ký số giữa Đảng ủy và các chi bộ",
+        "Văn phòng Đảng ủy",
+        "Từ tháng 7/2026",
+        "Quy định số 66-QĐ/TW ngày 06/02/2017",
+    ),
+    (
+        "Tập huấn kỹ năng số cho bí thư chi bộ (3 lớp, 126 học viên)",
+        "Trung tâm Chính trị phường",
+        "Quý III/2026",
+        "",
+    ),
+    (
+        "Sơ kết 6 tháng, đề xuất khen thưởng",
+        "Văn phòng Đảng ủy",
+        "Trước ngày 15/12/2026",
+        "Nghị quyết 57-NQ/TW (22/12/2024)",
+    ),
+)
+
+
+def _plan14(docs: dict[str, CentralDocument]) -> str:
+    lines = [
+        FRONT_ZU.strip(),
+        "",
+        "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị ngày 22 tháng 12 năm 2024 về đột phá "
+        "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Kế hoạch "
+        "số 45-KH/TU ngày 18/3/2026 của Ban Thường vụ Tỉnh ủy và Chương trình số 03-CTr/ĐU, ngày 10/01/2026 của Ban Chấp hành Đảng bộ phường, Ban "
+        "Thường vụ Đảng ủy phường ban hành Kế hoạch như sau:",
+        "",
+        "# I- MỤC ĐÍCH, YÊU CẦU",
+        "",
+        "Đến hết năm 2026, 100 % văn bản trao đổi giữa Đảng ủy và chi bộ (trừ văn bản mật) được "
+        "gửi, nhận trên môi trường mạng; 95 % hồ sơ đảng viên được số hóa.",
+        "",
+        "# II- NHIỆM VỤ, PHÂN CÔNG VÀ THỜI HẠN",
+        "",
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn | Căn cứ |",
+        "|---|---|---|---|---|",
+        *(f"| {n} | " + " | ".join(row) + " |" for n, row in enumerate(TASKS14, start=1)),
+        "",
+        "# III- TỔ CHỨC THỰC HIỆN",
+        "",
+        "Văn phòng Đảng ủy theo dõi, đôn đốc, gắn với thực hiện "
+        f"{_cite13(docs['28-NQ/TW'], 2)}; bảo đảm an toàn thông tin và bảo vệ bí mật nhà nước. "
+        "Các chi bộ báo cáo kết quả định kỳ hằng quý (trước ngày 25 của tháng cuối quý).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main14() -> None:
+    OUT14.mkdir(exist_ok=True)
+    docs = {d.symbol: d for d in _latest(central_documents())}
+    rng = random.Random(14083)
+    (OUT14 / "zs_ban_thuong_vu_ket_luan_don_2026.md").write_text(
+        _petition14(docs, rng), encoding="utf-8"
+    )
+    (OUT14 / "zt_van_phong_to_trinh_2026.md").write_text(_submission14(docs), encoding="utf-8")
+    (OUT14 / "zu_dang_uy_phuong_ke_hoach_2026.md").write_text(_plan14(docs), encoding="utf-8")
+    write_truth("heldout14", OUT14)
+
+
 if __name__ == "__main__":
     import sys
 
     chosen = {"2": main2, "3": main3, "4": main4, "5": main5, "6": main6, "7": main7, "8": main8}
     chosen.update({"9": main9, "10": main10, "11": main11, "12": main12})
+    chosen.update({"13": main13, "14": main14})
     chosen.get(sys.argv[1] if sys.argv[1:] else "", main)()

@@ -5,7 +5,10 @@ database (an unknown issuer, a number taken, no term)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from capuy.archive.issuer import meta_date
 from capuy.archive.reading import LOW_CONFIDENCE
@@ -23,24 +26,32 @@ PROBLEMS: dict[str, str] = {
     "number-taken": "số văn bản đi này đã có trong sổ với văn bản khác",
     "low-ocr": "OCR kém tin cậy",
     "unknown-issuer": "cơ quan ban hành đọc từ bản quét không có trong danh mục (cần đối chiếu)",
+    "future-date": "ngày ban hành sau ngày hôm nay (cần đối chiếu với bản gốc)",
 }
 """Why a person must look at an item; the codes are stored in ``ImportItem.problems``."""
 
-FLAGGED = frozenset({"low-ocr", "unknown-issuer"})
-"""Problems of a scan's reading: the document is filed, and listed for a person to check
-(``ImportItem.low_confidence``)."""
+FLAGGED = frozenset({"low-ocr", "unknown-issuer", "future-date"})
+"""Problems of a reading a person should check: the document is filed, and listed for a person
+to check (``ImportItem.low_confidence``). A date after the import day is a misread year (a
+scan's "2035" for "2025") or an author's slip: an archive holds no document from the future."""
 
 BLOCKING = frozenset(PROBLEMS) - FLAGGED
 """Problems that keep a file out of the register until a person completes it."""
 
 
-def problems_of(meta: dict[str, Any], confidence: float | None) -> list[str]:
-    """What a person must supply or check, before looking at the database."""
+def problems_of(
+    meta: dict[str, Any], confidence: float | None, today: dt.date | None = None
+) -> list[str]:
+    """What a person must supply or check, before looking at the database (``today``: the
+    import's day, the server's local date by default)."""
     found = []
     if not meta.get("number"):
         found.append("no-number")
-    if meta_date(meta) is None:
+    day = meta_date(meta)
+    if day is None:
         found.append("no-date")
+    elif day > (today or timezone.localdate()):
+        found.append("future-date")
     if not meta.get("type_code"):
         found.append("no-type")
     if not meta.get("summary"):

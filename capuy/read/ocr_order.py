@@ -81,25 +81,7 @@ def header_columns(lines: list[L], width: int) -> list[L]:
     lower = [line for line in lines[: end + 1] if line.top >= bottom]
     left = left_rows([line for line in zone if line.left < width * _COLUMN_SPLIT])
     right = left_rows([line for line in zone if line.left >= width * _COLUMN_SPLIT], False)
-    return [*left, *right, *_by_top(lower, _kind_first(lines[end + 1 :]))]
-
-
-HEAD_AFTER = 4
-"""The kind, its summary and the text's first line: the lines right after the header's."""
-
-
-def _kind_first(rest: list[L]) -> list[L]:
-    """The first lines after the header in print order: the kind is printed above its summary
-    (HD 36-HD/VPTW), but Tesseract may read the summary first ("kết quả thực hiện … năm 2026"
-    before "BÁO CÁO", the title then only "BÁO CÁO"). Among ``HEAD_AFTER`` lines, one printed
-    wholly above the line read before it goes before it; lines side by side keep their order."""
-    head = list(rest[:HEAD_AFTER])
-    for _pass in range(len(head)):
-        for index in range(len(head) - 1):
-            one, other = head[index], head[index + 1]
-            if other.top + other.height <= one.top:
-                head[index], head[index + 1] = other, one
-    return [*head, *rest[HEAD_AFTER:]]
+    return [*left, *right, *_by_top(lower, lines[end + 1 :])]
 
 
 def _by_top(lower: list[L], rest: list[L]) -> list[L]:

@@ -89,17 +89,9 @@ COMPOSED_REPORTS = ("monthly_2024-02.md", "yearly_2023.md")
 HELDOUT2 = Path(__file__).parent / "ocr_heldout2"
 COMPOSED_REPORTS2 = ("thematic_2021-05-18_2024-02-26.md", "mid_term_2020-2025.md")
 HELDOUT3 = Path(__file__).parent / "ocr_heldout3"
-HELDOUT4 = Path(__file__).parent / "ocr_heldout4"
 HELDOUT5 = Path(__file__).parent / "ocr_heldout5"
-HELDOUT6 = Path(__file__).parent / "ocr_heldout6"
-HELDOUT7 = Path(__file__).parent / "ocr_heldout7"
-HELDOUT8 = Path(__file__).parent / "ocr_heldout8"
-HELDOUT9 = Path(__file__).parent / "ocr_heldout9"
-HELDOUT10 = Path(__file__).parent / "ocr_heldout10"
-HELDOUT11 = Path(__file__).parent / "ocr_heldout11"
-HELDOUT12 = Path(__file__).parent / "ocr_heldout12"
-HELDOUT13 = Path(__file__).parent / "ocr_heldout13"
-HELDOUT14 = Path(__file__).parent / "ocr_heldout14"
+SCAN6_FROM = 6
+"""Sets from the sixth on are scanned like set 6 (``SCAN6``)."""
 ANGLES = (0.6, -0.9, 0.4, -1.2, 1.0)
 SCAN5 = {"angles": (-1.5, 0.3, 1.4, -0.7, 0.9, -0.2), "clumps": True, "photo_every": 3}
 """Set 5's scan: turns up to 1,5°, one speck in three a 2×2 clump, and every third page (the
@@ -164,6 +156,12 @@ def scan_pdf(pdf: Path, dpi: int, out: Path, seed: int, profile: dict | None = N
         return len(pages)
 
 
+def _set_number(name: str) -> int:
+    """N of a held-out set's name "heldoutN" from the fourth on (0: not one of those)."""
+    match = re.fullmatch(r"heldout(\d+)", name)
+    return int(match[1]) if match and int(match[1]) >= 4 else 0
+
+
 def texts(wanted: str) -> list[Path]:
     """The texts a run lays out, scans and reads: seeds by prefix ("002", "000,003", "all") or
     the held-out set ("heldout")."""
@@ -173,28 +171,9 @@ def texts(wanted: str) -> list[Path]:
         return sorted(HELDOUT2.glob("*.md")) + [COMPOSED / name for name in COMPOSED_REPORTS2]
     if wanted == "heldout3":
         return sorted(HELDOUT3.glob("*.md"))
-    if wanted == "heldout4":
-        return sorted(p for p in HELDOUT4.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout5":
-        return sorted(p for p in HELDOUT5.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout6":
-        return sorted(p for p in HELDOUT6.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout7":
-        return sorted(p for p in HELDOUT7.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout8":
-        return sorted(p for p in HELDOUT8.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout9":
-        return sorted(p for p in HELDOUT9.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout10":
-        return sorted(p for p in HELDOUT10.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout11":
-        return sorted(p for p in HELDOUT11.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout12":
-        return sorted(p for p in HELDOUT12.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout13":
-        return sorted(p for p in HELDOUT13.glob("*.md") if p.name != "README.md")
-    if wanted == "heldout14":
-        return sorted(p for p in HELDOUT14.glob("*.md") if p.name != "README.md")
+    if number := _set_number(wanted):  # sets 4 on: a folder of texts and their README
+        folder = Path(__file__).parent / f"ocr_heldout{number}"
+        return sorted(p for p in folder.glob("*.md") if p.name != "README.md")
     seeds = sorted(seeds_dir().glob("*.txt"))
     if wanted != "all":
         seeds = [s for s in seeds if s.name.startswith(tuple(wanted.split(",")))]
@@ -261,12 +240,8 @@ def read_scanned(
 
 def _profile(path: Path) -> dict | None:
     """How ``path``'s set is scanned (None: the usual way)."""
-    if (
-        path.parent
-        in (HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13)
-        or path.parent == HELDOUT14
-        or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6"
-    ):
+    number = _set_number(path.parent.name.removeprefix("ocr_"))
+    if number >= SCAN6_FROM or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "6":
         return SCAN6
     if path.parent == HELDOUT5 or os.environ.get("CAPUY_BENCH_OCR_SCAN") == "5":
         return SCAN5

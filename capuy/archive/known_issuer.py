@@ -65,12 +65,11 @@ def is_known_issuer(organisation: Organisation, meta: dict[str, Any]) -> bool:
     found = Organisation.objects.filter(committee_key__in=suffixes).values_list(
         "committee_key", flat=True
     )
-    named = Organisation.objects.filter(name_key=key).exists()
     for committee in found:
         head = key[: len(key) - len(committee)].strip()
         if not head or head in _body_names():
             return True
-    if named:
+    if Organisation.objects.filter(name_key=key).exists():
         return True
     return any(
         key.startswith(body + " ") and key[len(body) + 1 :] in _places() for body in _body_names()

@@ -9,9 +9,9 @@ Per page: remove isolated specks (``capuy.read.ocr_clean``: dust Tesseract reads
 punctuation), straighten it — a quarter turn or upside down from Tesseract's orientation detection
 (``--psm 0``, Debian ``tesseract-ocr-osd``), a slight skew from the angle whose row profile is
 sharpest — then recognise it, and find its ruled tables' grid (``capuy.read.ocr_grid``: the
-printed cell borders; a ruled table is read cell by cell from it). The words' boxes become visual lines (a line with a wide gap is
-two: the header's two columns), and the same layout rules as a PDF's text layer
-(``capuy.read.pdf_layout``) join them into paragraphs. What Vietnamese OCR gets wrong in the
+printed cell borders; a ruled table is read cell by cell from it). The words' boxes become
+visual lines (a line with a wide gap is two: the header's two columns), and the same layout
+rules as a PDF's text layer (``capuy.read.pdf_layout``) join them into paragraphs. What Vietnamese OCR gets wrong in the
 parts that matter most (symbols, codes, dates, the fixed header lines) is repaired from the
 vocabulary (``capuy.read.ocr_repair``). On the first page, a run of header words read as
 noise is read again alone (``capuy.read.ocr_reread``; the searchable PDF's layer keeps the first
